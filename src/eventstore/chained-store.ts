@@ -1,0 +1,86 @@
+import { StreamNotFoundError, WrongExpectedRevisionError } from './errors';
+import { GENESIS_HASH, sealEvents, storedHash } from './hash-chain';
+import type { AppendResult, EventData, EventStore, ExpectedRevision } from './port';
+
+const ANY_RETRIES = 10;
+const CACHE_LIMIT = 20_000;
+
+interface Head {
+  revision: bigint;
+  hash: string;
+}
+
+/**
+ * Seals every appended event into its stream's hash chain (see hash-chain.ts),
+ * on any adapter. Race-free without a lock: events are hashed against the
+ * event at exactly the expected revision, which is immutable once it exists,
+ * and the append only succeeds if the stream is still at that revision.
+ * `any` and `stream_exists` are turned into the exact head revision and
+ * retried if another writer got there first.
+ */
+export function withHashChain(inner: EventStore): EventStore {
+  // Hash of the event at a revision, per stream: immutable, so always safe to reuse.
+  const heads = new Map<string, Head>();
+
+  function remember(stream: string, head: Head): void {
+    heads.delete(stream);
+    heads.set(stream, head);
+    if (heads.size > CACHE_LIMIT) heads.delete(heads.keys().next().value!);
+  }
+
+  async function hashAt(stream: string, revision: bigint): Promise<string | undefined> {
+    const cached = heads.get(stream);
+    if (cached?.revision === revision) return cached.hash;
+    const [event] = await inner
+      .readStream(stream, { fromRevision: revision, maxCount: 1 })
+      .catch(ignoreNotFound);
+    if (event?.revision !== revision) return undefined;
+    return storedHash(event);
+  }
+
+  async function appendAt(stream: string, events: EventData[], expected: bigint | 'no_stream'): Promise<AppendResult> {
+    const prevHash = expected === 'no_stream' ? GENESIS_HASH : await hashAt(stream, expected);
+    if (prevHash === undefined) {
+      const actual = await inner.streamRevision(stream);
+      throw new WrongExpectedRevisionError(stream, expected, actual ?? 'no_stream');
+    }
+    const firstRevision = expected === 'no_stream' ? 0n : expected + 1n;
+    const { sealed, lastHash } = sealEvents(stream, firstRevision, prevHash, events);
+    const result = await inner.append(stream, sealed, expected);
+    if (events.length > 0) remember(stream, { revision: result.nextRevision, hash: lastHash });
+    return result;
+  }
+
+  async function appendAtHead(stream: string, events: EventData[], expected: 'any' | 'stream_exists') {
+    for (let attempt = 1; ; attempt++) {
+      const current = await inner.streamRevision(stream);
+      if (current === undefined && expected === 'stream_exists') {
+        throw new WrongExpectedRevisionError(stream, expected, 'no_stream');
+      }
+      try {
+        return await appendAt(stream, events, current ?? 'no_stream');
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ANY_RETRIES) throw error;
+      }
+    }
+  }
+
+  return {
+    readStream: (stream, options) => inner.readStream(stream, options),
+    streamRevision: (stream) => inner.streamRevision(stream),
+    readAll: (options) => inner.readAll(options),
+    subscribeToAll: (options) => inner.subscribeToAll(options),
+    headPosition: () => inner.headPosition(),
+    close: () => inner.close(),
+    append(stream: string, events: EventData[], expected: ExpectedRevision) {
+      return expected === 'any' || expected === 'stream_exists'
+        ? appendAtHead(stream, events, expected)
+        : appendAt(stream, events, expected);
+    },
+  };
+}
+
+function ignoreNotFound(error: unknown): [] {
+  if (error instanceof StreamNotFoundError) return [];
+  throw error;
+}

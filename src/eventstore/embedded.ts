@@ -1,0 +1,205 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppendSignal } from './append-signal';
+import { catchUpSubscription } from './catch-up-subscription';
+import { StoreUnavailableError, StreamNotFoundError } from './errors';
+import { assertExpectedRevision, firstRevisionFor, isRepeatedAppend } from './expected-revision';
+import type {
+  AppendResult,
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from './port';
+import { DEFAULT_PAGE_SIZE } from './reading';
+import { migrateSqlite } from './sqlite-migrate';
+
+export interface EmbeddedStoreOptions {
+  /** Path of the SQLite file; its folder is created if missing. */
+  file: string;
+  clock?: () => Date;
+  /** How often subscriptions look for appends made by other processes. */
+  pollMs?: number;
+}
+
+interface EventRow {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const COLUMNS = 'position, stream_id, revision, id, type, data, metadata, recorded_at';
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** SQL and parameters selecting one page of `$all`. */
+function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
+  const backwards = options.direction === 'backwards';
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (options.after !== undefined) {
+    where.push(backwards ? 'position < ?' : 'position > ?');
+    params.push(options.after);
+  }
+  const prefixes = options.filter?.streamPrefixes;
+  if (prefixes) {
+    // substr comparison, not LIKE: stream ids may contain % or _.
+    where.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ') || '0'})`);
+    for (const prefix of prefixes) params.push(prefix.length, prefix);
+  }
+  const types = options.filter?.eventTypes;
+  if (types) {
+    where.push(`type IN (${types.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...types);
+  }
+  params.push(options.maxCount ?? DEFAULT_PAGE_SIZE);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return {
+    sql: `SELECT ${COLUMNS} FROM events ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+    params,
+  };
+}
+
+function openDatabase(file: string): Database.Database {
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 10000');
+    migrateSqlite(db);
+    return db;
+  } catch (error) {
+    throw new StoreUnavailableError(
+      `Berkas penyimpanan tidak dapat dibuka / cannot open the store file "${file}": ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The default store: one SQLite file, WAL, synchronous=FULL. */
+export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore & { readonly db: Database.Database } {
+  const clock = options.clock ?? (() => new Date());
+  const db = openDatabase(options.file);
+  const signal = new AppendSignal(options.pollMs ?? 250);
+  const statements = new Map<string, Database.Statement>();
+  // Reads build their SQL from the options; each distinct shape is prepared once.
+  function statement(sql: string): Database.Statement {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare(sql).safeIntegers(true);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  const headOf = db
+    .prepare<[string], { revision: bigint }>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+    .safeIntegers(true);
+  const idsFrom = db
+    .prepare<[string, bigint, number], { id: string }>(
+      'SELECT id FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    )
+    .safeIntegers(true);
+  const insert = db
+    .prepare(
+      'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .safeIntegers(true);
+  const lastPosition = db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').safeIntegers(true);
+
+  function currentRevision(stream: string): bigint | undefined {
+    return headOf.get(stream)?.revision;
+  }
+
+  function repeatedAppendResult(stream: string, events: EventData[], expected: ExpectedRevision): AppendResult | undefined {
+    const first = firstRevisionFor(expected);
+    if (first === undefined || events.length === 0) return undefined;
+    const ids = idsFrom.all(stream, first, events.length).map((row) => row.id);
+    if (!isRepeatedAppend(events, ids)) return undefined;
+    const [last] = readStreamRows(stream, { fromRevision: first + BigInt(events.length - 1), maxCount: 1 });
+    return { nextRevision: last!.revision, position: last!.position };
+  }
+
+  const appendTransaction = db.transaction((stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
+    const current = currentRevision(stream);
+    try {
+      assertExpectedRevision(stream, expected, current);
+    } catch (error) {
+      const repeated = repeatedAppendResult(stream, events, expected);
+      if (repeated) return repeated;
+      throw error;
+    }
+    const recordedAt = clock().toISOString();
+    let revision = current ?? -1n;
+    let position = 0n;
+    for (const event of events) {
+      revision += 1n;
+      const info = insert.run(stream, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
+      position = BigInt(info.lastInsertRowid);
+    }
+    return { nextRevision: revision, position: events.length > 0 ? position : (lastPosition.get()?.position ?? 0n) };
+  });
+
+  function readStreamRows(stream: string, { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions): RecordedEvent[] {
+    const backwards = direction === 'backwards';
+    const bound = fromRevision === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
+    const params: unknown[] = [stream];
+    if (fromRevision !== undefined) params.push(fromRevision);
+    params.push(maxCount ?? -1);
+    const rows = statement(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+    ).all(...params) as EventRow[];
+    return rows.map(toRecorded);
+  }
+
+  async function readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { sql, params } = allQuery(options);
+    return (statement(sql).all(...params) as EventRow[]).map(toRecorded);
+  }
+
+  return {
+    db,
+    async append(stream, events, expected) {
+      const result = appendTransaction.immediate(stream, events, expected);
+      if (events.length > 0) signal.notify();
+      return result;
+    },
+    async readStream(stream, options = {}) {
+      const events = readStreamRows(stream, options);
+      if (events.length === 0 && currentRevision(stream) === undefined) throw new StreamNotFoundError(stream);
+      return events;
+    },
+    async streamRevision(stream) {
+      return currentRevision(stream);
+    },
+    readAll,
+    subscribeToAll: (subscribeOptions = {}) =>
+      catchUpSubscription({ readAll, signal }, subscribeOptions),
+    async headPosition() {
+      return lastPosition.get()?.position ?? 0n;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

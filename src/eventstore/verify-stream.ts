@@ -1,0 +1,57 @@
+import { StreamNotFoundError } from './errors';
+import { GENESIS_HASH, hashLink, storedHash } from './hash-chain';
+import type { EventStore, RecordedEvent } from './port';
+
+export interface BrokenLink {
+  revision: bigint;
+  eventId: string;
+  position: bigint;
+  reason: string;
+}
+
+export type StreamVerification =
+  | { stream: string; ok: true; events: number; headHash: string; headRevision: bigint }
+  | { stream: string; ok: false; events: number; broken: BrokenLink };
+
+/** Why `event`, found at `index` after an event hashed `previousHash`, breaks the chain; undefined when it holds. */
+export function linkFault(event: RecordedEvent, index: number, previousHash: string): string | undefined {
+  if (event.revision !== BigInt(index)) {
+    return `revisi ${event.revision} di urutan ${index} (revisi bolong atau tertukar) / revision ${event.revision} found at index ${index} (gap or reordering)`;
+  }
+  if (event.metadata.prevHash !== previousHash) {
+    return 'rantai hash terputus: prevHash tidak sama dengan hash peristiwa sebelumnya / broken link: prevHash does not match the previous event';
+  }
+  const expected = hashLink({ ...event, stream: event.streamId, prevHash: previousHash });
+  if (storedHash(event) !== expected) {
+    return 'isi peristiwa tidak cocok dengan hash-nya / content does not match its hash';
+  }
+  return undefined;
+}
+
+/** Recomputes the hash chain of a stream's events (in stored order) and names the first broken link. */
+export function verifyEvents(stream: string, events: RecordedEvent[]): StreamVerification {
+  let previousHash = GENESIS_HASH;
+  for (const [index, event] of events.entries()) {
+    const reason = linkFault(event, index, previousHash);
+    if (reason) {
+      return {
+        stream,
+        ok: false,
+        events: events.length,
+        broken: { revision: event.revision, eventId: event.id, position: event.position, reason },
+      };
+    }
+    previousHash = storedHash(event)!;
+  }
+  const head = events[events.length - 1];
+  return { stream, ok: true, events: events.length, headHash: previousHash, headRevision: head?.revision ?? -1n };
+}
+
+export async function verifyStream(store: EventStore, stream: string): Promise<StreamVerification> {
+  try {
+    return verifyEvents(stream, await store.readStream(stream));
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return verifyEvents(stream, []);
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../../src/eventstore/memory';
+import { describeEventStoreContract } from './contract';
+
+describeEventStoreContract('in-memory', async () => ({ store: createMemoryStore(), cleanup: async () => {} }));
