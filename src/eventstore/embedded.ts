@@ -80,15 +80,17 @@ function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
 }
 
 function openDatabase(file: string): Database.Database {
+  let db: Database.Database | undefined;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
+    db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 10000');
     migrateSqlite(db);
     return db;
   } catch (error) {
+    db?.close();
     throw new StoreUnavailableError(
       `Berkas penyimpanan tidak dapat dibuka / cannot open the store file "${file}": ${(error as Error).message}`,
       { cause: error },

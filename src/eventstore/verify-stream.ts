@@ -55,3 +55,35 @@ export async function verifyStream(store: EventStore, stream: string): Promise<S
     throw error;
   }
 }
+
+/**
+ * Verifies every stream in one pass over `$all` (events of a stream appear
+ * there in revision order), keeping only each stream's last hash in memory.
+ */
+export async function verifyAllStreams(store: EventStore, pageSize = 4096): Promise<StreamVerification[]> {
+  const chains = new Map<string, { count: number; lastHash: string; lastRevision: bigint; broken?: BrokenLink }>();
+  let after: bigint | undefined;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: pageSize });
+    for (const event of page) {
+      const chain = chains.get(event.streamId) ?? { count: 0, lastHash: GENESIS_HASH, lastRevision: -1n };
+      chains.set(event.streamId, chain);
+      if (!chain.broken) {
+        const reason = linkFault(event, chain.count, chain.lastHash);
+        if (reason) chain.broken = { revision: event.revision, eventId: event.id, position: event.position, reason };
+        else {
+          chain.lastHash = storedHash(event)!;
+          chain.lastRevision = event.revision;
+        }
+      }
+      chain.count += 1;
+    }
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]!.position;
+  }
+  return [...chains.entries()].map(([stream, chain]): StreamVerification =>
+    chain.broken
+      ? { stream, ok: false, events: chain.count, broken: chain.broken }
+      : { stream, ok: true, events: chain.count, headHash: chain.lastHash, headRevision: chain.lastRevision },
+  );
+}

@@ -1,0 +1,31 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { eventstoreBench } from './suites/eventstore';
+
+/** A benchmark suite: runs its workload and its baseline in the same run and returns every figure. */
+export type BenchSuite = () => Promise<Record<string, unknown>>;
+
+const suites: Record<string, BenchSuite> = { eventstore: eventstoreBench };
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const suite = name ? suites[name] : undefined;
+  if (!suite) {
+    console.error(`Pemakaian / usage: npm run bench -- <${Object.keys(suites).join('|')}>`);
+    process.exit(2);
+  }
+  const figures = await suite();
+  const result = {
+    suite: name,
+    ranAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    ...figures,
+  };
+  const folder = join(__dirname, 'results');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nHasil ditulis ke / written to bench/results/${name}.json`);
+}
+
+void main();

@@ -1,0 +1,10 @@
+import { Command } from 'commander';
+import { registerVerify } from './verify-command';
+
+const program = new Command('kasdesa').description('Kasdesa — buku kas desa berbasis peristiwa / event-sourced village ledger');
+registerVerify(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(2);
+});

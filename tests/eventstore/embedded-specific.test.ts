@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withHashChain } from '../../src/eventstore/chained-store';
+import { createEmbeddedStore } from '../../src/eventstore/embedded';
+import { StoreUnavailableError } from '../../src/eventstore/errors';
+import { verifyAllStreams, verifyStream } from '../../src/eventstore/verify-stream';
+import { sqliteMigrations } from '../../migrations/sqlite';
+import { tempDir } from '../support/temp-dir';
+
+const paid = (amount: string) => ({ id: randomUUID(), type: 'PaymentRecorded', data: { amount }, metadata: {} });
+
+describe('embedded store on its SQLite file', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let file: string;
+  beforeEach(() => {
+    temp = tempDir();
+    file = join(temp.dir, 'events.sqlite');
+  });
+  afterEach(() => temp.remove());
+
+  test('creates its schema by numbered migrations, WAL and synchronous=FULL', async () => {
+    const store = createEmbeddedStore({ file });
+    expect(store.db.pragma('user_version', { simple: true })).toBe(sqliteMigrations[sqliteMigrations.length - 1]!.version);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+  });
+
+  test('refuses a database whose schema is newer than the application', () => {
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => createEmbeddedStore({ file })).toThrow(StoreUnavailableError);
+    expect(() => createEmbeddedStore({ file })).toThrow(/events\.sqlite.*99/s);
+  });
+
+  test('refuses a file that is not a SQLite database, naming the file', () => {
+    writeFileSync(file, 'this is not a database, just bytes '.repeat(200));
+    expect(() => createEmbeddedStore({ file })).toThrow(new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+
+  test('a row edited directly in the file is named by verification', async () => {
+    const store = withHashChain(createEmbeddedStore({ file }));
+    await store.append('village-35.10.01.2001-2025', [paid('100000.00'), paid('250000.00'), paid('75000.00')], 'no_stream');
+    await store.append('village-35.10.01.2002-2025', [paid('5.00')], 'no_stream');
+    await store.close();
+
+    const db = new Database(file);
+    const target = db.prepare("SELECT id FROM events WHERE stream_id = 'village-35.10.01.2001-2025' AND revision = 1").get() as { id: string };
+    db.prepare("UPDATE events SET data = json_set(data, '$.amount', '2500000.00') WHERE id = ?").run(target.id);
+    db.close();
+
+    const reopened = createEmbeddedStore({ file });
+    const result = await verifyStream(reopened, 'village-35.10.01.2001-2025');
+    expect(result).toMatchObject({ ok: false, broken: { revision: 1n, eventId: target.id } });
+    const all = await verifyAllStreams(reopened);
+    expect(all.find((r) => r.stream === 'village-35.10.01.2002-2025')).toMatchObject({ ok: true });
+    expect(all.find((r) => r.stream === 'village-35.10.01.2001-2025')).toMatchObject({ ok: false, broken: { eventId: target.id } });
+    await reopened.close();
+  });
+
+  test('a stream at a revision beyond 2^53 appends and reads back exactly', async () => {
+    const store = createEmbeddedStore({ file });
+    const huge = 2n ** 53n + 1n;
+    store.db
+      .prepare("INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES ('big', ?, ?, 'Seeded', '{}', '{}', '2025-01-01T00:00:00.000Z')")
+      .run(huge, randomUUID());
+    expect(await store.streamRevision('big')).toBe(huge);
+    const result = await store.append('big', [paid('1.00')], huge);
+    expect(result.nextRevision).toBe(huge + 1n);
+    const [last] = await store.readStream('big', { direction: 'backwards', maxCount: 1 });
+    expect(last!.revision).toBe(9007199254740994n);
+    await store.close();
+  });
+});
