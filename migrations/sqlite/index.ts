@@ -1,4 +1,5 @@
 import * as events from './001-events';
+import * as projections from './002-projections';
 
 export interface SqliteMigration {
   /** Schema version after this migration; PRAGMA user_version records it. */
@@ -8,4 +9,7 @@ export interface SqliteMigration {
 }
 
 /** Every schema migration of the embedded store, in order. Never edit one that has shipped; add the next. */
-export const sqliteMigrations: SqliteMigration[] = [{ version: 1, name: '001-events', up: events.up }];
+export const sqliteMigrations: SqliteMigration[] = [
+  { version: 1, name: '001-events', up: events.up },
+  { version: 2, name: '002-projections', up: projections.up },
+];

@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { AppendSignal } from './append-signal';
 import { catchUpSubscription } from './catch-up-subscription';
-import { StoreUnavailableError, StreamNotFoundError } from './errors';
+import { StreamNotFoundError } from './errors';
 import { assertExpectedRevision, firstRevisionFor, isRepeatedAppend } from './expected-revision';
 import type {
   AppendResult,
@@ -15,7 +13,7 @@ import type {
   RecordedEvent,
 } from './port';
 import { DEFAULT_PAGE_SIZE } from './reading';
-import { migrateSqlite } from './sqlite-migrate';
+import { openSqliteFile } from './sqlite-file';
 
 export interface EmbeddedStoreOptions {
   /** Path of the SQLite file; its folder is created if missing. */
@@ -62,29 +60,10 @@ function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
   };
 }
 
-function openDatabase(file: string): Database.Database {
-  let db: Database.Database | undefined;
-  try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 10000');
-    migrateSqlite(db);
-    return db;
-  } catch (error) {
-    db?.close();
-    throw new StoreUnavailableError(
-      `Berkas penyimpanan tidak dapat dibuka / cannot open the store file "${file}": ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-}
-
 /** The default store: one SQLite file, WAL, synchronous=FULL. */
 export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore & { readonly db: Database.Database } {
   const clock = options.clock ?? (() => new Date());
-  const db = openDatabase(options.file);
+  const db = openSqliteFile(options.file);
   const signal = new AppendSignal(options.pollMs ?? 250);
   const statements = new Map<string, Database.Statement>();
   // Reads build their SQL from the options; each distinct shape is prepared once.

@@ -1,0 +1,184 @@
+import type { EventStore, RecordedEvent, Subscription } from '../src/eventstore/port';
+import type { CheckpointStore } from './checkpoint-store';
+import type { Projection } from './projection';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  /** Last position this projection has seen (applied or passed over). */
+  checkpoint: bigint | undefined;
+  /** Position of the last event in the store when asked. */
+  head: bigint;
+  caughtUp: boolean;
+  /** Set when `apply` threw; the projection stops there until fixed and rebuilt. */
+  failure?: { position: bigint; eventId: string; message: string };
+}
+
+interface Slot {
+  projection: Projection<unknown>;
+  types: Set<string>;
+  state: unknown;
+  checkpoint: bigint | undefined;
+  failure?: ProjectionStatus['failure'];
+}
+
+export interface EngineOptions {
+  pageSize?: number;
+  /** Live mode saves after this many unsaved events… */
+  saveEvery?: number;
+  /** …or this long after the first unsaved one. */
+  saveAfterMs?: number;
+}
+
+/**
+ * Feeds every projection from one pass over `$all`: catches up page by page
+ * from the oldest checkpoint (each projection skips what it has seen), then
+ * follows a live subscription. State and checkpoints of all projections are
+ * saved together in one transaction. A projection whose stored version
+ * differs from its code is rebuilt from the first event.
+ */
+export class ProjectionEngine {
+  private readonly slots: Slot[];
+  private position: bigint | undefined;
+  private caughtUp = false;
+  private subscription: Subscription | undefined;
+  private live: Promise<void> | undefined;
+  private unsaved = 0;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private readonly pageSize: number;
+  private readonly saveEvery: number;
+  private readonly saveAfterMs: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    projections: Projection<unknown>[],
+    options: EngineOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? 4096;
+    this.saveEvery = options.saveEvery ?? 1000;
+    this.saveAfterMs = options.saveAfterMs ?? 200;
+    this.slots = projections.map((projection) => this.restore(projection));
+  }
+
+  private restore(projection: Projection<unknown>): Slot {
+    const saved = this.checkpoints.load(projection.name);
+    const current = saved?.version === projection.version;
+    return {
+      projection,
+      types: new Set(projection.eventTypes),
+      state: current ? projection.deserialize(saved.state) : projection.initialState(),
+      checkpoint: current ? saved.position : undefined,
+    };
+  }
+
+  /** Catches every projection up with the store, then follows it live. Resolves once caught up. */
+  async start(): Promise<void> {
+    this.position = this.oldestCheckpoint();
+    for (;;) {
+      const page = await this.store.readAll({ after: this.position, maxCount: this.pageSize });
+      this.applyAll(page);
+      this.save();
+      if (page.length < this.pageSize) break;
+    }
+    this.caughtUp = true;
+    this.subscription = this.store.subscribeToAll({ after: this.position });
+    this.live = this.follow(this.subscription);
+  }
+
+  private oldestCheckpoint(): bigint | undefined {
+    let oldest: bigint | undefined;
+    for (const [index, slot] of this.slots.entries()) {
+      if (slot.checkpoint === undefined) return undefined;
+      if (index === 0 || slot.checkpoint < oldest!) oldest = slot.checkpoint;
+    }
+    return oldest;
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    for await (const event of subscription) {
+      this.applyAll([event]);
+      this.unsaved += 1;
+      if (this.unsaved >= this.saveEvery) this.save();
+      else this.saveTimer ??= setTimeout(() => this.save(), this.saveAfterMs);
+    }
+  }
+
+  private applyAll(events: RecordedEvent[]): void {
+    for (const event of events) {
+      for (const slot of this.slots) this.applyOne(slot, event);
+      this.position = event.position;
+    }
+    this.releaseWaiters();
+  }
+
+  private applyOne(slot: Slot, event: RecordedEvent): void {
+    if (slot.failure || (slot.checkpoint !== undefined && event.position <= slot.checkpoint)) return;
+    if (slot.types.has(event.type)) {
+      try {
+        slot.state = slot.projection.apply(slot.state, event);
+      } catch (error) {
+        slot.failure = { position: event.position, eventId: event.id, message: (error as Error).message };
+        return;
+      }
+    }
+    slot.checkpoint = event.position;
+  }
+
+  private save(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.unsaved = 0;
+    this.checkpoints.transaction(() => {
+      for (const slot of this.slots) {
+        this.checkpoints.save(slot.projection.name, {
+          version: slot.projection.version,
+          position: slot.checkpoint,
+          state: slot.projection.serialize(slot.state),
+        });
+      }
+    });
+  }
+
+  private releaseWaiters(): void {
+    if (this.position === undefined) return;
+    const reached = this.position;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.position > reached) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  /** Resolves once every projection has seen the event at `position` (read-your-writes after a command). */
+  waitForPosition(position: bigint): Promise<void> {
+    if (this.position !== undefined && this.position >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  state<State>(projection: Projection<State>): State {
+    const slot = this.slots.find((s) => s.projection.name === projection.name);
+    if (!slot) throw new Error(`Proyeksi tidak terdaftar / projection not registered: ${projection.name}`);
+    return slot.state as State;
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.headPosition();
+    return this.slots.map((slot) => ({
+      name: slot.projection.name,
+      version: slot.projection.version,
+      checkpoint: slot.checkpoint,
+      head,
+      caughtUp: this.caughtUp && !slot.failure && (slot.checkpoint ?? 0n) >= head,
+      ...(slot.failure ? { failure: slot.failure } : {}),
+    }));
+  }
+
+  /** Stops following the store and saves what was applied. */
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    await this.live;
+    this.save();
+  }
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { withHashChain } from '../../src/eventstore/chained-store';
+import { openSqliteFile } from '../../src/eventstore/sqlite-file';
+import { createMemoryStore } from '../../src/eventstore/memory';
+import type { EventStore, RecordedEvent } from '../../src/eventstore/port';
+import { CheckpointStore } from '../../projections/checkpoint-store';
+import type { Projection } from '../../projections/projection';
+import { jsonState } from '../../projections/projection';
+import { ProjectionEngine } from '../../projections/projection-engine';
+import { tempDir } from '../support/temp-dir';
+
+type Totals = Record<string, string>;
+
+/** Sums `amount` per stream as integer rupiah strings (no floats in a ledger, even in a test). */
+function totalsProjection(version = 1): Projection<Totals> {
+  return {
+    name: 'totals',
+    version,
+    eventTypes: ['Paid'],
+    initialState: () => ({}),
+    apply: (state, event: RecordedEvent) => ({
+      ...state,
+      [event.streamId]: (BigInt(state[event.streamId] ?? '0') + BigInt(event.data.amount as string)).toString(),
+    }),
+    ...jsonState,
+  };
+}
+
+const countProjection: Projection<{ count: number; types: string[] }> = {
+  name: 'count',
+  version: 1,
+  eventTypes: ['Paid', 'Noted'],
+  initialState: () => ({ count: 0, types: [] }),
+  apply: (state, event) => ({ count: state.count + 1, types: [...state.types, event.type] }),
+  ...jsonState,
+};
+
+const paid = (amount: number) => ({ id: randomUUID(), type: 'Paid', data: { amount: String(amount) }, metadata: {} });
+const noted = () => ({ id: randomUUID(), type: 'Noted', data: {}, metadata: {} });
+
+async function appendMany(store: EventStore, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await store.append(`village-${i % 3}`, [i % 4 === 0 ? noted() : paid(i * 1000)], 'any');
+}
+
+/** The totals `appendMany` calls produce, given each call's count. */
+function expectedTotals(...counts: number[]): Totals {
+  const totals: Totals = {};
+  for (const count of counts) {
+    for (let i = 0; i < count; i++) {
+      if (i % 4 === 0) continue;
+      const stream = `village-${i % 3}`;
+      totals[stream] = (BigInt(totals[stream] ?? '0') + BigInt(i * 1000)).toString();
+    }
+  }
+  return totals;
+}
+
+describe('projection engine', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let store: EventStore;
+  let checkpoints: CheckpointStore;
+  let file: string;
+
+  beforeEach(() => {
+    temp = tempDir();
+    file = join(temp.dir, 'projections.sqlite');
+    store = withHashChain(createMemoryStore());
+    checkpoints = new CheckpointStore(openSqliteFile(file));
+  });
+  afterEach(() => temp.remove());
+
+  test('catches up, follows live appends, and equals a rebuild from zero', async () => {
+    await appendMany(store, 50);
+    const engine = new ProjectionEngine(store, checkpoints, [totalsProjection(), countProjection], { pageSize: 7 });
+    await engine.start();
+    expect(engine.state(totalsProjection())).toEqual(expectedTotals(50));
+
+    const { position } = await store.append('village-9', [paid(5000)], 'any');
+    await engine.waitForPosition(position);
+    expect(engine.state(totalsProjection())['village-9']).toBe('5000');
+    expect(engine.state(countProjection).count).toBe(51);
+    await engine.stop();
+
+    const rebuilt = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(join(temp.dir, 'fresh.sqlite'))), [totalsProjection()]);
+    await rebuilt.start();
+    expect(rebuilt.state(totalsProjection())).toEqual(engine.state(totalsProjection()));
+    await rebuilt.stop();
+  });
+
+  test('resumes from its saved checkpoint without applying an event twice', async () => {
+    await appendMany(store, 20);
+    const first = new ProjectionEngine(store, checkpoints, [countProjection]);
+    await first.start();
+    await first.stop();
+    await appendMany(store, 10);
+    const second = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(file)), [countProjection]);
+    await second.start();
+    expect(second.state(countProjection).count).toBe(30);
+    await second.stop();
+  });
+
+  test('a changed version rebuilds that projection from the first event, leaving the others be', async () => {
+    await appendMany(store, 12);
+    const first = new ProjectionEngine(store, checkpoints, [totalsProjection(1), countProjection]);
+    await first.start();
+    await first.stop();
+    await appendMany(store, 4);
+    const upgraded = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(file)), [totalsProjection(2), countProjection]);
+    await upgraded.start();
+    expect(upgraded.state(totalsProjection(2))).toEqual(expectedTotals(12, 4));
+    expect(upgraded.state(countProjection).count).toBe(16);
+    await upgraded.stop();
+  });
+
+  test('reports its lag and isolates a projection whose apply fails', async () => {
+    await appendMany(store, 5);
+    const failing: Projection<number> = {
+      name: 'failing',
+      version: 1,
+      eventTypes: ['Paid'],
+      initialState: () => 0,
+      apply: (state, event) => {
+        if (event.data.amount === '3000') throw new Error('cannot handle 3000');
+        return state + 1;
+      },
+      ...jsonState,
+    };
+    const engine = new ProjectionEngine(store, checkpoints, [failing, countProjection]);
+    await engine.start();
+    const status = await engine.status();
+    expect(status.find((s) => s.name === 'count')).toMatchObject({ caughtUp: true, checkpoint: 5n, head: 5n });
+    expect(status.find((s) => s.name === 'failing')).toMatchObject({
+      caughtUp: false,
+      failure: { position: 4n, message: 'cannot handle 3000' },
+    });
+    expect(engine.state(failing)).toBe(2);
+    await engine.stop();
+  });
+});
