@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { registerMigrateStore } from './migrate-store-command';
 import { registerVerify } from './verify-command';
 
 const program = new Command('kasdesa').description('Kasdesa — buku kas desa berbasis peristiwa / event-sourced village ledger');
 registerVerify(program);
+registerMigrateStore(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error((error as Error).message);

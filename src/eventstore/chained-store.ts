@@ -1,6 +1,6 @@
 import { StreamNotFoundError, WrongExpectedRevisionError } from './errors';
 import { GENESIS_HASH, sealEvents, storedHash } from './hash-chain';
-import type { AppendResult, EventData, EventStore, ExpectedRevision } from './port';
+import type { AppendResult, EventData, EventStore, ExpectedRevision, RecordedEvent, Subscription } from './port';
 
 const ANY_RETRIES = 10;
 const CACHE_LIMIT = 20_000;
@@ -18,7 +18,7 @@ interface Head {
  * `any` and `stream_exists` are turned into the exact head revision and
  * retried if another writer got there first.
  */
-export function withHashChain(inner: EventStore): EventStore {
+export function withHashChain(inner: EventStore, clock: () => Date = () => new Date()): EventStore {
   // Hash of the event at a revision, per stream: immutable, so always safe to reuse.
   const heads = new Map<string, Head>();
 
@@ -45,7 +45,7 @@ export function withHashChain(inner: EventStore): EventStore {
       throw new WrongExpectedRevisionError(stream, expected, actual ?? 'no_stream');
     }
     const firstRevision = expected === 'no_stream' ? 0n : expected + 1n;
-    const { sealed, lastHash } = sealEvents(stream, firstRevision, prevHash, events);
+    const { sealed, lastHash } = sealEvents(stream, firstRevision, prevHash, stampRecordedAt(events, clock()));
     const result = await inner.append(stream, sealed, expected);
     if (events.length > 0) remember(stream, { revision: result.nextRevision, hash: lastHash });
     return result;
@@ -66,10 +66,10 @@ export function withHashChain(inner: EventStore): EventStore {
   }
 
   return {
-    readStream: (stream, options) => inner.readStream(stream, options),
+    readStream: async (stream, options) => (await inner.readStream(stream, options)).map(withSealedTime),
     streamRevision: (stream) => inner.streamRevision(stream),
-    readAll: (options) => inner.readAll(options),
-    subscribeToAll: (options) => inner.subscribeToAll(options),
+    readAll: async (options) => (await inner.readAll(options)).map(withSealedTime),
+    subscribeToAll: (options) => mapSubscription(inner.subscribeToAll(options), withSealedTime),
     headPosition: () => inner.headPosition(),
     close: () => inner.close(),
     append(stream: string, events: EventData[], expected: ExpectedRevision) {
@@ -78,6 +78,40 @@ export function withHashChain(inner: EventStore): EventStore {
         : appendAt(stream, events, expected);
     },
   };
+}
+
+/**
+ * The recorded time goes into the metadata, under the hash: it is then
+ * tamper-evident, and it survives a copy to another store (which would put
+ * its own write time on the event).
+ */
+function stampRecordedAt(events: EventData[], now: Date): EventData[] {
+  const recordedAt = now.toISOString();
+  return events.map((event) =>
+    typeof event.metadata.recordedAt === 'string' ? event : { ...event, metadata: { ...event.metadata, recordedAt } },
+  );
+}
+
+/** Reports the sealed recorded time, where there is one, as the event's recorded time. */
+function withSealedTime(event: RecordedEvent): RecordedEvent {
+  const sealed = event.metadata.recordedAt;
+  return typeof sealed === 'string' ? { ...event, recordedAt: sealed } : event;
+}
+
+function mapSubscription(subscription: Subscription, map: (event: RecordedEvent) => RecordedEvent): Subscription {
+  const source = subscription[Symbol.asyncIterator]();
+  const mapped: AsyncIterableIterator<RecordedEvent> = {
+    async next() {
+      const result = await source.next();
+      return result.done ? result : { done: false, value: map(result.value) };
+    },
+    async return() {
+      await subscription.stop();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => mapped,
+  };
+  return { caughtUp: subscription.caughtUp, stop: () => subscription.stop(), [Symbol.asyncIterator]: () => mapped };
 }
 
 function ignoreNotFound(error: unknown): [] {

@@ -296,6 +296,8 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
           const stored = await store.readStream(`${ns}-a`);
           expect(stored[1]!.metadata.prevHash).toBe(stored[0]!.metadata.hash);
           expect(stored[0]!.metadata.actor).toBe('contract');
+          expect(typeof stored[0]!.metadata.recordedAt).toBe('string');
+          expect(stored[0]!.recordedAt).toBe(stored[0]!.metadata.recordedAt);
         });
 
         test('concurrent appends with any still form one unbroken chain', async () => {

@@ -23,7 +23,9 @@ async function run(): Promise<void> {
     const current = await store.streamRevision(stream);
     try {
       const result = await store.append(stream, events, current ?? 'no_stream');
-      process.stdout.write(`ack ${stream} ${result.nextRevision} ${events.map((e) => e.id).join(',')}\n`);
+      process.stdout.write(
+        `ack ${stream} ${result.nextRevision} ${events.map((e) => e.id).join(',')}\n`,
+      );
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       process.stdout.write(`conflict ${stream}\n`);
