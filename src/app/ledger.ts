@@ -1,0 +1,89 @@
+import type { EventStore } from '../eventstore/port';
+import { prefixAt } from '../domain/reference/codes';
+import { regencyCommandSchemas, type RegencyCommand } from '../domain/regency/commands';
+import { regencyDecider, regencyStreamId } from '../domain/regency/decider';
+import { regencyEventSchemas, type RegencyEvent } from '../domain/regency/events';
+import { allocationsForVillage, type RegencyState } from '../domain/regency/state';
+import { DomainError } from '../domain/shared/domain-error';
+import { parseCommand } from '../domain/shared/parse-command';
+import { villageCommandSchemas, type VillageCommand } from '../domain/village/commands';
+import { villageDecider, villageStreamId } from '../domain/village/decider';
+import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
+import type { VillageState } from '../domain/village/state';
+import { ReferenceCatalog } from './load-reference-data';
+import { StreamHandler, type CommandOutcome, type StreamHandlerOptions } from './stream-handler';
+
+const REGENCY_LEVEL = 2;
+
+export interface LedgerOptions extends StreamHandlerOptions {
+  store: EventStore;
+  reference?: ReferenceCatalog;
+}
+
+/**
+ * Runs commands against the village and regency fiscal-year streams. Raw
+ * commands are validated here; refusals are thrown as DomainError.
+ */
+export function createLedger(options: LedgerOptions) {
+  const reference = options.reference ?? new ReferenceCatalog();
+  const villages = new StreamHandler(options.store, villageDecider, villageEventSchemas, options);
+  const regencies = new StreamHandler(options.store, regencyDecider, regencyEventSchemas, options);
+
+  const referenceFor = (fiscalYear: number, regencyCode: string, field: string, value: string) => {
+    if (!reference.exists(fiscalYear, regencyCode))
+      throw new DomainError('REGION_KNOWN', field, value);
+    return reference.get(fiscalYear, regencyCode);
+  };
+
+  const regencyState = async (regencyCode: string, fiscalYear: number): Promise<RegencyState> =>
+    (await regencies.load(regencyStreamId(regencyCode, fiscalYear))).state.domain;
+
+  return {
+    async executeVillageCommand(
+      villageCode: string,
+      fiscalYear: number,
+      raw: unknown,
+    ): Promise<CommandOutcome<VillageEvent>> {
+      const command = parseOrThrow(villageCommandSchemas, raw) as VillageCommand;
+      const regencyCode = prefixAt(villageCode, REGENCY_LEVEL);
+      const villageReference = referenceFor(fiscalYear, regencyCode, 'villageCode', villageCode);
+      return villages.handle(villageStreamId(villageCode, fiscalYear), command, async () => ({
+        villageCode,
+        fiscalYear,
+        reference: villageReference,
+        allocations: allocationsForVillage(
+          await regencyState(regencyCode, fiscalYear),
+          villageCode,
+        ),
+      }));
+    },
+
+    async executeRegencyCommand(
+      regencyCode: string,
+      fiscalYear: number,
+      raw: unknown,
+    ): Promise<CommandOutcome<RegencyEvent>> {
+      const command = parseOrThrow(regencyCommandSchemas, raw) as RegencyCommand;
+      const regencyReference = referenceFor(fiscalYear, regencyCode, 'regencyCode', regencyCode);
+      return regencies.handle(regencyStreamId(regencyCode, fiscalYear), command, () => ({
+        regencyCode,
+        fiscalYear,
+        reference: regencyReference,
+      }));
+    },
+
+    async villageState(villageCode: string, fiscalYear: number): Promise<VillageState> {
+      return (await villages.load(villageStreamId(villageCode, fiscalYear))).state.domain;
+    },
+
+    regencyState,
+  };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;
+
+function parseOrThrow(schemas: Parameters<typeof parseCommand>[0], raw: unknown) {
+  const command = parseCommand(schemas, raw);
+  if (command instanceof DomainError) throw command;
+  return command;
+}

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildReferenceData } from '../domain/reference/build-reference';
+import { parseJsonLines } from '../domain/reference/json-lines';
+import type { ReferenceData } from '../domain/reference/reference-data';
+import { ReferenceDataError } from '../domain/reference/reference-error';
+import {
+  REFERENCE_FILES,
+  referenceFilePath,
+  type ReferenceFileKey,
+  type ReferenceRows,
+} from '../domain/reference/reference-files';
+
+const REGENCY_CODE = /^\d{2}\.\d{2}$/;
+
+/** Where reference data lives in the repository. */
+export const DEFAULT_REFERENCE_ROOT = path.resolve(__dirname, '../../migrations/reference');
+
+/**
+ * Reads and validates one regency's reference data for one fiscal year.
+ * Throws ReferenceDataError naming the file, line and reason.
+ */
+export function loadReferenceData(
+  fiscalYear: number,
+  regencyCode: string,
+  root: string = DEFAULT_REFERENCE_ROOT,
+): ReferenceData {
+  const keys = Object.keys(REFERENCE_FILES) as ReferenceFileKey[];
+  const rows = Object.fromEntries(
+    keys.map((key) => [key, readRows(root, key, fiscalYear, regencyCode)]),
+  ) as ReferenceRows;
+  return buildReferenceData(fiscalYear, regencyCode, rows);
+}
+
+function readRows(root: string, key: ReferenceFileKey, fiscalYear: number, regencyCode: string) {
+  const relative = referenceFilePath(key, fiscalYear, regencyCode);
+  const absolute = path.join(root, relative);
+  const spec = REFERENCE_FILES[key];
+  if (!existsSync(absolute)) {
+    if (spec.required) throw new ReferenceDataError(relative, 0, 'required file is missing');
+    return [];
+  }
+  return parseJsonLines(relative, readFileSync(absolute, 'utf8'), spec.schema);
+}
+
+/** Loads each (year, regency) once; commands of many villages share it. */
+export class ReferenceCatalog {
+  private readonly loaded = new Map<string, ReferenceData>();
+
+  constructor(private readonly root: string = DEFAULT_REFERENCE_ROOT) {}
+
+  /** Whether reference data exists for the year and regency (an unknown regency is a user error). */
+  exists(fiscalYear: number, regencyCode: string): boolean {
+    if (this.loaded.has(this.key(fiscalYear, regencyCode))) return true;
+    return (
+      REGENCY_CODE.test(regencyCode) &&
+      existsSync(path.join(this.root, referenceFilePath('regions', fiscalYear, regencyCode)))
+    );
+  }
+
+  get(fiscalYear: number, regencyCode: string): ReferenceData {
+    const key = this.key(fiscalYear, regencyCode);
+    const cached = this.loaded.get(key);
+    if (cached) return cached;
+    const reference = loadReferenceData(fiscalYear, regencyCode, this.root);
+    this.loaded.set(key, reference);
+    return reference;
+  }
+
+  private key(fiscalYear: number, regencyCode: string): string {
+    return `${fiscalYear}/${regencyCode}`;
+  }
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { StreamNotFoundError, WrongExpectedRevisionError } from '../eventstore/errors';
+import type { EventStore, RecordedEvent } from '../eventstore/port';
+import type { Decider } from '../domain/shared/decider';
+import { DomainError } from '../domain/shared/domain-error';
+import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
+import type { Tracked } from '../domain/shared/idempotency';
+import type { EventSpec } from '../domain/shared/schema-types';
+import { fromRecorded, toEventData } from './event-codec';
+import { StateCache, type CachedState } from './state-cache';
+
+export interface StreamHandlerOptions {
+  /** Conflicts (another writer appended first) retried before giving up. Default 3. */
+  maxRetries?: number;
+  /** Streams whose folded state stays in memory. Default 1000. */
+  cacheSize?: number;
+  /** Event ids; default random UUIDs. */
+  newId?: () => string;
+}
+
+export interface CommandOutcome<E extends DomainEvent> {
+  streamId: string;
+  /** The command's events: new ones, or for a repeated command the ones it produced first. */
+  events: (E & { revision: bigint })[];
+  /** True when the command had already been handled and nothing was written. */
+  duplicate: boolean;
+}
+
+const READ_PAGE = 1000;
+
+/** Load → fold → decide → append at the loaded revision, retrying on a concurrent write. */
+export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, Ctx> {
+  private readonly cache: StateCache<Tracked<S>>;
+  private readonly maxRetries: number;
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<C, Tracked<S>, E, Ctx>,
+    private readonly registry: Record<string, EventSpec>,
+    options: StreamHandlerOptions = {},
+  ) {
+    this.cache = new StateCache(options.cacheSize ?? 1000);
+    this.maxRetries = options.maxRetries ?? 3;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  /** The stream's folded state, caught up from the cached revision. */
+  async load(streamId: string): Promise<CachedState<Tracked<S>>> {
+    let current = this.cache.get(streamId) ?? {
+      state: this.decider.initialState,
+      revision: undefined,
+    };
+    for (;;) {
+      const page = await this.readAfter(streamId, current.revision);
+      for (const recorded of page) {
+        current = {
+          state: this.decider.evolve(current.state, this.decode(recorded)),
+          revision: recorded.revision,
+        };
+      }
+      if (page.length < READ_PAGE) break;
+    }
+    this.cache.set(streamId, current);
+    return current;
+  }
+
+  /**
+   * Handles one command. Throws DomainError when a rule refuses it (nothing
+   * is written) and WrongExpectedRevisionError when conflicts outlast the retries.
+   */
+  async handle(
+    streamId: string,
+    command: C,
+    contextFor: (state: Tracked<S>) => Promise<Ctx> | Ctx,
+  ): Promise<CommandOutcome<E>> {
+    for (let attempt = 0; ; attempt += 1) {
+      const loaded = await this.load(streamId);
+      const decision = this.decider.decide(command, loaded.state, await contextFor(loaded.state));
+      if (decision instanceof DomainError) throw decision;
+      if (decision.length === 0)
+        return this.originalOutcome(streamId, loaded.state, command.commandId);
+      try {
+        return await this.append(streamId, loaded, decision);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= this.maxRetries)
+          throw error;
+      }
+    }
+  }
+
+  private async append(
+    streamId: string,
+    loaded: CachedState<Tracked<S>>,
+    events: E[],
+  ): Promise<CommandOutcome<E>> {
+    const expected = loaded.revision ?? 'no_stream';
+    const result = await this.store.append(
+      streamId,
+      events.map((event) => toEventData(event, this.newId())),
+      expected,
+    );
+    const first = result.nextRevision - BigInt(events.length) + 1n;
+    const state = events.reduce(
+      (folded, event) => this.decider.evolve(folded, event),
+      loaded.state,
+    );
+    this.cache.set(streamId, { state, revision: result.nextRevision });
+    return {
+      streamId,
+      events: events.map((event, index) => ({ ...event, revision: first + BigInt(index) })),
+      duplicate: false,
+    };
+  }
+
+  private async originalOutcome(
+    streamId: string,
+    state: Tracked<S>,
+    commandId: string,
+  ): Promise<CommandOutcome<E>> {
+    const record = state.commands.get(commandId);
+    const recorded = record
+      ? await this.store.readStream(streamId, {
+          fromRevision: BigInt(record.firstRevision),
+          maxCount: record.lastRevision - record.firstRevision + 1,
+        })
+      : [];
+    return {
+      streamId,
+      events: recorded.map((event) => ({ ...this.decode(event), revision: event.revision })),
+      duplicate: true,
+    };
+  }
+
+  private async readAfter(
+    streamId: string,
+    revision: bigint | undefined,
+  ): Promise<RecordedEvent[]> {
+    const fromRevision = revision === undefined ? 0n : revision + 1n;
+    try {
+      return await this.store.readStream(streamId, { fromRevision, maxCount: READ_PAGE });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  private decode(recorded: RecordedEvent): E {
+    return fromRecorded<E>(this.registry, recorded);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Structure of dotted codes (accounts `5.2.1.01`, kegiatan `02.03.10`,
+ * regions `35.10.01.2001`): segments, parents and ancestry. No code values
+ * live here, only their shape.
+ */
+export function segments(code: string): string[] {
+  return code.split('.');
+}
+
+export function levelOf(code: string): number {
+  return segments(code).length;
+}
+
+export function parentOf(code: string): string | undefined {
+  const parts = segments(code);
+  return parts.length > 1 ? parts.slice(0, -1).join('.') : undefined;
+}
+
+/** The first `level` segments, e.g. the jenis (level 3) of an objek. */
+export function prefixAt(code: string, level: number): string {
+  return segments(code).slice(0, level).join('.');
+}
+
+export function isWithin(code: string, ancestor: string): boolean {
+  return code === ancestor || code.startsWith(`${ancestor}.`);
+}
+
+export function lastSegmentNumber(code: string): number {
+  return Number.parseInt(segments(code).at(-1) ?? '', 10);
+}

@@ -1,0 +1,105 @@
+/** The year's reference data for one regency, as the domain sees it (loaded, never hard-coded). */
+export type AccountClass =
+  'revenue' | 'spending' | 'financingReceipt' | 'financingExpenditure' | 'nonBudget';
+
+export interface Account {
+  code: string;
+  name: string;
+  level: number;
+  accountClass: AccountClass | undefined;
+  /** Financing receipt that carries the previous year's SiLPA. */
+  silpa: boolean;
+  regencyExtension: boolean;
+}
+
+export interface Named {
+  code: string;
+  name: string;
+}
+
+export interface Kegiatan extends Named {
+  subBidangCode: string;
+  bidangCode: string;
+  regencyExtension: boolean;
+}
+
+export type FundOrigin = 'APBN' | 'APBD_PROVINSI' | 'APBD_KABUPATEN' | 'DESA' | 'LAIN_LAIN';
+
+export interface FundSource extends Named {
+  origin: FundOrigin;
+  revenueAccount: string;
+  /** Dana Desa: needs an earmark on spending and a stage plan for transfers. */
+  danaDesa: boolean;
+  regencyAllocated: boolean;
+  /** Budgeted revenue must equal the regency's allocation unless a difference is recorded. */
+  budgetMatchesAllocation: boolean;
+  /** Aid arriving after the amendment may be budgeted by Perkades. */
+  lateAidByPerkades: boolean;
+}
+
+export interface Earmark extends Named {
+  earmarked: boolean;
+}
+
+export interface Village extends Named {
+  districtCode: string;
+  status: string;
+  demo: boolean;
+}
+
+export interface DdStageSplit {
+  earmarked: boolean;
+  /** null: every status without a row of its own. */
+  villageStatus: string | null;
+  stagePercents: string[];
+  legalBasis: string;
+}
+
+export interface TaxRule {
+  tax: string;
+  ratePercent: string;
+  appliesAbove: string | null;
+}
+
+export interface Policy {
+  ddStageSplits: DdStageSplit[];
+  ddStageTwoCondition: {
+    minStageOneAbsorptionPercent: string;
+    minStageOneOutputPercent: string;
+    requiresPreviousYearReport: boolean;
+  };
+  taxes: TaxRule[];
+  taxDepositDayOfNextMonth: number;
+  cashOnHandLimit: string;
+  nonCashExceptions: Named[];
+  panjarWorkingDays: number;
+  operationalBeforeEnactment: string[];
+  holidays: { date: string; name: string }[];
+}
+
+export interface ReferenceData {
+  fiscalYear: number;
+  regency: Named;
+  accounts: ReadonlyMap<string, Account>;
+  bidang: ReadonlyMap<string, Named>;
+  subBidang: ReadonlyMap<string, Named>;
+  kegiatan: ReadonlyMap<string, Kegiatan>;
+  fundSources: ReadonlyMap<string, FundSource>;
+  earmarks: ReadonlyMap<string, Earmark>;
+  districts: ReadonlyMap<string, Named>;
+  villages: ReadonlyMap<string, Village>;
+  policy: Policy;
+}
+
+/** The stage split for a village status and earmark kind: its own row, else the default row. */
+export function stageSplitFor(
+  policy: Policy,
+  earmarked: boolean,
+  villageStatus: string,
+): DdStageSplit | undefined {
+  const rows = policy.ddStageSplits.filter((row) => row.earmarked === earmarked);
+  return (
+    rows.find((row) => row.villageStatus === villageStatus) ??
+    rows.find((row) => row.villageStatus === null)
+  );
+}

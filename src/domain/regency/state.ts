@@ -1,0 +1,50 @@
+import { rupiah, toAmountText, ZERO, type Rupiah } from '../shared/money';
+import { PersistentMap } from '../shared/persistent-map';
+import type { RegencyEventOf } from './events';
+
+export type Allocation = RegencyEventOf<'AllocationSet'>['data'];
+export type StagePlan = RegencyEventOf<'DanaDesaStagesPlanned'>['data'];
+
+/** The regency fiscal year: allocations, Dana Desa stage plans and transfers per village. */
+export interface RegencyState {
+  opened: RegencyEventOf<'RegencyFiscalYearOpened'>['data'] | undefined;
+  /** Keyed by allocationKey(village, source). */
+  allocations: PersistentMap<Allocation>;
+  /** Keyed by allocationKey(village, source). */
+  stagePlans: PersistentMap<StagePlan>;
+  /** Totals keyed by allocationKey(village, source) and stageKey(village, source, stage). */
+  transferred: PersistentMap<Rupiah>;
+}
+
+export const initialRegencyState: RegencyState = {
+  opened: undefined,
+  allocations: PersistentMap.empty(),
+  stagePlans: PersistentMap.empty(),
+  transferred: PersistentMap.empty(),
+};
+
+export function allocationKey(villageCode: string, source: string): string {
+  return `${villageCode}|${source}`;
+}
+
+export function stageKey(villageCode: string, source: string, stage: number): string {
+  return `${villageCode}|${source}|${stage}`;
+}
+
+export function transferredTo(state: RegencyState, key: string): Rupiah {
+  return state.transferred.get(key) ?? ZERO;
+}
+
+/** What a village's budget rules need from the regency: its allocation per fund source. */
+export function allocationsForVillage(
+  state: RegencyState,
+  villageCode: string,
+): ReadonlyMap<string, string> {
+  const result = new Map<string, string>();
+  for (const allocation of state.allocations.values()) {
+    if (allocation.villageCode === villageCode) {
+      result.set(allocation.source, toAmountText(rupiah(allocation.amount)));
+    }
+  }
+  return result;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Who acts: recorded on every event. */
+export const actorSchema = z.object({
+  id: z.string().min(1),
+  role: z.string().min(1),
+  displayName: z.string().min(1),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export interface CommandEnvelope<T extends string = string, P = unknown> {
+  /** Client-chosen; a retry with the same id and content has no second effect. */
+  commandId: string;
+  type: T;
+  payload: P;
+  actor: Actor;
+}
+
+export const eventMetadataSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  commandId: z.string().min(1),
+  commandFingerprint: z.string().min(1),
+  actor: actorSchema,
+  businessDate: z.iso.date().optional(),
+});
+export type EventMetadata = z.infer<typeof eventMetadataSchema>;
+
+export interface DomainEvent<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+  metadata: EventMetadata;
+}
+
+/** What a command handler decides: an event without the metadata the decider stamps on. */
+export type Fact<E extends DomainEvent> =
+  E extends DomainEvent<infer T, infer D> ? { type: T; data: D; businessDate?: string } : never;

@@ -1,0 +1,162 @@
+import { DomainError } from '../shared/domain-error';
+import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
+import { updateDraft } from './budget-drafting';
+import { checkBudget } from './budget-rules';
+import { nextVersion, requireStage } from './budget-stage';
+import type { VillageContext } from './context';
+import type {
+  BudgetDraft,
+  BudgetVersion,
+  DraftStage,
+  FiscalYearState,
+  VillageState,
+} from './state';
+
+/** Draft → BPD → agreed → evaluation → approved or corrections → Perdes → Penjabaran (Perkades). */
+export const lifecycleHandlers: VillageHandlers<
+  | 'SubmitApbdesToBpd'
+  | 'RecordBpdAgreement'
+  | 'SubmitApbdesForEvaluation'
+  | 'RecordApbdesEvaluation'
+  | 'EnactApbdes'
+  | 'ElaborateApbdes'
+> = {
+  SubmitApbdesToBpd: whenOpen<'SubmitApbdesToBpd'>((command, state, fiscalYear, context) => {
+    const draft = readyDraft(state, ['draft'], fiscalYear, context);
+    if (draft instanceof DomainError) return draft;
+    return [villageFact('ApbdesSubmittedToBpd', command.payload, command.payload.date)];
+  }),
+
+  RecordBpdAgreement: whenOpen<'RecordBpdAgreement'>((command, state) => {
+    const draft = requireStage(state.budget, ['submittedToBpd']);
+    if (draft instanceof DomainError) return draft;
+    return [villageFact('ApbdesAgreedByBpd', command.payload, command.payload.date)];
+  }),
+
+  SubmitApbdesForEvaluation: whenOpen<'SubmitApbdesForEvaluation'>(
+    (command, state, fiscalYear, context) => {
+      const draft = readyDraft(state, ['agreedByBpd', 'correctionsRequested'], fiscalYear, context);
+      if (draft instanceof DomainError) return draft;
+      return [villageFact('ApbdesSubmittedForEvaluation', command.payload, command.payload.date)];
+    },
+  ),
+
+  RecordApbdesEvaluation: whenOpen<'RecordApbdesEvaluation'>((command, state) => {
+    const draft = requireStage(state.budget, ['submittedForEvaluation']);
+    if (draft instanceof DomainError) return draft;
+    const { date, reference, outcome, remarks } = command.payload;
+    if (outcome === 'approved') {
+      return [villageFact('ApbdesEvaluationApproved', { date, reference }, date)];
+    }
+    if (remarks.length === 0) return new DomainError('CORRECTION_REMARKS', 'remarks', '[]');
+    const unknown = remarks.findIndex((remark) => !draft.lines.has(remark.lineId));
+    if (unknown >= 0) {
+      return new DomainError(
+        'LINE_KNOWN',
+        `remarks[${unknown}].lineId`,
+        remarks[unknown]?.lineId ?? '',
+      );
+    }
+    return [villageFact('ApbdesCorrectionsRequested', { date, reference, remarks }, date)];
+  }),
+
+  EnactApbdes: whenOpen<'EnactApbdes'>((command, state, fiscalYear, context) => {
+    const draft = readyDraft(state, ['evaluationApproved'], fiscalYear, context);
+    if (draft instanceof DomainError) return draft;
+    const version = nextVersion(state.budget, draft.kind);
+    return [
+      villageFact(
+        'ApbdesEnacted',
+        { ...command.payload, ...version, kind: draft.kind },
+        command.payload.date,
+      ),
+    ];
+  }),
+
+  ElaborateApbdes: whenOpen<'ElaborateApbdes'>((command, state) => {
+    const perdes = [...state.budget.versions]
+      .reverse()
+      .find((version) => version.enactedBy.document === 'Perdes');
+    if (!perdes) return new DomainError('BUDGET_LIFECYCLE', 'stage', 'none');
+    if (perdes.elaboratedBy)
+      return new DomainError('ENACTED_VERSION_IMMUTABLE', 'version', perdes.label);
+    return [
+      villageFact(
+        'ApbdesElaborated',
+        { ...command.payload, label: perdes.label },
+        command.payload.date,
+      ),
+    ];
+  }),
+};
+
+/** The draft at an allowed stage that also satisfies the budget rules: ready to leave the village. */
+function readyDraft(
+  state: VillageState,
+  allowed: readonly DraftStage[],
+  fiscalYear: FiscalYearState,
+  context: VillageContext,
+): BudgetDraft | DomainError {
+  const draft = requireStage(state.budget, allowed);
+  if (draft instanceof DomainError) return draft;
+  return checkBudget(draft.lines, fiscalYear, state.budget, context) ?? draft;
+}
+
+function toStage(stage: DraftStage) {
+  return (state: VillageState) => updateDraft(state, (draft) => ({ ...draft, stage }));
+}
+
+export const lifecycleEvolvers: VillageEvolvers<
+  | 'ApbdesSubmittedToBpd'
+  | 'ApbdesAgreedByBpd'
+  | 'ApbdesSubmittedForEvaluation'
+  | 'ApbdesEvaluationApproved'
+  | 'ApbdesCorrectionsRequested'
+  | 'ApbdesEnacted'
+  | 'ApbdesElaborated'
+> = {
+  ApbdesSubmittedToBpd: toStage('submittedToBpd'),
+  ApbdesAgreedByBpd: toStage('agreedByBpd'),
+  ApbdesSubmittedForEvaluation: toStage('submittedForEvaluation'),
+  ApbdesEvaluationApproved: toStage('evaluationApproved'),
+  ApbdesCorrectionsRequested: (state, event) =>
+    updateDraft(state, (draft) => ({
+      ...draft,
+      stage: 'correctionsRequested',
+      remarks: event.data.remarks,
+    })),
+  ApbdesEnacted: (state, event) => {
+    const { draft } = state.budget;
+    if (!draft) return state;
+    const version: BudgetVersion = {
+      label: event.data.label,
+      sequence: event.data.sequence,
+      kind: event.data.kind,
+      enactedBy: { document: 'Perdes', number: event.data.perdesNumber, date: event.data.date },
+      elaboratedBy: undefined,
+      lines: draft.lines,
+    };
+    return {
+      ...state,
+      budget: { ...state.budget, draft: undefined, versions: [...state.budget.versions, version] },
+    };
+  },
+  ApbdesElaborated: (state, event) => ({
+    ...state,
+    budget: {
+      ...state.budget,
+      versions: state.budget.versions.map((version) =>
+        version.label === event.data.label
+          ? {
+              ...version,
+              elaboratedBy: {
+                document: 'Perkades',
+                number: event.data.perkadesNumber,
+                date: event.data.date,
+              },
+            }
+          : version,
+      ),
+    },
+  }),
+};

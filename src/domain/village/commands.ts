@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  businessDate,
+  code,
+  documentNumber,
+  identifier,
+  nonNegativeAmount,
+  positiveAmount,
+  quantityText,
+  text,
+} from '../shared/fields';
+import type { CommandsOf } from '../shared/schema-types';
+import { lineInput } from './lines';
+
+const sourceAmount = z.strictObject({ source: code, amount: nonNegativeAmount });
+
+const uniqueSources = (entries: { source: string }[]) =>
+  new Set(entries.map((entry) => entry.source)).size === entries.length;
+
+/** Payload schema of every village fiscal-year command. */
+export const villageCommandSchemas = {
+  OpenVillageFiscalYear: z.strictObject({
+    openingBalances: z.strictObject({ cashOnHand: nonNegativeAmount, bank: nonNegativeAmount }),
+    silpa: z
+      .array(sourceAmount)
+      .refine(uniqueSources, { message: 'one SiLPA entry per fund source' }),
+  }),
+  PlanRkpdesActivity: z.strictObject({
+    activityId: identifier,
+    subBidangCode: code,
+    kegiatanCode: code,
+    name: text,
+    location: z.strictObject({
+      hamlet: text,
+      latitude: z.number().min(-90).max(90).optional(),
+      longitude: z.number().min(-180).max(180).optional(),
+    }),
+    output: z.strictObject({ volume: quantityText, unit: z.string().min(1).max(30) }),
+    executor: z.strictObject({ name: text, position: text }),
+    beneficiaries: z.strictObject({ description: text, count: z.number().int().nonnegative() }),
+    estimatedCosts: z
+      .array(z.strictObject({ source: code, amount: positiveAmount }))
+      .min(1)
+      .refine(uniqueSources, { message: 'one estimate per fund source' }),
+  }),
+  StartApbdesDraft: z.strictObject({}),
+  DraftApbdesLine: z.strictObject({ line: lineInput }),
+  RemoveApbdesLine: z.strictObject({ lineId: identifier }),
+  SubmitApbdesToBpd: z.strictObject({ date: businessDate }),
+  RecordBpdAgreement: z.strictObject({ date: businessDate, minutesNumber: documentNumber }),
+  SubmitApbdesForEvaluation: z.strictObject({ date: businessDate }),
+  RecordApbdesEvaluation: z.strictObject({
+    date: businessDate,
+    reference: documentNumber,
+    outcome: z.enum(['approved', 'correctionsRequested']),
+    remarks: z.array(z.strictObject({ lineId: identifier, remark: text })),
+  }),
+  EnactApbdes: z.strictObject({ perdesNumber: documentNumber, date: businessDate }),
+  ElaborateApbdes: z.strictObject({ perkadesNumber: documentNumber, date: businessDate }),
+  RecordEmergency: z.strictObject({
+    reference: documentNumber,
+    date: businessDate,
+    description: text,
+  }),
+  StartApbdesAmendment: z.strictObject({
+    date: businessDate,
+    grounds: z
+      .array(
+        z.enum(['shiftBetweenJenis', 'silpaUse', 'revenueChange', 'specialEvent', 'policyChange']),
+      )
+      .min(1),
+  }),
+  EnactPerkadesChange: z.strictObject({
+    kind: z.enum(['lateAid', 'shiftWithinJenis']),
+    perkadesNumber: documentNumber,
+    date: businessDate,
+    bpdInformedOn: businessDate,
+    lines: z.array(lineInput),
+    removedLineIds: z.array(identifier),
+  }),
+  RecordAllocationDifference: z.strictObject({
+    source: code,
+    budgetedAmount: nonNegativeAmount,
+    reason: text,
+    reference: documentNumber,
+  }),
+};
+
+export type VillageCommand = CommandsOf<typeof villageCommandSchemas>;
+export type VillageCommandOf<T extends VillageCommand['type']> = Extract<
+  VillageCommand,
+  { type: T }
+>;

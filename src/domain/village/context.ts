@@ -1,0 +1,10 @@
+import type { ReferenceData } from '../reference/reference-data';
+
+/** What a village decision needs besides its own state; the app supplies it. */
+export interface VillageContext {
+  villageCode: string;
+  fiscalYear: number;
+  reference: ReferenceData;
+  /** The regency's current allocation per fund source for this village (amount text). */
+  allocations: ReadonlyMap<string, string>;
+}

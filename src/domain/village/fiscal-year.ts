@@ -1,0 +1,27 @@
+import { checkFundSources, requireVillage } from '../reference/reference-rules';
+import { DomainError } from '../shared/domain-error';
+import { villageFact, type VillageEvolvers, type VillageHandlers } from './area';
+
+/** Opening the village fiscal year: opening balances and SiLPA per fund source. */
+export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
+  OpenVillageFiscalYear(command, state, context) {
+    if (state.fiscalYear) {
+      return new DomainError('FISCAL_YEAR_ALREADY_OPEN', 'fiscalYear', String(context.fiscalYear));
+    }
+    const village = requireVillage(context.reference, 'villageCode', context.villageCode);
+    if (village instanceof DomainError) return village;
+    const unknownSource = checkFundSources(context.reference, 'silpa', command.payload.silpa);
+    if (unknownSource) return unknownSource;
+    return [
+      villageFact('VillageFiscalYearOpened', {
+        ...command.payload,
+        villageCode: context.villageCode,
+        fiscalYear: context.fiscalYear,
+      }),
+    ];
+  },
+};
+
+export const fiscalYearEvolvers: VillageEvolvers<'VillageFiscalYearOpened'> = {
+  VillageFiscalYearOpened: (state, event) => ({ ...state, fiscalYear: event.data }),
+};
