@@ -13,6 +13,7 @@ import type {
   RecordedEvent,
 } from './port';
 import { DEFAULT_PAGE_SIZE } from './reading';
+import { GroupCommit, type GroupCommitStats } from './group-commit';
 import { openSqliteFile } from './sqlite-file';
 
 export interface EmbeddedStoreOptions {
@@ -60,8 +61,10 @@ function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
   };
 }
 
-/** The default store: one SQLite file, WAL, synchronous=FULL. */
-export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore & { readonly db: Database.Database } {
+/** The default store: one SQLite file, WAL, synchronous=FULL, with group commit of concurrent appends. */
+export function createEmbeddedStore(
+  options: EmbeddedStoreOptions,
+): EventStore & { readonly db: Database.Database; readonly groupCommit: GroupCommitStats } {
   const clock = options.clock ?? (() => new Date());
   const db = openSqliteFile(options.file);
   const signal = new AppendSignal(options.pollMs ?? 250);
@@ -104,6 +107,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore &
     return { nextRevision: last!.revision, position: last!.position };
   }
 
+  const groupCommit = new GroupCommit(db, options.file);
   const appendTransaction = db.transaction((stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
     const current = currentRevision(stream);
     try {
@@ -143,8 +147,9 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore &
 
   return {
     db,
+    groupCommit: groupCommit.stats,
     async append(stream, events, expected) {
-      const result = appendTransaction.immediate(stream, events, expected);
+      const result = await groupCommit.run(() => appendTransaction(stream, events, expected));
       if (events.length > 0) signal.notify();
       return result;
     },

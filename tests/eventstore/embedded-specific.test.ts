@@ -74,4 +74,19 @@ describe('embedded store on its SQLite file', () => {
     expect(last!.revision).toBe(9007199254740994n);
     await store.close();
   });
+
+  test('concurrent appends share one transaction; a refused one fails alone', async () => {
+    const store = createEmbeddedStore({ file });
+    await store.append('village-a', [paid('1.00')], 'no_stream');
+    const before = { ...store.groupCommit };
+    const writes = Array.from({ length: 40 }, (_, i) => store.append(`village-${i}`, [paid(`${i}.00`)], 'any'));
+    const stale = store.append('village-a', [paid('9.00')], 'no_stream');
+    const results = await Promise.allSettled([...writes, stale]);
+    expect(results.slice(0, 40).every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(results[40]).toMatchObject({ status: 'rejected', reason: { name: 'WrongExpectedRevisionError' } });
+    expect(store.groupCommit.appends - before.appends).toBe(41);
+    expect(store.groupCommit.commits - before.commits).toBe(1);
+    expect((await store.readAll({ maxCount: 100 })).length).toBe(41);
+    await store.close();
+  });
 });

@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import { StoreUnavailableError } from './errors';
+
+interface Pending<T> {
+  work: () => T;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface GroupCommitStats {
+  commits: number;
+  appends: number;
+}
+
+/**
+ * Group commit: writes requested in the same turn of the event loop run in
+ * one SQLite transaction, so one fsync serves them all. Each write runs in a
+ * savepoint of its own (better-sqlite3 nests transaction functions that way):
+ * one that throws is rolled back and rejected alone, the others commit.
+ */
+export class GroupCommit {
+  private queue: Pending<unknown>[] = [];
+  readonly stats: GroupCommitStats = { commits: 0, appends: 0 };
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {}
+
+  /** `work` must be a better-sqlite3 transaction function, so that it becomes a savepoint. */
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve, reject } as Pending<unknown>);
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    let outcomes: ({ value: unknown } | { error: unknown })[];
+    try {
+      outcomes = this.db
+        .transaction(() =>
+          batch.map((item) => {
+            try {
+              return { value: item.work() };
+            } catch (error) {
+              return { error };
+            }
+          }),
+        )
+        .immediate();
+    } catch (error) {
+      const failure = new StoreUnavailableError(
+        `Gagal menyimpan ke berkas / could not commit to the store file "${this.file}": ${(error as Error).message}`,
+        { cause: error },
+      );
+      for (const item of batch) item.reject(failure);
+      return;
+    }
+    this.stats.commits += 1;
+    this.stats.appends += batch.length;
+    outcomes.forEach((outcome, index) => {
+      const item = batch[index]!;
+      if ('error' in outcome) item.reject(outcome.error);
+      else item.resolve(outcome.value);
+    });
+  }
+}
