@@ -60,11 +60,16 @@ export async function verifyStream(store: EventStore, stream: string): Promise<S
  * Verifies every stream in one pass over `$all` (events of a stream appear
  * there in revision order), keeping only each stream's last hash in memory.
  */
-export async function verifyAllStreams(store: EventStore, pageSize = 4096): Promise<StreamVerification[]> {
+export async function verifyAllStreams(
+  store: EventStore,
+  options: { streamPrefixes?: string[]; pageSize?: number } = {},
+): Promise<StreamVerification[]> {
+  const pageSize = options.pageSize ?? 4096;
+  const filter = options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : undefined;
   const chains = new Map<string, { count: number; lastHash: string; lastRevision: bigint; broken?: BrokenLink }>();
   let after: bigint | undefined;
   for (;;) {
-    const page = await store.readAll({ after, maxCount: pageSize });
+    const page = await store.readAll({ after, maxCount: pageSize, filter });
     for (const event of page) {
       const chain = chains.get(event.streamId) ?? { count: 0, lastHash: GENESIS_HASH, lastRevision: -1n };
       chains.set(event.streamId, chain);
