@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StreamNotFoundError } from '../eventstore/errors';
-import type { EventStore } from '../eventstore/port';
+import type { EventStore, RecordedEvent } from '../eventstore/port';
 import type { Actor } from '../domain/shared/envelope';
 import { verifyAllStreams, type StreamVerification } from '../eventstore/verify-stream';
 import { AUDIT_STREAM_PREFIX, anchorEventSchemas, auditStreamId, type AnchoredHead, type StreamHeadsAnchored } from './anchor-events';
@@ -46,15 +46,26 @@ function toAnchoredHead(verification: Extract<StreamVerification, { ok: true }>)
   return { stream: verification.stream, revision: verification.headRevision.toString(), hash: verification.headHash };
 }
 
-/** The newest anchor of every audit stream, read backwards. */
-export async function latestAnchors(store: EventStore): Promise<StreamHeadsAnchored[]> {
-  const anchors = await store.readAll({ direction: 'backwards', maxCount: 1_000_000, filter: { streamPrefixes: [AUDIT_STREAM_PREFIX], eventTypes: ['StreamHeadsAnchored'] } });
-  const newestPerStream = new Map<string, StreamHeadsAnchored>();
-  for (const event of anchors) {
-    if (newestPerStream.has(event.streamId)) continue;
-    newestPerStream.set(event.streamId, anchorEventSchemas.StreamHeadsAnchored.data.parse(event.data));
+/** The newest anchor of each audit stream among `events` (in any order). */
+export function newestAnchors(events: RecordedEvent[]): StreamHeadsAnchored[] {
+  const newestPerStream = new Map<string, RecordedEvent>();
+  for (const event of events) {
+    if (event.type !== 'StreamHeadsAnchored') continue;
+    const known = newestPerStream.get(event.streamId);
+    if (!known || event.revision > known.revision) newestPerStream.set(event.streamId, event);
   }
-  return [...newestPerStream.values()];
+  return [...newestPerStream.values()].map((event) => anchorEventSchemas.StreamHeadsAnchored.data.parse(event.data));
+}
+
+export async function latestAnchors(store: EventStore): Promise<StreamHeadsAnchored[]> {
+  const filter = { streamPrefixes: [AUDIT_STREAM_PREFIX], eventTypes: ['StreamHeadsAnchored'] };
+  const events: RecordedEvent[] = [];
+  for (let after: bigint | undefined; ; ) {
+    const page = await store.readAll({ after, filter });
+    events.push(...page);
+    if (page.length === 0) return newestAnchors(events);
+    after = page[page.length - 1]!.position;
+  }
 }
 
 export interface AnchorMismatch {
@@ -63,15 +74,29 @@ export interface AnchorMismatch {
   reason: string;
 }
 
-/** Checks that each anchored stream still holds, at the anchored revision, the event with the anchored hash. */
-export async function checkAgainstAnchors(store: EventStore, anchors: StreamHeadsAnchored[]): Promise<AnchorMismatch[]> {
-  const mismatches: AnchorMismatch[] = [];
-  for (const head of anchors.flatMap((anchor) => anchor.heads)) {
-    const revision = BigInt(head.revision);
+/** Finds the event of a stream at a revision: from a store, or from an evidence bundle. */
+export type EventLookup = (stream: string, revision: bigint) => Promise<RecordedEvent | undefined>;
+
+export function storeLookup(store: EventStore): EventLookup {
+  return async (stream, revision) => {
     const [event] = await store
-      .readStream(head.stream, { fromRevision: revision, maxCount: 1 })
+      .readStream(stream, { fromRevision: revision, maxCount: 1 })
       .catch((error: unknown) => (error instanceof StreamNotFoundError ? [] : Promise.reject(error)));
-    if (event?.revision !== revision) {
+    return event?.revision === revision ? event : undefined;
+  };
+}
+
+/** Checks that each anchored stream still holds, at the anchored revision, the event with the anchored hash. */
+export async function checkAgainstAnchors(
+  lookup: EventLookup,
+  anchors: StreamHeadsAnchored[],
+  inScope: (stream: string) => boolean = () => true,
+): Promise<AnchorMismatch[]> {
+  const mismatches: AnchorMismatch[] = [];
+  for (const head of anchors.flatMap((anchor) => anchor.heads).filter((h) => inScope(h.stream))) {
+    const revision = BigInt(head.revision);
+    const event = await lookup(head.stream, revision);
+    if (!event) {
       mismatches.push({ stream: head.stream, revision, reason: 'peristiwa yang dijangkarkan hilang / the anchored event is gone' });
     } else if (event.metadata.hash !== head.hash) {
       mismatches.push({

@@ -1,6 +1,6 @@
 import type { EventStore } from '../eventstore/port';
 import { verifyAllStreams, type StreamVerification } from '../eventstore/verify-stream';
-import { checkAgainstAnchors, latestAnchors, type AnchorMismatch } from './anchoring';
+import { checkAgainstAnchors, latestAnchors, storeLookup, type AnchorMismatch } from './anchoring';
 
 export interface LedgerVerification {
   ok: boolean;
@@ -13,7 +13,7 @@ export interface LedgerVerification {
 export async function verifyLedger(store: EventStore): Promise<LedgerVerification> {
   const streams = await verifyAllStreams(store);
   const anchors = await latestAnchors(store);
-  const anchorMismatches = await checkAgainstAnchors(store, anchors);
+  const anchorMismatches = await checkAgainstAnchors(storeLookup(store), anchors);
   return {
     ok: streams.every((s) => s.ok) && anchorMismatches.length === 0,
     streams,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAnchor } from './anchor-command';
+import { registerEvidence } from './evidence-commands';
 import { registerMigrateStore } from './migrate-store-command';
 import { registerVerify } from './verify-command';
 
@@ -7,6 +8,7 @@ const program = new Command('kasdesa').description('Kasdesa — buku kas desa be
 registerVerify(program);
 registerMigrateStore(program);
 registerAnchor(program);
+registerEvidence(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error((error as Error).message);

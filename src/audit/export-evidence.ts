@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { REFERENCE_FILES, referenceFilePath, type ReferenceFileKey } from '../domain/reference/reference-files';
+import { StreamNotFoundError } from '../eventstore/errors';
+import type { EventStore, RecordedEvent } from '../eventstore/port';
+import { verifyEvents } from '../eventstore/verify-stream';
+import { regencyStreamPrefixes } from './anchoring';
+import { auditStreamId } from './anchor-events';
+import {
+  ANCHORS_FILE,
+  BUNDLE_HASH_FILE,
+  MANIFEST_FILE,
+  REFERENCE_FOLDER,
+  bundleHash,
+  eventLine,
+  referenceVersion,
+  sha256,
+  streamFile,
+  type EvidenceManifest,
+} from './evidence-manifest';
+
+export interface EvidenceScope {
+  regencyCode: string;
+  /** One village; omitted for the regency-wide bundle. */
+  villageCode?: string;
+  fiscalYear: number;
+}
+
+async function readWholeStream(store: EventStore, stream: string): Promise<RecordedEvent[]> {
+  return store.readStream(stream).catch((error: unknown) => (error instanceof StreamNotFoundError ? [] : Promise.reject(error)));
+}
+
+/** The streams a bundle holds: the village's (or every village's) year stream and the regency's year stream. */
+async function streamsInScope(store: EventStore, scope: EvidenceScope): Promise<string[]> {
+  const regencyStream = `regency-${scope.regencyCode}-${scope.fiscalYear}`;
+  if (scope.villageCode) return [`village-${scope.villageCode}-${scope.fiscalYear}`, regencyStream];
+  const names = new Set<string>();
+  let after: bigint | undefined;
+  for (;;) {
+    const page = await store.readAll({ after, filter: { streamPrefixes: regencyStreamPrefixes(scope.regencyCode) } });
+    for (const event of page) if (event.streamId.endsWith(`-${scope.fiscalYear}`)) names.add(event.streamId);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.position;
+  }
+  return [...names].sort();
+}
+
+function writeFile(folder: string, relative: string, content: string): string {
+  const absolute = join(folder, relative);
+  mkdirSync(dirname(absolute), { recursive: true });
+  writeFileSync(absolute, content);
+  return sha256(content);
+}
+
+function jsonLines(events: RecordedEvent[]): string {
+  return events.map((event) => `${eventLine(event)}\n`).join('');
+}
+
+function copyReference(folder: string, referenceRoot: string, scope: EvidenceScope) {
+  return (Object.keys(REFERENCE_FILES) as ReferenceFileKey[]).flatMap((key) => {
+    const relative = referenceFilePath(key, scope.fiscalYear, scope.regencyCode);
+    let content: string;
+    try {
+      content = readFileSync(join(referenceRoot, relative), 'utf8');
+    } catch {
+      return [];
+    }
+    return [{ path: relative, sha256: writeFile(folder, join(REFERENCE_FOLDER, relative), content) }];
+  });
+}
+
+/**
+ * Writes a self-contained evidence bundle: each stream's events as JSONL in
+ * stream order, the regency's anchors, the reference data in force, and a
+ * manifest of every file's SHA-256, sealed by `bundle.sha256`.
+ */
+export async function exportEvidence(
+  store: EventStore,
+  scope: EvidenceScope,
+  options: { folder: string; referenceRoot: string; now: Date },
+): Promise<{ manifest: EvidenceManifest; hash: string }> {
+  const streams = [];
+  for (const stream of await streamsInScope(store, scope)) {
+    const events = await readWholeStream(store, stream);
+    if (events.length === 0) continue;
+    const verification = verifyEvents(stream, events);
+    const file = streamFile(stream);
+    streams.push({
+      stream,
+      file,
+      sha256: writeFile(options.folder, file, jsonLines(events)),
+      events: events.length,
+      headRevision: events[events.length - 1]!.revision.toString(),
+      headHash: verification.ok ? verification.headHash : String(events[events.length - 1]!.metadata.hash),
+    });
+  }
+  const anchorEvents = await readWholeStream(store, auditStreamId(scope.regencyCode));
+  const referenceFiles = copyReference(options.folder, options.referenceRoot, scope);
+  const manifest: EvidenceManifest = {
+    format: 'kasdesa-evidence/1',
+    scope: { regencyCode: scope.regencyCode, ...(scope.villageCode ? { villageCode: scope.villageCode } : {}), fiscalYear: scope.fiscalYear },
+    createdAt: options.now.toISOString(),
+    streams,
+    anchors: { file: ANCHORS_FILE, sha256: writeFile(options.folder, ANCHORS_FILE, jsonLines(anchorEvents)), events: anchorEvents.length },
+    reference: { version: referenceVersion(referenceFiles), files: referenceFiles },
+  };
+  writeFile(options.folder, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  const hash = bundleHash(manifest);
+  writeFile(options.folder, BUNDLE_HASH_FILE, `${hash}  ${MANIFEST_FILE}\n`);
+  return { manifest, hash };
+}

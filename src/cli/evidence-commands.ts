@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { exportEvidence } from '../audit/export-evidence';
+import { verifyEvidence } from '../audit/verify-evidence';
+import { DEFAULT_REFERENCE_ROOT } from '../app/load-reference-data';
+import { loadConfig } from '../config';
+import { openStore } from '../eventstore/open-store';
+
+interface ExportOptions {
+  regency: string;
+  village?: string;
+  year: string;
+  out: string;
+}
+
+/** `kasdesa export-evidence` and `kasdesa verify-evidence`: bundles an auditor can check offline. */
+export function registerEvidence(program: Command): void {
+  program
+    .command('export-evidence')
+    .description('Tulis paket bukti untuk auditor / write an evidence bundle for auditors')
+    .requiredOption('--regency <code>', 'kode kabupaten / regency code, e.g. 35.10')
+    .option('--village <code>', 'kode desa; tanpa ini seluruh kabupaten / village code; without it, the whole regency')
+    .requiredOption('--year <year>', 'tahun anggaran / fiscal year')
+    .requiredOption('--out <folder>', 'folder tujuan / output folder')
+    .action(async (options: ExportOptions) => {
+      const store = openStore(loadConfig());
+      try {
+        const { manifest, hash } = await exportEvidence(
+          store,
+          { regencyCode: options.regency, villageCode: options.village, fiscalYear: Number(options.year) },
+          { folder: resolve(options.out), referenceRoot: DEFAULT_REFERENCE_ROOT, now: new Date() },
+        );
+        const events = manifest.streams.reduce((sum, s) => sum + s.events, 0);
+        console.log(`${manifest.streams.length} aliran, ${events} peristiwa / streams, events; SHA-256 ${hash}`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('verify-evidence <folder>')
+    .description('Periksa paket bukti tanpa server / verify an evidence bundle offline')
+    .action(async (folder: string) => {
+      const result = await verifyEvidence(resolve(folder));
+      for (const problem of result.problems) console.log(`RUSAK  ${problem}`);
+      const events = [...result.events.values()].reduce((sum, list) => sum + list.length, 0);
+      console.log(
+        result.ok
+          ? `OK: ${result.streams.length} aliran, ${events} peristiwa utuh / streams, events intact`
+          : `${result.problems.length} masalah / problems found`,
+      );
+      process.exitCode = result.ok ? 0 : 1;
+    });
+}
