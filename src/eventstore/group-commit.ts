@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from './errors';
+import { asStorageFault } from './sqlite-file';
 
 interface Pending<T> {
   work: () => T;
@@ -46,16 +47,20 @@ export class GroupCommit {
             try {
               return { value: item.work() };
             } catch (error) {
-              return { error };
+              return { error: asStorageFault(error, this.file) };
             }
           }),
         )
         .immediate();
     } catch (error) {
-      const failure = new StoreUnavailableError(
-        `Gagal menyimpan ke berkas / could not commit to the store file "${this.file}": ${(error as Error).message}`,
-        { cause: error },
-      );
+      const fault = asStorageFault(error, this.file);
+      const failure =
+        fault instanceof StoreUnavailableError
+          ? fault
+          : new StoreUnavailableError(
+              `Gagal menyimpan ke berkas / could not commit to the store file "${this.file}": ${(error as Error).message}`,
+              { cause: error },
+            );
       for (const item of batch) item.reject(failure);
       return;
     }

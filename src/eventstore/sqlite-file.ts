@@ -17,6 +17,7 @@ export function openSqliteFile(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 10000');
+    assertIntact(db);
     migrateSqlite(db);
     return db;
   } catch (error) {
@@ -28,3 +29,21 @@ export function openSqliteFile(file: string): Database.Database {
   }
 }
 
+
+/** Refuses a damaged file (truncated, overwritten) before anything is read from or written to it. */
+function assertIntact(db: Database.Database): void {
+  const result = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') throw new Error(`pemeriksaan integritas gagal / integrity check failed: ${String(result)}`);
+}
+
+/** SQLite result codes that mean the file, not the request, is the problem: full, read-only, unreadable. */
+const STORAGE_FAULTS = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+
+/** Turns a storage fault into a StoreUnavailableError naming the file; anything else is returned as it was. */
+export function asStorageFault(error: unknown, file: string): unknown {
+  if (!(error instanceof Database.SqliteError) || !STORAGE_FAULTS.test(error.code)) return error;
+  return new StoreUnavailableError(
+    `Penyimpanan tidak dapat ditulis / the store file "${file}" cannot be written (${error.code}): ${error.message}`,
+    { cause: error },
+  );
+}
