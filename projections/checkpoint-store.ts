@@ -13,7 +13,10 @@ export interface SavedProjection {
  * EventStoreDB. State and checkpoint are written in one transaction.
  */
 export class CheckpointStore {
-  private readonly select: Database.Statement<[string], { version: number; position: bigint | null; state: string }>;
+  private readonly select: Database.Statement<
+    [string],
+    { version: number; position: bigint | null; state: string }
+  >;
   private readonly upsert: Database.Statement;
 
   constructor(
@@ -34,7 +37,11 @@ export class CheckpointStore {
   load(name: string): SavedProjection | undefined {
     const row = this.select.get(name);
     if (!row) return undefined;
-    return { version: Number(row.version), position: row.position ?? undefined, state: JSON.parse(row.state) };
+    return {
+      version: Number(row.version),
+      position: row.position ?? undefined,
+      state: JSON.parse(row.state),
+    };
   }
 
   /** Runs `work` in one transaction: every save inside it lands together or not at all. */
@@ -43,6 +50,12 @@ export class CheckpointStore {
   }
 
   save(name: string, saved: SavedProjection): void {
-    this.upsert.run(name, saved.version, saved.position ?? null, JSON.stringify(saved.state), this.clock().toISOString());
+    this.upsert.run(
+      name,
+      saved.version,
+      saved.position ?? null,
+      JSON.stringify(saved.state),
+      this.clock().toISOString(),
+    );
   }
 }

@@ -10,7 +10,9 @@ import { openSqliteFile } from '../src/eventstore/sqlite-file';
  * the event log), or `projections.sqlite` in the data folder when events
  * live elsewhere.
  */
-export function openProjectionDatabase(config: Pick<Config, 'store' | 'dataDir'>): Database.Database {
+export function openProjectionDatabase(
+  config: Pick<Config, 'store' | 'dataDir'>,
+): Database.Database {
   const file =
     config.store === 'embedded'
       ? embeddedStoreFile(config.dataDir)

@@ -114,12 +114,17 @@ export class ProjectionEngine {
   }
 
   private applyOne(slot: Slot, event: RecordedEvent): void {
-    if (slot.failure || (slot.checkpoint !== undefined && event.position <= slot.checkpoint)) return;
+    if (slot.failure || (slot.checkpoint !== undefined && event.position <= slot.checkpoint))
+      return;
     if (slot.types.has(event.type)) {
       try {
         slot.state = slot.projection.apply(slot.state, event);
       } catch (error) {
-        slot.failure = { position: event.position, eventId: event.id, message: (error as Error).message };
+        slot.failure = {
+          position: event.position,
+          eventId: event.id,
+          message: (error as Error).message,
+        };
         return;
       }
     }
@@ -159,7 +164,8 @@ export class ProjectionEngine {
 
   state<State>(projection: Projection<State>): State {
     const slot = this.slots.find((s) => s.projection.name === projection.name);
-    if (!slot) throw new Error(`Proyeksi tidak terdaftar / projection not registered: ${projection.name}`);
+    if (!slot)
+      throw new Error(`Proyeksi tidak terdaftar / projection not registered: ${projection.name}`);
     return slot.state as State;
   }
 

@@ -26,4 +26,6 @@ export const anchorEventSchemas = {
   },
 } satisfies Record<string, EventSpec>;
 
-export type StreamHeadsAnchored = z.infer<(typeof anchorEventSchemas)['StreamHeadsAnchored']['data']>;
+export type StreamHeadsAnchored = z.infer<
+  (typeof anchorEventSchemas)['StreamHeadsAnchored']['data']
+>;

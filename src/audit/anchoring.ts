@@ -3,7 +3,13 @@ import { StreamNotFoundError } from '../eventstore/errors';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import type { Actor } from '../domain/shared/envelope';
 import { verifyAllStreams, type StreamVerification } from '../eventstore/verify-stream';
-import { AUDIT_STREAM_PREFIX, anchorEventSchemas, auditStreamId, type AnchoredHead, type StreamHeadsAnchored } from './anchor-events';
+import {
+  AUDIT_STREAM_PREFIX,
+  anchorEventSchemas,
+  auditStreamId,
+  type AnchoredHead,
+  type StreamHeadsAnchored,
+} from './anchor-events';
 
 /** The streams of a regency: its own year streams and those of its villages. */
 export function regencyStreamPrefixes(regencyCode: string): string[] {
@@ -43,7 +49,11 @@ export async function anchorStreamHeads(
 }
 
 function toAnchoredHead(verification: Extract<StreamVerification, { ok: true }>): AnchoredHead {
-  return { stream: verification.stream, revision: verification.headRevision.toString(), hash: verification.headHash };
+  return {
+    stream: verification.stream,
+    revision: verification.headRevision.toString(),
+    hash: verification.headHash,
+  };
 }
 
 /** The newest anchor of each audit stream among `events` (in any order). */
@@ -54,13 +64,15 @@ export function newestAnchors(events: RecordedEvent[]): StreamHeadsAnchored[] {
     const known = newestPerStream.get(event.streamId);
     if (!known || event.revision > known.revision) newestPerStream.set(event.streamId, event);
   }
-  return [...newestPerStream.values()].map((event) => anchorEventSchemas.StreamHeadsAnchored.data.parse(event.data));
+  return [...newestPerStream.values()].map((event) =>
+    anchorEventSchemas.StreamHeadsAnchored.data.parse(event.data),
+  );
 }
 
 export async function latestAnchors(store: EventStore): Promise<StreamHeadsAnchored[]> {
   const filter = { streamPrefixes: [AUDIT_STREAM_PREFIX], eventTypes: ['StreamHeadsAnchored'] };
   const events: RecordedEvent[] = [];
-  for (let after: bigint | undefined; ; ) {
+  for (let after: bigint | undefined; ;) {
     const page = await store.readAll({ after, filter });
     events.push(...page);
     if (page.length === 0) return newestAnchors(events);
@@ -81,7 +93,9 @@ export function storeLookup(store: EventStore): EventLookup {
   return async (stream, revision) => {
     const [event] = await store
       .readStream(stream, { fromRevision: revision, maxCount: 1 })
-      .catch((error: unknown) => (error instanceof StreamNotFoundError ? [] : Promise.reject(error)));
+      .catch((error: unknown) =>
+        error instanceof StreamNotFoundError ? [] : Promise.reject(error),
+      );
     return event?.revision === revision ? event : undefined;
   };
 }
@@ -97,12 +111,17 @@ export async function checkAgainstAnchors(
     const revision = BigInt(head.revision);
     const event = await lookup(head.stream, revision);
     if (!event) {
-      mismatches.push({ stream: head.stream, revision, reason: 'peristiwa yang dijangkarkan hilang / the anchored event is gone' });
+      mismatches.push({
+        stream: head.stream,
+        revision,
+        reason: 'peristiwa yang dijangkarkan hilang / the anchored event is gone',
+      });
     } else if (event.metadata.hash !== head.hash) {
       mismatches.push({
         stream: head.stream,
         revision,
-        reason: 'hash berbeda dari jangkar: aliran ditulis ulang / hash differs from the anchor: the stream was rewritten',
+        reason:
+          'hash berbeda dari jangkar: aliran ditulis ulang / hash differs from the anchor: the stream was rewritten',
       });
     }
   }

@@ -21,7 +21,11 @@ export const manifestSchema = z.object({
       headHash: z.string(),
     }),
   ),
-  anchors: z.object({ file: z.string(), sha256: z.string(), events: z.number().int().nonnegative() }),
+  anchors: z.object({
+    file: z.string(),
+    sha256: z.string(),
+    events: z.number().int().nonnegative(),
+  }),
   reference: z.object({
     /** SHA-256 over the reference files' paths and hashes: the reference-data version. */
     version: z.string(),
@@ -50,7 +54,9 @@ export function referenceVersion(files: { path: string; sha256: string }[]): str
 
 /** One event per line; revisions and positions as strings, so no reader loses precision. */
 export function eventLine(event: object): string {
-  return JSON.stringify(event, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return JSON.stringify(event, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
 }
 
 /** File name of a stream's events inside the bundle (stream ids contain dots, never slashes). */

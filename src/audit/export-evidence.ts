@@ -1,6 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { REFERENCE_FILES, referenceFilePath, type ReferenceFileKey } from '../domain/reference/reference-files';
+import {
+  REFERENCE_FILES,
+  referenceFilePath,
+  type ReferenceFileKey,
+} from '../domain/reference/reference-files';
 import { StreamNotFoundError } from '../eventstore/errors';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import { verifyEvents } from '../eventstore/verify-stream';
@@ -27,7 +31,9 @@ export interface EvidenceScope {
 }
 
 async function readWholeStream(store: EventStore, stream: string): Promise<RecordedEvent[]> {
-  return store.readStream(stream).catch((error: unknown) => (error instanceof StreamNotFoundError ? [] : Promise.reject(error)));
+  return store
+    .readStream(stream)
+    .catch((error: unknown) => (error instanceof StreamNotFoundError ? [] : Promise.reject(error)));
 }
 
 /** The streams a bundle holds: the village's (or every village's) year stream and the regency's year stream. */
@@ -37,8 +43,12 @@ async function streamsInScope(store: EventStore, scope: EvidenceScope): Promise<
   const names = new Set<string>();
   let after: bigint | undefined;
   for (;;) {
-    const page = await store.readAll({ after, filter: { streamPrefixes: regencyStreamPrefixes(scope.regencyCode) } });
-    for (const event of page) if (event.streamId.endsWith(`-${scope.fiscalYear}`)) names.add(event.streamId);
+    const page = await store.readAll({
+      after,
+      filter: { streamPrefixes: regencyStreamPrefixes(scope.regencyCode) },
+    });
+    for (const event of page)
+      if (event.streamId.endsWith(`-${scope.fiscalYear}`)) names.add(event.streamId);
     if (page.length === 0) break;
     after = page[page.length - 1]!.position;
   }
@@ -65,7 +75,9 @@ function copyReference(folder: string, referenceRoot: string, scope: EvidenceSco
     } catch {
       return [];
     }
-    return [{ path: relative, sha256: writeFile(folder, join(REFERENCE_FOLDER, relative), content) }];
+    return [
+      { path: relative, sha256: writeFile(folder, join(REFERENCE_FOLDER, relative), content) },
+    ];
   });
 }
 
@@ -91,17 +103,27 @@ export async function exportEvidence(
       sha256: writeFile(options.folder, file, jsonLines(events)),
       events: events.length,
       headRevision: events[events.length - 1]!.revision.toString(),
-      headHash: verification.ok ? verification.headHash : String(events[events.length - 1]!.metadata.hash),
+      headHash: verification.ok
+        ? verification.headHash
+        : String(events[events.length - 1]!.metadata.hash),
     });
   }
   const anchorEvents = await readWholeStream(store, auditStreamId(scope.regencyCode));
   const referenceFiles = copyReference(options.folder, options.referenceRoot, scope);
   const manifest: EvidenceManifest = {
     format: 'kasdesa-evidence/1',
-    scope: { regencyCode: scope.regencyCode, ...(scope.villageCode ? { villageCode: scope.villageCode } : {}), fiscalYear: scope.fiscalYear },
+    scope: {
+      regencyCode: scope.regencyCode,
+      ...(scope.villageCode ? { villageCode: scope.villageCode } : {}),
+      fiscalYear: scope.fiscalYear,
+    },
     createdAt: options.now.toISOString(),
     streams,
-    anchors: { file: ANCHORS_FILE, sha256: writeFile(options.folder, ANCHORS_FILE, jsonLines(anchorEvents)), events: anchorEvents.length },
+    anchors: {
+      file: ANCHORS_FILE,
+      sha256: writeFile(options.folder, ANCHORS_FILE, jsonLines(anchorEvents)),
+      events: anchorEvents.length,
+    },
     reference: { version: referenceVersion(referenceFiles), files: referenceFiles },
   };
   writeFile(options.folder, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -35,23 +35,33 @@ function parseEvents(content: string): RecordedEvent[] {
     });
 }
 
-function readChecked(folder: string, file: string, expectedHash: string, problems: string[]): string | undefined {
+function readChecked(
+  folder: string,
+  file: string,
+  expectedHash: string,
+  problems: string[],
+): string | undefined {
   const path = join(folder, file);
   if (!existsSync(path)) {
     problems.push(`berkas hilang / file missing: ${file}`);
     return undefined;
   }
   const content = readFileSync(path, 'utf8');
-  if (sha256(content) !== expectedHash) problems.push(`SHA-256 tidak cocok / SHA-256 mismatch: ${file}`);
+  if (sha256(content) !== expectedHash)
+    problems.push(`SHA-256 tidak cocok / SHA-256 mismatch: ${file}`);
   return content;
 }
 
 function readManifest(folder: string, problems: string[]): EvidenceManifest | undefined {
   try {
-    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')));
+    const manifest = manifestSchema.parse(
+      JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')),
+    );
     const sealed = readFileSync(join(folder, BUNDLE_HASH_FILE), 'utf8').split(/\s+/)[0];
     if (sealed !== bundleHash(manifest)) {
-      problems.push(`manifest tidak cocok dengan ${BUNDLE_HASH_FILE} / manifest does not match ${BUNDLE_HASH_FILE}`);
+      problems.push(
+        `manifest tidak cocok dengan ${BUNDLE_HASH_FILE} / manifest does not match ${BUNDLE_HASH_FILE}`,
+      );
     }
     return manifest;
   } catch (error) {
@@ -60,11 +70,21 @@ function readManifest(folder: string, problems: string[]): EvidenceManifest | un
   }
 }
 
-function checkStream(entry: EvidenceManifest['streams'][number], events: RecordedEvent[], problems: string[]): StreamVerification {
+function checkStream(
+  entry: EvidenceManifest['streams'][number],
+  events: RecordedEvent[],
+  problems: string[],
+): StreamVerification {
   const verification = verifyEvents(entry.stream, events);
   const head = events[events.length - 1];
-  if (events.length !== entry.events || head?.revision.toString() !== entry.headRevision || head?.metadata.hash !== entry.headHash) {
-    problems.push(`isi aliran tidak sesuai manifest / stream content differs from the manifest: ${entry.stream}`);
+  if (
+    events.length !== entry.events ||
+    head?.revision.toString() !== entry.headRevision ||
+    head?.metadata.hash !== entry.headHash
+  ) {
+    problems.push(
+      `isi aliran tidak sesuai manifest / stream content differs from the manifest: ${entry.stream}`,
+    );
   }
   return verification;
 }
@@ -78,7 +98,8 @@ export async function verifyEvidence(folder: string): Promise<EvidenceVerificati
   const problems: string[] = [];
   const events = new Map<string, RecordedEvent[]>();
   const manifest = readManifest(folder, problems);
-  if (!manifest) return { ok: false, manifest, problems, streams: [], anchorMismatches: [], events };
+  if (!manifest)
+    return { ok: false, manifest, problems, streams: [], anchorMismatches: [], events };
 
   const streams = manifest.streams.map((entry) => {
     const content = readChecked(folder, entry.file, entry.sha256, problems);
@@ -87,19 +108,35 @@ export async function verifyEvidence(folder: string): Promise<EvidenceVerificati
     return checkStream(entry, streamEvents, problems);
   });
   for (const broken of streams.filter((s) => !s.ok)) {
-    if (!broken.ok) problems.push(`rantai hash rusak / broken hash chain: ${broken.stream} revisi ${broken.broken.revision} (${broken.broken.eventId}): ${broken.broken.reason}`);
+    if (!broken.ok)
+      problems.push(
+        `rantai hash rusak / broken hash chain: ${broken.stream} revisi ${broken.broken.revision} (${broken.broken.eventId}): ${broken.broken.reason}`,
+      );
   }
 
-  const anchorEvents = parseEvents(readChecked(folder, manifest.anchors.file, manifest.anchors.sha256, problems) ?? '');
-  const anchorChains = [...new Set(anchorEvents.map((e) => e.streamId))].map((stream) =>
-    verifyEvents(stream, anchorEvents.filter((e) => e.streamId === stream)),
+  const anchorEvents = parseEvents(
+    readChecked(folder, manifest.anchors.file, manifest.anchors.sha256, problems) ?? '',
   );
-  for (const broken of anchorChains.filter((s) => !s.ok)) problems.push(`rantai jangkar rusak / broken anchor chain: ${broken.stream}`);
-  const lookup = async (stream: string, revision: bigint) => events.get(stream)?.find((e) => e.revision === revision);
-  const anchorMismatches = await checkAgainstAnchors(lookup, newestAnchors(anchorEvents), (stream) => events.has(stream));
-  for (const mismatch of anchorMismatches) problems.push(`${mismatch.stream} revisi ${mismatch.revision}: ${mismatch.reason}`);
+  const anchorChains = [...new Set(anchorEvents.map((e) => e.streamId))].map((stream) =>
+    verifyEvents(
+      stream,
+      anchorEvents.filter((e) => e.streamId === stream),
+    ),
+  );
+  for (const broken of anchorChains.filter((s) => !s.ok))
+    problems.push(`rantai jangkar rusak / broken anchor chain: ${broken.stream}`);
+  const lookup = async (stream: string, revision: bigint) =>
+    events.get(stream)?.find((e) => e.revision === revision);
+  const anchorMismatches = await checkAgainstAnchors(
+    lookup,
+    newestAnchors(anchorEvents),
+    (stream) => events.has(stream),
+  );
+  for (const mismatch of anchorMismatches)
+    problems.push(`${mismatch.stream} revisi ${mismatch.revision}: ${mismatch.reason}`);
 
-  for (const file of manifest.reference.files) readChecked(folder, join(REFERENCE_FOLDER, file.path), file.sha256, problems);
+  for (const file of manifest.reference.files)
+    readChecked(folder, join(REFERENCE_FOLDER, file.path), file.sha256, problems);
   if (referenceVersion(manifest.reference.files) !== manifest.reference.version) {
     problems.push('versi data referensi tidak cocok / reference-data version mismatch');
   }

@@ -7,7 +7,9 @@ import { openStore } from '../eventstore/open-store';
 export function registerAnchor(program: Command): void {
   program
     .command('anchor')
-    .description('Jangkarkan kepala setiap aliran kabupaten / anchor the head of every regency stream')
+    .description(
+      'Jangkarkan kepala setiap aliran kabupaten / anchor the head of every regency stream',
+    )
     .requiredOption('--regency <code>', 'kode kabupaten / regency code, e.g. 35.10')
     .action(async (options: { regency: string }) => {
       const store = openStore(loadConfig());

@@ -19,7 +19,10 @@ export function registerEvidence(program: Command): void {
     .command('export-evidence')
     .description('Tulis paket bukti untuk auditor / write an evidence bundle for auditors')
     .requiredOption('--regency <code>', 'kode kabupaten / regency code, e.g. 35.10')
-    .option('--village <code>', 'kode desa; tanpa ini seluruh kabupaten / village code; without it, the whole regency')
+    .option(
+      '--village <code>',
+      'kode desa; tanpa ini seluruh kabupaten / village code; without it, the whole regency',
+    )
     .requiredOption('--year <year>', 'tahun anggaran / fiscal year')
     .requiredOption('--out <folder>', 'folder tujuan / output folder')
     .action(async (options: ExportOptions) => {
@@ -27,11 +30,17 @@ export function registerEvidence(program: Command): void {
       try {
         const { manifest, hash } = await exportEvidence(
           store,
-          { regencyCode: options.regency, villageCode: options.village, fiscalYear: Number(options.year) },
+          {
+            regencyCode: options.regency,
+            villageCode: options.village,
+            fiscalYear: Number(options.year),
+          },
           { folder: resolve(options.out), referenceRoot: DEFAULT_REFERENCE_ROOT, now: new Date() },
         );
         const events = manifest.streams.reduce((sum, s) => sum + s.events, 0);
-        console.log(`${manifest.streams.length} aliran, ${events} peristiwa / streams, events; SHA-256 ${hash}`);
+        console.log(
+          `${manifest.streams.length} aliran, ${events} peristiwa / streams, events; SHA-256 ${hash}`,
+        );
       } finally {
         await store.close();
       }

@@ -26,14 +26,22 @@ function printReport(result: LedgerVerification): void {
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('Periksa rantai hash setiap aliran dan jangkarnya / verify every stream hash chain and its anchors')
+    .description(
+      'Periksa rantai hash setiap aliran dan jangkarnya / verify every stream hash chain and its anchors',
+    )
     .option('--json', 'cetak hasil sebagai JSON / print the result as JSON')
     .action(async (options: { json?: boolean }) => {
       const store = openStore(loadConfig());
       try {
         const result = await verifyLedger(store);
         if (options.json) {
-          console.log(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2));
+          console.log(
+            JSON.stringify(
+              result,
+              (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+              2,
+            ),
+          );
         } else printReport(result);
         process.exitCode = result.ok ? 0 : 1;
       } finally {

@@ -25,7 +25,11 @@ export function catchUpSubscription(
     let checkpoint = options.after;
     while (!stopper.signal.aborted) {
       const seenVersion = source.signal.version;
-      const page = await source.readAll({ after: checkpoint, maxCount: PAGE_SIZE, filter: options.filter });
+      const page = await source.readAll({
+        after: checkpoint,
+        maxCount: PAGE_SIZE,
+        filter: options.filter,
+      });
       const lastPage = page.length < PAGE_SIZE;
       if (lastPage && page.length === 0) markCaughtUp();
       for (const [index, event] of page.entries()) {

@@ -1,6 +1,13 @@
 import { StreamNotFoundError, WrongExpectedRevisionError } from './errors';
 import { GENESIS_HASH, sealEvents, storedHash } from './hash-chain';
-import type { AppendResult, EventData, EventStore, ExpectedRevision, RecordedEvent, Subscription } from './port';
+import type {
+  AppendResult,
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  RecordedEvent,
+  Subscription,
+} from './port';
 
 const ANY_RETRIES = 10;
 const CACHE_LIMIT = 20_000;
@@ -38,20 +45,33 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
     return storedHash(event);
   }
 
-  async function appendAt(stream: string, events: EventData[], expected: bigint | 'no_stream'): Promise<AppendResult> {
+  async function appendAt(
+    stream: string,
+    events: EventData[],
+    expected: bigint | 'no_stream',
+  ): Promise<AppendResult> {
     const prevHash = expected === 'no_stream' ? GENESIS_HASH : await hashAt(stream, expected);
     if (prevHash === undefined) {
       const actual = await inner.streamRevision(stream);
       throw new WrongExpectedRevisionError(stream, expected, actual ?? 'no_stream');
     }
     const firstRevision = expected === 'no_stream' ? 0n : expected + 1n;
-    const { sealed, lastHash } = sealEvents(stream, firstRevision, prevHash, stampRecordedAt(events, clock()));
+    const { sealed, lastHash } = sealEvents(
+      stream,
+      firstRevision,
+      prevHash,
+      stampRecordedAt(events, clock()),
+    );
     const result = await inner.append(stream, sealed, expected);
     if (events.length > 0) remember(stream, { revision: result.nextRevision, hash: lastHash });
     return result;
   }
 
-  async function appendAtHead(stream: string, events: EventData[], expected: 'any' | 'stream_exists') {
+  async function appendAtHead(
+    stream: string,
+    events: EventData[],
+    expected: 'any' | 'stream_exists',
+  ) {
     for (let attempt = 1; ; attempt++) {
       const current = await inner.streamRevision(stream);
       if (current === undefined && expected === 'stream_exists') {
@@ -66,7 +86,8 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
   }
 
   return {
-    readStream: async (stream, options) => (await inner.readStream(stream, options)).map(withSealedTime),
+    readStream: async (stream, options) =>
+      (await inner.readStream(stream, options)).map(withSealedTime),
     streamRevision: (stream) => inner.streamRevision(stream),
     readAll: async (options) => (await inner.readAll(options)).map(withSealedTime),
     subscribeToAll: (options) => mapSubscription(inner.subscribeToAll(options), withSealedTime),
@@ -88,7 +109,9 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
 function stampRecordedAt(events: EventData[], now: Date): EventData[] {
   const recordedAt = now.toISOString();
   return events.map((event) =>
-    typeof event.metadata.recordedAt === 'string' ? event : { ...event, metadata: { ...event.metadata, recordedAt } },
+    typeof event.metadata.recordedAt === 'string'
+      ? event
+      : { ...event, metadata: { ...event.metadata, recordedAt } },
   );
 }
 
@@ -98,7 +121,10 @@ function withSealedTime(event: RecordedEvent): RecordedEvent {
   return typeof sealed === 'string' ? { ...event, recordedAt: sealed } : event;
 }
 
-function mapSubscription(subscription: Subscription, map: (event: RecordedEvent) => RecordedEvent): Subscription {
+function mapSubscription(
+  subscription: Subscription,
+  map: (event: RecordedEvent) => RecordedEvent,
+): Subscription {
   const source = subscription[Symbol.asyncIterator]();
   const mapped: AsyncIterableIterator<RecordedEvent> = {
     async next() {
@@ -111,7 +137,11 @@ function mapSubscription(subscription: Subscription, map: (event: RecordedEvent)
     },
     [Symbol.asyncIterator]: () => mapped,
   };
-  return { caughtUp: subscription.caughtUp, stop: () => subscription.stop(), [Symbol.asyncIterator]: () => mapped };
+  return {
+    caughtUp: subscription.caughtUp,
+    stop: () => subscription.stop(),
+    [Symbol.asyncIterator]: () => mapped,
+  };
 }
 
 function ignoreNotFound(error: unknown): [] {

@@ -29,8 +29,26 @@ type EventRow = [bigint, string, bigint, string, string, string, string, string]
 
 const COLUMNS = 'position, stream_id, revision, id, type, data, metadata, recorded_at';
 
-function toRecorded([position, streamId, revision, id, type, data, metadata, recordedAt]: EventRow): RecordedEvent {
-  return { id, type, data: JSON.parse(data), metadata: JSON.parse(metadata), streamId, revision, position, recordedAt };
+function toRecorded([
+  position,
+  streamId,
+  revision,
+  id,
+  type,
+  data,
+  metadata,
+  recordedAt,
+]: EventRow): RecordedEvent {
+  return {
+    id,
+    type,
+    data: JSON.parse(data),
+    metadata: JSON.parse(metadata),
+    streamId,
+    revision,
+    position,
+    recordedAt,
+  };
 }
 
 /** SQL and parameters selecting one page of `$all`. */
@@ -80,7 +98,9 @@ export function createEmbeddedStore(
   }
 
   const headOf = db
-    .prepare<[string], { revision: bigint }>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+    .prepare<[string], { revision: bigint }>(
+      'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    )
     .safeIntegers(true);
   const idsFrom = db
     .prepare<[string, bigint, number], { id: string }>(
@@ -92,45 +112,71 @@ export function createEmbeddedStore(
       'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     .safeIntegers(true);
-  const lastPosition = db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').safeIntegers(true);
+  const lastPosition = db
+    .prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events')
+    .safeIntegers(true);
 
   function currentRevision(stream: string): bigint | undefined {
     return headOf.get(stream)?.revision;
   }
 
-  function repeatedAppendResult(stream: string, events: EventData[], expected: ExpectedRevision): AppendResult | undefined {
+  function repeatedAppendResult(
+    stream: string,
+    events: EventData[],
+    expected: ExpectedRevision,
+  ): AppendResult | undefined {
     const first = firstRevisionFor(expected);
     if (first === undefined || events.length === 0) return undefined;
     const ids = idsFrom.all(stream, first, events.length).map((row) => row.id);
     if (!isRepeatedAppend(events, ids)) return undefined;
-    const [last] = readStreamRows(stream, { fromRevision: first + BigInt(events.length - 1), maxCount: 1 });
+    const [last] = readStreamRows(stream, {
+      fromRevision: first + BigInt(events.length - 1),
+      maxCount: 1,
+    });
     return { nextRevision: last!.revision, position: last!.position };
   }
 
   const groupCommit = new GroupCommit(db, options.file);
-  const appendTransaction = db.transaction((stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
-    const current = currentRevision(stream);
-    try {
-      assertExpectedRevision(stream, expected, current);
-    } catch (error) {
-      const repeated = repeatedAppendResult(stream, events, expected);
-      if (repeated) return repeated;
-      throw error;
-    }
-    const recordedAt = clock().toISOString();
-    let revision = current ?? -1n;
-    let position = 0n;
-    for (const event of events) {
-      revision += 1n;
-      const info = insert.run(stream, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
-      position = BigInt(info.lastInsertRowid);
-    }
-    return { nextRevision: revision, position: events.length > 0 ? position : (lastPosition.get()?.position ?? 0n) };
-  });
+  const appendTransaction = db.transaction(
+    (stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
+      const current = currentRevision(stream);
+      try {
+        assertExpectedRevision(stream, expected, current);
+      } catch (error) {
+        const repeated = repeatedAppendResult(stream, events, expected);
+        if (repeated) return repeated;
+        throw error;
+      }
+      const recordedAt = clock().toISOString();
+      let revision = current ?? -1n;
+      let position = 0n;
+      for (const event of events) {
+        revision += 1n;
+        const info = insert.run(
+          stream,
+          revision,
+          event.id,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          recordedAt,
+        );
+        position = BigInt(info.lastInsertRowid);
+      }
+      return {
+        nextRevision: revision,
+        position: events.length > 0 ? position : (lastPosition.get()?.position ?? 0n),
+      };
+    },
+  );
 
-  function readStreamRows(stream: string, { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions): RecordedEvent[] {
+  function readStreamRows(
+    stream: string,
+    { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions,
+  ): RecordedEvent[] {
     const backwards = direction === 'backwards';
-    const bound = fromRevision === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
+    const bound =
+      fromRevision === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
     const params: unknown[] = [stream];
     if (fromRevision !== undefined) params.push(fromRevision);
     params.push(maxCount ?? -1);
@@ -155,7 +201,8 @@ export function createEmbeddedStore(
     },
     async readStream(stream, options = {}) {
       const events = readStreamRows(stream, options);
-      if (events.length === 0 && currentRevision(stream) === undefined) throw new StreamNotFoundError(stream);
+      if (events.length === 0 && currentRevision(stream) === undefined)
+        throw new StreamNotFoundError(stream);
       return events;
     },
     async streamRevision(stream) {

@@ -48,7 +48,13 @@ export function sealEvents(
   let previous = prevHash;
   const sealed = events.map((event, index) => {
     const metadata = { ...withoutChainKeys(event.metadata), prevHash: previous };
-    const hash = hashLink({ ...event, metadata, stream, revision: firstRevision + BigInt(index), prevHash: previous });
+    const hash = hashLink({
+      ...event,
+      metadata,
+      stream,
+      revision: firstRevision + BigInt(index),
+      prevHash: previous,
+    });
     previous = hash;
     return { ...event, metadata: { ...metadata, hash } };
   });

@@ -24,12 +24,22 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
     const stored = streams.get(stream) ?? [];
     if (first === undefined || first >= BigInt(stored.length)) return undefined;
     const candidates = stored.slice(Number(first), Number(first) + events.length);
-    if (!isRepeatedAppend(events, candidates.map((e) => e.id))) return undefined;
+    if (
+      !isRepeatedAppend(
+        events,
+        candidates.map((e) => e.id),
+      )
+    )
+      return undefined;
     const last = candidates[events.length - 1]!;
     return { nextRevision: last.revision, position: last.position };
   }
 
-  async function append(stream: string, events: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+  async function append(
+    stream: string,
+    events: EventData[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const stored = streams.get(stream) ?? [];
     const current = stored.length === 0 ? undefined : BigInt(stored.length - 1);
     try {
@@ -47,7 +57,8 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
       position: BigInt(all.length + index + 1),
       recordedAt,
     }));
-    if (recorded.length === 0) return { nextRevision: current ?? -1n, position: BigInt(all.length) };
+    if (recorded.length === 0)
+      return { nextRevision: current ?? -1n, position: BigInt(all.length) };
     stored.push(...recorded);
     streams.set(stream, stored);
     all.push(...recorded);
@@ -56,7 +67,10 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
     return { nextRevision: last.revision, position: last.position };
   }
 
-  async function readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async function readStream(
+    stream: string,
+    options: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
     const stored = streams.get(stream);
     if (!stored || stored.length === 0) throw new StreamNotFoundError(stream);
     return selectStreamEvents(stored, options).map((e) => structuredClone(e));
@@ -82,8 +96,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
       const stored = streams.get(stream);
       return stored && stored.length > 0 ? BigInt(stored.length - 1) : undefined;
     },
-    subscribeToAll: (options = {}) =>
-      catchUpSubscription({ readAll, signal }, options),
+    subscribeToAll: (options = {}) => catchUpSubscription({ readAll, signal }, options),
     async headPosition() {
       return BigInt(all.length);
     },

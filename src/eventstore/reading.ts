@@ -5,7 +5,8 @@ export const DEFAULT_PAGE_SIZE = 4096;
 export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefined): boolean {
   if (!filter) return true;
   const { streamPrefixes, eventTypes } = filter;
-  if (streamPrefixes && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  if (streamPrefixes && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)))
+    return false;
   if (eventTypes && !eventTypes.includes(event.type)) return false;
   return true;
 }

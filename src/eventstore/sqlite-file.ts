@@ -29,11 +29,11 @@ export function openSqliteFile(file: string): Database.Database {
   }
 }
 
-
 /** Refuses a damaged file (truncated, overwritten) before anything is read from or written to it. */
 function assertIntact(db: Database.Database): void {
   const result = db.pragma('quick_check', { simple: true });
-  if (result !== 'ok') throw new Error(`pemeriksaan integritas gagal / integrity check failed: ${String(result)}`);
+  if (result !== 'ok')
+    throw new Error(`pemeriksaan integritas gagal / integrity check failed: ${String(result)}`);
 }
 
 /** SQLite result codes that mean the file, not the request, is the problem: full, read-only, unreadable. */

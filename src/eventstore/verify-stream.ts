@@ -14,7 +14,11 @@ export type StreamVerification =
   | { stream: string; ok: false; events: number; broken: BrokenLink };
 
 /** Why `event`, found at `index` after an event hashed `previousHash`, breaks the chain; undefined when it holds. */
-export function linkFault(event: RecordedEvent, index: number, previousHash: string): string | undefined {
+export function linkFault(
+  event: RecordedEvent,
+  index: number,
+  previousHash: string,
+): string | undefined {
   if (event.revision !== BigInt(index)) {
     return `revisi ${event.revision} di urutan ${index} (revisi bolong atau tertukar) / revision ${event.revision} found at index ${index} (gap or reordering)`;
   }
@@ -44,7 +48,13 @@ export function verifyEvents(stream: string, events: RecordedEvent[]): StreamVer
     previousHash = storedHash(event)!;
   }
   const head = events[events.length - 1];
-  return { stream, ok: true, events: events.length, headHash: previousHash, headRevision: head?.revision ?? -1n };
+  return {
+    stream,
+    ok: true,
+    events: events.length,
+    headHash: previousHash,
+    headRevision: head?.revision ?? -1n,
+  };
 }
 
 export async function verifyStream(store: EventStore, stream: string): Promise<StreamVerification> {
@@ -66,16 +76,29 @@ export async function verifyAllStreams(
 ): Promise<StreamVerification[]> {
   const pageSize = options.pageSize ?? 4096;
   const filter = options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : undefined;
-  const chains = new Map<string, { count: number; lastHash: string; lastRevision: bigint; broken?: BrokenLink }>();
+  const chains = new Map<
+    string,
+    { count: number; lastHash: string; lastRevision: bigint; broken?: BrokenLink }
+  >();
   let after: bigint | undefined;
   for (;;) {
     const page = await store.readAll({ after, maxCount: pageSize, filter });
     for (const event of page) {
-      const chain = chains.get(event.streamId) ?? { count: 0, lastHash: GENESIS_HASH, lastRevision: -1n };
+      const chain = chains.get(event.streamId) ?? {
+        count: 0,
+        lastHash: GENESIS_HASH,
+        lastRevision: -1n,
+      };
       chains.set(event.streamId, chain);
       if (!chain.broken) {
         const reason = linkFault(event, chain.count, chain.lastHash);
-        if (reason) chain.broken = { revision: event.revision, eventId: event.id, position: event.position, reason };
+        if (reason)
+          chain.broken = {
+            revision: event.revision,
+            eventId: event.id,
+            position: event.position,
+            reason,
+          };
         else {
           chain.lastHash = storedHash(event)!;
           chain.lastRevision = event.revision;
@@ -89,6 +112,12 @@ export async function verifyAllStreams(
   return [...chains.entries()].map(([stream, chain]): StreamVerification =>
     chain.broken
       ? { stream, ok: false, events: chain.count, broken: chain.broken }
-      : { stream, ok: true, events: chain.count, headHash: chain.lastHash, headRevision: chain.lastRevision },
+      : {
+          stream,
+          ok: true,
+          events: chain.count,
+          headHash: chain.lastHash,
+          headRevision: chain.lastRevision,
+        },
   );
 }

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { anchorStreamHeads } from '../../src/audit/anchoring';
-import { bundleHash, BUNDLE_HASH_FILE, MANIFEST_FILE, sha256, streamFile, type EvidenceManifest } from '../../src/audit/evidence-manifest';
+import {
+  bundleHash,
+  BUNDLE_HASH_FILE,
+  MANIFEST_FILE,
+  sha256,
+  streamFile,
+  type EvidenceManifest,
+} from '../../src/audit/evidence-manifest';
 import { exportEvidence } from '../../src/audit/export-evidence';
 import { verifyEvidence } from '../../src/audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../../src/app/load-reference-data';
@@ -16,7 +23,12 @@ import { tempDir } from '../support/temp-dir';
 
 const VILLAGE = 'village-35.10.01.2001-2025';
 const actor = { id: 'u-1', role: 'treasurer', displayName: 'Siti Aminah' };
-const receipt = (amount: string) => ({ id: randomUUID(), type: 'ReceiptRecorded', data: { amount }, metadata: { actor } });
+const receipt = (amount: string) => ({
+  id: randomUUID(),
+  type: 'ReceiptRecorded',
+  data: { amount },
+  metadata: { actor },
+});
 
 async function seed(store: EventStore): Promise<void> {
   await store.append(VILLAGE, ['1000.00', '2000.00', '3000.00'].map(receipt), 'no_stream');
@@ -43,14 +55,20 @@ describe('evidence bundle', () => {
   });
 
   const exportVillage = () =>
-    exportEvidence(store, { regencyCode: '35.10', villageCode: '35.10.01.2001', fiscalYear: 2025 }, {
-      folder,
-      referenceRoot: DEFAULT_REFERENCE_ROOT,
-      now: new Date('2026-01-15T08:00:00Z'),
-    });
+    exportEvidence(
+      store,
+      { regencyCode: '35.10', villageCode: '35.10.01.2001', fiscalYear: 2025 },
+      {
+        folder,
+        referenceRoot: DEFAULT_REFERENCE_ROOT,
+        now: new Date('2026-01-15T08:00:00Z'),
+      },
+    );
 
   function rewriteManifest(edit: (manifest: EvidenceManifest) => void): void {
-    const manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as EvidenceManifest;
+    const manifest = JSON.parse(
+      readFileSync(join(folder, MANIFEST_FILE), 'utf8'),
+    ) as EvidenceManifest;
     edit(manifest);
     writeFileSync(join(folder, MANIFEST_FILE), JSON.stringify(manifest));
     writeFileSync(join(folder, BUNDLE_HASH_FILE), `${bundleHash(manifest)}  ${MANIFEST_FILE}\n`);
@@ -67,16 +85,28 @@ describe('evidence bundle', () => {
     const result = await verifyEvidence(folder);
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.events.get(VILLAGE)!.map((e) => e.data.amount)).toEqual(['1000.00', '2000.00', '3000.00']);
+    expect(result.events.get(VILLAGE)!.map((e) => e.data.amount)).toEqual([
+      '1000.00',
+      '2000.00',
+      '3000.00',
+    ]);
   });
 
   test('the regency-wide bundle holds every stream of that year', async () => {
-    const { manifest } = await exportEvidence(store, { regencyCode: '35.10', fiscalYear: 2025 }, {
-      folder,
-      referenceRoot: DEFAULT_REFERENCE_ROOT,
-      now: new Date(),
-    });
-    expect(manifest.streams.map((s) => s.stream)).toEqual(['regency-35.10-2025', VILLAGE, 'village-35.10.01.2002-2025']);
+    const { manifest } = await exportEvidence(
+      store,
+      { regencyCode: '35.10', fiscalYear: 2025 },
+      {
+        folder,
+        referenceRoot: DEFAULT_REFERENCE_ROOT,
+        now: new Date(),
+      },
+    );
+    expect(manifest.streams.map((s) => s.stream)).toEqual([
+      'regency-35.10-2025',
+      VILLAGE,
+      'village-35.10.01.2002-2025',
+    ]);
     expect((await verifyEvidence(folder)).ok).toBe(true);
   });
 
@@ -86,7 +116,9 @@ describe('evidence bundle', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('2000.00', '2900.00'));
     const result = await verifyEvidence(folder);
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual(expect.arrayContaining([expect.stringContaining(`SHA-256 mismatch: ${streamFile(VILLAGE)}`)]));
+    expect(result.problems).toEqual(
+      expect.arrayContaining([expect.stringContaining(`SHA-256 mismatch: ${streamFile(VILLAGE)}`)]),
+    );
   });
 
   test('an edited event with a re-sealed manifest is caught by the hash chain, naming the event', async () => {
@@ -101,34 +133,71 @@ describe('evidence bundle', () => {
     rewriteManifest((m) => (m.streams[0]!.sha256 = sha256(content)));
     const result = await verifyEvidence(folder);
     expect(result.ok).toBe(false);
-    expect(result.streams[0]).toMatchObject({ ok: false, broken: { revision: 1n, eventId: edited.id } });
+    expect(result.streams[0]).toMatchObject({
+      ok: false,
+      broken: { revision: 1n, eventId: edited.id },
+    });
   });
 
   test('a stream rewritten with a consistent chain and a re-sealed manifest is caught by the anchor', async () => {
     await exportVillage();
     const file = join(folder, streamFile(VILLAGE));
-    const original = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const forged = original.map((e) => ({ id: e.id, type: e.type, data: { amount: '1.00' }, metadata: { actor } }));
+    const original = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const forged = original.map((e) => ({
+      id: e.id,
+      type: e.type,
+      data: { amount: '1.00' },
+      metadata: { actor },
+    }));
     const { sealed, lastHash } = sealEvents(VILLAGE, 0n, GENESIS_HASH, forged);
-    const content = sealed.map((e, i) => `${JSON.stringify({ ...original[i], data: e.data, metadata: e.metadata })}\n`).join('');
+    const content = sealed
+      .map((e, i) => `${JSON.stringify({ ...original[i], data: e.data, metadata: e.metadata })}\n`)
+      .join('');
     writeFileSync(file, content);
-    rewriteManifest((m) => Object.assign(m.streams[0]!, { sha256: sha256(content), headHash: lastHash }));
+    rewriteManifest((m) =>
+      Object.assign(m.streams[0]!, { sha256: sha256(content), headHash: lastHash }),
+    );
     const result = await verifyEvidence(folder);
     expect(result.streams[0]).toMatchObject({ ok: true });
     expect(result.ok).toBe(false);
-    expect(result.anchorMismatches).toEqual([{ stream: VILLAGE, revision: 2n, reason: expect.stringMatching(/rewritten/) }]);
+    expect(result.anchorMismatches).toEqual([
+      { stream: VILLAGE, revision: 2n, reason: expect.stringMatching(/rewritten/) },
+    ]);
   });
 
   test('the CLI exports and verifies a bundle, and refuses a damaged one', async () => {
     await store.close();
     const env = { ...process.env, KASDESA_DATA_DIR: join(temp.dir, 'data') };
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(__dirname, '../../bin/kasdesa'), ...args], { env, encoding: 'utf8' });
-    const exported = cli('export-evidence', '--regency', '35.10', '--village', '35.10.01.2001', '--year', '2025', '--out', folder);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(__dirname, '../../bin/kasdesa'), ...args], {
+        env,
+        encoding: 'utf8',
+      });
+    const exported = cli(
+      'export-evidence',
+      '--regency',
+      '35.10',
+      '--village',
+      '35.10.01.2001',
+      '--year',
+      '2025',
+      '--out',
+      folder,
+    );
     expect(exported.stderr).toBe('');
     expect(exported.stdout).toMatch(/2 aliran, 4 peristiwa/);
-    expect(cli('verify-evidence', folder)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^OK: 2 aliran, 4 peristiwa/m) });
+    expect(cli('verify-evidence', folder)).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^OK: 2 aliran, 4 peristiwa/m),
+    });
     writeFileSync(join(folder, BUNDLE_HASH_FILE), `${'0'.repeat(64)}  ${MANIFEST_FILE}\n`);
-    expect(cli('verify-evidence', folder)).toMatchObject({ status: 1, stdout: expect.stringMatching(/bundle\.sha256/) });
+    expect(cli('verify-evidence', folder)).toMatchObject({
+      status: 1,
+      stdout: expect.stringMatching(/bundle\.sha256/),
+    });
     store = withHashChain(createEmbeddedStore({ file: embeddedStoreFile(join(temp.dir, 'data')) }));
   }, 60_000);
 });

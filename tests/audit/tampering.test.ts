@@ -38,7 +38,11 @@ describe('tampering with the embedded file is detected and named', () => {
     temp = tempDir();
     file = join(temp.dir, 'kasdesa.sqlite');
     const store = withHashChain(createEmbeddedStore({ file }));
-    await store.append(TARGET, ['100000.00', '250000.00', '75000.00', '5000.00', '1.00'].map(payment), 'no_stream');
+    await store.append(
+      TARGET,
+      ['100000.00', '250000.00', '75000.00', '5000.00', '1.00'].map(payment),
+      'no_stream',
+    );
     await store.append(OTHER, ['1.00', '2.00', '3.00'].map(payment), 'no_stream');
     await anchorStreamHeads(store, { regencyCode: '35.10', actor });
     // Legitimate growth after the anchor must not count as tampering.
@@ -50,7 +54,9 @@ describe('tampering with the embedded file is detected and named', () => {
 
   function tamper(edit: (db: Database.Database, rows: Row[]) => void): void {
     const db = new Database(file);
-    const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(TARGET) as Row[];
+    const rows = db
+      .prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision')
+      .all(TARGET) as Row[];
     db.transaction(() => edit(db, rows))();
     db.close();
   }
@@ -74,7 +80,9 @@ describe('tampering with the embedded file is detected and named', () => {
     let changed = '';
     tamper((db, rows) => {
       changed = rows[1]!.id;
-      db.prepare("UPDATE events SET data = json_set(data, '$.amount', '2500000.00') WHERE id = ?").run(changed);
+      db.prepare(
+        "UPDATE events SET data = json_set(data, '$.amount', '2500000.00') WHERE id = ?",
+      ).run(changed);
     });
     const target = brokenTarget(await verification());
     expect(target).toMatchObject({ ok: false, broken: { revision: 1n, eventId: changed } });
@@ -96,7 +104,9 @@ describe('tampering with the embedded file is detected and named', () => {
     let first = '';
     tamper((db, rows) => {
       const [a, b] = [rows[1]!, rows[2]!];
-      const swap = db.prepare('UPDATE events SET id = ?, data = ?, metadata = ? WHERE position = ?');
+      const swap = db.prepare(
+        'UPDATE events SET id = ?, data = ?, metadata = ? WHERE position = ?',
+      );
       swap.run(`${b.id}-tmp`, b.data, b.metadata, a.position);
       swap.run(a.id, a.data, a.metadata, b.position);
       db.prepare('UPDATE events SET id = ? WHERE position = ?').run(b.id, a.position);
@@ -115,9 +125,13 @@ describe('tampering with the embedded file is detected and named', () => {
       const forged = sealed[0]!;
       // Make room at revision 2 by moving every later row up one revision.
       for (const row of [...rows.slice(2)].reverse()) {
-        db.prepare('UPDATE events SET revision = revision + 1 WHERE position = ?').run(row.position);
+        db.prepare('UPDATE events SET revision = revision + 1 WHERE position = ?').run(
+          row.position,
+        );
       }
-      db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, 2, ?, ?, ?, ?, ?)').run(
+      db.prepare(
+        'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, 2, ?, ?, ?, ?, ?)',
+      ).run(
         TARGET,
         forged.id,
         forged.type,
@@ -134,18 +148,35 @@ describe('tampering with the embedded file is detected and named', () => {
 
   test('a whole stream rewritten with a consistent new chain is caught by the anchor', async () => {
     tamper((db, rows) => {
-      const rewritten = rows.map((row) => ({ id: row.id, type: row.type, data: JSON.parse(row.data), metadata: { actor } }));
+      const rewritten = rows.map((row) => ({
+        id: row.id,
+        type: row.type,
+        data: JSON.parse(row.data),
+        metadata: { actor },
+      }));
       rewritten[1]!.data = { amount: '1.00' };
       const { sealed } = sealEvents(TARGET, 0n, GENESIS_HASH, rewritten);
       db.prepare('DELETE FROM events WHERE stream_id = ?').run(TARGET);
-      const insert = db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       sealed.forEach((event, revision) =>
-        insert.run(TARGET, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), rows[revision]!.recorded_at),
+        insert.run(
+          TARGET,
+          revision,
+          event.id,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          rows[revision]!.recorded_at,
+        ),
       );
     });
     const result = await verification();
     expect(result.streams.find((s) => s.stream === TARGET)).toMatchObject({ ok: true });
     expect(result.ok).toBe(false);
-    expect(result.anchorMismatches).toEqual([{ stream: TARGET, revision: 4n, reason: expect.stringMatching(/rewritten/) }]);
+    expect(result.anchorMismatches).toEqual([
+      { stream: TARGET, revision: 4n, reason: expect.stringMatching(/rewritten/) },
+    ]);
   });
 });

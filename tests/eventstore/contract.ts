@@ -10,7 +10,12 @@ export interface OpenedStore {
 }
 
 function event(type = 'TestHappened', data: Record<string, unknown> = {}): EventData {
-  return { id: randomUUID(), type, data: { at: randomUUID(), ...data }, metadata: { actor: 'contract' } };
+  return {
+    id: randomUUID(),
+    type,
+    data: { at: randomUUID(), ...data },
+    metadata: { actor: 'contract' },
+  };
 }
 
 function events(count: number, type?: string): EventData[] {
@@ -23,7 +28,8 @@ async function take(subscription: Subscription, count: number): Promise<Recorded
   const received: RecordedEvent[] = [];
   while (received.length < count) {
     const next = await iterator.next();
-    if (next.done) throw new Error(`subscription ended after ${received.length} of ${count} events`);
+    if (next.done)
+      throw new Error(`subscription ended after ${received.length} of ${count} events`);
     received.push(next.value);
   }
   return received;
@@ -107,12 +113,16 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
       test('two concurrent appends with the same expected revision: exactly one wins', async () => {
         await store.append(`${ns}-a`, [event()], 'no_stream');
         const contenders = [events(2), events(2)];
-        const results = await Promise.allSettled(contenders.map((batch) => store.append(`${ns}-a`, batch, 0n)));
+        const results = await Promise.allSettled(
+          contenders.map((batch) => store.append(`${ns}-a`, batch, 0n)),
+        );
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r) => r.status === 'rejected');
         expect(won).toHaveLength(1);
         expect(lost).toHaveLength(1);
-        expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         const winner = contenders[results.indexOf(won[0]!)]!;
         expect(ids(await store.readStream(`${ns}-a`, { fromRevision: 1n }))).toEqual(ids(winner));
       });
@@ -142,9 +152,13 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
         const stored = await store.readStream(`${ns}-a`);
         expect(ids(stored)).toEqual(ids(batch));
         expect(stored.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
-        expect(stored[0]!.position < stored[1]!.position && stored[1]!.position < stored[2]!.position).toBe(true);
+        expect(
+          stored[0]!.position < stored[1]!.position && stored[1]!.position < stored[2]!.position,
+        ).toBe(true);
         expect(result).toEqual({ nextRevision: 2n, position: stored[2]!.position });
-        expect(stored.every((e) => e.streamId === `${ns}-a` && !Number.isNaN(Date.parse(e.recordedAt)))).toBe(true);
+        expect(
+          stored.every((e) => e.streamId === `${ns}-a` && !Number.isNaN(Date.parse(e.recordedAt))),
+        ).toBe(true);
       });
 
       test('a refused multi-event append writes none of its events', async () => {
@@ -154,7 +168,10 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
       });
 
       test('data and metadata come back as written', async () => {
-        const written = event('Detailed', { amount: '1500000.00', nested: { list: [1, 'dua', null, true] } });
+        const written = event('Detailed', {
+          amount: '1500000.00',
+          nested: { list: [1, 'dua', null, true] },
+        });
         await store.append(`${ns}-a`, [written], 'no_stream');
         const [read] = await store.readStream(`${ns}-a`);
         expect(read!.type).toBe('Detailed');
@@ -167,13 +184,15 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
       test('forwards and backwards from a revision, with a count', async () => {
         const batch = events(6);
         await store.append(`${ns}-a`, batch, 'no_stream');
-        expect(ids(await store.readStream(`${ns}-a`, { fromRevision: 2n, maxCount: 3 }))).toEqual(ids(batch.slice(2, 5)));
-        expect(ids(await store.readStream(`${ns}-a`, { direction: 'backwards', maxCount: 2 }))).toEqual(
-          ids([batch[5]!, batch[4]!]),
+        expect(ids(await store.readStream(`${ns}-a`, { fromRevision: 2n, maxCount: 3 }))).toEqual(
+          ids(batch.slice(2, 5)),
         );
-        expect(ids(await store.readStream(`${ns}-a`, { direction: 'backwards', fromRevision: 1n }))).toEqual(
-          ids([batch[1]!, batch[0]!]),
-        );
+        expect(
+          ids(await store.readStream(`${ns}-a`, { direction: 'backwards', maxCount: 2 })),
+        ).toEqual(ids([batch[5]!, batch[4]!]));
+        expect(
+          ids(await store.readStream(`${ns}-a`, { direction: 'backwards', fromRevision: 1n })),
+        ).toEqual(ids([batch[1]!, batch[0]!]));
         expect(await store.streamRevision(`${ns}-a`)).toBe(5n);
       });
 
@@ -204,7 +223,13 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
       async function appendAcrossStreams(): Promise<{ before: bigint; order: EventData[] }> {
         const before = await store.headPosition();
         const order: EventData[] = [];
-        for (const [stream, type] of [['a', 'A'], ['b', 'B'], ['a', 'B'], ['c', 'A'], ['b', 'A']] as const) {
+        for (const [stream, type] of [
+          ['a', 'A'],
+          ['b', 'B'],
+          ['a', 'B'],
+          ['c', 'A'],
+          ['b', 'A'],
+        ] as const) {
           const e = event(type);
           await store.append(`${ns}-${stream}`, [e], 'any');
           order.push(e);
@@ -214,12 +239,19 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
 
       test('keeps global order across streams, forwards and backwards', async () => {
         const { before, order } = await appendAcrossStreams();
-        const forwards = await store.readAll({ after: before, filter: { streamPrefixes: [`${ns}-`] } });
+        const forwards = await store.readAll({
+          after: before,
+          filter: { streamPrefixes: [`${ns}-`] },
+        });
         expect(ids(forwards)).toEqual(ids(order));
         const positions = forwards.map((e) => e.position);
         expect(positions.every((p, i) => i === 0 || p > positions[i - 1]!)).toBe(true);
         expect(await store.headPosition()).toBeGreaterThanOrEqual(positions[positions.length - 1]!);
-        const backwards = await store.readAll({ direction: 'backwards', maxCount: 5, filter: { streamPrefixes: [`${ns}-`] } });
+        const backwards = await store.readAll({
+          direction: 'backwards',
+          maxCount: 5,
+          filter: { streamPrefixes: [`${ns}-`] },
+        });
         expect(ids(backwards)).toEqual(ids([...order].reverse()));
       });
 
@@ -229,17 +261,30 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
         const first = await store.readAll({ after: before, maxCount: 2, filter });
         const rest = await store.readAll({ after: first[1]!.position, filter });
         expect(ids([...first, ...rest])).toEqual(ids(order));
-        const older = await store.readAll({ direction: 'backwards', after: rest[0]!.position, maxCount: 2, filter });
+        const older = await store.readAll({
+          direction: 'backwards',
+          after: rest[0]!.position,
+          maxCount: 2,
+          filter,
+        });
         expect(ids(older)).toEqual(ids([order[1]!, order[0]!]));
       });
 
       test('filters by stream prefix, by event type, and by both', async () => {
         const { before, order } = await appendAcrossStreams();
-        const byPrefix = await store.readAll({ after: before, filter: { streamPrefixes: [`${ns}-a`, `${ns}-c`] } });
+        const byPrefix = await store.readAll({
+          after: before,
+          filter: { streamPrefixes: [`${ns}-a`, `${ns}-c`] },
+        });
         expect(ids(byPrefix)).toEqual(ids([order[0]!, order[2]!, order[3]!]));
         const byType = await store.readAll({ after: before, filter: { eventTypes: ['B'] } });
-        expect(ids(byType.filter((e) => e.streamId.startsWith(ns)))).toEqual(ids([order[1]!, order[2]!]));
-        const both = await store.readAll({ after: before, filter: { streamPrefixes: [`${ns}-b`], eventTypes: ['A'] } });
+        expect(ids(byType.filter((e) => e.streamId.startsWith(ns)))).toEqual(
+          ids([order[1]!, order[2]!]),
+        );
+        const both = await store.readAll({
+          after: before,
+          filter: { streamPrefixes: [`${ns}-b`], eventTypes: ['A'] },
+        });
         expect(ids(both)).toEqual(ids([order[4]!]));
       });
     });
@@ -274,7 +319,10 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
 
       test('filters by event type and stops cleanly', async () => {
         const before = await store.headPosition();
-        const subscription = store.subscribeToAll({ after: before, filter: { eventTypes: [`${ns}-Wanted`] } });
+        const subscription = store.subscribeToAll({
+          after: before,
+          filter: { eventTypes: [`${ns}-Wanted`] },
+        });
         const received = take(subscription, 2);
         await store.append(`${ns}-a`, [event(`${ns}-Other`), event(`${ns}-Wanted`)], 'any');
         await store.append(`${ns}-b`, [event(`${ns}-Wanted`)], 'any');
@@ -301,7 +349,9 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
         });
 
         test('concurrent appends with any still form one unbroken chain', async () => {
-          await Promise.all(Array.from({ length: 6 }, () => store.append(`${ns}-a`, events(2), 'any')));
+          await Promise.all(
+            Array.from({ length: 6 }, () => store.append(`${ns}-a`, events(2), 'any')),
+          );
           expect(await verifyStream(store, `${ns}-a`)).toMatchObject({ ok: true, events: 12 });
         });
       });

@@ -13,7 +13,11 @@ interface ChildRun {
 }
 
 /** Runs the append child; kills it with SIGKILL `killAfterMs` after its first acknowledgement, if given. */
-function runChild(file: string, env: Record<string, string>, killAfterMs?: number): Promise<ChildRun> {
+function runChild(
+  file: string,
+  env: Record<string, string>,
+  killAfterMs?: number,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', CHILD], {
       env: { ...process.env, KASDESA_TEST_FILE: file, ...env },
@@ -30,14 +34,16 @@ function runChild(file: string, env: Record<string, string>, killAfterMs?: numbe
       for (const line of lines) {
         const [kind, stream, revision, ids] = line.split(' ');
         if (kind === 'ack') {
-          if (run.acks.length === 0 && killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+          if (run.acks.length === 0 && killAfterMs !== undefined)
+            setTimeout(() => child.kill('SIGKILL'), killAfterMs);
           run.acks.push({ stream: stream!, revision: BigInt(revision!), ids: ids!.split(',') });
         } else if (kind === 'conflict') run.conflicts += 1;
       }
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (code !== 0 && signal === null) reject(new Error(`append child failed (${code}): ${stderr}`));
+      if (code !== 0 && signal === null)
+        reject(new Error(`append child failed (${code}): ${stderr}`));
       else resolve({ ...run, exit: { code, signal } });
     });
   });
@@ -48,7 +54,10 @@ async function assertAcknowledgedAndChained(file: string, acks: ChildRun['acks']
   try {
     for (const ack of acks) {
       const first = ack.revision - BigInt(ack.ids.length - 1);
-      const stored = await store.readStream(ack.stream, { fromRevision: first, maxCount: ack.ids.length });
+      const stored = await store.readStream(ack.stream, {
+        fromRevision: first,
+        maxCount: ack.ids.length,
+      });
       expect(stored.map((e) => e.id)).toEqual(ack.ids);
     }
     const verification = await verifyAllStreams(store);
@@ -81,7 +90,9 @@ describe('embedded store durability', () => {
     const file = join(temp.dir, 'events.sqlite');
     try {
       await createEmbeddedStore({ file }).close();
-      const runs = await Promise.all([1, 2, 3].map(() => runChild(file, { STREAMS: '3', COUNT: '150' })));
+      const runs = await Promise.all(
+        [1, 2, 3].map(() => runChild(file, { STREAMS: '3', COUNT: '150' })),
+      );
       const acks = runs.flatMap((r) => r.acks);
       await assertAcknowledgedAndChained(file, acks);
       const store = createEmbeddedStore({ file });

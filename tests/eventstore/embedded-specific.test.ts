@@ -9,7 +9,12 @@ import { verifyAllStreams, verifyStream } from '../../src/eventstore/verify-stre
 import { sqliteMigrations } from '../../migrations/sqlite';
 import { tempDir } from '../support/temp-dir';
 
-const paid = (amount: string) => ({ id: randomUUID(), type: 'PaymentRecorded', data: { amount }, metadata: {} });
+const paid = (amount: string) => ({
+  id: randomUUID(),
+  type: 'PaymentRecorded',
+  data: { amount },
+  metadata: {},
+});
 
 describe('embedded store on its SQLite file', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -22,7 +27,9 @@ describe('embedded store on its SQLite file', () => {
 
   test('creates its schema by numbered migrations, WAL and synchronous=FULL', async () => {
     const store = createEmbeddedStore({ file });
-    expect(store.db.pragma('user_version', { simple: true })).toBe(sqliteMigrations[sqliteMigrations.length - 1]!.version);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(
+      sqliteMigrations[sqliteMigrations.length - 1]!.version,
+    );
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
     await store.close();
@@ -38,18 +45,30 @@ describe('embedded store on its SQLite file', () => {
 
   test('refuses a file that is not a SQLite database, naming the file', () => {
     writeFileSync(file, 'this is not a database, just bytes '.repeat(200));
-    expect(() => createEmbeddedStore({ file })).toThrow(new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    expect(() => createEmbeddedStore({ file })).toThrow(
+      new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
   });
 
   test('a row edited directly in the file is named by verification', async () => {
     const store = withHashChain(createEmbeddedStore({ file }));
-    await store.append('village-35.10.01.2001-2025', [paid('100000.00'), paid('250000.00'), paid('75000.00')], 'no_stream');
+    await store.append(
+      'village-35.10.01.2001-2025',
+      [paid('100000.00'), paid('250000.00'), paid('75000.00')],
+      'no_stream',
+    );
     await store.append('village-35.10.01.2002-2025', [paid('5.00')], 'no_stream');
     await store.close();
 
     const db = new Database(file);
-    const target = db.prepare("SELECT id FROM events WHERE stream_id = 'village-35.10.01.2001-2025' AND revision = 1").get() as { id: string };
-    db.prepare("UPDATE events SET data = json_set(data, '$.amount', '2500000.00') WHERE id = ?").run(target.id);
+    const target = db
+      .prepare(
+        "SELECT id FROM events WHERE stream_id = 'village-35.10.01.2001-2025' AND revision = 1",
+      )
+      .get() as { id: string };
+    db.prepare(
+      "UPDATE events SET data = json_set(data, '$.amount', '2500000.00') WHERE id = ?",
+    ).run(target.id);
     db.close();
 
     const reopened = createEmbeddedStore({ file });
@@ -57,7 +76,10 @@ describe('embedded store on its SQLite file', () => {
     expect(result).toMatchObject({ ok: false, broken: { revision: 1n, eventId: target.id } });
     const all = await verifyAllStreams(reopened);
     expect(all.find((r) => r.stream === 'village-35.10.01.2002-2025')).toMatchObject({ ok: true });
-    expect(all.find((r) => r.stream === 'village-35.10.01.2001-2025')).toMatchObject({ ok: false, broken: { eventId: target.id } });
+    expect(all.find((r) => r.stream === 'village-35.10.01.2001-2025')).toMatchObject({
+      ok: false,
+      broken: { eventId: target.id },
+    });
     await reopened.close();
   });
 
@@ -65,7 +87,9 @@ describe('embedded store on its SQLite file', () => {
     const store = createEmbeddedStore({ file });
     const huge = 2n ** 53n + 1n;
     store.db
-      .prepare("INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES ('big', ?, ?, 'Seeded', '{}', '{}', '2025-01-01T00:00:00.000Z')")
+      .prepare(
+        "INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES ('big', ?, ?, 'Seeded', '{}', '{}', '2025-01-01T00:00:00.000Z')",
+      )
       .run(huge, randomUUID());
     expect(await store.streamRevision('big')).toBe(huge);
     const result = await store.append('big', [paid('1.00')], huge);
@@ -79,11 +103,16 @@ describe('embedded store on its SQLite file', () => {
     const store = createEmbeddedStore({ file });
     await store.append('village-a', [paid('1.00')], 'no_stream');
     const before = { ...store.groupCommit };
-    const writes = Array.from({ length: 40 }, (_, i) => store.append(`village-${i}`, [paid(`${i}.00`)], 'any'));
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      store.append(`village-${i}`, [paid(`${i}.00`)], 'any'),
+    );
     const stale = store.append('village-a', [paid('9.00')], 'no_stream');
     const results = await Promise.allSettled([...writes, stale]);
     expect(results.slice(0, 40).every((r) => r.status === 'fulfilled')).toBe(true);
-    expect(results[40]).toMatchObject({ status: 'rejected', reason: { name: 'WrongExpectedRevisionError' } });
+    expect(results[40]).toMatchObject({
+      status: 'rejected',
+      reason: { name: 'WrongExpectedRevisionError' },
+    });
     expect(store.groupCommit.appends - before.appends).toBe(41);
     expect(store.groupCommit.commits - before.commits).toBe(1);
     expect((await store.readAll({ maxCount: 100 })).length).toBe(41);

@@ -8,7 +8,12 @@ import { StoreUnavailableError } from '../../src/eventstore/errors';
 import { verifyStream } from '../../src/eventstore/verify-stream';
 import { tempDir } from '../support/temp-dir';
 
-const bulky = () => ({ id: randomUUID(), type: 'EvidenceAttached', data: { scan: 'x'.repeat(100_000) }, metadata: {} });
+const bulky = () => ({
+  id: randomUUID(),
+  type: 'EvidenceAttached',
+  data: { scan: 'x'.repeat(100_000) },
+  metadata: {},
+});
 
 function mount(dir: string, options: string): boolean {
   return spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status === 0;
@@ -31,7 +36,10 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 const temp = tempDir();
 const canMount = mount(temp.dir, 'size=2m');
 if (canMount) spawnSync('umount', [temp.dir]);
-else console.warn('storage faults: cannot mount tmpfs here (not root?); simulating with PRAGMA max_page_count / query_only');
+else
+  console.warn(
+    'storage faults: cannot mount tmpfs here (not root?); simulating with PRAGMA max_page_count / query_only',
+  );
 afterAll(() => temp.remove());
 
 describe('storage faults on the embedded store', () => {
@@ -64,12 +72,18 @@ describe('storage faults on the embedded store', () => {
     expect((failure as Error).message).toContain(file);
     expect(acknowledged).toBeGreaterThan(0);
     expect(await store.streamRevision('village-35.10.01.2001-2025')).toBe(BigInt(acknowledged - 1));
-    expect(await verifyStream(store, 'village-35.10.01.2001-2025')).toMatchObject({ ok: true, events: acknowledged });
+    expect(await verifyStream(store, 'village-35.10.01.2001-2025')).toMatchObject({
+      ok: true,
+      events: acknowledged,
+    });
 
     if (canMount) remount(dir, 'size=64m');
     else embedded.db.pragma('max_page_count = 1000000');
     await store.append('village-35.10.01.2001-2025', [bulky()], BigInt(acknowledged - 1));
-    expect(await verifyStream(store, 'village-35.10.01.2001-2025')).toMatchObject({ ok: true, events: acknowledged + 1 });
+    expect(await verifyStream(store, 'village-35.10.01.2001-2025')).toMatchObject({
+      ok: true,
+      events: acknowledged + 1,
+    });
     await store.close();
   });
 
@@ -89,12 +103,15 @@ describe('storage faults on the embedded store', () => {
     await store.close();
   });
 
-  (canMount ? test : test.skip)('starting on a read-only data directory fails, naming the file (needs a tmpfs mount)', () => {
-    remount(dir, 'ro');
-    const file = join(dir, 'kasdesa.sqlite');
-    expect(() => createEmbeddedStore({ file })).toThrow(StoreUnavailableError);
-    expect(() => createEmbeddedStore({ file })).toThrow(file);
-  });
+  (canMount ? test : test.skip)(
+    'starting on a read-only data directory fails, naming the file (needs a tmpfs mount)',
+    () => {
+      remount(dir, 'ro');
+      const file = join(dir, 'kasdesa.sqlite');
+      expect(() => createEmbeddedStore({ file })).toThrow(StoreUnavailableError);
+      expect(() => createEmbeddedStore({ file })).toThrow(file);
+    },
+  );
 });
 
 describe('a damaged store file at start', () => {

@@ -21,7 +21,9 @@ function totalsProjection(version = 1): Projection<Totals> {
     initialState: () => ({}),
     apply: (state, event: RecordedEvent) => ({
       ...state,
-      [event.streamId]: (BigInt(state[event.streamId] ?? '0') + BigInt(event.data.amount as string)).toString(),
+      [event.streamId]: (
+        BigInt(state[event.streamId] ?? '0') + BigInt(event.data.amount as string)
+      ).toString(),
     }),
     ...jsonState,
   };
@@ -36,11 +38,17 @@ const countProjection: Projection<{ count: number; types: string[] }> = {
   ...jsonState,
 };
 
-const paid = (amount: number) => ({ id: randomUUID(), type: 'Paid', data: { amount: String(amount) }, metadata: {} });
+const paid = (amount: number) => ({
+  id: randomUUID(),
+  type: 'Paid',
+  data: { amount: String(amount) },
+  metadata: {},
+});
 const noted = () => ({ id: randomUUID(), type: 'Noted', data: {}, metadata: {} });
 
 async function appendMany(store: EventStore, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await store.append(`village-${i % 3}`, [i % 4 === 0 ? noted() : paid(i * 1000)], 'any');
+  for (let i = 0; i < count; i++)
+    await store.append(`village-${i % 3}`, [i % 4 === 0 ? noted() : paid(i * 1000)], 'any');
 }
 
 /** The totals `appendMany` calls produce, given each call's count. */
@@ -72,7 +80,9 @@ describe('projection engine', () => {
 
   test('catches up, follows live appends, and equals a rebuild from zero', async () => {
     await appendMany(store, 50);
-    const engine = new ProjectionEngine(store, checkpoints, [totalsProjection(), countProjection], { pageSize: 7 });
+    const engine = new ProjectionEngine(store, checkpoints, [totalsProjection(), countProjection], {
+      pageSize: 7,
+    });
     await engine.start();
     expect(engine.state(totalsProjection())).toEqual(expectedTotals(50));
 
@@ -82,7 +92,11 @@ describe('projection engine', () => {
     expect(engine.state(countProjection).count).toBe(51);
     await engine.stop();
 
-    const rebuilt = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(join(temp.dir, 'fresh.sqlite'))), [totalsProjection()]);
+    const rebuilt = new ProjectionEngine(
+      store,
+      new CheckpointStore(openSqliteFile(join(temp.dir, 'fresh.sqlite'))),
+      [totalsProjection()],
+    );
     await rebuilt.start();
     expect(rebuilt.state(totalsProjection())).toEqual(engine.state(totalsProjection()));
     await rebuilt.stop();
@@ -94,7 +108,9 @@ describe('projection engine', () => {
     await first.start();
     await first.stop();
     await appendMany(store, 10);
-    const second = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(file)), [countProjection]);
+    const second = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(file)), [
+      countProjection,
+    ]);
     await second.start();
     expect(second.state(countProjection).count).toBe(30);
     await second.stop();
@@ -106,7 +122,10 @@ describe('projection engine', () => {
     await first.start();
     await first.stop();
     await appendMany(store, 4);
-    const upgraded = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(file)), [totalsProjection(2), countProjection]);
+    const upgraded = new ProjectionEngine(store, new CheckpointStore(openSqliteFile(file)), [
+      totalsProjection(2),
+      countProjection,
+    ]);
     await upgraded.start();
     expect(upgraded.state(totalsProjection(2))).toEqual(expectedTotals(12, 4));
     expect(upgraded.state(countProjection).count).toBe(16);
@@ -129,7 +148,11 @@ describe('projection engine', () => {
     const engine = new ProjectionEngine(store, checkpoints, [failing, countProjection]);
     await engine.start();
     const status = await engine.status();
-    expect(status.find((s) => s.name === 'count')).toMatchObject({ caughtUp: true, checkpoint: 5n, head: 5n });
+    expect(status.find((s) => s.name === 'count')).toMatchObject({
+      caughtUp: true,
+      checkpoint: 5n,
+      head: 5n,
+    });
     expect(status.find((s) => s.name === 'failing')).toMatchObject({
       caughtUp: false,
       failure: { position: 4n, message: 'cannot handle 3000' },
