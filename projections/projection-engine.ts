@@ -19,8 +19,16 @@ interface Slot {
   types: Set<string>;
   state: unknown;
   checkpoint: bigint | undefined;
+  /**
+   * State changed since the last save. Only such projections are written; the
+   * others keep an older checkpoint, which is safe: all they missed are events
+   * they do not read.
+   */
+  dirty: boolean;
   failure?: ProjectionStatus['failure'];
 }
+
+const CATCH_UP_PAGES_PER_SAVE = 64;
 
 export interface EngineOptions {
   pageSize?: number;
@@ -70,17 +78,20 @@ export class ProjectionEngine {
       types: new Set(projection.eventTypes),
       state: current ? projection.deserialize(saved.state) : projection.initialState(),
       checkpoint: current ? saved.position : undefined,
+      dirty: !current,
     };
   }
 
   /** Catches every projection up with the store, then follows it live. Resolves once caught up. */
   async start(): Promise<void> {
     this.position = this.oldestCheckpoint();
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const page = await this.store.readAll({ after: this.position, maxCount: this.pageSize });
       this.applyAll(page);
-      this.save();
-      if (page.length < this.pageSize) break;
+      const last = page.length < this.pageSize;
+      // A rebuild saves now and then, not per page: states can be large.
+      if (last || pages % CATCH_UP_PAGES_PER_SAVE === 0) this.save();
+      if (last) break;
     }
     this.caughtUp = true;
     this.subscription = this.store.subscribeToAll({ after: this.position });
@@ -119,6 +130,7 @@ export class ProjectionEngine {
     if (slot.types.has(event.type)) {
       try {
         slot.state = slot.projection.apply(slot.state, event);
+        slot.dirty = true;
       } catch (error) {
         slot.failure = {
           position: event.position,
@@ -136,7 +148,8 @@ export class ProjectionEngine {
     this.saveTimer = undefined;
     this.unsaved = 0;
     this.checkpoints.transaction(() => {
-      for (const slot of this.slots) {
+      for (const slot of this.slots.filter((s) => s.dirty)) {
+        slot.dirty = false;
         this.checkpoints.save(slot.projection.name, {
           version: slot.projection.version,
           position: slot.checkpoint,
