@@ -5,13 +5,20 @@ import { regencyDecider, regencyStreamId } from '../domain/regency/decider';
 import { regencyEventSchemas, type RegencyEvent } from '../domain/regency/events';
 import { allocationsForVillage, type RegencyState } from '../domain/regency/state';
 import { DomainError } from '../domain/shared/domain-error';
+import type { Actor } from '../domain/shared/envelope';
 import { parseCommand } from '../domain/shared/parse-command';
 import { villageCommandSchemas, type VillageCommand } from '../domain/village/commands';
 import { villageDecider, villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
 import type { VillageState } from '../domain/village/state';
 import { ReferenceCatalog } from './load-reference-data';
-import { StreamHandler, type CommandOutcome, type StreamHandlerOptions } from './stream-handler';
+import { transfersForVillage } from './village-transfers';
+import {
+  StreamHandler,
+  type CommandOutcome,
+  type HandleOptions,
+  type StreamHandlerOptions,
+} from './stream-handler';
 
 const REGENCY_LEVEL = 2;
 
@@ -43,33 +50,46 @@ export function createLedger(options: LedgerOptions) {
       villageCode: string,
       fiscalYear: number,
       raw: unknown,
+      handleOptions?: HandleOptions,
     ): Promise<CommandOutcome<VillageEvent>> {
       const command = parseOrThrow(villageCommandSchemas, raw) as VillageCommand;
       const regencyCode = prefixAt(villageCode, REGENCY_LEVEL);
       const villageReference = referenceFor(fiscalYear, regencyCode, 'villageCode', villageCode);
-      return villages.handle(villageStreamId(villageCode, fiscalYear), command, async () => ({
-        villageCode,
-        fiscalYear,
-        reference: villageReference,
-        allocations: allocationsForVillage(
-          await regencyState(regencyCode, fiscalYear),
-          villageCode,
-        ),
-      }));
+      return villages.handle(
+        villageStreamId(villageCode, fiscalYear),
+        command,
+        async () => {
+          const regency = await regencyState(regencyCode, fiscalYear);
+          return {
+            villageCode,
+            fiscalYear,
+            reference: villageReference,
+            allocations: allocationsForVillage(regency, villageCode),
+            transfers: transfersForVillage(regency, villageCode),
+          };
+        },
+        handleOptions,
+      );
     },
 
     async executeRegencyCommand(
       regencyCode: string,
       fiscalYear: number,
       raw: unknown,
+      handleOptions?: HandleOptions,
     ): Promise<CommandOutcome<RegencyEvent>> {
       const command = parseOrThrow(regencyCommandSchemas, raw) as RegencyCommand;
       const regencyReference = referenceFor(fiscalYear, regencyCode, 'regencyCode', regencyCode);
-      return regencies.handle(regencyStreamId(regencyCode, fiscalYear), command, () => ({
-        regencyCode,
-        fiscalYear,
-        reference: regencyReference,
-      }));
+      return regencies.handle(
+        regencyStreamId(regencyCode, fiscalYear),
+        command,
+        () => ({
+          regencyCode,
+          fiscalYear,
+          reference: regencyReference,
+        }),
+        handleOptions,
+      );
     },
 
     async villageState(villageCode: string, fiscalYear: number): Promise<VillageState> {
@@ -77,6 +97,40 @@ export function createLedger(options: LedgerOptions) {
     },
 
     regencyState,
+
+    /** The village stream's state with the revision it reflects (the HTTP ETag). */
+    loadVillage: (villageCode: string, fiscalYear: number) =>
+      villages.load(villageStreamId(villageCode, fiscalYear)),
+
+    /** The regency stream's state with the revision it reflects (the HTTP ETag). */
+    loadRegency: (regencyCode: string, fiscalYear: number) =>
+      regencies.load(regencyStreamId(regencyCode, fiscalYear)),
+
+    /**
+     * Opens the next year's village stream with the SiLPA per source, cash
+     * and bank balances and tax payable of this year's closing. The command
+     * id is derived from the closed stream, so a retry has no second effect.
+     */
+    async openNextFiscalYear(
+      villageCode: string,
+      fiscalYear: number,
+      actor: Actor,
+    ): Promise<CommandOutcome<VillageEvent>> {
+      const closedStream = villageStreamId(villageCode, fiscalYear);
+      const closed = (await villages.load(closedStream)).state.domain.closing.year;
+      if (!closed)
+        throw new DomainError('FISCAL_YEAR_NOT_CLOSED', 'fiscalYear', String(fiscalYear));
+      return this.executeVillageCommand(villageCode, fiscalYear + 1, {
+        commandId: `open-from-${closedStream}`,
+        type: 'OpenVillageFiscalYear',
+        actor,
+        payload: {
+          openingBalances: closed.balances,
+          silpa: closed.silpa,
+          taxPayable: closed.taxPayable,
+        },
+      });
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../eventstore/errors';
-import type { EventStore, RecordedEvent } from '../eventstore/port';
+import { assertExpectedRevision } from '../eventstore/expected-revision';
+import type { EventStore, ExpectedRevision, RecordedEvent } from '../eventstore/port';
 import type { Decider } from '../domain/shared/decider';
 import { DomainError } from '../domain/shared/domain-error';
 import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
@@ -24,6 +25,14 @@ export interface CommandOutcome<E extends DomainEvent> {
   events: (E & { revision: bigint })[];
   /** True when the command had already been handled and nothing was written. */
   duplicate: boolean;
+}
+
+export interface HandleOptions {
+  /**
+   * The revision the caller saw (HTTP If-Match). When set, a stream that has
+   * moved on refuses with WrongExpectedRevisionError instead of re-deciding.
+   */
+  expectedRevision?: ExpectedRevision;
 }
 
 const READ_PAGE = 1000;
@@ -73,18 +82,27 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     streamId: string,
     command: C,
     contextFor: (state: Tracked<S>) => Promise<Ctx> | Ctx,
+    options: HandleOptions = {},
   ): Promise<CommandOutcome<E>> {
+    const { expectedRevision } = options;
     for (let attempt = 0; ; attempt += 1) {
       const loaded = await this.load(streamId);
       const decision = this.decider.decide(command, loaded.state, await contextFor(loaded.state));
+      // A repeated command answers with its original outcome whatever the stream's revision now.
+      const repeated = !(decision instanceof DomainError) && decision.length === 0;
+      if (expectedRevision !== undefined && !repeated)
+        assertExpectedRevision(streamId, expectedRevision, loaded.revision);
       if (decision instanceof DomainError) throw decision;
       if (decision.length === 0)
         return this.originalOutcome(streamId, loaded.state, command.commandId);
       try {
         return await this.append(streamId, loaded, decision);
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= this.maxRetries)
-          throw error;
+        const retry =
+          error instanceof WrongExpectedRevisionError &&
+          attempt < this.maxRetries &&
+          expectedRevision === undefined;
+        if (!retry) throw error;
       }
     }
   }

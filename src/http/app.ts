@@ -1,16 +1,102 @@
 import express, { type Express } from 'express';
+import pino, { type Logger } from 'pino';
+import type { AccessService } from '../access/access-service';
+import { LoginThrottle } from '../access/login-throttle';
+import { SessionStore } from '../access/sessions';
+import { createLedger, type Ledger } from '../app/ledger';
+import { ReferenceCatalog } from '../app/load-reference-data';
 import type { EventStore } from '../eventstore/port';
+import { authenticate } from './auth-middleware';
+import { authEndpoints } from './auth-routes';
+import { docsPage } from './docs-page';
+import { mountEndpoints, type Endpoint } from './endpoint';
 import { healthRouter } from './health';
+import { openApiDocument } from './openapi';
+import { problemHandler, routeNotFound } from './problem';
+import { readinessRouter, storeReachable, type ReadinessCheck } from './readiness';
+import { requestLog } from './request-log';
+import { STREAM_KINDS } from './stream-kinds';
+import { streamEndpoints } from './stream-routes';
+import { userEndpoints } from './user-routes';
+
+export const API_BASE = '/api/v1';
 
 export interface AppDependencies {
   store: EventStore;
   storeKind: string;
+  access: AccessService;
+  reference?: ReferenceCatalog;
+  ledger?: Ledger;
+  sessions?: SessionStore;
+  throttle?: LoginThrottle;
+  log?: Logger;
+  /** Added to "the store answers"; projections add theirs when they are wired. */
+  readinessChecks?: readonly ReadinessCheck[];
+  /** Largest accepted request body (body-parser syntax). Default 64kb. */
+  bodyLimit?: string;
+  shuttingDown?: () => boolean;
+}
+
+function documentationEndpoints(listed: () => readonly Endpoint[]): Endpoint[] {
+  return [
+    {
+      method: 'get',
+      path: '/openapi.json',
+      tag: 'docs',
+      summary: 'Dokumen OpenAPI 3.1 / the OpenAPI 3.1 document',
+      access: 'public',
+      status: 200,
+      handler(_req, res) {
+        res.json(openApiDocument(listed(), API_BASE));
+      },
+    },
+    {
+      method: 'get',
+      path: '/docs',
+      tag: 'docs',
+      summary: 'Daftar endpoint (halaman ini) / the endpoint list (this page)',
+      access: 'public',
+      status: 200,
+      handler(_req, res) {
+        res.type('html').send(docsPage(listed(), API_BASE));
+      },
+    },
+  ];
 }
 
 /** The express application: every route Kasdesa serves. */
-export function createApp({ store, storeKind }: AppDependencies): Express {
+export function createApp(dependencies: AppDependencies): Express {
+  const { store, storeKind, access } = dependencies;
+  const reference = dependencies.reference ?? new ReferenceCatalog();
+  const ledger = dependencies.ledger ?? createLedger({ store, reference });
+  const sessions = dependencies.sessions ?? new SessionStore();
+  const throttle = dependencies.throttle ?? new LoginThrottle();
+  const log = dependencies.log ?? pino({ name: 'kasdesa' });
+  const shuttingDown = dependencies.shuttingDown ?? (() => false);
+
+  const endpoints: Endpoint[] = [
+    ...authEndpoints({ access, sessions, throttle }),
+    ...userEndpoints(access),
+    ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
+    // Report endpoints (src/reports, projections/) join this list as they land.
+  ];
+  endpoints.push(...documentationEndpoints(() => endpoints));
+
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(log));
   app.use(healthRouter(store, storeKind));
+  app.use(
+    readinessRouter([storeReachable(store), ...(dependencies.readinessChecks ?? [])], shuttingDown),
+  );
+  app.use(
+    API_BASE,
+    mountEndpoints(endpoints, {
+      authenticate: authenticate(access, sessions),
+      bodyLimit: dependencies.bodyLimit ?? '64kb',
+    }),
+  );
+  app.use(routeNotFound);
+  app.use(problemHandler(log));
   return app;
 }

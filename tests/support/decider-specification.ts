@@ -32,6 +32,11 @@ export function command(type: string, payload: unknown, commandId?: string): Raw
   return { commandId: commandId ?? `cmd-${nextCommandNumber}`, type, payload, actor: TEST_ACTOR };
 }
 
+/** The same command sent by someone else (the Kades approving, the treasurer paying, …). */
+export function by(actor: Actor, raw: RawCommand): RawCommand {
+  return { ...raw, actor };
+}
+
 export type ExpectedFact = { type: string; data: unknown };
 
 export function deciderSpecification<C extends CommandEnvelope, S, E extends DomainEvent, Ctx>(

@@ -11,7 +11,7 @@ import type {
 } from './reference-data';
 import { ReferenceDataError } from './reference-error';
 import type { ReferenceRows } from './reference-files';
-import type { AccountRow, PolicyRow, RegionRow } from './row-schemas';
+import type { AccountRow, ExtensionAccountRow, PolicyRow, RegionRow } from './row-schemas';
 
 const EXTENSION_NUMBERS = { min: 90, max: 99 };
 
@@ -45,7 +45,7 @@ export function buildReferenceData(
     earmarks,
     districts: regions.districts,
     villages: regions.villages,
-    policy: buildPolicy(rows.policy, kegiatan),
+    policy: buildPolicy(rows.policy, kegiatan, accounts),
   };
 }
 
@@ -91,7 +91,7 @@ function requireExtensionNumber(at: Located<{ code: string }>): void {
 function buildAccounts(rows: ReferenceRows): Map<string, Account> {
   const accounts = new Map<string, Account>();
   const toAccount = (
-    row: AccountRow,
+    row: AccountRow | ExtensionAccountRow,
     at: Located<AccountRow>,
     regencyExtension: boolean,
   ): Account => {
@@ -99,13 +99,16 @@ function buildAccounts(rows: ReferenceRows): Map<string, Account> {
     const parent = parentCode === undefined ? undefined : accounts.get(parentCode);
     if (parentCode !== undefined && parent === undefined)
       fail(at, `parent ${parentCode} of ${row.code} is unknown`);
-    const accountClass: AccountClass | undefined = row.class ?? parent?.accountClass;
+    const accountClass: AccountClass | undefined =
+      ('class' in row ? row.class : undefined) ?? parent?.accountClass;
     return {
       code: row.code,
       name: row.name,
       level: levelOf(row.code),
       accountClass,
       silpa: row.role === 'silpa',
+      bankInterest: row.role === 'bankInterest',
+      bankFee: row.role === 'bankFee',
       regencyExtension,
     };
   };
@@ -177,6 +180,7 @@ function buildRegions(regencyCode: string, located: Located<RegionRow>[]) {
 function buildPolicy(
   located: Located<PolicyRow>[],
   kegiatan: ReadonlyMap<string, Kegiatan>,
+  accounts: ReadonlyMap<string, Account>,
 ): Policy {
   const file = located[0]?.file ?? 'policy.jsonl';
   const of = <P extends PolicyRow['parameter']>(parameter: P) =>
@@ -208,18 +212,29 @@ function buildPolicy(
   for (const at of operational) {
     if (!kegiatan.has(at.row.kegiatanCode)) fail(at, `unknown kegiatan ${at.row.kegiatanCode}`);
   }
+  const taxes = indexUnique(
+    of('tax').map((at) => ({ ...at, row: { ...at.row, code: at.row.tax } })),
+    ({ code: _code, parameter: _tax, ...tax }, at) => {
+      if (accounts.get(tax.pfkAccount)?.accountClass !== 'nonBudget')
+        fail(at, `pfkAccount ${tax.pfkAccount} is not a non-budget (PFK) account`);
+      return tax;
+    },
+  );
   const { parameter: _condition, ...ddStageTwoCondition } = single('ddStageTwoCondition');
+  const { parameter: _limit, ...cashOnHandLimit } = single('cashOnHandLimit');
   return {
     ddStageSplits: splits.map(({ parameter: _split, ...split }) => split),
     ddStageTwoCondition,
-    taxes: of('tax').map(({ row: { parameter: _tax, ...tax } }) => tax),
+    taxes: [...taxes.values()],
+    taxRounding: single('taxRounding').rule,
     taxDepositDayOfNextMonth: single('taxDepositDay').dayOfNextMonth,
-    cashOnHandLimit: single('cashOnHandLimit').amount,
+    cashOnHandLimit,
     nonCashExceptions: of('nonCashException').map(({ row }) => ({
       code: row.code,
       name: row.description,
     })),
     panjarWorkingDays: single('panjarWindow').workingDays,
+    workWeek: single('workWeek').isoWeekdays,
     operationalBeforeEnactment: operational.map((at) => at.row.kegiatanCode),
     holidays: of('holiday').map(({ row }) => ({ date: row.date, name: row.name })),
   };

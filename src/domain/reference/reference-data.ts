@@ -9,6 +9,10 @@ export interface Account {
   accountClass: AccountClass | undefined;
   /** Financing receipt that carries the previous year's SiLPA. */
   silpa: boolean;
+  /** Revenue account bank interest is booked on. */
+  bankInterest: boolean;
+  /** Spending account bank fees are booked on. */
+  bankFee: boolean;
   regencyExtension: boolean;
 }
 
@@ -58,8 +62,13 @@ export interface DdStageSplit {
 export interface TaxRule {
   tax: string;
   ratePercent: string;
+  /** Withheld only when the base is above this amount; null: always. */
   appliesAbove: string | null;
+  pfkAccount: string;
+  legalBasis: string;
 }
+
+export type TaxRounding = 'floor' | 'halfUp' | 'ceil';
 
 export interface Policy {
   ddStageSplits: DdStageSplit[];
@@ -69,10 +78,14 @@ export interface Policy {
     requiresPreviousYearReport: boolean;
   };
   taxes: TaxRule[];
+  /** Withheld tax amounts are rounded to whole rupiah by this rule. */
+  taxRounding: TaxRounding;
   taxDepositDayOfNextMonth: number;
-  cashOnHandLimit: string;
+  cashOnHandLimit: { amount: string; mode: 'warn' | 'block' };
   nonCashExceptions: Named[];
   panjarWorkingDays: number;
+  /** ISO weekdays (1 = Monday) the village office works; holidays excepted. */
+  workWeek: number[];
   operationalBeforeEnactment: string[];
   holidays: { date: string; name: string }[];
 }

@@ -1,11 +1,12 @@
 import { DomainError } from '../shared/domain-error';
-import { levelOf, parentOf } from './codes';
+import { isWithin, levelOf, parentOf } from './codes';
 import type {
   Account,
   Earmark,
   FundSource,
   Kegiatan,
   ReferenceData,
+  TaxRule,
   Village,
 } from './reference-data';
 
@@ -73,6 +74,50 @@ export function checkFundSources(
   for (const [index, entry] of entries.entries()) {
     const source = requireFundSource(reference, `${field}[${index}].source`, entry.source);
     if (source instanceof DomainError) return source;
+  }
+  return undefined;
+}
+
+/** A revenue objek of the source's own revenue account (Dana Desa on 4.2.1, …). */
+export function checkRevenueAccountOf(
+  reference: ReferenceData,
+  field: string,
+  accountCode: string,
+  source: FundSource,
+): DomainError | undefined {
+  const account = requireObjekAccount(reference, field, accountCode);
+  if (account instanceof DomainError) return account;
+  if (account.accountClass !== 'revenue') {
+    return new DomainError('ACCOUNT_CLASS', field, accountCode);
+  }
+  return isWithin(accountCode, source.revenueAccount)
+    ? undefined
+    : new DomainError('REVENUE_ACCOUNT_OF_SOURCE', field, accountCode, {
+        id: `rekening sumber ${source.code}: ${source.revenueAccount}`,
+        en: `account of source ${source.code}: ${source.revenueAccount}`,
+      });
+}
+
+export function requireTax(
+  reference: ReferenceData,
+  field: string,
+  tax: string,
+): TaxRule | DomainError {
+  return (
+    reference.policy.taxes.find((rule) => rule.tax === tax) ??
+    new DomainError('TAX_KNOWN', field, tax)
+  );
+}
+
+/** Every `tax` of a list is in the year's tax policy; the error names the entry. */
+export function checkTaxes(
+  reference: ReferenceData,
+  field: string,
+  entries: readonly { tax: string }[],
+): DomainError | undefined {
+  for (const [index, entry] of entries.entries()) {
+    const rule = requireTax(reference, `${field}[${index}].tax`, entry.tax);
+    if (rule instanceof DomainError) return rule;
   }
   return undefined;
 }

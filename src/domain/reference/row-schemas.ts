@@ -19,10 +19,14 @@ export const accountRow = z.strictObject({
   class: z
     .enum(['revenue', 'spending', 'financingReceipt', 'financingExpenditure', 'nonBudget'])
     .optional(),
-  role: z.literal('silpa').optional(),
+  role: z.enum(['silpa', 'bankInterest', 'bankFee']).optional(),
 });
 
-export const extensionAccountRow = z.strictObject({ code: objekCode, name });
+export const extensionAccountRow = z.strictObject({
+  code: objekCode,
+  name,
+  role: z.enum(['bankFee']).optional(),
+});
 
 export const bidangRow = z.strictObject({ code: z.string().regex(/^\d{2}$/), name });
 export const subBidangRow = z.strictObject({ code: z.string().regex(/^\d{2}\.\d{2}$/), name });
@@ -99,12 +103,24 @@ export const policyRow = z.discriminatedUnion('parameter', [
     tax: name,
     ratePercent: percent,
     appliesAbove: amount.nullable(),
+    /** The PFK (non-budget) account the withheld tax is held on until deposited. */
+    pfkAccount: accountCode,
+    legalBasis: name,
+  }),
+  z.strictObject({
+    parameter: z.literal('taxRounding'),
+    rule: z.enum(['floor', 'halfUp', 'ceil']),
+    legalBasis: name,
   }),
   z.strictObject({
     parameter: z.literal('taxDepositDay'),
     dayOfNextMonth: z.number().int().min(1).max(28),
   }),
-  z.strictObject({ parameter: z.literal('cashOnHandLimit'), amount }),
+  z.strictObject({
+    parameter: z.literal('cashOnHandLimit'),
+    amount,
+    mode: z.enum(['warn', 'block']),
+  }),
   z.strictObject({
     parameter: z.literal('nonCashException'),
     code: z.string().min(1),
@@ -115,6 +131,10 @@ export const policyRow = z.discriminatedUnion('parameter', [
     workingDays: z.number().int().positive(),
   }),
   z.strictObject({
+    parameter: z.literal('workWeek'),
+    isoWeekdays: z.array(z.number().int().min(1).max(7)).min(1),
+  }),
+  z.strictObject({
     parameter: z.literal('operationalBeforeEnactment'),
     kegiatanCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
   }),
@@ -122,5 +142,6 @@ export const policyRow = z.discriminatedUnion('parameter', [
 ]);
 
 export type AccountRow = z.infer<typeof accountRow>;
+export type ExtensionAccountRow = z.infer<typeof extensionAccountRow>;
 export type RegionRow = z.infer<typeof regionRow>;
 export type PolicyRow = z.infer<typeof policyRow>;

@@ -57,3 +57,21 @@ export function formatRupiah(amount: Rupiah): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return amount.isNegative() && !amount.toDecimalPlaces(0).isZero() ? `-${grouped}` : grouped;
 }
+
+const WHOLE_RUPIAH_ROUNDING = {
+  floor: Decimal.ROUND_FLOOR,
+  halfUp: Decimal.ROUND_HALF_UP,
+  ceil: Decimal.ROUND_CEIL,
+} as const;
+
+/** A percentage of an amount rounded to whole rupiah by the named rule (taxes are). */
+export function wholeRupiahPercentOf(
+  amount: Rupiah,
+  percent: string,
+  rule: keyof typeof WHOLE_RUPIAH_ROUNDING,
+): Rupiah {
+  return amount
+    .times(new Decimal(percent))
+    .dividedBy(100)
+    .toDecimalPlaces(0, WHOLE_RUPIAH_ROUNDING[rule]);
+}

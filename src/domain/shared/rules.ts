@@ -147,6 +147,142 @@ export const RULES = {
     id: 'Penyaluran melebihi sisa tahap Dana Desa',
     en: 'The transfer exceeds the remaining Dana Desa stage amount',
   },
+  ENTRY_ID_UNIQUE: {
+    id: 'Nomor bukti sudah dipakai untuk transaksi lain',
+    en: 'The entry number is already used by another entry',
+  },
+  ENTRY_KNOWN: {
+    id: 'Transaksi yang dikoreksi tidak ditemukan',
+    en: 'The entry to correct does not exist',
+  },
+  ENTRY_REVERSIBLE: {
+    id: 'Transaksi ini tidak dapat dibalik (sudah dibalik, atau transaksi lanjutannya harus dibalik dulu)',
+    en: 'This entry cannot be reversed (already reversed, or an entry that follows it must be reversed first)',
+  },
+  DATE_IN_FISCAL_YEAR: {
+    id: 'Tanggal transaksi di luar tahun anggaran',
+    en: 'The entry date is outside the fiscal year',
+  },
+  MONTH_CLOSED: {
+    id: 'Bulan ini sudah tutup buku; catat koreksi di bulan yang masih terbuka',
+    en: 'This month is closed; record a correction in the open month',
+  },
+  FISCAL_YEAR_CLOSED: {
+    id: 'Tahun anggaran sudah ditutup',
+    en: 'The fiscal year is closed',
+  },
+  CASH_NOT_NEGATIVE: {
+    id: 'Saldo kas tunai atau rekening kas desa tidak boleh negatif',
+    en: 'Cash on hand and the bank balance may not go negative',
+  },
+  CASH_ON_HAND_LIMIT: {
+    id: 'Kas tunai melebihi batas yang ditetapkan Perbup',
+    en: 'Cash on hand exceeds the limit set by the Perbup',
+  },
+  FUND_RESTRICTION: {
+    id: 'Belanja melebihi kas yang tersedia dari sumber dana itu (diterima + SiLPA − dibelanjakan)',
+    en: 'Spending exceeds the cash that fund source has brought in (received + SiLPA − spent)',
+  },
+  BUDGET_LINE_AVAILABLE: {
+    id: 'Pembayaran melebihi sisa anggaran baris pada versi APBDes yang berlaku',
+    en: 'The payment exceeds what is left on the budget line in the enacted version in force',
+  },
+  PAYMENT_BEFORE_ENACTMENT: {
+    id: 'Belum ada APBDes yang ditetapkan; hanya kegiatan operasional yang diizinkan kebijakan',
+    en: 'No APBDes is enacted yet; only the operational kegiatan the policy allows may be paid',
+  },
+  TRANSFER_NAMED: {
+    id: 'Penerimaan Dana Desa harus menyebut penyaluran (tahap) yang dijawabnya',
+    en: 'A Dana Desa receipt must name the transfer (stage) it answers',
+  },
+  RECEIPT_WITHIN_TRANSFER: {
+    id: 'Penerimaan melebihi dana yang disalurkan kabupaten untuk sumber dan tahap itu',
+    en: 'The receipt exceeds what the regency transferred for that source and stage',
+  },
+  RECEIPT_DEPOSITABLE: {
+    id: 'Hanya penerimaan tunai yang belum disetor dan tidak dibalik yang dapat disetor ke bank',
+    en: 'Only cash receipts not yet deposited and not reversed can be deposited in the bank',
+  },
+  ACCOUNT_ROLE: {
+    id: 'Rekening tidak memiliki peran yang diperlukan dalam data referensi',
+    en: 'The account does not have the role this entry needs in the reference data',
+  },
+  PAYMENT_REQUEST_ID_UNIQUE: {
+    id: 'Nomor SPP sudah dipakai',
+    en: 'The SPP number is already in use',
+  },
+  PAYMENT_REQUEST_KNOWN: {
+    id: 'SPP tidak ditemukan',
+    en: 'The SPP does not exist',
+  },
+  PAYMENT_REQUEST_STATUS: {
+    id: 'Langkah ini tidak berlaku pada status SPP saat ini',
+    en: 'This step does not apply at the current SPP status',
+  },
+  PAYMENT_REQUEST_KIND: {
+    id: 'Isian SPP tidak sesuai dengan jenisnya (panjar, definitif, pembiayaan)',
+    en: 'The SPP content does not fit its kind (panjar, definitif, pembiayaan)',
+  },
+  PAYMENT_LINE_OF_REQUEST: {
+    id: 'Baris anggaran tidak sesuai dengan kegiatan atau jenis SPP',
+    en: 'The budget line does not belong to the activity or kind of the SPP',
+  },
+  PAYMENT_SOURCE_MATCHES_LINE: {
+    id: 'Sumber dana SPP harus sama dengan sumber dana baris anggaran (Dana Desa hanya dari baris Dana Desa)',
+    en: "The SPP's fund source must be the budget line's (Dana Desa only from a Dana Desa line)",
+  },
+  VERIFIER_NOT_APPROVER: {
+    id: 'Orang yang memverifikasi SPP tidak boleh menyetujuinya',
+    en: 'The person who verified the SPP may not approve it',
+  },
+  RETURN_REASONS: {
+    id: 'SPP yang dikembalikan atau ditolak harus disertai alasan',
+    en: 'A returned or rejected SPP needs reasons',
+  },
+  PAYMENT_REQUEST_PAID_ONCE: {
+    id: 'SPP sudah dibayar',
+    en: 'The SPP has already been paid',
+  },
+  PANJAR_ACCOUNTED_ONCE: {
+    id: 'Panjar sudah dipertanggungjawabkan',
+    en: 'The panjar has already been accounted for',
+  },
+  PANJAR_WITHIN_ADVANCE: {
+    id: 'Bukti SPJ melebihi panjar yang diberikan untuk baris itu',
+    en: 'The SPJ evidence exceeds the panjar given for that line',
+  },
+  PANJAR_OUTSTANDING: {
+    id: 'Masih ada panjar yang belum dipertanggungjawabkan',
+    en: 'A panjar has not been accounted for yet',
+  },
+  TAX_KNOWN: {
+    id: 'Jenis pajak tidak ada dalam kebijakan pajak tahun ini',
+    en: "The tax is not in this year's tax policy",
+  },
+  TAX_OVERRIDE_TARGET: {
+    id: 'Koreksi potongan pajak harus menunjuk pajak yang disebut pada baris dan tidak melebihi dasarnya',
+    en: 'A tax override must name a tax of the line and not exceed its base',
+  },
+  TAX_WITHIN_PAYABLE: {
+    id: 'Setoran melebihi utang pajak (dipotong − disetor) jenis itu',
+    en: 'The deposit exceeds the tax payable (withheld − deposited) of that tax',
+  },
+  MONTH_CLOSING_ORDER: {
+    id: 'Tutup buku harus berurutan per bulan di dalam tahun anggaran',
+    en: 'Months are closed in order, within the fiscal year',
+  },
+  MONTH_CLOSING_DATE: {
+    id: 'Tutup buku hanya setelah bulan itu berakhir',
+    en: 'A month can be closed only after it has ended',
+  },
+  MONTHS_CLOSED: {
+    id: 'Tutup tahun memerlukan tutup buku Desember',
+    en: 'Closing the year needs the December closing',
+  },
+  FISCAL_YEAR_NOT_CLOSED: {
+    id: 'Tahun anggaran belum ditutup',
+    en: 'The fiscal year has not been closed',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type RuleId = keyof typeof RULES;

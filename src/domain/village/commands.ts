@@ -10,6 +10,7 @@ import {
   text,
 } from '../shared/fields';
 import type { CommandsOf } from '../shared/schema-types';
+import { executionCommandSchemas } from './execution-commands';
 import { lineInput } from './lines';
 
 const sourceAmount = z.strictObject({ source: code, amount: nonNegativeAmount });
@@ -24,6 +25,13 @@ export const villageCommandSchemas = {
     silpa: z
       .array(sourceAmount)
       .refine(uniqueSources, { message: 'one SiLPA entry per fund source' }),
+    /** Taxes withheld last year and not yet deposited, carried into this year. */
+    taxPayable: z
+      .array(z.strictObject({ tax: code, amount: positiveAmount }))
+      .refine((entries) => new Set(entries.map((entry) => entry.tax)).size === entries.length, {
+        message: 'one entry per tax',
+      })
+      .optional(),
   }),
   PlanRkpdesActivity: z.strictObject({
     activityId: identifier,
@@ -84,6 +92,7 @@ export const villageCommandSchemas = {
     reason: text,
     reference: documentNumber,
   }),
+  ...executionCommandSchemas,
 };
 
 export type VillageCommand = CommandsOf<typeof villageCommandSchemas>;

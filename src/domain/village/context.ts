@@ -7,4 +7,6 @@ export interface VillageContext {
   reference: ReferenceData;
   /** The regency's current allocation per fund source for this village (amount text). */
   allocations: ReadonlyMap<string, string>;
+  /** What the regency has transferred to this village, keyed `source|stage` (amount text). */
+  transfers: ReadonlyMap<string, string>;
 }

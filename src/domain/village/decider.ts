@@ -1,6 +1,9 @@
 import type { CoreDecider } from '../shared/decider';
 import { withIdempotency } from '../shared/idempotency';
 import { amendmentEvolvers, amendmentHandlers } from './budget-amendment';
+import { cashEvolvers, cashHandlers } from './cash';
+import { closingEvolvers, closingHandlers } from './closing';
+import { correctionEvolvers, correctionHandlers } from './corrections';
 import { draftingEvolvers, draftingHandlers } from './budget-drafting';
 import { lifecycleEvolvers, lifecycleHandlers } from './budget-lifecycle';
 import type { VillageCommand } from './commands';
@@ -8,7 +11,11 @@ import type { VillageContext } from './context';
 import { villageEventSchemas, type VillageEvent } from './events';
 import { fiscalYearEvolvers, fiscalYearHandlers } from './fiscal-year';
 import { planningEvolvers, planningHandlers } from './planning';
+import { paymentRequestEvolvers, paymentRequestHandlers } from './payment-requests';
+import { paymentEvolvers, paymentHandlers } from './payments';
+import { receiptEvolvers, receiptHandlers } from './receipts';
 import { initialVillageState, type VillageState } from './state';
+import { taxDepositEvolvers, taxDepositHandlers } from './tax-deposits';
 
 /** The village fiscal-year stream, composed of one handler/evolver table per area. */
 export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent, VillageContext> =
@@ -20,6 +27,13 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...draftingHandlers,
       ...lifecycleHandlers,
       ...amendmentHandlers,
+      ...receiptHandlers,
+      ...cashHandlers,
+      ...paymentRequestHandlers,
+      ...paymentHandlers,
+      ...taxDepositHandlers,
+      ...correctionHandlers,
+      ...closingHandlers,
     },
     evolvers: {
       ...fiscalYearEvolvers,
@@ -27,6 +41,13 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...draftingEvolvers,
       ...lifecycleEvolvers,
       ...amendmentEvolvers,
+      ...receiptEvolvers,
+      ...cashEvolvers,
+      ...paymentRequestEvolvers,
+      ...paymentEvolvers,
+      ...taxDepositEvolvers,
+      ...correctionEvolvers,
+      ...closingEvolvers,
     },
     events: villageEventSchemas,
   };

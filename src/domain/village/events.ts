@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountText, businessDate, code, identifier, text } from '../shared/fields';
 import type { EventsOf } from '../shared/schema-types';
 import { villageCommandSchemas as commands } from './commands';
+import { executionEventSchemas } from './execution-events';
 import { budgetLine } from './lines';
 
 const versionLabel = z.string().min(1);
@@ -66,6 +67,7 @@ export const villageEventSchemas = {
     version: 1,
     data: commands.RecordAllocationDifference.extend({ allocatedAmount: amountText }),
   },
+  ...executionEventSchemas,
 };
 
 export type VillageEvent = EventsOf<typeof villageEventSchemas>;

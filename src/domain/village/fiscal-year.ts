@@ -1,6 +1,7 @@
-import { checkFundSources, requireVillage } from '../reference/reference-rules';
+import { checkFundSources, checkTaxes, requireVillage } from '../reference/reference-rules';
 import { DomainError } from '../shared/domain-error';
 import { villageFact, type VillageEvolvers, type VillageHandlers } from './area';
+import { openingBooks } from './books';
 
 /** Opening the village fiscal year: opening balances and SiLPA per fund source. */
 export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
@@ -12,6 +13,12 @@ export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
     if (village instanceof DomainError) return village;
     const unknownSource = checkFundSources(context.reference, 'silpa', command.payload.silpa);
     if (unknownSource) return unknownSource;
+    const unknownTax = checkTaxes(
+      context.reference,
+      'taxPayable',
+      command.payload.taxPayable ?? [],
+    );
+    if (unknownTax) return unknownTax;
     return [
       villageFact('VillageFiscalYearOpened', {
         ...command.payload,
@@ -23,5 +30,9 @@ export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
 };
 
 export const fiscalYearEvolvers: VillageEvolvers<'VillageFiscalYearOpened'> = {
-  VillageFiscalYearOpened: (state, event) => ({ ...state, fiscalYear: event.data }),
+  VillageFiscalYearOpened: (state, event) => ({
+    ...state,
+    fiscalYear: event.data,
+    books: openingBooks(event.data),
+  }),
 };

@@ -1,6 +1,6 @@
-import { isWithin } from '../reference/codes';
 import type { AccountClass } from '../reference/reference-data';
 import {
+  checkRevenueAccountOf,
   requireEarmark,
   requireFundSource,
   requireObjekAccount,
@@ -42,12 +42,7 @@ export function resolveLine(
   }
   switch (input.kind) {
     case 'revenue':
-      return isWithin(input.account, source.revenueAccount)
-        ? input
-        : new DomainError('REVENUE_ACCOUNT_OF_SOURCE', `${field}.account`, input.account, {
-            id: `rekening sumber ${source.code}: ${source.revenueAccount}`,
-            en: `account of source ${source.code}: ${source.revenueAccount}`,
-          });
+      return checkRevenueAccountOf(reference, `${field}.account`, input.account, source) ?? input;
     case 'financing':
       return {
         ...input,

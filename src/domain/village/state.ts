@@ -1,4 +1,5 @@
 import { PersistentMap } from '../shared/persistent-map';
+import { emptyBooks, type BooksState } from './books';
 import type { VillageEventOf } from './events';
 import type { BudgetLine, BudgetLines } from './lines';
 
@@ -10,6 +11,39 @@ export interface VillageState {
   fiscalYear: FiscalYearState | undefined;
   planning: PlanningState;
   budget: BudgetState;
+  books: BooksState;
+  /** SPP by number. */
+  paymentRequests: PersistentMap<PaymentRequest>;
+  closing: ClosingState;
+}
+
+export type PaymentRequestStatus =
+  | 'drafted'
+  | 'submitted'
+  | 'returned'
+  | 'verified'
+  | 'approved'
+  | 'rejected'
+  /** LS and PBY: paid, done. */
+  | 'paid'
+  /** UM: panjar given, to be accounted for by SPJ. */
+  | 'advanced'
+  /** UM: accounted for, remainder returned. */
+  | 'closed';
+
+export interface PaymentRequest {
+  request: VillageEventOf<'PaymentRequestDrafted'>['data'];
+  status: PaymentRequestStatus;
+  verifiedBy: string | undefined;
+  reasons: readonly string[];
+  payment: VillageEventOf<'PaymentRequestPaid'>['data'] | undefined;
+  spjId: string | undefined;
+}
+
+export interface ClosingState {
+  months: PersistentMap<VillageEventOf<'MonthClosed'>['data']>;
+  lastClosedMonth: string | undefined;
+  year: VillageEventOf<'FiscalYearClosed'>['data'] | undefined;
 }
 
 export type FiscalYearState = VillageEventOf<'VillageFiscalYearOpened'>['data'];
@@ -71,6 +105,9 @@ export const initialVillageState: VillageState = {
     emergencies: 0,
     allocationDifferences: PersistentMap.empty(),
   },
+  books: emptyBooks,
+  paymentRequests: PersistentMap.empty(),
+  closing: { months: PersistentMap.empty(), lastClosedMonth: undefined, year: undefined },
 };
 
 export function latestVersion(budget: BudgetState): BudgetVersion | undefined {

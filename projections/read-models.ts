@@ -1,0 +1,22 @@
+import { apbdesDocumentsProjection } from './apbdes-documents';
+import { fundFlowProjection } from './fund-flow';
+import { planningTrailProjection } from './planning-trail';
+import type { Projection } from './projection';
+import type { ReferenceLookup } from './reference-lookup';
+import { regencyMonitoringProjection, type MonitoringDeadlines } from './regency-monitoring';
+
+/** Every read-model projection, as the app registers them with the engine. */
+export function readModelProjections(lookup: ReferenceLookup, deadlines?: MonitoringDeadlines) {
+  return {
+    apbdesDocuments: apbdesDocumentsProjection(lookup),
+    fundFlow: fundFlowProjection(),
+    planningTrail: planningTrailProjection(lookup),
+    regencyMonitoring: regencyMonitoringProjection(lookup, deadlines),
+  };
+}
+
+export type ReadModelProjections = ReturnType<typeof readModelProjections>;
+
+export function projectionList(projections: ReadModelProjections): Projection<unknown>[] {
+  return Object.values(projections) as Projection<unknown>[];
+}

@@ -1,0 +1,58 @@
+import type { BilingualText } from '../domain/shared/domain-error';
+
+/** The rules of the access stream, in Indonesian and English. */
+export const ACCESS_RULES = {
+  USERNAME_TAKEN: {
+    id: 'Nama pengguna sudah dipakai',
+    en: 'The username is already taken',
+  },
+  USER_ID_TAKEN: {
+    id: 'ID pengguna sudah dipakai',
+    en: 'The user id is already taken',
+  },
+  USER_KNOWN: {
+    id: 'Pengguna tidak ditemukan',
+    en: 'The user does not exist',
+  },
+  USER_ACTIVE: {
+    id: 'Pengguna sudah dinonaktifkan',
+    en: 'The user has been deactivated',
+  },
+  SCOPE_IN_REGENCY: {
+    id: 'Cakupan harus berada di dalam kabupaten ini',
+    en: 'The scope must lie within this regency',
+  },
+  SCOPE_FITS_ROLE: {
+    id: 'Tingkat cakupan tidak sesuai dengan peran',
+    en: 'The scope level does not fit the role',
+  },
+} as const satisfies Record<string, BilingualText>;
+
+export type AccessRuleId = keyof typeof ACCESS_RULES;
+
+/**
+ * A refusal of the access decider, shaped like DomainError (rule, field,
+ * value, bilingual messages) so the API answers both the same way.
+ */
+export class AccessError extends Error {
+  override readonly name = 'AccessError';
+  readonly messages: BilingualText;
+
+  constructor(
+    readonly rule: AccessRuleId,
+    readonly field: string,
+    readonly value: string,
+  ) {
+    const text = ACCESS_RULES[rule];
+    const messages = {
+      id: `[${rule}] ${text.id}: ${field} = "${value}"`,
+      en: `[${rule}] ${text.en}: ${field} = "${value}"`,
+    };
+    super(`${messages.id} / ${messages.en}`);
+    this.messages = messages;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { rule: this.rule, field: this.field, value: this.value, messages: this.messages };
+  }
+}

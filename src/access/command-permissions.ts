@@ -1,0 +1,70 @@
+import type { RegencyCommand } from '../domain/regency/commands';
+import type { VillageCommand } from '../domain/village/commands';
+import type { AccessCommand } from './commands';
+import type { Role } from './roles';
+
+type CommandType = VillageCommand['type'] | RegencyCommand['type'] | AccessCommand['type'];
+
+/**
+ * Who may issue which command: the one role × command table. A command
+ * type missing here is forbidden to everybody, so a new command stays closed
+ * until it is given its roles. Scope is checked separately (roles.ts).
+ */
+export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> = {
+  // Village fiscal-year stream.
+  OpenVillageFiscalYear: ['treasurer'],
+  PlanRkpdesActivity: ['secretary', 'activityExecutor'],
+  StartApbdesDraft: ['secretary'],
+  DraftApbdesLine: ['secretary'],
+  RemoveApbdesLine: ['secretary'],
+  SubmitApbdesToBpd: ['villageHead'],
+  RecordBpdAgreement: ['secretary'],
+  SubmitApbdesForEvaluation: ['villageHead'],
+  RecordApbdesEvaluation: ['districtHead'],
+  EnactApbdes: ['villageHead'],
+  ElaborateApbdes: ['villageHead'],
+  RecordEmergency: ['villageHead'],
+  StartApbdesAmendment: ['secretary'],
+  EnactPerkadesChange: ['villageHead'],
+  RecordAllocationDifference: ['secretary'],
+  RecordReceipt: ['treasurer'],
+  DepositCashReceipts: ['treasurer'],
+  RecordCashMutation: ['treasurer'],
+  RecordBankInterest: ['treasurer'],
+  RecordBankFee: ['treasurer'],
+  DraftPaymentRequest: ['activityExecutor'],
+  SubmitPaymentRequest: ['activityExecutor'],
+  // Only the secretary verifies and only the head approves (the domain refuses one person doing both).
+  VerifyPaymentRequest: ['secretary'],
+  ApprovePaymentRequest: ['villageHead'],
+  PayPaymentRequest: ['treasurer'],
+  AccountPanjar: ['activityExecutor'],
+  DepositTax: ['treasurer'],
+  ReverseEntry: ['treasurer'],
+  CloseMonth: ['treasurer'],
+  CloseFiscalYear: ['treasurer'],
+  // Regency fiscal-year stream.
+  OpenRegencyFiscalYear: ['regencyFinance'],
+  SetAllocation: ['regencyFinance'],
+  PlanDanaDesaStages: ['regencyFinance'],
+  SendTransfer: ['regencyFinance'],
+  // Access stream.
+  RegisterUser: ['administrator'],
+  AssignUserRole: ['administrator'],
+  ChangeUserPassword: ['administrator'],
+  DeactivateUser: ['administrator'],
+};
+
+/** Who may list users and their rights. */
+export const USER_READERS: readonly Role[] = ['administrator', 'auditor'];
+
+/** The roles that may issue a command type; none for a type the table does not name. */
+export function rolesFor(commandType: string): readonly Role[] {
+  return Object.hasOwn(COMMAND_PERMISSIONS, commandType)
+    ? (COMMAND_PERMISSIONS[commandType as CommandType] ?? [])
+    : [];
+}
+
+export function mayIssue(role: Role, commandType: string): boolean {
+  return rolesFor(commandType).includes(role);
+}

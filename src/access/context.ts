@@ -1,0 +1,4 @@
+/** What an access decision needs besides the stream: the regency the stream belongs to. */
+export interface AccessContext {
+  regencyCode: string;
+}

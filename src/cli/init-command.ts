@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { loadConfig } from '../config';
+import { embeddedStoreFile, openStore } from '../eventstore/open-store';
+
+/** `kasdesa init`: creates the data folder and, on the embedded store, its migrated SQLite file. */
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('Siapkan folder data dan penyimpanan / prepare the data folder and the store')
+    .action(async () => {
+      const config = loadConfig();
+      mkdirSync(config.dataDir, { recursive: true });
+      const store = openStore(config);
+      await store.close();
+      const where = config.store === 'embedded' ? embeddedStoreFile(config.dataDir) : config.store;
+      console.log(`Siap / ready: ${config.dataDir} (${where})`);
+    });
+}

@@ -1,0 +1,21 @@
+import { createAccessService, type AccessService } from '../access/access-service';
+import { deploymentRegency } from '../access/deployment-regency';
+import { loadConfig } from '../config';
+import { openStore } from '../eventstore/open-store';
+import type { EventStore } from '../eventstore/port';
+
+/** Runs a CLI action on the configured store and its access stream, closing the store afterwards. */
+export async function withConfiguredStore<T>(
+  action: (store: EventStore, access: AccessService) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const store = openStore(config);
+  try {
+    return await action(
+      store,
+      createAccessService({ store, regencyCode: deploymentRegency(config.regencyCode) }),
+    );
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import type { AccessService } from '../access/access-service';
+import type { SessionStore } from '../access/sessions';
+import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './auth-cookies';
+import { HttpProblem } from './problem';
+import { context } from './request-context';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session token a request presents: a bearer token first, else the session cookie. */
+export function tokenOf(req: Request): { token: string; via: 'bearer' | 'cookie' } | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (bearer) return { token: bearer[1]!, via: 'bearer' };
+  const cookie = readCookie(req, SESSION_COOKIE);
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Finds the session (bearer token, or the httpOnly cookie) and the user as
+ * the access stream has them now, so a role change or a deactivation takes
+ * effect on the next request. A cookie request that changes state must echo
+ * the session's CSRF token; a bearer request cannot be forged by a browser.
+ */
+export function authenticate(access: AccessService, sessions: SessionStore): RequestHandler {
+  return async (req, res, next) => {
+    const presented = tokenOf(req);
+    const session = presented && sessions.find(presented.token);
+    if (!presented || !session)
+      throw new HttpProblem(
+        401,
+        'AUTHENTICATION_REQUIRED',
+        'Authorization',
+        presented ? '(expired or unknown token)' : '',
+        { headers: { 'WWW-Authenticate': 'Bearer realm="kasdesa"' } },
+      );
+    const user = (await access.load()).state.users.get(session.userId);
+    if (!user?.active) {
+      sessions.end(presented.token);
+      throw new HttpProblem(401, 'AUTHENTICATION_REQUIRED', 'userId', session.userId);
+    }
+    if (presented.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
+      const echoed = req.headers[CSRF_HEADER];
+      if (typeof echoed !== 'string' || !sameText(echoed, session.csrfToken))
+        throw new HttpProblem(
+          403,
+          'CSRF_TOKEN',
+          'X-CSRF-Token',
+          typeof echoed === 'string' ? '(mismatch)' : '',
+        );
+    }
+    Object.assign(context(res), { user, session, via: presented.via });
+    next();
+  };
+}

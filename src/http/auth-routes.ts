@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { AccessService } from '../access/access-service';
+import type { LoginThrottle } from '../access/login-throttle';
+import type { SessionStore } from '../access/sessions';
+import { publicUser, type User } from '../access/state';
+import type { Session } from '../access/sessions';
+import { clearSessionCookies, setSessionCookies } from './auth-cookies';
+import { tokenOf } from './auth-middleware';
+import { parseBody, type Endpoint } from './endpoint';
+import { HttpProblem } from './problem';
+import { context, currentUser } from './request-context';
+
+const loginSchema = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+const sessionSchema = z.object({
+  tokenType: z.literal('Bearer'),
+  token: z.string().optional(),
+  expiresAt: z.string(),
+  csrfToken: z.string(),
+  user: z.record(z.string(), z.unknown()),
+});
+
+function sessionBody(user: User, session: Session, token?: string) {
+  return {
+    tokenType: 'Bearer',
+    ...(token === undefined ? {} : { token }),
+    expiresAt: session.expiresAt.toISOString(),
+    csrfToken: session.csrfToken,
+    user: publicUser(user),
+  };
+}
+
+export interface AuthDependencies {
+  access: AccessService;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+}
+
+/** Login (bearer token and cookies), the current session, logout. */
+export function authEndpoints({ access, sessions, throttle }: AuthDependencies): Endpoint[] {
+  return [
+    {
+      method: 'post',
+      path: '/auth/login',
+      tag: 'auth',
+      summary: 'Masuk; memberi token sesi dan cookie / log in; gives a session token and cookies',
+      access: 'public',
+      body: loginSchema,
+      response: sessionSchema,
+      status: 200,
+      async handler(req, res) {
+        const { username, password } = parseBody('Login', loginSchema, req.body);
+        const throttleKey = `${req.ip ?? ''}|${username.trim().toLowerCase()}`;
+        const wait = throttle.retryAfterSeconds(throttleKey);
+        if (wait > 0)
+          throw new HttpProblem(429, 'LOGIN_RATE_LIMITED', 'username', username, {
+            headers: { 'Retry-After': String(wait) },
+          });
+        const user = await access.authenticate(username, password);
+        if (!user) {
+          throttle.recordFailure(throttleKey);
+          throw new HttpProblem(401, 'LOGIN_FAILED', 'username', username);
+        }
+        throttle.recordSuccess(throttleKey);
+        const { token, session } = sessions.create(user.userId);
+        Object.assign(context(res), { user });
+        setSessionCookies(req, res, token, session);
+        res.json(sessionBody(user, session, token));
+      },
+    },
+    {
+      method: 'get',
+      path: '/auth/session',
+      tag: 'auth',
+      summary: 'Sesi dan pengguna saat ini / the current session and user',
+      access: 'authenticated',
+      response: sessionSchema,
+      status: 200,
+      handler(_req, res) {
+        res.json(sessionBody(currentUser(res), context(res).session!));
+      },
+    },
+    {
+      method: 'post',
+      path: '/auth/logout',
+      tag: 'auth',
+      summary: 'Keluar; mengakhiri sesi / log out; ends the session',
+      access: 'authenticated',
+      status: 204,
+      handler(req, res) {
+        const presented = tokenOf(req);
+        if (presented) sessions.end(presented.token);
+        clearSessionCookies(res);
+        res.status(204).end();
+      },
+    },
+  ];
+}

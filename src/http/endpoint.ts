@@ -1,0 +1,78 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { z } from 'zod';
+import { DomainError } from '../domain/shared/domain-error';
+import { parseCommand } from '../domain/shared/parse-command';
+import { HttpProblem } from './problem';
+
+export type EndpointAccess = 'public' | 'authenticated' | readonly string[];
+
+/**
+ * One API operation, described once: express mounts it, the OpenAPI document
+ * and the docs page list it from the same description.
+ */
+export interface Endpoint {
+  method: 'get' | 'post';
+  /** Express path under /api/v1, e.g. `/villages/:villageCode/years/:fiscalYear`. */
+  path: string;
+  tag: string;
+  summary: string;
+  /** Who may call it: the docs page and OpenAPI show it; the handler enforces it. */
+  access: EndpointAccess;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status: number;
+  /** Reads answer with an ETag; writes accept If-Match and Idempotency-Key. */
+  concurrency?: 'read' | 'write';
+  /** Scope and role checks, run before the body is read so a refusal does not depend on it. */
+  guard?: RequestHandler;
+  handler: RequestHandler;
+}
+
+/** JSON bodies only; the limit keeps a huge body from reaching the parser's memory. */
+export function jsonBody(limit: string): RequestHandler[] {
+  return [
+    express.json({ limit, strict: true }),
+    (req, _res, next) => {
+      if (req.body === undefined)
+        throw new HttpProblem(415, 'MEDIA_TYPE', 'content-type', req.headers['content-type'] ?? '');
+      next();
+    },
+  ];
+}
+
+export interface MountOptions {
+  authenticate: RequestHandler;
+  bodyLimit: string;
+}
+
+/** Authentication runs before the body is read, so an anonymous caller learns nothing from a body error. */
+export function mountEndpoints(endpoints: readonly Endpoint[], options: MountOptions): Router {
+  const router = Router();
+  const body = jsonBody(options.bodyLimit);
+  for (const endpoint of endpoints) {
+    const chain: RequestHandler[] = [
+      ...(endpoint.access === 'public' ? [] : [options.authenticate]),
+      ...(endpoint.guard ? [endpoint.guard] : []),
+      ...(endpoint.body ? body : []),
+      endpoint.handler,
+    ];
+    router[endpoint.method](endpoint.path, ...chain);
+  }
+  return router;
+}
+
+const BODY_CHECK_ACTOR = { id: 'http', role: 'http', displayName: 'http' };
+
+/**
+ * Validates a request body with its endpoint's zod schema the way ledger
+ * commands are validated, so every malformed body is the same COMMAND_SCHEMA
+ * refusal naming the field (`payload.…`) and the value.
+ */
+export function parseBody<T>(name: string, schema: z.ZodType<T>, body: unknown): T {
+  const parsed = parseCommand(
+    { [name]: schema },
+    { commandId: name, type: name, payload: body, actor: BODY_CHECK_ACTOR },
+  );
+  if (parsed instanceof DomainError) throw parsed;
+  return parsed.payload as T;
+}

@@ -1,0 +1,69 @@
+import type { BilingualText } from '../domain/shared/domain-error';
+
+/** Refusals of the HTTP layer itself, in Indonesian and English; the ledger's are in rules.ts. */
+export const HTTP_RULES = {
+  ROUTE_UNKNOWN: { id: 'Alamat atau metode tidak dikenal', en: 'Unknown path or method' },
+  PATH_PARAMETER: {
+    id: 'Bagian alamat tidak sah atau tidak dikenal',
+    en: 'A part of the path is invalid or unknown',
+  },
+  BODY_MALFORMED: {
+    id: 'Isi permintaan bukan JSON yang sah',
+    en: 'The request body is not valid JSON',
+  },
+  BODY_TOO_LARGE: { id: 'Isi permintaan terlalu besar', en: 'The request body is too large' },
+  MEDIA_TYPE: {
+    id: 'Isi permintaan harus application/json (UTF-8)',
+    en: 'The request body must be application/json (UTF-8)',
+  },
+  AUTHENTICATION_REQUIRED: {
+    id: 'Perlu masuk (token sesi tidak ada, tidak sah atau kedaluwarsa)',
+    en: 'Login required (session token missing, invalid or expired)',
+  },
+  LOGIN_FAILED: {
+    id: 'Nama pengguna atau kata sandi salah',
+    en: 'Wrong username or password',
+  },
+  LOGIN_RATE_LIMITED: {
+    id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti',
+    en: 'Too many failed logins; try again later',
+  },
+  CSRF_TOKEN: {
+    id: 'Permintaan dengan cookie sesi memerlukan header X-CSRF-Token yang cocok',
+    en: 'A request with the session cookie needs a matching X-CSRF-Token header',
+  },
+  ROLE_NOT_PERMITTED: {
+    id: 'Peran Anda tidak berwenang untuk tindakan ini',
+    en: 'Your role may not do this',
+  },
+  OUT_OF_SCOPE: {
+    id: 'Wilayah ini di luar cakupan Anda',
+    en: 'This region is outside your scope',
+  },
+  IF_MATCH_MALFORMED: {
+    id: 'Header If-Match harus berisi satu ETag revisi, mis. "12", atau *',
+    en: 'The If-Match header must hold one revision ETag, e.g. "12", or *',
+  },
+  PRECONDITION_FAILED: {
+    id: 'Aliran sudah berubah sejak revisi yang Anda baca',
+    en: 'The stream has changed since the revision you read',
+  },
+  CONCURRENT_WRITES: {
+    id: 'Aliran terus diubah oleh penulis lain; ulangi perintah',
+    en: 'Other writers kept changing the stream; repeat the command',
+  },
+  IDEMPOTENCY_KEY_MALFORMED: {
+    id: 'Idempotency-Key harus 1–60 karakter ASCII tampak',
+    en: 'Idempotency-Key must be 1–60 visible ASCII characters',
+  },
+  STORE_UNAVAILABLE: {
+    id: 'Penyimpanan peristiwa tidak tersedia; coba lagi nanti',
+    en: 'The event store is unavailable; try again later',
+  },
+  INTERNAL: {
+    id: 'Kesalahan internal server; sudah dicatat',
+    en: 'Internal server error; it has been logged',
+  },
+} as const satisfies Record<string, BilingualText>;
+
+export type HttpRuleId = keyof typeof HTTP_RULES;

@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import type { EventStore } from '../eventstore/port';
+
+/** One thing that must hold before traffic is sent here; resolves with a short note or throws. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<string>;
+}
+
+export function storeReachable(store: EventStore): ReadinessCheck {
+  return { name: 'store', check: async () => `head ${await store.headPosition()}` };
+}
+
+/**
+ * `/readyz`: every check passes (the store answers; projections, once wired,
+ * add "caught up" here) and the server is not shutting down.
+ */
+export function readinessRouter(
+  checks: readonly ReadinessCheck[],
+  shuttingDown: () => boolean,
+): Router {
+  const router = Router();
+  router.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          return { name, ok: true, detail: await check() };
+        } catch (error) {
+          return { name, ok: false, detail: (error as Error).message };
+        }
+      }),
+    );
+    const ready = !shuttingDown() && results.every((result) => result.ok);
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      shuttingDown: shuttingDown(),
+      checks: results,
+    });
+  });
+  return router;
+}

@@ -1,0 +1,125 @@
+import type { Request, Response } from 'express';
+import type { Ledger } from '../app/ledger';
+import type { ReferenceCatalog } from '../app/load-reference-data';
+import { mayIssue, rolesFor } from '../access/command-permissions';
+import { scopeCovers } from '../access/roles';
+import { sendCommandResult } from './command-result';
+import { commandIdFor, expectedRevisionOf, notModified } from './concurrency';
+import type { Endpoint } from './endpoint';
+import { toJsonValue } from './json-value';
+import { HttpProblem } from './problem';
+import { actorOf, currentUser, markStream } from './request-context';
+import { commandResultSchema, streamStateSchema } from './response-schemas';
+import type { StreamKind } from './stream-kinds';
+
+const FISCAL_YEAR = /^\d{4}$/;
+
+/** The stream a write's guard resolved, for its handler. */
+const targets = new WeakMap<Response, StreamTarget>();
+
+interface StreamTarget {
+  code: string;
+  fiscalYear: number;
+}
+
+/**
+ * The stream a request names, checked in an order that tells an outsider
+ * nothing: path shape (404), the caller's scope (403), then existence (404).
+ */
+function resolveTarget(
+  kind: StreamKind,
+  reference: ReferenceCatalog,
+  req: Request,
+  res: Response,
+): StreamTarget {
+  const code = String(req.params[kind.codeParam]);
+  const year = String(req.params.fiscalYear);
+  if (!kind.codePattern.test(code))
+    throw new HttpProblem(404, 'PATH_PARAMETER', kind.codeParam, code);
+  if (!FISCAL_YEAR.test(year)) throw new HttpProblem(404, 'PATH_PARAMETER', 'fiscalYear', year);
+  const user = currentUser(res);
+  if (!scopeCovers(user.scope, code))
+    throw new HttpProblem(403, 'OUT_OF_SCOPE', kind.codeParam, code, {
+      detail: { id: `cakupan Anda ${user.scope}`, en: `your scope is ${user.scope}` },
+    });
+  const fiscalYear = Number.parseInt(year, 10);
+  if (!kind.exists(reference, fiscalYear, code))
+    throw new HttpProblem(404, 'PATH_PARAMETER', `${kind.codeParam}/fiscalYear`, `${code}/${year}`);
+  return { code, fiscalYear };
+}
+
+function stateEndpoint(kind: StreamKind, ledger: Ledger, reference: ReferenceCatalog): Endpoint {
+  return {
+    method: 'get',
+    path: kind.basePath,
+    tag: kind.tag,
+    summary: `Keadaan aliran ${kind.tag} tahun anggaran / the ${kind.tag} fiscal-year stream's state`,
+    access: 'authenticated',
+    response: streamStateSchema,
+    status: 200,
+    concurrency: 'read',
+    async handler(req, res) {
+      const { code, fiscalYear } = resolveTarget(kind, reference, req, res);
+      const loaded = await kind.load(ledger, code, fiscalYear);
+      const streamId = kind.streamId(code, fiscalYear);
+      markStream(res, streamId, loaded.revision);
+      if (notModified(req, String(res.getHeader('ETag')))) {
+        res.status(304).end();
+        return;
+      }
+      res.json(
+        toJsonValue({ streamId, revision: loaded.revision ?? -1n, state: loaded.state.domain }),
+      );
+    },
+  };
+}
+
+function commandEndpoint(
+  kind: StreamKind,
+  type: string,
+  ledger: Ledger,
+  reference: ReferenceCatalog,
+): Endpoint {
+  return {
+    method: 'post',
+    path: `${kind.basePath}/commands/${type}`,
+    tag: kind.tag,
+    summary: `Perintah / command ${type}`,
+    access: rolesFor(type),
+    body: kind.schemas[type],
+    response: commandResultSchema,
+    status: 201,
+    concurrency: 'write',
+    guard(req, res, next) {
+      const user = currentUser(res);
+      targets.set(res, resolveTarget(kind, reference, req, res));
+      if (!mayIssue(user.role, type))
+        throw new HttpProblem(403, 'ROLE_NOT_PERMITTED', 'role', user.role, {
+          detail: { id: `perintah ${type}`, en: `command ${type}` },
+        });
+      next();
+    },
+    async handler(req, res) {
+      const { code, fiscalYear } = targets.get(res)!;
+      const user = currentUser(res);
+      const commandId = commandIdFor(req, user);
+      const raw = { commandId, type, payload: req.body, actor: actorOf(user) };
+      const outcome = await kind.execute(ledger, code, fiscalYear, raw, {
+        expectedRevision: expectedRevisionOf(req),
+      });
+      sendCommandResult(res, commandId, outcome);
+    },
+  };
+}
+
+/** A state read and one endpoint per command type of the stream, derived from its schema table. */
+export function streamEndpoints(
+  kind: StreamKind,
+  ledger: Ledger,
+  reference: ReferenceCatalog,
+): Endpoint[] {
+  return [
+    stateEndpoint(kind, ledger, reference),
+    ...Object.keys(kind.schemas).map((type) => commandEndpoint(kind, type, ledger, reference)),
+  ];
+}

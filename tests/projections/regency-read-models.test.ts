@@ -1,0 +1,140 @@
+import type { ReferenceData } from '../../src/domain/reference/reference-data';
+import { rupiah, sum, toAmountText, type Rupiah } from '../../src/domain/shared/money';
+import { budgetTotals } from '../../src/domain/village/budget-totals';
+import { latestVersion } from '../../src/domain/village/state';
+import { apbdesVersion } from '../../projections/apbdes-documents';
+import { fundFlowReport } from '../../projections/fund-flow-report';
+import { monitoringReport } from '../../projections/monitoring-report';
+import { YEAR } from '../support/village-fixtures';
+import { serializedStates, startHarness, type Harness } from './support/harness';
+import { openRegency } from './support/realistic-village';
+import {
+  generateVillage,
+  twentyVillageReference,
+  VILLAGE_COUNT,
+  villagePlan,
+} from './support/regency-scenario';
+
+const text = (amounts: Rupiah[]) => toAmountText(sum(amounts));
+
+describe('read models over a 20-village regency', () => {
+  let harness: Harness;
+  let reference: ReferenceData;
+  let removeReference: () => void;
+  let villages: string[];
+
+  beforeAll(async () => {
+    const generated = twentyVillageReference();
+    reference = generated.reference;
+    removeReference = generated.remove;
+    villages = [...reference.villages.keys()];
+    harness = await startHarness(reference, generated.catalog);
+    await openRegency(harness.ledger);
+    for (const [index, code] of villages.entries())
+      await generateVillage(harness.ledger, code, index);
+    await harness.settle();
+  });
+  afterAll(async () => {
+    await harness.stop();
+    removeReference();
+  });
+
+  test('has twenty villages in three districts', () => {
+    expect([villages.length, reference.districts.size]).toEqual([VILLAGE_COUNT, 3]);
+  });
+
+  test('every projection rebuilt from zero is identical to the live-updated one', async () => {
+    const rebuilt = await harness.rebuild();
+    expect(serializedStates(rebuilt, harness.projections)).toEqual(
+      serializedStates(harness.engine, harness.projections),
+    );
+    await rebuilt.stop();
+  });
+
+  test('fund flow totals per regency, district, source and origin add up the generated allocations and transfers', () => {
+    const report = fundFlowReport(harness.engine.state(harness.projections.fundFlow), reference);
+    const plans = villages.map((code, index) => ({ code, plan: villagePlan(index) }));
+    const allocated = (filter: (code: string, source: string) => boolean) =>
+      text(
+        plans.flatMap(({ code, plan }) =>
+          Object.entries(plan.allocations)
+            .filter(([s]) => filter(code, s))
+            .map(([, a]) => rupiah(a)),
+        ),
+      );
+    const transferred = (filter: (code: string, source: string) => boolean) =>
+      text(
+        plans.flatMap(({ code, plan }) =>
+          plan.transfers.filter((t) => filter(code, t.source)).map((t) => rupiah(t.amount)),
+        ),
+      );
+    expect([report.totals.allocation, report.totals.transferred]).toEqual([
+      allocated(() => true),
+      transferred(() => true),
+    ]);
+    for (const district of report.districts) {
+      const inDistrict = (code: string) =>
+        reference.villages.get(code)?.districtCode === district.districtCode;
+      expect([
+        district.districtCode,
+        district.totals.allocation,
+        district.totals.transferred,
+      ]).toEqual([district.districtCode, allocated(inDistrict), transferred(inDistrict)]);
+    }
+    const origin = (o: string) => (_: string, source: string) =>
+      reference.fundSources.get(source)?.origin === o;
+    expect(report.byOrigin.APBN.allocation).toBe(allocated(origin('APBN')));
+    expect(report.byOrigin.APBD_KABUPATEN.allocation).toBe(allocated(origin('APBD_KABUPATEN')));
+    expect(report.byOrigin.APBD_KABUPATEN.transferred).toBe(transferred(origin('APBD_KABUPATEN')));
+    expect(report.bySource.DDS!.stages[0]!.transferred).toBe(transferred((_, s) => s === 'DDS'));
+    expect(text(Object.values(report.byOrigin).map((t) => rupiah(t.remaining)))).toBe(
+      report.totals.remaining,
+    );
+  });
+
+  test('monitoring counts villages on time, late and overdue per district', () => {
+    const report = monitoringReport(
+      harness.engine.state(harness.projections.regencyMonitoring),
+      reference,
+      '2025-02-01',
+    );
+    const statuses = villages.map((_, index) => {
+      const on = villagePlan(index).enactedOn;
+      return on === null ? 'overdue' : on <= '2024-12-31' ? 'onTime' : 'late';
+    });
+    const count = (status: string) => statuses.filter((s) => s === status).length;
+    expect(report.counts).toEqual({
+      villages: 20,
+      onTime: count('onTime'),
+      late: count('late'),
+      pending: 0,
+      overdue: count('overdue'),
+    });
+    const late = report.districts.flatMap((d) => d.villages).find((v) => v.status === 'late')!;
+    expect(late.apbdes).toMatchObject({ onTime: false, daysLate: 20 });
+    expect(report.districts.map((d) => d.counts.villages)).toEqual(
+      [...reference.districts.keys()].map(
+        (code) => villages.filter((v) => reference.villages.get(v)?.districtCode === code).length,
+      ),
+    );
+  });
+
+  test('each enacted APBDes document totals equal the domain budget totals', async () => {
+    const documents = harness.engine.state(harness.projections.apbdesDocuments);
+    for (const code of villages) {
+      const state = await harness.ledger.villageState(code, YEAR);
+      const version = latestVersion(state.budget);
+      const doc = apbdesVersion(documents, code, YEAR, 'APBDes awal');
+      if (!version) {
+        expect(doc).toBeUndefined();
+        continue;
+      }
+      const totals = budgetTotals(version.lines, reference);
+      expect([code, doc?.perdes.totals.revenue, doc?.perdes.totals.spending]).toEqual([
+        code,
+        toAmountText(totals.revenue),
+        toAmountText(totals.spending),
+      ]);
+    }
+  });
+});
