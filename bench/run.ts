@@ -2,11 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { eventstoreBench } from './suites/eventstore';
+import { peerBench } from './suites/peer';
 
 /** A benchmark suite: runs its workload and its baseline in the same run and returns every figure. */
 export type BenchSuite = () => Promise<Record<string, unknown>>;
 
-const suites: Record<string, BenchSuite> = { eventstore: eventstoreBench };
+const suites: Record<string, BenchSuite> = { eventstore: eventstoreBench, peer: peerBench };
 
 async function main(): Promise<void> {
   const name = process.argv[2];

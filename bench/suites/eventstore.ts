@@ -1,37 +1,16 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { createMemoryStore } from '../../src/eventstore/memory';
-import type { EventData, RecordedEvent } from '../../src/eventstore/port';
+import type { RecordedEvent } from '../../src/eventstore/port';
 import { migrateSqlite } from '../../src/eventstore/sqlite-migrate';
 import { median, printTable, ratePerSecond, round } from '../stats';
+import { COMMANDS, READ_EVENTS, ROUNDS, STREAMS, workload, workloadOfEvents, type Command } from '../workload';
 
-const STREAMS = 200;
-const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000);
-const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 200_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = 50;
-
-interface Command {
-  stream: string;
-  events: EventData[];
-}
-
-function workload(commands: number): Command[] {
-  return Array.from({ length: commands }, (_, i) => ({
-    stream: `village-35.10.${String(i % STREAMS).padStart(3, '0')}-2025`,
-    events: Array.from({ length: 1 + (i % 3) }, (_, j) => ({
-      id: randomUUID(),
-      type: 'PaymentRecorded',
-      data: { spp: `SPP-${i}`, line: j, amount: `${(i * 7919) % 50_000_000}.00`, payee: 'CV Maju Jaya', note: 'Pembayaran material jalan desa' },
-      metadata: { commandId: randomUUID(), actor: { userId: 'u-1', role: 'treasurer', name: 'Siti Aminah' } },
-    })),
-  }));
-}
 
 /** A raw better-sqlite3 database with the embedded store's schema and durability. */
 function rawDatabase(file: string): Database.Database {
@@ -93,13 +72,7 @@ async function rawInserts(file: string, stored: RecordedEvent[][]): Promise<numb
 /** Fills a store file with `count` realistic hash-chained events, quickly (one large transaction). */
 async function fillForReading(file: string, count: number): Promise<void> {
   const sealer = withHashChain(createMemoryStore());
-  let appended = 0;
-  for (const { stream, events } of workload(count)) {
-    const batch = events.slice(0, count - appended);
-    if (batch.length === 0) break;
-    await sealer.append(stream, batch, 'any');
-    appended += batch.length;
-  }
+  for (const { stream, events } of workloadOfEvents(count)) await sealer.append(stream, events, 'any');
   const rows = await sealer.readAll({ maxCount: count });
   const db = rawDatabase(file);
   const insert = db.prepare(INSERT);
