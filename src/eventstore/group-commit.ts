@@ -8,6 +8,8 @@ interface Pending<T> {
   reject: (error: unknown) => void;
 }
 
+type Outcome = { value: unknown } | { error: unknown };
+
 export interface GroupCommitStats {
   commits: number;
   appends: number;
@@ -22,11 +24,23 @@ export interface GroupCommitStats {
 export class GroupCommit {
   private queue: Pending<unknown>[] = [];
   readonly stats: GroupCommitStats = { commits: 0, appends: 0 };
+  /** Prepared once: building a transaction function per flush costs more than the work on a quiet loop. */
+  private readonly commitBatch: Database.Transaction<(batch: Pending<unknown>[]) => Outcome[]>;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly file: string,
-  ) {}
+  ) {
+    this.commitBatch = db.transaction((batch: Pending<unknown>[]) =>
+      batch.map((item): Outcome => {
+        try {
+          return { value: item.work() };
+        } catch (error) {
+          return { error: asStorageFault(error, this.file) };
+        }
+      }),
+    );
+  }
 
   /** `work` must be a better-sqlite3 transaction function, so that it becomes a savepoint. */
   run<T>(work: () => T): Promise<T> {
@@ -39,19 +53,9 @@ export class GroupCommit {
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
-    let outcomes: ({ value: unknown } | { error: unknown })[];
+    let outcomes: Outcome[];
     try {
-      outcomes = this.db
-        .transaction(() =>
-          batch.map((item) => {
-            try {
-              return { value: item.work() };
-            } catch (error) {
-              return { error: asStorageFault(error, this.file) };
-            }
-          }),
-        )
-        .immediate();
+      outcomes = this.commitBatch.immediate(batch);
     } catch (error) {
       const fault = asStorageFault(error, this.file);
       const failure =
