@@ -7,7 +7,7 @@ import { peerBench } from './suites/peer';
 /** A benchmark suite: runs its workload and its baseline in the same run and returns every figure. */
 export type BenchSuite = () => Promise<Record<string, unknown>>;
 
-const suites: Record<string, BenchSuite> = { eventstore: eventstoreBench, peer: peerBench };
+const suites: Record<string, BenchSuite> = { eventstore: eventstoreBench, http: () => import('./suites/http').then((suite) => suite.httpBench()), peer: peerBench, reports: () => import('./suites/reports').then((suite) => suite.reportsBench()), reliability: () => import('./suites/reliability').then((suite) => suite.reliabilityBench()) };
 
 async function main(): Promise<void> {
   const name = process.argv[2];

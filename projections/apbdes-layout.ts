@@ -81,7 +81,7 @@ export function budgetDocument(depth: DocumentDepth, input: LayoutInput): Budget
   };
 }
 
-function accountSteps(
+export function accountSteps(
   account: string,
   fromLevel: number,
   toLevel: number,

@@ -1,4 +1,6 @@
 import type { ReferenceData } from '../src/domain/reference/reference-data';
+import { executionMonitoring, type ExecutionMonitoring } from './execution-monitoring';
+import type { VillageStates } from './fund-flow-report';
 import { villageIdentity, type VillageIdentity } from './reference-lookup';
 import {
   NATIONAL_DEADLINES,
@@ -13,6 +15,8 @@ export type ApbdesStatus = 'onTime' | 'late' | 'pending' | 'overdue';
 
 export interface VillageMonitoringRow extends VillageMonitoring {
   status: ApbdesStatus;
+  /** Execution as of the date; null when the village's year has no ledger yet. */
+  execution: ExecutionMonitoring | null;
 }
 
 export interface StatusCounts {
@@ -62,6 +66,7 @@ export function monitoringReport(
   reference: ReferenceData,
   asOf: string,
   deadlines: MonitoringDeadlines = NATIONAL_DEADLINES,
+  villages: VillageStates = () => undefined,
 ): MonitoringReport {
   const { fiscalYear } = reference;
   const rowOf = (identity: VillageIdentity): VillageMonitoringRow => {
@@ -71,7 +76,12 @@ export function monitoringReport(
       apbdes: null,
       changes: [],
     };
-    return { ...model, status: statusOf(model, asOf) };
+    const ledger = villages(identity.villageCode);
+    return {
+      ...model,
+      status: statusOf(model, asOf),
+      execution: ledger?.fiscalYear ? executionMonitoring(ledger, reference, asOf) : null,
+    };
   };
   const districts = [...reference.districts.values()].map((district) => {
     const villages = [...reference.villages.values()]

@@ -4,6 +4,7 @@ import { planningTrailProjection } from './planning-trail';
 import type { Projection } from './projection';
 import type { ReferenceLookup } from './reference-lookup';
 import { regencyMonitoringProjection, type MonitoringDeadlines } from './regency-monitoring';
+import { villageLedgerProjection } from './village-ledger';
 
 /** Every read-model projection, as the app registers them with the engine. */
 export function readModelProjections(lookup: ReferenceLookup, deadlines?: MonitoringDeadlines) {
@@ -12,6 +13,7 @@ export function readModelProjections(lookup: ReferenceLookup, deadlines?: Monito
     fundFlow: fundFlowProjection(),
     planningTrail: planningTrailProjection(lookup),
     regencyMonitoring: regencyMonitoringProjection(lookup, deadlines),
+    villageLedger: villageLedgerProjection(),
   };
 }
 

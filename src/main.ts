@@ -1,10 +1,14 @@
 import pino from 'pino';
 import { createAccessService } from './access/access-service';
 import { ensureAdministrator } from './access/bootstrap';
-import { deploymentRegency } from './access/deployment-regency';
-import { loadConfig } from './config';
+import { runConfiguration, type DemoSettings } from './demo/demo-settings';
+import { announceDemo, demoSeeded, seedDemoWithProgress } from './demo/first-start';
 import { openStore } from './eventstore/open-store';
+import type { EventStore } from './eventstore/port';
 import { API_BASE, createApp } from './http/app';
+import type { ReadinessCheck } from './http/readiness';
+import type { ProjectionEngine } from '../projections/projection-engine';
+import { openReadModels } from './read-model-runtime';
 
 const log = pino({ name: 'kasdesa' });
 
@@ -26,12 +30,38 @@ function announceLogin(url: string, login: { username: string; password: string 
   );
 }
 
-/** Starts the server on the configured store; on SIGINT/SIGTERM finishes in-flight requests, then closes the store. */
+/** `/readyz` holds back traffic until every projection has caught up with the store. */
+function projectionsCaughtUp(engine: ProjectionEngine): ReadinessCheck {
+  return {
+    name: 'projections',
+    async check() {
+      const behind = (await engine.status()).filter((status) => !status.caughtUp);
+      if (behind.length > 0)
+        throw new Error(`tertinggal / behind: ${behind.map((s) => s.name).join(', ')}`);
+      return 'caught up';
+    },
+  };
+}
+
+/** First start of the demo: the regency is seeded before the server takes traffic. */
+async function seedOnFirstStart(store: EventStore, demo: DemoSettings): Promise<void> {
+  if (!demo.enabled || (await demoSeeded(store))) return;
+  await seedDemoWithProgress(store, demo);
+}
+
+/**
+ * Starts the server on the configured store (seeding the demo regency on its
+ * first start) with the read models followed live; on SIGINT/SIGTERM finishes
+ * in-flight requests, then stops the projections and closes the store.
+ */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, demo, regencyCode } = runConfiguration();
   const store = openStore(config);
-  const access = createAccessService({ store, regencyCode: deploymentRegency(config.regencyCode) });
+  await seedOnFirstStart(store, demo);
+  const access = createAccessService({ store, regencyCode });
   const login = await ensureAdministrator(access);
+  const readModels = openReadModels(store, config);
+  await readModels.engine.start();
   let shuttingDown = false;
   const app = createApp({
     store,
@@ -39,6 +69,8 @@ async function main(): Promise<void> {
     access,
     log,
     shuttingDown: () => shuttingDown,
+    readModels: readModels.engine,
+    readinessChecks: [projectionsCaughtUp(readModels.engine)],
   });
   const server = app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
@@ -47,18 +79,25 @@ async function main(): Promise<void> {
         port: config.port,
         store: config.store,
         dataDir: config.store === 'embedded' ? config.dataDir : undefined,
+        regency: regencyCode,
       },
       `Kasdesa berjalan di ${url}${API_BASE}/docs / Kasdesa is listening`,
     );
     if (login) announceLogin(url, login);
+    if (demo.enabled) announceDemo(url);
   });
+  const closeAll = async () => {
+    await readModels.engine.stop();
+    readModels.close();
+    await store.close();
+  };
   const shutdown = () => {
     if (shuttingDown) return;
     shuttingDown = true;
     log.info(
       'Menutup: menyelesaikan permintaan berjalan / shutting down: finishing in-flight requests',
     );
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(() => void closeAll().then(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   };

@@ -1,3 +1,8 @@
+import {
+  eventUpcasters,
+  MissingUpcasterError,
+  type UpcasterRegistry,
+} from '../../migrations/upcasters';
 import type { EventData, RecordedEvent } from '../eventstore/port';
 import { eventMetadataSchema, type DomainEvent } from '../domain/shared/envelope';
 import type { EventSpec } from '../domain/shared/schema-types';
@@ -22,25 +27,48 @@ export function toEventData(event: DomainEvent, id: string): EventData {
 }
 
 /**
- * Validates a stored event against its type's schema. Store-owned metadata
- * (the hash chain) is dropped; upcasters for older versions belong here.
+ * Validates a stored event against its type's schema, after bringing an older
+ * version up to the current one through the upcasters. Store-owned metadata
+ * (the hash chain) is dropped. The one decoding path: command handling,
+ * projections, replay and evidence verification all read events here.
  */
 export function fromRecorded<E extends DomainEvent>(
   registry: Record<string, EventSpec>,
   recorded: RecordedEvent,
+  upcasters: UpcasterRegistry = eventUpcasters,
 ): E {
   const spec = Object.hasOwn(registry, recorded.type) ? registry[recorded.type] : undefined;
   if (!spec) throw new UnreadableEventError(recorded, 'unknown event type');
   const metadata = eventMetadataSchema.safeParse(recorded.metadata);
   if (!metadata.success)
     throw new UnreadableEventError(recorded, `metadata: ${metadata.error.message}`);
-  if (metadata.data.schemaVersion !== spec.version) {
+  const data = spec.data.safeParse(
+    upcastData(recorded, metadata.data.schemaVersion, spec, upcasters),
+  );
+  if (!data.success) throw new UnreadableEventError(recorded, `data: ${data.error.message}`);
+  return {
+    type: recorded.type,
+    data: data.data,
+    metadata: { ...metadata.data, schemaVersion: spec.version },
+  } as E;
+}
+
+function upcastData(
+  recorded: RecordedEvent,
+  storedVersion: number,
+  spec: EventSpec,
+  upcasters: UpcasterRegistry,
+): unknown {
+  if (storedVersion > spec.version)
     throw new UnreadableEventError(
       recorded,
-      `no upcaster from schema version ${metadata.data.schemaVersion}`,
+      `schema version ${storedVersion} is newer than this code's ${spec.version}`,
     );
+  try {
+    return upcasters.upcast(recorded.type, storedVersion, spec.version, recorded.data);
+  } catch (error) {
+    if (error instanceof MissingUpcasterError)
+      throw new UnreadableEventError(recorded, error.message);
+    throw error;
   }
-  const data = spec.data.safeParse(recorded.data);
-  if (!data.success) throw new UnreadableEventError(recorded, `data: ${data.error.message}`);
-  return { type: recorded.type, data: data.data, metadata: metadata.data } as E;
 }

@@ -25,6 +25,8 @@ export interface CommandOutcome<E extends DomainEvent> {
   events: (E & { revision: bigint })[];
   /** True when the command had already been handled and nothing was written. */
   duplicate: boolean;
+  /** Global position of the command's last event: what a read must wait for to see it. */
+  position: bigint;
 }
 
 export interface HandleOptions {
@@ -128,6 +130,7 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
       streamId,
       events: events.map((event, index) => ({ ...event, revision: first + BigInt(index) })),
       duplicate: false,
+      position: result.position,
     };
   }
 
@@ -147,6 +150,7 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
       streamId,
       events: recorded.map((event) => ({ ...this.decode(event), revision: event.revision })),
       duplicate: true,
+      position: recorded.at(-1)?.position ?? 0n,
     };
   }
 

@@ -31,6 +31,8 @@ export const manifestSchema = z.object({
     version: z.string(),
     files: z.array(z.object({ path: z.string(), sha256: z.string() })),
   }),
+  /** Report figures computed at export time; verification re-derives and compares them. */
+  reports: z.object({ file: z.string(), sha256: z.string() }).optional(),
 });
 export type EvidenceManifest = z.infer<typeof manifestSchema>;
 

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadReferenceData } from '../app/load-reference-data';
 import {
   REFERENCE_FILES,
   referenceFilePath,
@@ -10,6 +11,7 @@ import type { EventStore, RecordedEvent } from '../eventstore/port';
 import { verifyEvents } from '../eventstore/verify-stream';
 import { regencyStreamPrefixes } from './anchoring';
 import { auditStreamId } from './anchor-events';
+import { deriveEvidenceReports, REPORTS_FILE } from './evidence-reports';
 import {
   ANCHORS_FILE,
   BUNDLE_HASH_FILE,
@@ -83,8 +85,9 @@ function copyReference(folder: string, referenceRoot: string, scope: EvidenceSco
 
 /**
  * Writes a self-contained evidence bundle: each stream's events as JSONL in
- * stream order, the regency's anchors, the reference data in force, and a
- * manifest of every file's SHA-256, sealed by `bundle.sha256`.
+ * stream order, the regency's anchors, the reference data in force, the
+ * report figures as computed now, and a manifest of every file's SHA-256,
+ * sealed by `bundle.sha256`.
  */
 export async function exportEvidence(
   store: EventStore,
@@ -92,9 +95,11 @@ export async function exportEvidence(
   options: { folder: string; referenceRoot: string; now: Date },
 ): Promise<{ manifest: EvidenceManifest; hash: string }> {
   const streams = [];
+  const bundled: RecordedEvent[] = [];
   for (const stream of await streamsInScope(store, scope)) {
     const events = await readWholeStream(store, stream);
     if (events.length === 0) continue;
+    bundled.push(...events);
     const verification = verifyEvents(stream, events);
     const file = streamFile(stream);
     streams.push({
@@ -110,6 +115,11 @@ export async function exportEvidence(
   }
   const anchorEvents = await readWholeStream(store, auditStreamId(scope.regencyCode));
   const referenceFiles = copyReference(options.folder, options.referenceRoot, scope);
+  const reports = await deriveEvidenceReports(
+    bundled,
+    scope,
+    loadReferenceData(scope.fiscalYear, scope.regencyCode, options.referenceRoot),
+  );
   const manifest: EvidenceManifest = {
     format: 'kasdesa-evidence/1',
     scope: {
@@ -125,6 +135,10 @@ export async function exportEvidence(
       events: anchorEvents.length,
     },
     reference: { version: referenceVersion(referenceFiles), files: referenceFiles },
+    reports: {
+      file: REPORTS_FILE,
+      sha256: writeFile(options.folder, REPORTS_FILE, `${JSON.stringify(reports, null, 2)}\n`),
+    },
   };
   writeFile(options.folder, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   const hash = bundleHash(manifest);

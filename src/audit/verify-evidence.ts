@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadReferenceData } from '../app/load-reference-data';
 import type { RecordedEvent } from '../eventstore/port';
 import { verifyEvents, type StreamVerification } from '../eventstore/verify-stream';
+import { parseEventLines } from './bundled-events';
 import { checkAgainstAnchors, newestAnchors, type AnchorMismatch } from './anchoring';
+import { deriveEvidenceReports, firstDifference, type EvidenceReports } from './evidence-reports';
 import {
   BUNDLE_HASH_FILE,
   MANIFEST_FILE,
@@ -21,18 +24,10 @@ export interface EvidenceVerification {
   problems: string[];
   streams: StreamVerification[];
   anchorMismatches: AnchorMismatch[];
-  /** Events per stream, as read from the bundle, for re-deriving reports offline. */
+  /** Events per stream, as read from the bundle. */
   events: Map<string, RecordedEvent[]>;
-}
-
-function parseEvents(content: string): RecordedEvent[] {
-  return content
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const raw = JSON.parse(line) as RecordedEvent & { revision: string; position: string };
-      return { ...raw, revision: BigInt(raw.revision), position: BigInt(raw.position) };
-    });
+  /** Report figures re-derived from the bundle's events and reference data alone. */
+  reports: EvidenceReports | undefined;
 }
 
 function readChecked(
@@ -99,11 +94,19 @@ export async function verifyEvidence(folder: string): Promise<EvidenceVerificati
   const events = new Map<string, RecordedEvent[]>();
   const manifest = readManifest(folder, problems);
   if (!manifest)
-    return { ok: false, manifest, problems, streams: [], anchorMismatches: [], events };
+    return {
+      ok: false,
+      manifest,
+      problems,
+      streams: [],
+      anchorMismatches: [],
+      events,
+      reports: undefined,
+    };
 
   const streams = manifest.streams.map((entry) => {
     const content = readChecked(folder, entry.file, entry.sha256, problems);
-    const streamEvents = content === undefined ? [] : parseEvents(content);
+    const streamEvents = content === undefined ? [] : parseEventLines(content);
     events.set(entry.stream, streamEvents);
     return checkStream(entry, streamEvents, problems);
   });
@@ -114,7 +117,7 @@ export async function verifyEvidence(folder: string): Promise<EvidenceVerificati
       );
   }
 
-  const anchorEvents = parseEvents(
+  const anchorEvents = parseEventLines(
     readChecked(folder, manifest.anchors.file, manifest.anchors.sha256, problems) ?? '',
   );
   const anchorChains = [...new Set(anchorEvents.map((e) => e.streamId))].map((stream) =>
@@ -140,5 +143,49 @@ export async function verifyEvidence(folder: string): Promise<EvidenceVerificati
   if (referenceVersion(manifest.reference.files) !== manifest.reference.version) {
     problems.push('versi data referensi tidak cocok / reference-data version mismatch');
   }
-  return { ok: problems.length === 0, manifest, problems, streams, anchorMismatches, events };
+  const reports = await rederiveReports(folder, manifest, events, problems);
+  return {
+    ok: problems.length === 0,
+    manifest,
+    problems,
+    streams,
+    anchorMismatches,
+    events,
+    reports,
+  };
+}
+
+/** Re-derives the report figures and checks them against those the bundle recorded at export. */
+async function rederiveReports(
+  folder: string,
+  manifest: EvidenceManifest,
+  events: Map<string, RecordedEvent[]>,
+  problems: string[],
+): Promise<EvidenceReports | undefined> {
+  let derived: EvidenceReports;
+  try {
+    const { regencyCode, fiscalYear } = manifest.scope;
+    const reference = loadReferenceData(fiscalYear, regencyCode, join(folder, REFERENCE_FOLDER));
+    derived = await deriveEvidenceReports([...events.values()].flat(), manifest.scope, reference);
+  } catch (error) {
+    problems.push(
+      `laporan tidak dapat diturunkan / reports cannot be re-derived: ${(error as Error).message}`,
+    );
+    return undefined;
+  }
+  if (!manifest.reports) return derived;
+  const recorded = readChecked(folder, manifest.reports.file, manifest.reports.sha256, problems);
+  let figures: unknown;
+  try {
+    figures = recorded === undefined ? undefined : JSON.parse(recorded);
+  } catch {
+    problems.push(`berkas tidak terbaca / unreadable file: ${manifest.reports.file}`);
+    return derived;
+  }
+  const difference = firstDifference(figures, derived);
+  if (difference)
+    problems.push(
+      `angka laporan di ${manifest.reports.file} berbeda dari hasil turunan / report figure in ${manifest.reports.file} differs from the re-derived one: ${difference}`,
+    );
+  return derived;
 }

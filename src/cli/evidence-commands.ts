@@ -1,10 +1,27 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import type { FlowTotals } from '../../projections/fund-flow-report';
+import type { EvidenceReports } from '../audit/evidence-reports';
 import { exportEvidence } from '../audit/export-evidence';
 import { verifyEvidence } from '../audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../app/load-reference-data';
 import { loadConfig } from '../config';
 import { openStore } from '../eventstore/open-store';
+
+/** The figures the verifier re-derived from the bundle alone: fund-flow totals and realisation totals. */
+function printReports({ fundFlow, realisation }: EvidenceReports): void {
+  const flowLine = (label: string, totals: FlowTotals) =>
+    console.log(
+      `${label}: pagu / allocation ${totals.allocation}, disalurkan / transferred ${totals.transferred}, sisa / remaining ${totals.remaining}`,
+    );
+  flowLine('arus dana / fund flow', fundFlow.totals);
+  for (const [source, totals] of Object.entries(fundFlow.bySource)) flowLine(`  ${source}`, totals);
+  console.log('realisasi APBDes / realisation:');
+  for (const [section, figures] of Object.entries(realisation.totals))
+    console.log(
+      `  ${section}: anggaran / budget ${figures.budget}, realisasi / realised ${figures.realised} (${figures.percent ?? '-'}%)`,
+    );
+}
 
 interface ExportOptions {
   regency: string;
@@ -52,6 +69,7 @@ export function registerEvidence(program: Command): void {
     .action(async (folder: string) => {
       const result = await verifyEvidence(resolve(folder));
       for (const problem of result.problems) console.log(`RUSAK  ${problem}`);
+      if (result.reports) printReports(result.reports);
       const events = [...result.events.values()].reduce((sum, list) => sum + list.length, 0);
       console.log(
         result.ok

@@ -1,8 +1,13 @@
 import { Command } from 'commander';
 import { registerAnchor } from './anchor-command';
+import { registerAuditCommands } from './audit-commands';
 import { registerEvidence } from './evidence-commands';
+import { registerExportReport } from './export-report-command';
 import { registerInit } from './init-command';
+import { registerLoadReference } from './load-reference-command';
 import { registerMigrateStore } from './migrate-store-command';
+import { registerRebuildProjections } from './rebuild-projections-command';
+import { registerSeedDemo } from './seed-demo-command';
 import { registerStatus } from './status-command';
 import { registerUserCommands } from './user-commands';
 import { registerVerify } from './verify-command';
@@ -17,6 +22,11 @@ registerUserCommands(program);
 registerStatus(program);
 registerAnchor(program);
 registerEvidence(program);
+registerSeedDemo(program);
+registerAuditCommands(program);
+registerRebuildProjections(program);
+registerExportReport(program);
+registerLoadReference(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error((error as Error).message);

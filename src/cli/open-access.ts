@@ -1,6 +1,5 @@
 import { createAccessService, type AccessService } from '../access/access-service';
-import { deploymentRegency } from '../access/deployment-regency';
-import { loadConfig } from '../config';
+import { runConfiguration } from '../demo/demo-settings';
 import { openStore } from '../eventstore/open-store';
 import type { EventStore } from '../eventstore/port';
 
@@ -8,13 +7,10 @@ import type { EventStore } from '../eventstore/port';
 export async function withConfiguredStore<T>(
   action: (store: EventStore, access: AccessService) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig();
+  const { config, regencyCode } = runConfiguration();
   const store = openStore(config);
   try {
-    return await action(
-      store,
-      createAccessService({ store, regencyCode: deploymentRegency(config.regencyCode) }),
-    );
+    return await action(store, createAccessService({ store, regencyCode }));
   } finally {
     await store.close();
   }

@@ -1,32 +1,60 @@
 import type { Command } from 'commander';
+import type { ProjectionStatus } from '../../projections/projection-engine';
 import { hasActiveAdministrator } from '../access/state';
+import { runConfiguration } from '../demo/demo-settings';
 import type { EventStore } from '../eventstore/port';
+import { openReadModels } from '../read-model-runtime';
 import { withConfiguredStore } from './open-access';
 
-/** Counts streams by walking `$all` once, page by page. */
-async function countStreams(store: EventStore): Promise<{ streams: number; events: number }> {
+/** Counts streams, and the events each saved checkpoint has not seen yet, by walking `$all` once. */
+async function countStreams(
+  store: EventStore,
+  checkpoints: readonly (bigint | undefined)[],
+): Promise<{ streams: number; events: number; behind: number[] }> {
   const streams = new Set<string>();
+  const behind = checkpoints.map(() => 0);
   let events = 0;
   let after: bigint | undefined;
   for (;;) {
     const page = await store.readAll({ after });
-    for (const event of page) streams.add(event.streamId);
+    for (const event of page) {
+      streams.add(event.streamId);
+      checkpoints.forEach((checkpoint, index) => {
+        if (checkpoint === undefined || event.position > checkpoint) behind[index]! += 1;
+      });
+    }
     events += page.length;
     if (page.length === 0) break;
     after = page[page.length - 1]!.position;
   }
-  return { streams: streams.size, events };
+  return { streams: streams.size, events, behind };
 }
 
-/** `kasdesa status`: store head, stream and event counts, users. */
+/** The saved projections as the next start would restore them (a new version starts from zero). */
+async function savedProjections(store: EventStore): Promise<ProjectionStatus[]> {
+  const readModels = openReadModels(store, runConfiguration().config);
+  try {
+    return await readModels.engine.status();
+  } finally {
+    readModels.close();
+  }
+}
+
+/** `kasdesa status`: store head, stream and event counts, users, and each projection's lag. */
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('Tampilkan keadaan penyimpanan / show the store status')
+    .description(
+      'Tampilkan keadaan penyimpanan dan proyeksi / show the store and projection status',
+    )
     .option('--json', 'cetak sebagai JSON / print as JSON')
     .action((options: { json?: boolean }) =>
       withConfiguredStore(async (store, access) => {
-        const counts = await countStreams(store);
+        const saved = await savedProjections(store);
+        const counts = await countStreams(
+          store,
+          saved.map((projection) => projection.checkpoint),
+        );
         const { state } = await access.load();
         const status = {
           headPosition: (await store.headPosition()).toString(),
@@ -35,6 +63,13 @@ export function registerStatus(program: Command): void {
           accessStream: access.streamId,
           users: state.users.size,
           administrator: hasActiveAdministrator(state),
+          projections: saved.map((projection, index) => ({
+            name: projection.name,
+            version: projection.version,
+            checkpoint: projection.checkpoint?.toString() ?? null,
+            eventsBehind: counts.behind[index]!,
+            caughtUp: counts.behind[index] === 0,
+          })),
         };
         if (options.json) {
           console.log(JSON.stringify(status, null, 2));
@@ -45,6 +80,11 @@ export function registerStatus(program: Command): void {
         console.log(
           `pengguna / users: ${status.users} (${status.accessStream}), administrator aktif / active administrator: ${status.administrator ? 'ya / yes' : 'tidak / no'}`,
         );
+        for (const projection of status.projections)
+          console.log(
+            `proyeksi / projection ${projection.name} v${projection.version}: posisi / checkpoint ${projection.checkpoint ?? '-'}, ` +
+              `tertinggal / behind ${projection.eventsBehind} peristiwa / events`,
+          );
       }),
     );
 }

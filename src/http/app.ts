@@ -6,6 +6,8 @@ import { SessionStore } from '../access/sessions';
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import type { EventStore } from '../eventstore/port';
+import type { ProjectionEngine } from '../../projections/projection-engine';
+import { auditEndpoints } from './audit-endpoints';
 import { authenticate } from './auth-middleware';
 import { authEndpoints } from './auth-routes';
 import { docsPage } from './docs-page';
@@ -13,6 +15,7 @@ import { mountEndpoints, type Endpoint } from './endpoint';
 import { healthRouter } from './health';
 import { openApiDocument } from './openapi';
 import { problemHandler, routeNotFound } from './problem';
+import { reportEndpoints } from './report-endpoints';
 import { readinessRouter, storeReachable, type ReadinessCheck } from './readiness';
 import { requestLog } from './request-log';
 import { STREAM_KINDS } from './stream-kinds';
@@ -35,6 +38,8 @@ export interface AppDependencies {
   /** Largest accepted request body (body-parser syntax). Default 64kb. */
   bodyLimit?: string;
   shuttingDown?: () => boolean;
+  /** The projection engine behind the report endpoints (read models, read-your-writes). */
+  readModels?: ProjectionEngine;
 }
 
 function documentationEndpoints(listed: () => readonly Endpoint[]): Endpoint[] {
@@ -78,7 +83,8 @@ export function createApp(dependencies: AppDependencies): Express {
     ...authEndpoints({ access, sessions, throttle }),
     ...userEndpoints(access),
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
-    // Report endpoints (src/reports, projections/) join this list as they land.
+    ...auditEndpoints(store, reference),
+    ...reportEndpoints({ readModels: dependencies.readModels, store, reference }),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 

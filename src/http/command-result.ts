@@ -24,6 +24,7 @@ export function sendCommandResult(
     streamId: outcome.streamId,
     commandId,
     revision: revision ?? -1n,
+    position: outcome.position,
     events: outcome.events.map((event) => ({ ...redact(event), revision: event.revision })),
   });
   res.status(201).type('json').send(stringify(body));

@@ -56,6 +56,14 @@ export const HTTP_RULES = {
     id: 'Idempotency-Key harus 1–60 karakter ASCII tampak',
     en: 'Idempotency-Key must be 1–60 visible ASCII characters',
   },
+  AFTER_POSITION_MALFORMED: {
+    id: 'Parameter after harus posisi global dari jawaban perintah (angka bulat)',
+    en: "The after parameter must be a command response's global position (a whole number)",
+  },
+  PROJECTIONS_BEHIND: {
+    id: 'Laporan belum memuat posisi yang diminta; coba lagi sebentar lagi',
+    en: 'The reports have not reached the requested position yet; try again shortly',
+  },
   STORE_UNAVAILABLE: {
     id: 'Penyimpanan peristiwa tidak tersedia; coba lagi nanti',
     en: 'The event store is unavailable; try again later',

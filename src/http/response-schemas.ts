@@ -15,6 +15,8 @@ export const commandResultSchema = z.object({
   commandId: z.string(),
   /** The stream's revision after the command: the new ETag. */
   revision: revisionText,
+  /** Global position of the command's last event: pass it as `?after=` to a report to see this write. */
+  position: revisionText,
   events: z.array(recordedEventSchema),
 });
 

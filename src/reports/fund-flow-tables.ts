@@ -28,6 +28,11 @@ function columnsFor(stageNumbers: number[]): Column[] {
     ]),
     amount('transferred', 'Jumlah Disalurkan (Rp)'),
     amount('remaining', 'Sisa Pagu Belum Disalurkan (Rp)'),
+    amount('received', 'Diterima Desa (Rp)'),
+    amount('budgeted', 'Dianggarkan Belanja (Rp)'),
+    amount('spent', 'Dibelanjakan (Rp)'),
+    amount('cashRemaining', 'Sisa Kas (Rp)'),
+    amount('openingSilpa', 'SiLPA Tahun Lalu (Rp)'),
   ];
 }
 
@@ -36,6 +41,11 @@ function amountCells(totals: FlowTotals): TableRow['cells'] {
     allocation: totals.allocation,
     transferred: totals.transferred,
     remaining: totals.remaining,
+    received: totals.received,
+    budgeted: totals.budgeted,
+    spent: totals.spent,
+    cashRemaining: totals.cashRemaining,
+    openingSilpa: totals.openingSilpa,
   };
   for (const stage of totals.stages) {
     cells[`planned${stage.stage}`] = stage.planned;
@@ -108,7 +118,7 @@ function districtTable(
   return {
     name: district.districtName,
     title: [
-      'Aliran Dana APBN/APBD ke Desa: Pagu dan Penyaluran',
+      'Aliran Dana APBN/APBD ke Desa',
       `Kecamatan ${district.districtName}, ${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`,
     ],
     columns,
@@ -186,7 +196,7 @@ function summaryTable(report: FundFlowReport, columns: Column[]): ReportTable {
   return {
     name: SUMMARY,
     title: [
-      'Aliran Dana APBN/APBD ke Desa: Pagu dan Penyaluran',
+      'Aliran Dana APBN/APBD ke Desa',
       `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`,
     ],
     columns,

@@ -5,7 +5,7 @@ import { budgetTotals, type Totals } from '../../src/domain/village/budget-total
 import { findVersion, type VillageState } from '../../src/domain/village/state';
 import { formatRupiah, rupiah, sum, toAmountText } from '../../src/domain/shared/money';
 import { REGENCY, reference, VILLAGE, YEAR } from '../support/village-fixtures';
-import { buildRealisticVillage } from './realistic-village-setup';
+import { buildRealisticVillage } from '../support/realistic-village';
 
 function summary(state: VillageState, label: string) {
   const version = findVersion(state.budget, label);

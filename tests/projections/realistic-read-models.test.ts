@@ -10,7 +10,7 @@ import { projectAt } from '../../projections/two-clocks';
 import { villageModel } from '../../projections/village-stream-projection';
 import { reference, VILLAGE, YEAR } from '../support/village-fixtures';
 import { serializedStates, startHarness, type Harness } from './support/harness';
-import { openRegency, realisticVillage } from './support/realistic-village';
+import { openRegency, realisticVillage } from '../support/realistic-village';
 
 const LABELS = ['APBDes awal', 'Perubahan 1', 'Perkades 1', 'Perkades 2'];
 

@@ -7,7 +7,7 @@ import { fundFlowReport } from '../../projections/fund-flow-report';
 import { monitoringReport } from '../../projections/monitoring-report';
 import { YEAR } from '../support/village-fixtures';
 import { serializedStates, startHarness, type Harness } from './support/harness';
-import { openRegency } from './support/realistic-village';
+import { openRegency } from '../support/realistic-village';
 import {
   generateVillage,
   twentyVillageReference,

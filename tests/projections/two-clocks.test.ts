@@ -10,7 +10,7 @@ import {
   openRegency,
   originalApbdes,
   perkadesChanges,
-} from './support/realistic-village';
+} from '../support/realistic-village';
 
 describe('two clocks: as of a business date, as known at a recorded time', () => {
   let harness: Harness;

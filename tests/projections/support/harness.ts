@@ -47,6 +47,7 @@ export async function startHarness(reference: ReferenceData, catalog?: Reference
   await engine.start();
   return {
     clock,
+    reference: () => reference,
     store,
     ledger,
     projections,

@@ -10,17 +10,20 @@ import { rupiah, toAmountText } from '../../../src/domain/shared/money';
 import { command } from '../../support/decider-specification';
 import { tempDir } from '../../support/temp-dir';
 import { REGENCY, YEAR } from '../../support/village-fixtures';
-import { runners } from './realistic-village';
+import { runners } from '../../support/realistic-village';
 
 export const VILLAGE_COUNT = 20;
 const DISTRICTS = ['35.10.01', '35.10.02', '35.10.03'];
 
 /** The demo reference data with 13 more (invented) villages: 20 in three districts. */
-export function twentyVillageReference() {
+export const twentyVillageReference = () => regencyReference(13);
+
+/** The demo reference data with `extra` more (invented) villages spread over three districts. */
+export function regencyReference(extra: number) {
   const temp = tempDir('kasdesa-reference-');
   cpSync(DEFAULT_REFERENCE_ROOT, temp.dir, { recursive: true });
   const regions = join(temp.dir, `${YEAR}/regencies/${REGENCY}/regions.jsonl`);
-  for (let index = 0; index < 13; index += 1) {
+  for (let index = 0; index < extra; index += 1) {
     const district = DISTRICTS[index % DISTRICTS.length]!;
     const row = {
       level: 'village',

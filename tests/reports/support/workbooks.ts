@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apbdesVersion } from '../../../projections/apbdes-documents';
 import { diffVersions } from '../../../projections/apbdes-diff';
-import { fundFlowReport } from '../../../projections/fund-flow-report';
 import { monitoringReport } from '../../../projections/monitoring-report';
 import { villageModel } from '../../../projections/village-stream-projection';
 import { apbdesTables, versionDiffTable } from '../../../src/reports/apbdes-tables';
@@ -13,7 +12,25 @@ import type { ReportTable } from '../../../src/reports/table';
 import { formulaCells, writeWorkbook } from '../../../src/reports/xlsx';
 import { YEAR } from '../../support/village-fixtures';
 import { startHarness } from '../../projections/support/harness';
-import { openRegency, realisticVillage } from '../../projections/support/realistic-village';
+import { monthBooks } from '../../../projections/books-report';
+import { fundFlowReport } from '../../../projections/fund-flow-report';
+import {
+  fullYear,
+  regencyRealisation,
+  semesterOne,
+  villageRealisation,
+} from '../../../projections/realisation-report';
+import { activityRealisation, danaDesaAbsorption } from '../../../projections/activity-realisation';
+import { villageLedger } from '../../../projections/village-ledger';
+import { monthBookTables } from '../../../src/reports/book-tables';
+import {
+  activityRealisationTable,
+  regencyRealisationTables,
+  villageRealisationTable,
+} from '../../../src/reports/realisation-tables';
+import { sppRegisterTable } from '../../../src/reports/spp-register-tables';
+import { VILLAGE } from '../../support/village-fixtures';
+import { runVillageFullYear } from '../../support/village-full-year';
 import {
   generateVillage,
   twentyVillageReference,
@@ -26,8 +43,9 @@ export interface GeneratedWorkbook {
 
 /**
  * The report workbooks of a 20-village regency whose first village lives the
- * realistic year: the village's APBDes (Perubahan 1), the version comparison
- * and planning trail; the regency fund flow and monitoring.
+ * full realistic year: the village's APBDes (Perubahan 1), the version
+ * comparison and planning trail, its books of March, SPP register and
+ * realisation reports; the regency fund flow, realisation and monitoring.
  */
 export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[]> {
   const generated = twentyVillageReference();
@@ -35,8 +53,9 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
   const harness = await startHarness(reference, generated.catalog);
   try {
     const [realistic, ...others] = [...reference.villages.keys()];
-    await openRegency(harness.ledger);
-    await realisticVillage(harness.ledger, realistic!);
+    if (realistic !== VILLAGE)
+      throw new Error(`the realistic village must come first: ${realistic}`);
+    await runVillageFullYear(harness.ledger);
     for (const [index, code] of others.entries())
       await generateVillage(harness.ledger, code, index);
     await harness.settle();
@@ -45,6 +64,9 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
       apbdesVersion(engine.state(projections.apbdesDocuments), realistic!, YEAR, label)!;
     const trail = villageModel(engine.state(projections.planningTrail), realistic!, YEAR)!;
     const identity = trail.identity;
+    const ledgers = engine.state(projections.villageLedger);
+    const ledger = villageLedger(ledgers, VILLAGE, YEAR)!;
+    const villageStates = (code: string) => villageLedger(ledgers, code, YEAR)?.fold;
     const workbooks: GeneratedWorkbook[] = [
       {
         file: 'apbdes.xlsx',
@@ -56,12 +78,44 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
       },
       {
         file: 'fund-flow.xlsx',
-        tables: fundFlowTables(fundFlowReport(engine.state(projections.fundFlow), reference)),
+        tables: fundFlowTables(
+          fundFlowReport(engine.state(projections.fundFlow), reference, villageStates),
+        ),
+      },
+      {
+        file: 'books.xlsx',
+        tables: [
+          ...monthBookTables(monthBooks(ledger, reference, `${YEAR}-03`)),
+          sppRegisterTable(ledger.fold, identity, `${YEAR}-03`),
+        ],
+      },
+      {
+        file: 'village-realisation.xlsx',
+        tables: [
+          villageRealisationTable(villageRealisation(ledger.fold, reference, semesterOne(YEAR))),
+          activityRealisationTable(activityRealisation(ledger.fold, reference, fullYear(YEAR))),
+          activityRealisationTable(
+            danaDesaAbsorption(ledger.fold, reference, semesterOne(YEAR)),
+            true,
+          ),
+        ],
+      },
+      {
+        file: 'regency-realisation.xlsx',
+        tables: regencyRealisationTables(
+          regencyRealisation(villageStates, reference, fullYear(YEAR)),
+        ),
       },
       {
         file: 'monitoring.xlsx',
         tables: monitoringTables(
-          monitoringReport(engine.state(projections.regencyMonitoring), reference, '2025-02-01'),
+          monitoringReport(
+            engine.state(projections.regencyMonitoring),
+            reference,
+            '2025-08-01',
+            undefined,
+            villageStates,
+          ),
         ),
       },
     ];

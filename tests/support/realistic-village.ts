@@ -1,13 +1,14 @@
-import type { Ledger } from '../../../src/app/ledger';
-import { command, type RawCommand } from '../../support/decider-specification';
-import { REGENCY, YEAR } from '../../support/village-fixtures';
+import type { Ledger } from '../../src/app/ledger';
+import { command, type RawCommand } from './decider-specification';
+import { REGENCY, VILLAGE, YEAR } from './village-fixtures';
 
 /**
- * The realistic village of tests/app/realistic-village.test.ts (about the size
- * of Ciktim 2024) as reusable phases, for any village code of the regency:
- * allocations, the APBDes awal, the Perubahan, the two Perkades changes.
+ * A realistic village (about the size of Ciktim 2024) as reusable phases, for
+ * any village code of the regency: allocations, the APBDes awal (Rp 2.6 bn),
+ * the Perubahan, the two Perkades changes. Shared by the budget, full-year,
+ * read-model and report tests.
  */
-type SpendingRow = [
+export type SpendingRow = [
   source: string,
   earmark: string | undefined,
   account: string,
@@ -15,7 +16,7 @@ type SpendingRow = [
   unit: string,
   unitPrice: string,
 ];
-type ActivityRow = [
+export type ActivityRow = [
   id: string,
   kegiatan: string,
   name: string,
@@ -23,7 +24,7 @@ type ActivityRow = [
   lines: SpendingRow[],
 ];
 
-const ACTIVITIES: ActivityRow[] = [
+export const ACTIVITIES: ActivityRow[] = [
   [
     'siltap-kades',
     '01.01.01',
@@ -622,4 +623,10 @@ export async function realisticVillage(ledger: Ledger, villageCode: string): Pro
   await originalApbdes(ledger, villageCode);
   await amendment(ledger, villageCode);
   await perkadesChanges(ledger, villageCode);
+}
+
+/** The realistic year of the fixture village, its regency year opened first. */
+export async function buildRealisticVillage(ledger: Ledger): Promise<void> {
+  await openRegency(ledger);
+  await realisticVillage(ledger, VILLAGE);
 }

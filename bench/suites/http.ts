@@ -1,0 +1,402 @@
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import { createLedger } from '../../src/app/ledger';
+import { loadReferenceData } from '../../src/app/load-reference-data';
+import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
+import { demoActors, demoUsers } from '../../src/demo/demo-users';
+import { seedDemo } from '../../src/demo/seed-demo';
+import { villageCommandSchemas } from '../../src/domain/village/commands';
+import { latestVersion } from '../../src/domain/village/state';
+import { openStore } from '../../src/eventstore/open-store';
+import type { EventStore } from '../../src/eventstore/port';
+import { KasdesaApi, villageCommandPath } from '../../tests/e2e/support/kasdesa-api';
+import { startKasdesa } from '../../tests/e2e/support/kasdesa-process';
+import {
+  approvedSppSteps,
+  demoUsername,
+  payStep,
+  receiptStep,
+  spendingChoice,
+  type SpendingChoice,
+  type VillageStep,
+} from '../../tests/e2e/support/village-steps';
+import { tempDir } from '../../tests/support/temp-dir';
+import { printTable, round } from '../stats';
+
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const WARMUP_S = 2;
+/** One village per connection: a village's treasurer does not race herself. */
+const VILLAGES = CONNECTIONS;
+/** Approved SPPs waiting per village: more than a connection pays in warm-up and run. */
+const SPPS_PER_VILLAGE = 450;
+const RECEIPT_DATE = '2025-02-03';
+const SPP_DATE = '2025-02-10';
+const FUNDING = '90000000.00';
+const RECEIPT_AMOUNT = '15000.00';
+const SPP_AMOUNT = '10000.00';
+const PREPARE_CONCURRENCY = 16;
+const TARGETS = { durableCommandsPerSecond: 3000, p99Ms: 50, ratioToBare: 0.3 };
+
+interface BenchVillage {
+  code: string;
+  choice: SpendingChoice;
+  sppIds: string[];
+  paid: number;
+  receipts: number;
+  token: string;
+}
+
+/** The demo villages with an enacted APBDes, funded, each with approved SPPs waiting for payment. */
+async function prepareVillages(store: EventStore): Promise<Omit<BenchVillage, 'token'>[]> {
+  await seedDemo(store, { villages: VILLAGES, fullYear: 0 });
+  const reference = loadReferenceData(DEMO_YEAR, DEMO_REGENCY.code);
+  const ledger = createLedger({ store });
+  const actorFor = demoActors(
+    demoUsers(DEMO_REGENCY.code, [...reference.districts.keys()], [...reference.villages.values()]),
+  );
+  const villages: Omit<BenchVillage, 'token'>[] = [];
+  for (const code of reference.villages.keys()) {
+    const version = latestVersion((await ledger.villageState(code, DEMO_YEAR)).budget);
+    if (!version) continue;
+    const choice = spendingChoice([...version.lines.values()], reference);
+    const sppIds = Array.from({ length: SPPS_PER_VILLAGE }, (_, i) => `SPP-B-${i + 1}`);
+    villages.push({ code, choice, sppIds, paid: 0, receipts: 0 });
+  }
+  let next = 0;
+  const prepare = async () => {
+    for (let village = villages[next++]; village; village = villages[next++]) {
+      const steps = [
+        receiptStep('TBP-BENCH-FUNDS', RECEIPT_DATE, village.choice, FUNDING),
+        ...village.sppIds.flatMap((id) =>
+          approvedSppSteps(id, SPP_DATE, village.choice, SPP_AMOUNT),
+        ),
+      ];
+      for (const [index, { type, payload }] of steps.entries())
+        await ledger.executeVillageCommand(village.code, DEMO_YEAR, {
+          commandId: `bench-prepare:${index}`,
+          type,
+          payload,
+          actor: actorFor(type, village.code),
+        });
+    }
+  };
+  await Promise.all(Array.from({ length: PREPARE_CONCURRENCY }, prepare));
+  return villages;
+}
+
+/**
+ * The timed mix: each connection works on its own village and alternates a
+ * receipt (new TBP number) with paying its next approved SPP; every request
+ * a valid command with a fresh Idempotency-Key.
+ */
+function commandRequests(villages: BenchVillage[], keyPrefix: string): autocannon.Request[] {
+  let assigned = 0;
+  const request = (village: BenchVillage, step: VillageStep, key: string) => ({
+    method: 'POST' as const,
+    path: villageCommandPath(village.code, DEMO_YEAR, step.type),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${village.token}`,
+      'idempotency-key': `${keyPrefix}-${key}`,
+    },
+    body: JSON.stringify(step.payload),
+  });
+  return [
+    {
+      setupRequest(_request, context: { village?: BenchVillage; sent?: number }) {
+        const village = (context.village ??= villages[assigned++ % villages.length]!);
+        context.sent = (context.sent ?? 0) + 1;
+        const spp = context.sent % 2 === 0 ? village.sppIds[village.paid] : undefined;
+        if (spp) {
+          village.paid += 1;
+          return request(village, payStep(spp, SPP_DATE), `pay-${spp}`);
+        }
+        village.receipts += 1;
+        const receipt = `TBP-${keyPrefix}-${village.receipts}`;
+        return request(
+          village,
+          receiptStep(receipt, RECEIPT_DATE, village.choice, RECEIPT_AMOUNT),
+          receipt,
+        );
+      },
+    },
+  ];
+}
+
+interface LoadFigures {
+  durableCommandsPerSecond: number;
+  responses2xx: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+}
+
+async function load(
+  url: string,
+  requests: autocannon.Request[],
+  duration: number,
+): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, requests });
+  return {
+    durableCommandsPerSecond: round(result['2xx'] / result.duration, 1),
+    responses2xx: result['2xx'],
+    non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+    ),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+  };
+}
+
+/** Warm-up (not reported), then the timed run with keys of their own; `timed` learns when it ran. */
+async function warmThenRun(
+  url: string,
+  villages: BenchVillage[],
+  label: string,
+  timed: (window: Window) => void = () => undefined,
+) {
+  await load(url, commandRequests(villages, `${label}-warm`), WARMUP_S);
+  const fromMs = Date.now();
+  const figures = await load(url, commandRequests(villages, `${label}-run`), DURATION_S);
+  timed({ fromMs, toMs: Date.now() });
+  return figures;
+}
+
+/** The baseline: express + zod with the same routes and schemas, nothing behind them. */
+function serveBare(): void {
+  const app = express();
+  app.post(
+    '/api/v1/villages/:villageCode/years/:fiscalYear/commands/:type',
+    express.json({ limit: '64kb' }),
+    (req, res) => {
+      const schema = villageCommandSchemas[req.params.type as keyof typeof villageCommandSchemas];
+      const parsed = schema.safeParse(req.body);
+      if (!parsed.success) res.status(422).json({ issues: parsed.error.issues });
+      else res.status(201).json({ type: req.params.type, payload: parsed.data });
+    },
+  );
+  const server = app.listen(0, '127.0.0.1', () =>
+    process.send!({ port: (server.address() as AddressInfo).port }),
+  );
+  process.on('disconnect', () => server.close());
+}
+
+/** The bare endpoint in its own process, like the Kasdesa server. */
+async function startBare() {
+  const child = fork(__filename, ['bare'], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { url: `http://127.0.0.1:${message.port}`, stop: () => child.disconnect() };
+}
+
+/** Events the timed run wrote, read back from the store after the server stopped. */
+async function storedRunCommands(store: EventStore): Promise<number> {
+  const commands = new Set<string>();
+  let after: bigint | undefined;
+  for (;;) {
+    const page = await store.readAll({ after });
+    if (page.length === 0) return commands.size;
+    for (const event of page) {
+      const commandId = String(event.metadata.commandId);
+      if (commandId.includes(':kasdesa-run-')) commands.add(commandId);
+    }
+    after = page.at(-1)!.position;
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Offsets (ms after the server was spawned) of the timed run: the profile is cut to them. */
+interface Window {
+  fromMs: number;
+  toMs: number;
+}
+
+const percentages = (totals: Map<string, number>, all: number, top: number) =>
+  Object.fromEntries(
+    [...totals]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, top)
+      .map(([name, count]) => [name, round((100 * count) / all, 1)]),
+  );
+
+/** Self time in the timed run, per source area and per function, in percent of its samples. */
+function profileSummary(dir: string, window: Window) {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) return { file: null };
+  const kept = join(tmpdir(), 'kasdesa-bench-http.cpuprofile');
+  copyFileSync(join(dir, file), kept);
+  const profile = JSON.parse(readFileSync(kept, 'utf8')) as CpuProfile;
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const byArea = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let elapsedUs = 0;
+  let counted = 0;
+  profile.samples.forEach((id, index) => {
+    elapsedUs += profile.timeDeltas[index] ?? 0;
+    if (elapsedUs < window.fromMs * 1000 || elapsedUs > window.toMs * 1000) return;
+    const frame = frames.get(id)!;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(node_modules|src|projections)\//, '$1/')}:${frame.lineNumber + 1}`;
+    byArea.set(area(frame), (byArea.get(area(frame)) ?? 0) + 1);
+    byFunction.set(name, (byFunction.get(name) ?? 0) + 1);
+    counted += 1;
+  });
+  return {
+    file: kept,
+    samples: counted,
+    byArea: percentages(byArea, counted, 20),
+    topFunctions: percentages(byFunction, counted, 25),
+  };
+}
+
+const AREAS: [RegExp, string][] = [
+  [/node_modules\/(pino|thread-stream|sonic-boom)/, 'pino logging'],
+  [
+    /node_modules\/(express|router|body-parser|raw-body|iconv-lite|qs|send|finalhandler)/,
+    'express',
+  ],
+  [/node_modules\/zod/, 'zod'],
+  [/node_modules\/better-sqlite3/, 'better-sqlite3'],
+  [/node_modules\/decimal\.js/, 'decimal.js'],
+  [/node_modules\/safe-stable-stringify/, 'safe-stable-stringify'],
+  [/node_modules\//, 'other packages'],
+  [/\/src\/eventstore\//, 'src/eventstore'],
+  [/\/src\/domain\//, 'src/domain'],
+  [/\/src\/app\//, 'src/app'],
+  [/\/src\/http\//, 'src/http'],
+  [/\/src\/access\//, 'src/access'],
+  [/\/projections\//, 'projections'],
+  [/^node:|^internal\//, 'node internals (http, net, streams)'],
+];
+
+function area({ functionName, url }: { functionName: string; url: string }): string {
+  if (!url) return functionName ? `(${functionName})` : '(native)';
+  return AREAS.find(([pattern]) => pattern.test(url))?.[1] ?? 'other';
+}
+
+/**
+ * Durable commands over HTTP: the real server process on the embedded store
+ * (synchronous=FULL, group commit) with the demo regency, autocannon at 50
+ * connections against receipts and SPP payments, beside a bare express + zod
+ * endpoint given the same requests. `KASDESA_BENCH_CPU_PROF=1` profiles the server.
+ */
+export async function httpBench(): Promise<Record<string, unknown>> {
+  const data = tempDir('kasdesa-bench-http-');
+  const config = { store: 'embedded' as const, dataDir: data.dir, port: 0 };
+  try {
+    const store = openStore(config);
+    const started = Date.now();
+    const prepared = await prepareVillages(store);
+    await store.close();
+    console.error(`prepared ${prepared.length} villages in ${Date.now() - started} ms`);
+
+    const bare = await startBare();
+    const bareFigures = await warmThenRun(
+      bare.url,
+      prepared.map((v) => ({ ...v, token: '-' })),
+      'bare',
+    );
+    bare.stop();
+
+    const profileDir = join(data.dir, 'profile');
+    const profiling = process.env.KASDESA_BENCH_CPU_PROF === '1';
+    if (profiling) mkdirSync(profileDir);
+    let runWindow: Window = { fromMs: 0, toMs: 0 };
+    const spawnedAt = Date.now();
+    const server = await startKasdesa(
+      {
+        KASDESA_STORE: 'embedded',
+        KASDESA_DATA_DIR: data.dir,
+        KASDESA_DEMO: '1',
+        KASDESA_DEMO_VILLAGES: String(VILLAGES),
+        KASDESA_DEMO_FULL_YEAR: '0',
+      },
+      { nodeArgs: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    );
+    const api = new KasdesaApi(server.baseUrl);
+    const villages = await Promise.all(
+      prepared.map(async (v) => ({
+        ...v,
+        token: await api.token(demoUsername('bendahara', v.code)),
+      })),
+    );
+    const load1 = loadavg()[0];
+    const kasdesa = await warmThenRun(server.baseUrl, villages, 'kasdesa', (window) => {
+      runWindow = { fromMs: window.fromMs - spawnedAt, toMs: window.toMs - spawnedAt };
+    });
+    const exitCode = await server.stop();
+    const reopened = openStore(config);
+    const stored = await storedRunCommands(reopened);
+    await reopened.close();
+
+    const ratioToBare = round(
+      kasdesa.durableCommandsPerSecond / bareFigures.durableCommandsPerSecond,
+      3,
+    );
+    printTable([
+      {
+        endpoint: 'kasdesa',
+        rps: kasdesa.durableCommandsPerSecond,
+        non2xx: kasdesa.non2xx,
+        p50: kasdesa.latencyMs.p50,
+        p99: kasdesa.latencyMs.p99,
+      },
+      {
+        endpoint: 'bare express + zod',
+        rps: bareFigures.durableCommandsPerSecond,
+        non2xx: bareFigures.non2xx,
+        p50: bareFigures.latencyMs.p50,
+        p99: bareFigures.latencyMs.p99,
+      },
+    ]);
+    return {
+      settings: {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        warmupSeconds: WARMUP_S,
+        villages: villages.length,
+        mix: 'per connection one village; RecordReceipt and PayPaymentRequest (approved LS SPP) alternating',
+        server:
+          'real process: node -r ts-node/register/transpile-only src/main.ts; embedded store, synchronous=FULL, group commit; pino request log on',
+        bare: 'express.json + the same zod command schemas, in its own process, same requests',
+      },
+      kasdesa: { ...kasdesa, commandsStoredByTheRun: stored, serverExitCode: exitCode },
+      bare: bareFigures,
+      ratioToBare,
+      targets: {
+        ...TARGETS,
+        met: {
+          durableCommandsPerSecond:
+            kasdesa.durableCommandsPerSecond >= TARGETS.durableCommandsPerSecond,
+          p99Ms: kasdesa.latencyMs.p99 <= TARGETS.p99Ms,
+          ratioToBare: ratioToBare >= TARGETS.ratioToBare,
+        },
+      },
+      loadAverageAtRun: round(load1 ?? 0, 2),
+      ...(profiling ? { serverCpuProfileOfTheRun: profileSummary(profileDir, runWindow) } : {}),
+    };
+  } finally {
+    data.remove();
+  }
+}
+
+if (require.main === module && process.argv[2] === 'bare') serveBare();

@@ -1,0 +1,291 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckpointStore } from '../../projections/checkpoint-store';
+import { fundFlowReport } from '../../projections/fund-flow-report';
+import { ProjectionEngine } from '../../projections/projection-engine';
+import { projectionList, readModelProjections } from '../../projections/read-models';
+import { fullYear, regencyRealisation } from '../../projections/realisation-report';
+import { villageLedger } from '../../projections/village-ledger';
+import { createLedger, type Ledger } from '../../src/app/ledger';
+import { withHashChain } from '../../src/eventstore/chained-store';
+import { createEmbeddedStore } from '../../src/eventstore/embedded';
+import type { EventData, EventStore, RecordedEvent } from '../../src/eventstore/port';
+import { openSqliteFile } from '../../src/eventstore/sqlite-file';
+import { renderJson } from '../../src/reports/json';
+import { regencyRealisationTables } from '../../src/reports/realisation-tables';
+import { writeWorkbook } from '../../src/reports/xlsx';
+import {
+  generateVillage,
+  regencyReference,
+  villagePlan,
+} from '../../tests/projections/support/regency-scenario';
+import { openRegency } from '../../tests/support/realistic-village';
+import { by, command } from '../../tests/support/decider-specification';
+import { evidenceOf, KADES, KAUR, PKA, REGENCY, YEAR } from '../../tests/support/village-fixtures';
+import { median, printTable, round } from '../stats';
+
+/**
+ * Reports over a 200-village regency: a full rebuild of every projection over
+ * EVENTS events beside a raw read + JSON.parse + minimal fold of the same
+ * rows, and the latency of the regency reports from the live read models.
+ * The regency lives three months through the ledger; the rest of the year is
+ * written straight into this bench-only SQLite file by a deterministic
+ * generator that clones those months' receipt and SPP events.
+ */
+const VILLAGES = 200;
+const EVENTS = Number(process.env.BENCH_REPORT_EVENTS ?? 1_000_000);
+const CALLS = Number(process.env.BENCH_REPORT_CALLS ?? 50);
+const LEDGER_MONTHS = 3;
+const CYCLES_PER_APPEND = 100;
+
+const day = (month: number, date: number) =>
+  `${YEAR}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+
+/** One month of a village through the ledger: the ADD transfer and receipt, one LS SPP paid. */
+async function liveMonth(ledger: Ledger, villageCode: string, month: number): Promise<void> {
+  const village = (raw: ReturnType<typeof command>) =>
+    ledger.executeVillageCommand(villageCode, YEAR, raw);
+  const date = day(month, 5);
+  await ledger.executeRegencyCommand(
+    REGENCY,
+    YEAR,
+    command('SendTransfer', {
+      villageCode,
+      source: 'ADD',
+      stage: month,
+      amount: '20000000',
+      date,
+      reference: `SP2D ADD ${villageCode}/${month}`,
+    }),
+  );
+  const sppId = `SPP-${month}`;
+  for (const raw of [
+    by(
+      KAUR,
+      command('RecordReceipt', {
+        receiptId: `TBP-ADD-${month}`,
+        date,
+        account: '4.2.3.01',
+        source: 'ADD',
+        amount: '20000000',
+        into: 'bank',
+        payer: { name: 'RKUD' },
+        description: `ADD bulan ${month}`,
+        transfer: { stage: month, reference: `SP2D ADD ${villageCode}/${month}` },
+      }),
+    ),
+    by(
+      PKA,
+      command('DraftPaymentRequest', {
+        sppId,
+        kind: 'LS',
+        activityId: 'siltap',
+        date,
+        description: `Siltap bulan ${month}`,
+        progressReportReference: `LPK/${month}`,
+        lines: [
+          {
+            lineId: 's-siltap',
+            source: 'ADD',
+            amount: '15000000',
+            taxes: [],
+            evidence: evidenceOf(`KW/${villageCode}/${month}`, date),
+          },
+        ],
+      }),
+    ),
+    by(PKA, command('SubmitPaymentRequest', { sppId, date })),
+    command('VerifyPaymentRequest', { sppId, date, outcome: 'verified', reasons: [] }),
+    by(KADES, command('ApprovePaymentRequest', { sppId, date, outcome: 'approved', reasons: [] })),
+    by(
+      KAUR,
+      command('PayPaymentRequest', {
+        paymentId: `PAY-${month}`,
+        sppId,
+        date,
+        from: 'bank',
+        transferReference: `CMS/${month}`,
+        taxOverrides: [],
+      }),
+    ),
+  ])
+    await village(raw);
+}
+
+/** The receipt and SPP events of one village's last ledger month: what the generator clones. */
+async function template(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
+  const events = await store.readStream(streamId, { direction: 'backwards', maxCount: 6 });
+  return events.reverse();
+}
+
+const ID_FIELDS = ['receiptId', 'sppId', 'paymentId'];
+
+/** Cycle `n` of the template: new document numbers, a date in the months after the ledger's. */
+function cloneCycle(events: RecordedEvent[], n: number): EventData[] {
+  const date = day(LEDGER_MONTHS + 1 + (n % (12 - LEDGER_MONTHS)), 1 + (n % 28));
+  return events.map((event) => {
+    const data: Record<string, unknown> = { ...event.data, date };
+    for (const field of ID_FIELDS)
+      if (typeof data[field] === 'string') data[field] = `${String(data[field])}-G${n}`;
+    if (data.transfer) data.transfer = { stage: 1 + (n % 12), reference: `SP2D-G${n}` };
+    const { commandId: _command, ...metadata } = event.metadata;
+    return {
+      id: randomUUID(),
+      type: event.type,
+      data,
+      metadata: { ...metadata, commandId: `bench-${n}-${event.type}`, businessDate: date },
+    };
+  });
+}
+
+async function generate(file: string, referenceCatalog: ReturnType<typeof regencyReference>) {
+  const store = withHashChain(createEmbeddedStore({ file }));
+  const ledger = createLedger({ store, reference: referenceCatalog.catalog });
+  const villages = [...referenceCatalog.reference.villages.keys()].slice(0, VILLAGES);
+  await openRegency(ledger);
+  const live: string[] = [];
+  for (const [index, code] of villages.entries()) {
+    await generateVillage(ledger, code, index);
+    if (villagePlan(index).enactedOn === null) continue;
+    for (let month = 1; month <= LEDGER_MONTHS; month += 1) await liveMonth(ledger, code, month);
+    live.push(code);
+  }
+  const ledgerEvents = Number(await store.headPosition());
+  const cycle = await template(store, `village-${live[0]}-${YEAR}`);
+  let total = ledgerEvents;
+  for (let n = 0; total < EVENTS; n += CYCLES_PER_APPEND) {
+    for (const code of live) {
+      if (total >= EVENTS) break;
+      const events: EventData[] = [];
+      for (let c = n; c < n + CYCLES_PER_APPEND && total + events.length < EVENTS; c += 1)
+        events.push(...cloneCycle(cycle, c));
+      await store.append(`village-${code}-${YEAR}`, events, 'any');
+      total += events.length;
+    }
+  }
+  return { store, ledgerEvents, total };
+}
+
+/** Raw read + parse + a minimal fold (Σ amount per stream) straight from the SQLite rows. */
+function baseline(file: string): { events: number; seconds: number } {
+  const db = new Database(file, { readonly: true });
+  const started = process.hrtime.bigint();
+  const totals = new Map<string, number>();
+  let events = 0;
+  for (const row of db
+    .prepare('SELECT stream_id, data, metadata FROM events ORDER BY position')
+    .iterate() as Iterable<{ stream_id: string; data: string; metadata: string }>) {
+    const data = JSON.parse(row.data) as { amount?: string };
+    JSON.parse(row.metadata);
+    totals.set(
+      row.stream_id,
+      (totals.get(row.stream_id) ?? 0) + (data.amount ? data.amount.length : 0),
+    );
+    events += 1;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  db.close();
+  return { events, seconds };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function latency(fn: () => unknown) {
+  const times: number[] = [];
+  for (let i = 0; i < CALLS; i += 1) {
+    const started = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { calls: CALLS, p50Ms: round(median(times), 2), p95Ms: round(percentile(times, 95), 2) };
+}
+
+const peakRssMiB = () => round(process.resourceUsage().maxRSS / 1024, 1);
+
+export async function reportsBench(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'kasdesa-bench-reports-'));
+  const referenceCatalog = regencyReference(VILLAGES - 7);
+  try {
+    const file = join(dir, 'events.sqlite');
+    const genStarted = Date.now();
+    const generated = await generate(file, referenceCatalog);
+    const generation = {
+      ledgerEvents: generated.ledgerEvents,
+      generatedEvents: generated.total - generated.ledgerEvents,
+      seconds: round((Date.now() - genStarted) / 1000, 1),
+      peakRssMiB: peakRssMiB(),
+    };
+    console.log('generated', generation);
+    const raw = baseline(file);
+    const projections = readModelProjections(() => referenceCatalog.reference);
+    const engine = new ProjectionEngine(
+      generated.store,
+      new CheckpointStore(openSqliteFile(join(dir, 'projections.sqlite'))),
+      projectionList(projections),
+    );
+    const rebuildStarted = process.hrtime.bigint();
+    await engine.start();
+    const rebuildSeconds = Number(process.hrtime.bigint() - rebuildStarted) / 1e9;
+    const rebuildRss = peakRssMiB();
+    const reference = referenceCatalog.reference;
+    const ledgers = engine.state(projections.villageLedger);
+    const villages = (code: string) => villageLedger(ledgers, code, YEAR)?.fold;
+    const realisation = latency(() =>
+      renderJson(regencyRealisation(villages, reference, fullYear(YEAR))),
+    );
+    const fundFlow = latency(() =>
+      renderJson(fundFlowReport(engine.state(projections.fundFlow), reference, villages)),
+    );
+    const xlsxTimes: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const started = process.hrtime.bigint();
+      const tables = regencyRealisationTables(
+        regencyRealisation(villages, reference, fullYear(YEAR)),
+      );
+      await writeWorkbook(tables, { stream: createWriteStream(join(dir, `regency-${i}.xlsx`)) });
+      xlsxTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    await engine.stop();
+    const baselineRate = raw.events / raw.seconds;
+    const rebuildRate = raw.events / rebuildSeconds;
+    const figures = {
+      villages: VILLAGES,
+      events: raw.events,
+      generation,
+      baseline: { eventsPerSecond: Math.round(baselineRate), seconds: round(raw.seconds, 2) },
+      rebuild: {
+        eventsPerSecond: Math.round(rebuildRate),
+        seconds: round(rebuildSeconds, 2),
+        peakRssMiB: rebuildRss,
+        percentOfBaseline: round((rebuildRate / baselineRate) * 100, 1),
+        target: '≥ 60 % of baseline',
+      },
+      regencyRealisationJson: { ...realisation, target: 'p95 ≤ 50 ms' },
+      regencyFundFlowJson: { ...fundFlow, target: 'p95 ≤ 50 ms' },
+      regencyRealisationXlsx: {
+        runs: xlsxTimes.length,
+        medianMs: round(median(xlsxTimes), 0),
+        maxMs: round(Math.max(...xlsxTimes), 0),
+        target: '≤ 3000 ms',
+      },
+    };
+    printTable([
+      { figure: 'baseline events/s', value: figures.baseline.eventsPerSecond },
+      { figure: 'rebuild events/s', value: figures.rebuild.eventsPerSecond },
+      { figure: 'rebuild % of baseline', value: figures.rebuild.percentOfBaseline },
+      { figure: 'realisation JSON p95 ms', value: realisation.p95Ms },
+      { figure: 'fund flow JSON p95 ms', value: fundFlow.p95Ms },
+      { figure: 'regency xlsx median ms', value: figures.regencyRealisationXlsx.medianMs },
+    ]);
+    return figures;
+  } finally {
+    referenceCatalog.remove();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

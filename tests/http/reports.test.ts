@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import request from 'supertest';
+import type { Express } from 'express';
+import ExcelJS from 'exceljs';
+import { CheckpointStore } from '../../projections/checkpoint-store';
+import { ProjectionEngine } from '../../projections/projection-engine';
+import { projectionList, readModelProjections } from '../../projections/read-models';
+import { createLedger } from '../../src/app/ledger';
+import { SessionStore } from '../../src/access/sessions';
+import { LoginThrottle } from '../../src/access/login-throttle';
+import { openSqliteFile } from '../../src/eventstore/sqlite-file';
+import { createApp } from '../../src/http/app';
+import { tempDir } from '../support/temp-dir';
+import { runVillageFullYear, twoYearReference } from '../support/village-full-year';
+import {
+  bearer,
+  expectProblem,
+  OTHER_VILLAGE,
+  REGENCY_PATH,
+  startTestServer,
+  VILLAGE_PATH,
+  type TestServer,
+} from './support';
+
+describe('report endpoints', () => {
+  let server: TestServer;
+  let app: Express;
+  let engine: ProjectionEngine;
+  let recordedMidYear: string;
+  let sessions: SessionStore;
+  const temp = tempDir();
+  const reference = twoYearReference();
+
+  beforeAll(async () => {
+    sessions = new SessionStore();
+    server = await startTestServer();
+    const ledger = createLedger({ store: server.store, reference: reference.catalog });
+    await runVillageFullYear(ledger);
+    recordedMidYear = new Date().toISOString();
+    engine = new ProjectionEngine(
+      server.store,
+      new CheckpointStore(openSqliteFile(join(temp.dir, 'reports.sqlite'))),
+      projectionList(readModelProjections((year, regency) => reference.catalog.get(year, regency))),
+    );
+    await engine.start();
+    app = createApp({
+      store: server.store,
+      storeKind: 'memory',
+      access: server.access,
+      reference: reference.catalog,
+      ledger,
+      sessions,
+      throttle: new LoginThrottle(),
+      log: pino({ level: 'silent' }),
+      readModels: engine,
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await engine.stop();
+    temp.remove();
+    reference.remove();
+  });
+
+  const get = (path: string, role: keyof TestServer['tokens'] = 'auditor') =>
+    request(app)
+      .get(path)
+      .set(bearer(sessions.create(server.userIds[role]).token));
+
+  test('the regency fund flow as JSON from the live read models', async () => {
+    const response = await get(`${REGENCY_PATH}/reports/fund-flow`).expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['content-disposition']).toMatch(
+      /filename="fund-flow-35\.10-2025\.json"/,
+    );
+    const village = response.body.districts
+      .flatMap((d: { villages: unknown[] }) => d.villages)
+      .find((v: { villageCode: string }) => v.villageCode === '35.10.01.2001');
+    const dds = village.sources.find((s: { source: string }) => s.source === 'DDS');
+    expect(dds.village.received).not.toBe('0.00');
+    expect(response.body.totals.received).toEqual(expect.stringMatching(/^\d+\.\d{2}$/));
+  });
+
+  test('the regency realisation for semester I, per district, as CSV and xlsx', async () => {
+    const json = await get(`${REGENCY_PATH}/reports/realisation?period=semester1`).expect(200);
+    expect(json.body.period).toEqual({ from: '2025-01-01', to: '2025-06-30' });
+    const csv = await get(`${REGENCY_PATH}/reports/realisation?period=semester1&format=csv`).expect(
+      200,
+    );
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'Kode Rekening,Uraian,Anggaran (Rp),Realisasi (Rp),Lebih/(Kurang) (Rp),%',
+    );
+    const xlsx = await get(`${REGENCY_PATH}/reports/realisation?format=xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)[0]).toBe('Ringkasan');
+    expect(workbook.worksheets.length).toBeGreaterThan(1);
+  });
+
+  test('village books take a month and every village report answers', async () => {
+    const response = await get(`${VILLAGE_PATH}/reports/bku?month=3`, 'treasurer').expect(200);
+    expect(response.body.month).toBe('2025-03');
+    expect(response.body.bku.rows.length).toBeGreaterThan(5);
+    for (const report of ['bank', 'tax', 'panjar', 'kegiatan', 'revenue-detail', 'spp-register'])
+      await get(`${VILLAGE_PATH}/reports/${report}?month=3&format=csv`, 'secretary').expect(200);
+    for (const report of [
+      'apbdes',
+      'apbdes-diff',
+      'realisation',
+      'activity-realisation',
+      'dana-desa-absorption',
+      'planning-trail',
+    ])
+      await get(`${VILLAGE_PATH}/reports/${report}`, 'villageHead').expect(200);
+  });
+
+  test('the two clocks: as of a date the realisation shows only what happened by then', async () => {
+    const year = await get(`${VILLAGE_PATH}/reports/realisation`).expect(200);
+    const march = await get(`${VILLAGE_PATH}/reports/realisation?asOf=2025-03-31`).expect(200);
+    expect(Number(march.body.totals.spending.realised)).toBeLessThan(
+      Number(year.body.totals.spending.realised),
+    );
+    const known = await get(
+      `${VILLAGE_PATH}/reports/realisation?knownAt=${recordedMidYear}`,
+    ).expect(200);
+    expect(known.body.totals).toEqual(year.body.totals);
+  });
+
+  test('scope and roles: other villages, the administrator and a district head outside the regency are refused', async () => {
+    expectProblem(
+      await get(`/api/v1/villages/${OTHER_VILLAGE}/years/2025/reports/bku?month=1`, 'treasurer'),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expectProblem(
+      await get(`${REGENCY_PATH}/reports/fund-flow`, 'administrator'),
+      403,
+      'ROLE_NOT_PERMITTED',
+    );
+    expectProblem(
+      await get(`${REGENCY_PATH}/reports/fund-flow`, 'districtHead'),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    await get(`${REGENCY_PATH}/reports/realisation?district=35.10.01`, 'districtHead').expect(200);
+    expectProblem(await request(app).get(`${REGENCY_PATH}/reports/fund-flow`), 401);
+  });
+
+  test('unknown reports are 404; bad queries are 400 naming the parameter', async () => {
+    expectProblem(await get(`${VILLAGE_PATH}/reports/neraca`), 404);
+    for (const [query, parameter] of [
+      ['format=pdf', 'format'],
+      ['month=13', 'month'],
+      ['asOf=2025-13-01', 'asOf'],
+      ['knownAt=kemarin', 'knownAt'],
+    ]) {
+      const response = await get(`${VILLAGE_PATH}/reports/bku?${query}`);
+      expectProblem(response, 400);
+      expect(response.body.field).toBe(parameter);
+    }
+    const period = await get(`${REGENCY_PATH}/reports/realisation?period=semester2`);
+    expectProblem(period, 400);
+    expect(period.body.field).toBe('period');
+  });
+});

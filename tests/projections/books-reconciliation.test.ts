@@ -1,0 +1,161 @@
+import { monthBooks, netCashThrough } from '../../projections/books-report';
+import { activityRealisation, danaDesaAbsorption } from '../../projections/activity-realisation';
+import { fundFlowReport } from '../../projections/fund-flow-report';
+import { monitoringReport } from '../../projections/monitoring-report';
+import { fullYear, semesterOne, villageRealisation } from '../../projections/realisation-report';
+import { villageLedger, type VillageLedger } from '../../projections/village-ledger';
+import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../src/domain/shared/money';
+import type { VillageEvent } from '../../src/domain/village/events';
+import { monthBookTables } from '../../src/reports/book-tables';
+import { REGENCY, VILLAGE, YEAR } from '../support/village-fixtures';
+import { runVillageFullYear, twoYearReference } from '../support/village-full-year';
+import { serializedStates, startHarness, type Harness } from './support/harness';
+
+const add = (map: Map<string, Rupiah>, key: string, amount: Rupiah) =>
+  map.set(key, (map.get(key) ?? ZERO).plus(amount));
+const texts = (map: Map<string, Rupiah>) =>
+  Object.fromEntries([...map].filter(([, v]) => !v.isZero()).map(([k, v]) => [k, toAmountText(v)]));
+
+describe('books and realisation over the full village year', () => {
+  let harness: Harness;
+  let remove: () => void;
+  let events: VillageEvent[];
+  let ledger: VillageLedger;
+
+  beforeAll(async () => {
+    const reference = twoYearReference();
+    remove = reference.remove;
+    harness = await startHarness(reference.catalog.get(YEAR, REGENCY), reference.catalog);
+    ({ events } = await runVillageFullYear(harness.ledger));
+    await harness.settle();
+    ledger = villageLedger(harness.engine.state(harness.projections.villageLedger), VILLAGE, YEAR)!;
+  }, 180_000);
+  afterAll(async () => {
+    await harness.stop();
+    remove();
+  });
+
+  test('every projection rebuilt from zero is identical to the live-updated one', async () => {
+    const live = serializedStates(harness.engine, harness.projections);
+    const rebuilt = await harness.rebuild();
+    expect(serializedStates(rebuilt, harness.projections)).toEqual(live);
+    await rebuilt.stop();
+  }, 60_000);
+
+  test('each month the BKU closes at the cash and bank the month closing booked', () => {
+    const closings = events.filter((e) => e.type === 'MonthClosed');
+    expect(closings).toHaveLength(12);
+    for (const closing of closings) {
+      const books = monthBooks(ledger, harness.reference(), closing.data.month);
+      const booked = rupiah(closing.data.booked.cashOnHand).plus(rupiah(closing.data.booked.bank));
+      expect([closing.data.month, books.bku.closing]).toEqual([
+        closing.data.month,
+        toAmountText(booked),
+      ]);
+      expect(books.bank.closing).toBe(closing.data.booked.bank);
+      const { cashOnHand, bank } = ledger.fold.fiscalYear!.openingBalances;
+      const opening = rupiah(cashOnHand).plus(rupiah(bank));
+      expect(toAmountText(netCashThrough(ledger, closing.data.month).plus(opening))).toBe(
+        books.bku.closing,
+      );
+    }
+  });
+
+  test('Σ realised spending = Σ payments − returns in the BKU, per source and overall', () => {
+    const report = villageRealisation(ledger.fold, harness.reference(), fullYear(YEAR));
+    const fromBku = new Map<string, Rupiah>();
+    for (const entry of ledger.journal.values())
+      for (const line of entry.lines) {
+        if (line.role === 'spending') add(fromBku, line.source!, rupiah(line.amount));
+        if (line.role === 'return') add(fromBku, line.source!, rupiah(line.amount).negated());
+      }
+    const realised = new Map(
+      Object.entries(report.spendingBySource).map(([s, f]) => [s, rupiah(f.realised)] as const),
+    );
+    expect(texts(realised)).toEqual(texts(fromBku));
+    expect(fromBku.size).toBeGreaterThan(2);
+    const overall = rupiah(report.totals.spending.realised).plus(
+      rupiah(report.totals.financingExpenditures.realised),
+    );
+    expect(toAmountText(overall)).toBe(toAmountText(sum(fromBku.values())));
+  });
+
+  test('realised revenue = Σ receipts per account (the reversed receipt excluded)', () => {
+    const report = villageRealisation(ledger.fold, harness.reference(), fullYear(YEAR));
+    const reversed = new Set(
+      events.flatMap((e) => (e.type === 'EntryReversed' ? [e.data.entryId] : [])),
+    );
+    const receipts = new Map<string, Rupiah>();
+    for (const e of events)
+      if (e.type === 'RevenueReceived' && !reversed.has(e.data.receiptId))
+        add(receipts, e.data.account, rupiah(e.data.amount));
+    const realised = new Map<string, Rupiah>();
+    for (const [key, amount] of Object.entries(report.revenueByAccount))
+      add(realised, key.split('|')[0]!, rupiah(amount));
+    expect(texts(realised)).toEqual(texts(receipts));
+    expect(report.totals.revenue.realised).toBe(toAmountText(sum(receipts.values())));
+  });
+
+  test('semester I realises less than the year; percentages and Lebih/(Kurang) follow the layout', () => {
+    const half = villageRealisation(ledger.fold, harness.reference(), semesterOne(YEAR));
+    const year = villageRealisation(ledger.fold, harness.reference(), fullYear(YEAR));
+    expect(
+      rupiah(half.totals.spending.realised).lessThan(rupiah(year.totals.spending.realised)),
+    ).toBe(true);
+    const t = year.totals.spending;
+    expect(t.difference).toBe(toAmountText(rupiah(t.budget).minus(rupiah(t.realised))));
+    expect(t.percent).toBe(rupiah(t.realised).div(rupiah(t.budget)).times(100).toFixed(2));
+  });
+
+  test('activity realisation and Dana Desa absorption add up to the realisation report', () => {
+    const reference = harness.reference();
+    const activities = activityRealisation(ledger.fold, reference, fullYear(YEAR));
+    expect(activities.totals.realised).toBe(
+      villageRealisation(ledger.fold, reference, fullYear(YEAR)).totals.spending.realised,
+    );
+    const dd = danaDesaAbsorption(ledger.fold, reference, semesterOne(YEAR));
+    expect(dd.activities.length).toBeGreaterThan(0);
+    expect(dd.stageOne.received).not.toBe('0.00');
+    expect(dd.stageTwoCondition.minAbsorptionPercent).toBe(
+      reference.policy.ddStageTwoCondition.minStageOneAbsorptionPercent,
+    );
+  });
+
+  test('the fund flow names the village receipts against the transfers, and the monitoring view its execution', () => {
+    const reference = harness.reference();
+    const villages = (code: string) =>
+      villageLedger(harness.engine.state(harness.projections.villageLedger), code, YEAR)?.fold;
+    const flow = fundFlowReport(
+      harness.engine.state(harness.projections.fundFlow),
+      reference,
+      villages,
+    );
+    const sources = flow.districts.flatMap((d) => d.villages).flatMap((v) => v.sources);
+    const dds = sources.find((s) => s.source === 'DDS')!;
+    expect(dds.village!.received).toBe(
+      toAmountText(sum(dds.village!.receipts.map((r) => rupiah(r.amount)))),
+    );
+    expect(dds.village!.closingSilpa).not.toBeNull();
+    expect(dds.village!.cashRemaining).toBe(dds.village!.closingSilpa);
+    const monitoring = monitoringReport(
+      harness.engine.state(harness.projections.regencyMonitoring),
+      reference,
+      '2026-01-20',
+      undefined,
+      villages,
+    );
+    const row = monitoring.districts
+      .flatMap((d) => d.villages)
+      .find((v) => v.identity.villageCode === VILLAGE)!;
+    expect(row.execution!.closingsDone).toBe(12);
+    expect(row.execution!.overduePanjar).toEqual([]);
+  });
+
+  test('the month workbook totals are the book totals', () => {
+    const books = monthBooks(ledger, harness.reference(), `${YEAR}-03`);
+    const [bku] = monthBookTables(books);
+    const total = bku!.rows.find((row) => row.style === 'total')!;
+    expect(total.cells.payments).toBe(books.bku.totals.payments);
+    expect(books.bku.rows.length).toBeGreaterThan(10);
+  });
+});
