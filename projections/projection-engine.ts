@@ -32,9 +32,9 @@ const CATCH_UP_PAGES_PER_SAVE = 64;
 
 export interface EngineOptions {
   pageSize?: number;
-  /** Live mode saves after this many unsaved events… */
+  /** Live mode saves after this many unsaved events (default 20,000)… */
   saveEvery?: number;
-  /** …or this long after the first unsaved one. */
+  /** …or this long after the first unsaved one (default 30 s). */
   saveAfterMs?: number;
 }
 
@@ -65,8 +65,10 @@ export class ProjectionEngine {
     options: EngineOptions = {},
   ) {
     this.pageSize = options.pageSize ?? 4096;
-    this.saveEvery = options.saveEvery ?? 1000;
-    this.saveAfterMs = options.saveAfterMs ?? 200;
+    // Saving serialises whole states and blocks the event loop, so a live server saves
+    // rarely; after a crash the engine simply re-reads the events since the last save.
+    this.saveEvery = options.saveEvery ?? 20_000;
+    this.saveAfterMs = options.saveAfterMs ?? 30_000;
     this.slots = projections.map((projection) => this.restore(projection));
   }
 
@@ -112,7 +114,7 @@ export class ProjectionEngine {
       this.applyAll([event]);
       this.unsaved += 1;
       if (this.unsaved >= this.saveEvery) this.save();
-      else this.saveTimer ??= setTimeout(() => this.save(), this.saveAfterMs);
+      else this.saveTimer ??= setTimeout(() => this.save(), this.saveAfterMs).unref();
     }
   }
 
