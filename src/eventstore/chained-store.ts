@@ -36,8 +36,6 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
   }
 
   async function hashAt(stream: string, revision: bigint): Promise<string | undefined> {
-    const cached = heads.get(stream);
-    if (cached?.revision === revision) return cached.hash;
     const [event] = await inner
       .readStream(stream, { fromRevision: revision, maxCount: 1 })
       .catch(ignoreNotFound);
@@ -50,7 +48,14 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
     events: EventData[],
     expected: bigint | 'no_stream',
   ): Promise<AppendResult> {
-    const prevHash = expected === 'no_stream' ? GENESIS_HASH : await hashAt(stream, expected);
+    const cached = expected === 'no_stream' ? undefined : heads.get(stream);
+    // The cached head answers without a trip through the event loop: the common, sequential case.
+    const prevHash =
+      expected === 'no_stream'
+        ? GENESIS_HASH
+        : cached?.revision === expected
+          ? cached.hash
+          : await hashAt(stream, expected);
     if (prevHash === undefined) {
       const actual = await inner.streamRevision(stream);
       throw new WrongExpectedRevisionError(stream, expected, actual ?? 'no_stream');
@@ -60,7 +65,8 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
       stream,
       firstRevision,
       prevHash,
-      stampRecordedAt(events, clock()),
+      events,
+      clock().toISOString(),
     );
     const result = await inner.append(stream, sealed, expected);
     if (events.length > 0) remember(stream, { revision: result.nextRevision, hash: lastHash });
@@ -99,20 +105,6 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
         : appendAt(stream, events, expected);
     },
   };
-}
-
-/**
- * The recorded time goes into the metadata, under the hash: it is then
- * tamper-evident, and it survives a copy to another store (which would put
- * its own write time on the event).
- */
-function stampRecordedAt(events: EventData[], now: Date): EventData[] {
-  const recordedAt = now.toISOString();
-  return events.map((event) =>
-    typeof event.metadata.recordedAt === 'string'
-      ? event
-      : { ...event, metadata: { ...event.metadata, recordedAt } },
-  );
 }
 
 /** Reports the sealed recorded time, where there is one, as the event's recorded time. */

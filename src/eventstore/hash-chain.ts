@@ -25,6 +25,10 @@ function withoutChainKeys(metadata: JsonObject): JsonObject {
 
 /** SHA-256 over the canonical JSON (sorted keys) of the event's place and content. */
 export function hashLink(link: ChainLink): string {
+  return hashCanonical(link, withoutChainKeys(link.metadata));
+}
+
+function hashCanonical(link: Omit<ChainLink, 'metadata'>, metadata: JsonObject): string {
   // Always a string here: the argument is a plain object.
   const canonical = stringify({
     stream: link.stream,
@@ -32,31 +36,36 @@ export function hashLink(link: ChainLink): string {
     id: link.id,
     type: link.type,
     data: link.data,
-    metadata: withoutChainKeys(link.metadata),
+    metadata,
     prevHash: link.prevHash,
   });
   return createHash('sha256').update(canonical!).digest('hex');
 }
 
-/** Seals events to be appended after the event whose hash is `prevHash` at `firstRevision - 1`. */
+/**
+ * Seals events to be appended after the event whose hash is `prevHash` at
+ * `firstRevision - 1`. With `recordedAt`, metadata that lacks one gets it,
+ * under the hash: the recorded time is then tamper-evident, and survives a
+ * copy to another store (which would put its own write time on the event).
+ * One metadata copy per event: this runs on every append.
+ */
 export function sealEvents(
   stream: string,
   firstRevision: bigint,
   prevHash: string,
   events: EventData[],
+  recordedAt?: string,
 ): { sealed: EventData[]; lastHash: string } {
   let previous = prevHash;
   const sealed = events.map((event, index) => {
-    const metadata = { ...withoutChainKeys(event.metadata), prevHash: previous };
-    const hash = hashLink({
-      ...event,
-      metadata,
-      stream,
-      revision: firstRevision + BigInt(index),
-      prevHash: previous,
-    });
+    const { hash: _hash, prevHash: _prevHash, ...content } = event.metadata;
+    if (recordedAt !== undefined && typeof content.recordedAt !== 'string')
+      content.recordedAt = recordedAt;
+    const revision = firstRevision + BigInt(index);
+    const hash = hashCanonical({ ...event, stream, revision, prevHash: previous }, content);
+    const metadata = { ...content, prevHash: previous, hash };
     previous = hash;
-    return { ...event, metadata: { ...metadata, hash } };
+    return { id: event.id, type: event.type, data: event.data, metadata };
   });
   return { sealed, lastHash: previous };
 }
