@@ -1,24 +1,32 @@
+import { eventUpcasters } from '../migrations/upcasters';
 import { fromRecorded } from '../src/app/event-codec';
 import { regencyEventSchemas, type RegencyEvent } from '../src/domain/regency/events';
 import type { DomainEvent } from '../src/domain/shared/envelope';
 import { villageEventSchemas, type VillageEvent } from '../src/domain/village/events';
 import type { RecordedEvent } from '../src/eventstore/port';
+import { VILLAGE_FOLD_EVENT_TYPES } from './village-fold';
 
 /**
- * Decodes a stored event through the app's codec (schema check, upcasters).
- * The engine hands the same RecordedEvent to every projection, so each event
- * is decoded once however many projections read it.
+ * Decodes a stored event through the app's codec. Money events skip the
+ * schema check (projections read the hash-chained store, whose events this
+ * code wrote; upcast events are still checked): they are the bulk of a year
+ * and read models take their fields one by one. Plan and budget events are
+ * checked, so their lines keep the schema's field order in the documents
+ * that copy them whole. The engine hands each RecordedEvent to every
+ * projection in turn, so remembering the last one decodes it once.
  */
-const decoded = new WeakMap<RecordedEvent, DomainEvent>();
+const copiedWhole = new Set<string>(VILLAGE_FOLD_EVENT_TYPES);
+let last: { recorded: RecordedEvent; event: DomainEvent } | undefined;
 
 function decode<E extends DomainEvent>(
   registry: Parameters<typeof fromRecorded>[0],
   recorded: RecordedEvent,
 ): E {
-  const known = decoded.get(recorded);
-  if (known) return known as E;
-  const event = fromRecorded<E>(registry, recorded);
-  decoded.set(recorded, event);
+  if (last?.recorded === recorded) return last.event as E;
+  const event = fromRecorded<E>(registry, recorded, eventUpcasters, {
+    validate: copiedWhole.has(recorded.type),
+  });
+  last = { recorded, event };
   return event;
 }
 

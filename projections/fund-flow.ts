@@ -3,7 +3,7 @@ import type { RegencyEvent, RegencyEventOf } from '../src/domain/regency/events'
 import { rupiah, toAmountText } from '../src/domain/shared/money';
 import type { RecordedEvent } from '../src/eventstore/port';
 import { decodeRegencyEvent } from './event-decoding';
-import { jsonState, type Projection } from './projection';
+import type { Projection } from './projection';
 import {
   deserializeStreams,
   emptyStreamStates,
@@ -74,19 +74,24 @@ export function fundFlowProjection(): Projection<FundFlowState> {
       updateStream(state, recorded.streamId, (flow) =>
         applyToFlow(flow, decodeRegencyEvent(recorded)),
       ),
-    serialize: (state) => serializeStreams(state, jsonState.serialize),
+    serialize: (state) => serializeStreams(state, (flow) => structuredClone(flow)),
     deserialize: (data) => deserializeStreams(data, (flow: RegencyFlow) => flow),
   };
 }
 
+/** Updates the flow in place (the projection owns it); a new flow on the year's opening. */
 function applyToFlow(flow: RegencyFlow | undefined, event: RegencyEvent): RegencyFlow | undefined {
   if (event.type === 'RegencyFiscalYearOpened') return { ...event.data, rows: {} };
   if (!flow) return flow;
   const { villageCode, source } = event.data;
   const key = rowKey(villageCode, source);
   const row = flow.rows[key];
-  const next = row ? applyToRow(row, event) : newRow(event);
-  return next ? { ...flow, rows: { ...flow.rows, [key]: next } } : flow;
+  if (row) applyToRow(row, event);
+  else {
+    const created = newRow(event);
+    if (created) flow.rows[key] = created;
+  }
+  return flow;
 }
 
 function newRow(event: RegencyEvent): FlowRow | undefined {
@@ -103,36 +108,30 @@ function newRow(event: RegencyEvent): FlowRow | undefined {
   };
 }
 
-function applyToRow(row: FlowRow, event: RegencyEvent): FlowRow {
+function applyToRow(row: FlowRow, event: RegencyEvent): void {
   switch (event.type) {
     case 'AllocationSet':
     case 'AllocationRevised': {
       const { amount, legalReference } = event.data;
-      return {
-        ...row,
-        allocation: amount,
-        legalReference,
-        allocationHistory: [...row.allocationHistory, { amount, legalReference }],
-      };
+      row.allocation = amount;
+      row.legalReference = legalReference;
+      row.allocationHistory.push({ amount, legalReference });
+      return;
     }
     case 'DanaDesaStagesPlanned':
-      return { ...row, stages: plannedStages(row.stages, event.data.stages) };
+      row.stages = plannedStages(row.stages, event.data.stages);
+      return;
     case 'TransferSent': {
       const { stage, date, reference, amount } = event.data;
       const current = stageOf(row.stages, stage);
-      const updated: StageFlow = {
-        ...current,
-        transferred: plus(current.transferred, amount),
-        transfers: [...current.transfers, { date, reference, amount }],
-      };
-      return {
-        ...row,
-        transferred: plus(row.transferred, amount),
-        stages: withStage(row.stages, updated),
-      };
+      current.transferred = plus(current.transferred, amount);
+      current.transfers.push({ date, reference, amount });
+      if (!row.stages.includes(current)) row.stages = withStage(row.stages, current);
+      row.transferred = plus(row.transferred, amount);
+      return;
     }
     default:
-      return row;
+      return;
   }
 }
 

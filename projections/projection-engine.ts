@@ -28,7 +28,7 @@ interface Slot {
   failure?: ProjectionStatus['failure'];
 }
 
-const CATCH_UP_PAGES_PER_SAVE = 64;
+const CATCH_UP_PAGES_PER_SAVE = 256;
 
 export interface EngineOptions {
   pageSize?: number;
@@ -91,7 +91,7 @@ export class ProjectionEngine {
       const page = await this.store.readAll({ after: this.position, maxCount: this.pageSize });
       this.applyAll(page);
       const last = page.length < this.pageSize;
-      // A rebuild saves now and then, not per page: states can be large.
+      // A rebuild saves now and then (about every million events), not per page: states can be large.
       if (last || pages % CATCH_UP_PAGES_PER_SAVE === 0) this.save();
       if (last) break;
     }

@@ -1,11 +1,13 @@
-import { PersistentMap } from '../src/domain/shared/persistent-map';
-
 /**
- * Read-model state kept per stream (a village or regency fiscal year). A
- * persistent map keeps each event's update to one small copy.
+ * Read-model state kept per stream (a village or regency fiscal year). The
+ * engine holds one state per projection and nothing else keeps an older one
+ * (a two-clocks fold starts from its own initial state), so `apply` updates
+ * the map in place instead of copying it per event. `revision` counts the
+ * changes: what a cache of reports built from the state is keyed on.
  */
 export interface StreamStates<Entry> {
-  streams: PersistentMap<Entry>;
+  streams: Map<string, Entry>;
+  revision: number;
 }
 
 export interface StreamStatesData<Data> {
@@ -13,7 +15,8 @@ export interface StreamStatesData<Data> {
 }
 
 export const emptyStreamStates = <Entry>(): StreamStates<Entry> => ({
-  streams: PersistentMap.empty(),
+  streams: new Map(),
+  revision: 0,
 });
 
 export function updateStream<Entry>(
@@ -23,11 +26,12 @@ export function updateStream<Entry>(
 ): StreamStates<Entry> {
   const before = state.streams.get(streamId);
   const after = update(before);
-  if (after === before) return state;
-  return {
-    streams:
-      after === undefined ? state.streams.delete(streamId) : state.streams.set(streamId, after),
-  };
+  if (after !== before) {
+    if (after === undefined) state.streams.delete(streamId);
+    else state.streams.set(streamId, after);
+  }
+  state.revision += 1;
+  return state;
 }
 
 export function serializeStreams<Entry, Data>(
@@ -45,9 +49,10 @@ export function deserializeStreams<Entry, Data>(
 ): StreamStates<Entry> {
   const { streams } = data as StreamStatesData<Data>;
   return {
-    streams: PersistentMap.from(
+    streams: new Map(
       Object.entries(streams).map(([streamId, entry]) => [streamId, fromData(entry)] as const),
     ),
+    revision: 0,
   };
 }
 

@@ -1,4 +1,3 @@
-import { PersistentMap } from '../src/domain/shared/persistent-map';
 import { villageStreamId } from '../src/domain/village/decider';
 import type { VillageEvent } from '../src/domain/village/events';
 import type { VillageState } from '../src/domain/village/state';
@@ -25,35 +24,34 @@ import {
 /**
  * One village fiscal year as the books and realisation reports read it: the
  * domain's fold of the whole stream and the journal of its money events in
- * recorded order.
+ * recorded order. The projection owns both and updates them in place.
  */
 export interface VillageLedger {
   fold: VillageState;
-  journal: PersistentMap<JournalEntry>;
+  journal: Map<string, JournalEntry>;
 }
 
 export type VillageLedgerState = StreamStates<VillageLedger>;
 
-function withJournal(
-  journal: PersistentMap<JournalEntry>,
+/** Adds the event's journal entry, if it is one (a reversal repeats the entry it corrects). */
+function record(
+  journal: Map<string, JournalEntry>,
   before: VillageState,
   after: VillageState,
   event: VillageEvent,
-): PersistentMap<JournalEntry> {
+): void {
   if (event.type === 'EntryReversed') {
     const original = journal.get(event.data.entryId);
     const booked = before.books.entries.get(event.data.entryId);
-    if (!original || !booked) return journal;
-    return journal.set(
-      event.data.reversalId,
-      reversalEntry(original, event.data, booked.movements),
-    );
+    if (original && booked)
+      journal.set(event.data.reversalId, reversalEntry(original, event.data, booked.movements));
+    return;
   }
   const entry = journalEntryOf(
     event,
     (sppId) => after.paymentRequests.get(sppId)?.request.activityId ?? null,
   );
-  return entry ? journal.set(entry.entryId, entry) : journal;
+  if (entry) journal.set(entry.entryId, entry);
 }
 
 export function villageLedgerProjection(): Projection<VillageLedgerState> {
@@ -63,8 +61,10 @@ export function villageLedgerProjection(): Projection<VillageLedgerState> {
       const before = ledger?.fold ?? emptyLedgerFold();
       const fold = foldLedger(before, event);
       if (!fold.fiscalYear) return ledger;
-      const journal = withJournal(ledger?.journal ?? PersistentMap.empty(), before, fold, event);
-      return { fold, journal };
+      const next = ledger ?? { fold, journal: new Map<string, JournalEntry>() };
+      next.fold = fold;
+      record(next.journal, before, fold, event);
+      return next;
     });
   };
   return {
@@ -81,7 +81,7 @@ export function villageLedgerProjection(): Projection<VillageLedgerState> {
     deserialize: (data) =>
       deserializeStreams(data, (ledger: { fold: LedgerFoldData; journal: JournalEntry[] }) => ({
         fold: deserializeLedgerFold(ledger.fold),
-        journal: PersistentMap.from(ledger.journal.map((entry) => [entry.entryId, entry])),
+        journal: new Map(ledger.journal.map((entry) => [entry.entryId, entry])),
       })),
   };
 }

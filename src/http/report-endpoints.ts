@@ -30,6 +30,7 @@ import { monthBookTables } from '../reports/book-tables';
 import { renderCsv } from '../reports/csv';
 import { fundFlowTables } from '../reports/fund-flow-tables';
 import { renderJson } from '../reports/json';
+import { RenderedReportCache, type Revisioned } from '../reports/rendered-cache';
 import { monitoringTables } from '../reports/monitoring-tables';
 import { planningTrailTable } from '../reports/planning-trail-tables';
 import {
@@ -43,10 +44,12 @@ import { writeWorkbook } from '../reports/xlsx';
 import type { Endpoint } from './endpoint';
 import { HttpProblem } from './problem';
 import { currentUser } from './request-context';
+import { awaitReadModels } from './read-your-writes';
 
 /** The live read models: the projection engine that follows the store (states by projection name). */
 export interface ReadModels {
   state<State>(projection: Projection<State>): State;
+  waitForPosition(position: bigint): Promise<void>;
 }
 
 /** Who reads reports: everyone in the finance cycle within their scope; not the administrator. */
@@ -69,10 +72,10 @@ const YEAR = /^\d{4}$/;
 const REGENCY_LEVEL = 2;
 const DISTRICT_LEVEL = 3;
 
-/** A rendered report: the read model (JSON) and its tables (CSV, xlsx). */
+/** A rendered report: the read model as JSON and its tables (CSV, xlsx). */
 interface Rendered {
   name: string;
-  model: unknown;
+  json: () => string;
   tables: () => ReportTable[];
 }
 
@@ -132,18 +135,40 @@ function monthOf(req: Request, fiscalYear: number, required: boolean): string | 
   return `${fiscalYear}-${String(number).padStart(2, '0')}`;
 }
 
-/** Live state, or the state at the two clocks folded from the store. */
-function stateReader(models: ReadModels, store: EventStore, clocks: Clocks) {
+/** Live state, or the state at the two clocks folded from the store; live reads share the rendered-report cache. */
+function stateReader(
+  models: ReadModels,
+  store: EventStore,
+  clocks: Clocks,
+  cache: RenderedReportCache,
+) {
   const live = clocks.asOf === undefined && clocks.knownAt === undefined;
-  return <State>(projection: Projection<State>): Promise<State> =>
+  const read = <State>(projection: Projection<State>): Promise<State> =>
     live ? Promise.resolve(models.state(projection)) : projectAt(store, projection, clocks);
+  return Object.assign(read, { cache: live ? cache : undefined });
+}
+
+/** A report built at most once per request; its JSON from the cache when read live at an unchanged position. */
+function regencyRendered<Model>(
+  read: ReturnType<typeof stateReader>,
+  states: readonly Revisioned[],
+  key: string,
+  build: () => Model,
+  tables: (model: Model) => ReportTable[],
+): Omit<Rendered, 'name'> {
+  let model: Model | undefined;
+  const built = () => (model ??= build());
+  return {
+    json: () => read.cache?.render(states, key, built) ?? renderJson(built()),
+    tables: () => tables(built()),
+  };
 }
 
 async function send(res: Response, format: Format, rendered: Rendered): Promise<void> {
   const filename = `${rendered.name}.${format}`;
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   if (format === 'json') {
-    res.type('application/json').send(renderJson(rendered.model));
+    res.type('application/json').send(rendered.json());
     return;
   }
   if (format === 'csv') {
@@ -229,7 +254,7 @@ function bookReport(name: string): VillageReport {
     const tables = monthBookTables(books);
     return {
       name: `${name}-${target.code}-${month}`,
-      model: { identity: books.identity, month, [key]: books[key] },
+      json: () => renderJson({ identity: books.identity, month, [key]: books[key] }),
       tables: () => (key === 'activities' ? tables.slice(index) : [tables[index]!]),
     };
   };
@@ -244,7 +269,7 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     if (!state || !doc) throw badQuery('label', label);
     return {
       name: `apbdes-${target.code}`,
-      model: doc,
+      json: () => renderJson(doc),
       tables: () => apbdesTables(doc, state.identity),
     };
   },
@@ -260,7 +285,7 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     const diff = diffVersions(pick('fromLabel', 0), pick('toLabel', -1));
     return {
       name: `apbdes-diff-${target.code}`,
-      model: diff,
+      json: () => renderJson(diff),
       tables: () => [versionDiffTable(diff, state!.identity)],
     };
   },
@@ -271,7 +296,8 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     const table = sppRegisterTable(fold, identity, month);
     return {
       name: `spp-register-${target.code}`,
-      model: { identity, month: month ?? null, rows: table.rows.map((r) => r.cells) },
+      json: () =>
+        renderJson({ identity, month: month ?? null, rows: table.rows.map((r) => r.cells) }),
       tables: () => [table],
     };
   },
@@ -283,7 +309,7 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     );
     return {
       name: `realisation-${target.code}`,
-      model: report,
+      json: () => renderJson(report),
       tables: () => [villageRealisationTable(report)],
     };
   },
@@ -295,7 +321,7 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     );
     return {
       name: `activity-realisation-${target.code}`,
-      model: report,
+      json: () => renderJson(report),
       tables: () => [activityRealisationTable(report)],
     };
   },
@@ -307,7 +333,7 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     );
     return {
       name: `dana-desa-absorption-${target.code}`,
-      model: report,
+      json: () => renderJson(report),
       tables: () => [activityRealisationTable(report, true)],
     };
   },
@@ -318,7 +344,7 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     const model = completeTrail(trail, ledger?.fold);
     return {
       name: `planning-trail-${target.code}`,
-      model,
+      json: () => renderJson(model),
       tables: () => [planningTrailTable(model)],
     };
   },
@@ -331,29 +357,42 @@ type RegencyReport = VillageReport;
 
 const REGENCY_REPORTS: Record<string, RegencyReport> = {
   async 'fund-flow'(target, _req, read, p) {
-    const villages = villageStatesOf(await read(p.villageLedger), target.fiscalYear);
-    const report = fundFlowReport(await read(p.fundFlow), target.reference, villages);
+    const ledgers = await read(p.villageLedger);
+    const flow = await read(p.fundFlow);
+    const name = `fund-flow-${target.code}-${target.fiscalYear}`;
     return {
-      name: `fund-flow-${target.code}-${target.fiscalYear}`,
-      model: report,
-      tables: () => fundFlowTables(report),
+      name,
+      ...regencyRendered(
+        read,
+        [ledgers, flow],
+        name,
+        () => fundFlowReport(flow, target.reference, villageStatesOf(ledgers, target.fiscalYear)),
+        fundFlowTables,
+      ),
     };
   },
   async realisation(target, req, read, p) {
     const district = query(req, 'district');
     if (district !== undefined && !target.reference.districts.has(district))
       throw badQuery('district', district);
-    const villages = villageStatesOf(await read(p.villageLedger), target.fiscalYear);
-    const report = regencyRealisation(
-      villages,
-      target.reference,
-      periodOf(req, target.fiscalYear),
-      district,
-    );
+    const ledgers = await read(p.villageLedger);
+    const period = periodOf(req, target.fiscalYear);
+    const name = `realisation-${district ?? target.code}-${target.fiscalYear}`;
     return {
-      name: `realisation-${district ?? target.code}-${target.fiscalYear}`,
-      model: report,
-      tables: () => regencyRealisationTables(report),
+      name,
+      ...regencyRendered(
+        read,
+        [ledgers],
+        `${name}:${period.from}:${period.to}`,
+        () =>
+          regencyRealisation(
+            villageStatesOf(ledgers, target.fiscalYear),
+            target.reference,
+            period,
+            district,
+          ),
+        regencyRealisationTables,
+      ),
     };
   },
   async monitoring(target, req, read, p) {
@@ -368,7 +407,7 @@ const REGENCY_REPORTS: Record<string, RegencyReport> = {
     );
     return {
       name: `monitoring-${target.code}-${target.fiscalYear}`,
-      model: report,
+      json: () => renderJson(report),
       tables: () => monitoringTables(report),
     };
   },
@@ -398,6 +437,7 @@ function reportEndpoint(
     projections: ReadModelProjections;
     store: EventStore;
     reference: ReferenceCatalog;
+    cache: RenderedReportCache;
   },
 ): Endpoint {
   const base = kind === 'village' ? '/villages/:villageCode' : '/regencies/:regencyCode';
@@ -418,7 +458,13 @@ function reportEndpoint(
       const report = Object.hasOwn(reports, name) ? reports[name] : undefined;
       if (!report) throw notFound('report', name);
       const format = formatOf(req);
-      const read = stateReader(dependencies.readModels, dependencies.store, clocksOf(req));
+      await awaitReadModels(req, dependencies.readModels);
+      const read = stateReader(
+        dependencies.readModels,
+        dependencies.store,
+        clocksOf(req),
+        dependencies.cache,
+      );
       const reference = dependencies.reference.get(target.fiscalYear, target.regency);
       await send(
         res,
@@ -441,7 +487,7 @@ export function reportEndpoints(dependencies: {
   const projections = readModelProjections((fiscalYear, regency) =>
     dependencies.reference.get(fiscalYear, regency),
   );
-  const deps = { ...dependencies, readModels, projections };
+  const deps = { ...dependencies, readModels, projections, cache: new RenderedReportCache() };
   return [
     reportEndpoint('village', VILLAGE_REPORTS, deps),
     reportEndpoint('regency', REGENCY_REPORTS, deps),

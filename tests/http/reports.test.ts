@@ -171,4 +171,15 @@ describe('report endpoints', () => {
     expectProblem(period, 400);
     expect(period.body.field).toBe('period');
   });
+
+  test('read-your-writes: ?after= waits for the read models, and answers 503 past the bound', async () => {
+    const head = await engine.status().then((all) => all[0]!.head);
+    await get(`${REGENCY_PATH}/reports/fund-flow?after=${head}`).expect(200);
+    const behind = await get(`${REGENCY_PATH}/reports/fund-flow?after=${head + 1000n}`);
+    expectProblem(behind, 503);
+    expect(behind.headers['retry-after']).toBe('1');
+    const malformed = await get(`${REGENCY_PATH}/reports/fund-flow?after=soon`);
+    expectProblem(malformed, 400);
+    expect(malformed.body.field).toBe('after');
+  });
 });
