@@ -7,7 +7,13 @@ import { peerBench } from './suites/peer';
 /** A benchmark suite: runs its workload and its baseline in the same run and returns every figure. */
 export type BenchSuite = () => Promise<Record<string, unknown>>;
 
-const suites: Record<string, BenchSuite> = { eventstore: eventstoreBench, http: () => import('./suites/http').then((suite) => suite.httpBench()), peer: peerBench, reports: () => import('./suites/reports').then((suite) => suite.reportsBench()), reliability: () => import('./suites/reliability').then((suite) => suite.reliabilityBench()) };
+const suites: Record<string, BenchSuite> = {
+  eventstore: eventstoreBench,
+  http: () => import('./suites/http').then((suite) => suite.httpBench()),
+  peer: peerBench,
+  reports: () => import('./suites/reports').then((suite) => suite.reportsBench()),
+  reliability: () => import('./suites/reliability').then((suite) => suite.reliabilityBench()),
+};
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -20,7 +26,12 @@ async function main(): Promise<void> {
   const result = {
     suite: name,
     ranAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
     ...figures,
   };
   const folder = join(__dirname, 'results');

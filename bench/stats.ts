@@ -7,7 +7,10 @@ export function median(values: number[]): number {
 }
 
 /** Runs `fn` and returns how many units per second it managed. */
-export async function ratePerSecond(units: number, fn: () => Promise<void> | void): Promise<number> {
+export async function ratePerSecond(
+  units: number,
+  fn: () => Promise<void> | void,
+): Promise<number> {
   const started = process.hrtime.bigint();
   await fn();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -8,7 +8,15 @@ import { createMemoryStore } from '../../src/eventstore/memory';
 import type { RecordedEvent } from '../../src/eventstore/port';
 import { migrateSqlite } from '../../src/eventstore/sqlite-migrate';
 import { median, printTable, ratePerSecond, round } from '../stats';
-import { COMMANDS, READ_EVENTS, ROUNDS, STREAMS, workload, workloadOfEvents, type Command } from '../workload';
+import {
+  COMMANDS,
+  READ_EVENTS,
+  ROUNDS,
+  STREAMS,
+  workload,
+  workloadOfEvents,
+  type Command,
+} from '../workload';
 
 const CONCURRENCY = 50;
 
@@ -21,9 +29,13 @@ function rawDatabase(file: string): Database.Database {
   return db;
 }
 
-const INSERT = 'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const INSERT =
+  'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
-async function kasdesaAppends(file: string, commands: Command[]): Promise<{ rate: number; stored: RecordedEvent[][] }> {
+async function kasdesaAppends(
+  file: string,
+  commands: Command[],
+): Promise<{ rate: number; stored: RecordedEvent[][] }> {
   const store = withHashChain(createEmbeddedStore({ file }));
   const revisions = new Map<string, bigint>();
   const rate = await ratePerSecond(commands.length, async () => {
@@ -47,7 +59,11 @@ async function adapterAppends(file: string, stored: RecordedEvent[][]): Promise<
     for (const rows of stored) {
       const first = rows[0]!;
       const events = rows.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
-      await store.append(first.streamId, events, first.revision === 0n ? 'no_stream' : first.revision - 1n);
+      await store.append(
+        first.streamId,
+        events,
+        first.revision === 0n ? 'no_stream' : first.revision - 1n,
+      );
     }
   });
   await store.close();
@@ -55,7 +71,11 @@ async function adapterAppends(file: string, stored: RecordedEvent[][]): Promise<
 }
 
 /** `concurrency` writers, each awaiting its own append: what an HTTP server under load does. */
-async function kasdesaConcurrentAppends(file: string, commands: Command[], concurrency: number): Promise<number> {
+async function kasdesaConcurrentAppends(
+  file: string,
+  commands: Command[],
+  concurrency: number,
+): Promise<number> {
   const store = withHashChain(createEmbeddedStore({ file }));
   const queue = [...commands];
   const rate = await ratePerSecond(commands.length, async () => {
@@ -74,7 +94,16 @@ async function rawInserts(file: string, stored: RecordedEvent[][]): Promise<numb
   const db = rawDatabase(file);
   const insert = db.prepare(INSERT);
   const perCommand = db.transaction((rows: RecordedEvent[]) => {
-    for (const e of rows) insert.run(e.streamId, e.revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
+    for (const e of rows)
+      insert.run(
+        e.streamId,
+        e.revision,
+        e.id,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        e.recordedAt,
+      );
   });
   const rate = await ratePerSecond(stored.length, () => {
     for (const rows of stored) perCommand.immediate(rows);
@@ -86,12 +115,22 @@ async function rawInserts(file: string, stored: RecordedEvent[][]): Promise<numb
 /** Fills a store file with `count` realistic hash-chained events, quickly (one large transaction). */
 async function fillForReading(file: string, count: number): Promise<void> {
   const sealer = withHashChain(createMemoryStore());
-  for (const { stream, events } of workloadOfEvents(count)) await sealer.append(stream, events, 'any');
+  for (const { stream, events } of workloadOfEvents(count))
+    await sealer.append(stream, events, 'any');
   const rows = await sealer.readAll({ maxCount: count });
   const db = rawDatabase(file);
   const insert = db.prepare(INSERT);
   db.transaction(() => {
-    for (const e of rows) insert.run(e.streamId, e.revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt);
+    for (const e of rows)
+      insert.run(
+        e.streamId,
+        e.revision,
+        e.id,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        e.recordedAt,
+      );
   })();
   db.close();
 }
@@ -115,7 +154,9 @@ async function kasdesaReadAll(file: string, count: number): Promise<number> {
 
 function rawIterate(file: string, count: number): Promise<number> {
   const db = new Database(file, { readonly: true });
-  const select = db.prepare('SELECT position, stream_id, revision, id, type, data, metadata, recorded_at FROM events ORDER BY position');
+  const select = db.prepare(
+    'SELECT position, stream_id, revision, id, type, data, metadata, recorded_at FROM events ORDER BY position',
+  );
   const rate = ratePerSecond(count, () => {
     let seen = 0;
     for (const row of select.iterate() as Iterable<{ data: string; metadata: string }>) {
@@ -141,17 +182,30 @@ export async function eventstoreBench(): Promise<Record<string, unknown>> {
     for (let round = 0; round < ROUNDS; round++) {
       // Odd rounds run the baselines first, on the previous round's rows; even rounds run Kasdesa first.
       const baselinesFirst = round % 2 === 1;
-      const rawBefore = baselinesFirst ? await rawInserts(join(dir, `raw-${round}.sqlite`), previous) : 0;
-      const adapterBefore = baselinesFirst ? await adapterAppends(join(dir, `adapter-${round}.sqlite`), previous) : 0;
-      const measured = await kasdesaAppends(join(dir, `append-${round}.sqlite`), workload(COMMANDS));
-      const raw = baselinesFirst ? rawBefore : await rawInserts(join(dir, `raw-${round}.sqlite`), measured.stored);
+      const rawBefore = baselinesFirst
+        ? await rawInserts(join(dir, `raw-${round}.sqlite`), previous)
+        : 0;
+      const adapterBefore = baselinesFirst
+        ? await adapterAppends(join(dir, `adapter-${round}.sqlite`), previous)
+        : 0;
+      const measured = await kasdesaAppends(
+        join(dir, `append-${round}.sqlite`),
+        workload(COMMANDS),
+      );
+      const raw = baselinesFirst
+        ? rawBefore
+        : await rawInserts(join(dir, `raw-${round}.sqlite`), measured.stored);
       const adapter = baselinesFirst
         ? adapterBefore
         : await adapterAppends(join(dir, `adapter-${round}.sqlite`), measured.stored);
       previous = measured.stored;
       appendRounds.push({ kasdesa: measured.rate, raw });
       adapterRounds.push({ kasdesa: adapter, raw });
-      const concurrent = await kasdesaConcurrentAppends(join(dir, `concurrent-${round}.sqlite`), workload(COMMANDS), CONCURRENCY);
+      const concurrent = await kasdesaConcurrentAppends(
+        join(dir, `concurrent-${round}.sqlite`),
+        workload(COMMANDS),
+        CONCURRENCY,
+      );
       concurrentRounds.push({ kasdesa: concurrent, raw });
       console.error(
         `append round ${round + 1}/${ROUNDS}: kasdesa ${measured.rate.toFixed(0)}/s, adapter ${adapter.toFixed(0)}/s, ` +
@@ -166,7 +220,9 @@ export async function eventstoreBench(): Promise<Record<string, unknown>> {
       const raw = first ? await rawIterate(readFile, READ_EVENTS) : 0;
       const kasdesa = await kasdesaReadAll(readFile, READ_EVENTS);
       readRounds.push({ kasdesa, raw: first ? raw : await rawIterate(readFile, READ_EVENTS) });
-      console.error(`read round ${round + 1}/${ROUNDS}: kasdesa ${readRounds[round]!.kasdesa.toFixed(0)}/s, raw ${readRounds[round]!.raw.toFixed(0)}/s`);
+      console.error(
+        `read round ${round + 1}/${ROUNDS}: kasdesa ${readRounds[round]!.kasdesa.toFixed(0)}/s, raw ${readRounds[round]!.raw.toFixed(0)}/s`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -176,23 +232,68 @@ export async function eventstoreBench(): Promise<Record<string, unknown>> {
     rawMedianPerSecond: round(median(rounds.map((r) => r.raw)), 1),
     ratioOfMedians: round(median(rounds.map((r) => r.kasdesa)) / median(rounds.map((r) => r.raw))),
     medianOfRoundRatios: round(median(rounds.map((r) => r.kasdesa / r.raw))),
-    rounds: rounds.map((r) => ({ kasdesa: round(r.kasdesa, 1), raw: round(r.raw, 1), ratio: round(r.kasdesa / r.raw) })),
+    rounds: rounds.map((r) => ({
+      kasdesa: round(r.kasdesa, 1),
+      raw: round(r.raw, 1),
+      ratio: round(r.kasdesa / r.raw),
+    })),
   });
   const appends = summary(appendRounds);
   const adapterOnly = summary(adapterRounds);
   const reads = summary(readRounds);
   const concurrent = summary(concurrentRounds);
   printTable([
-    { figure: 'embedded adapter appends/s, same sealed rows (1–3 events, 200 streams, synchronous=FULL)', kasdesa: adapterOnly.kasdesaMedianPerSecond, raw: adapterOnly.rawMedianPerSecond, ratio: adapterOnly.ratioOfMedians, target: '≥ 0.80' },
-    { figure: 'embedded + hash chain appends/s (sealing each command as the app does)', kasdesa: appends.kasdesaMedianPerSecond, raw: appends.rawMedianPerSecond, ratio: appends.ratioOfMedians, target: '(figure)' },
-    { figure: `append commands/s, ${CONCURRENCY} concurrent writers (group commit) vs raw one-by-one`, kasdesa: concurrent.kasdesaMedianPerSecond, raw: concurrent.rawMedianPerSecond, ratio: concurrent.ratioOfMedians, target: '(figure)' },
-    { figure: '$all events/s read, data+metadata parsed', kasdesa: reads.kasdesaMedianPerSecond, raw: reads.rawMedianPerSecond, ratio: reads.ratioOfMedians, target: '≥ 0.70' },
+    {
+      figure:
+        'embedded adapter appends/s, same sealed rows (1–3 events, 200 streams, synchronous=FULL)',
+      kasdesa: adapterOnly.kasdesaMedianPerSecond,
+      raw: adapterOnly.rawMedianPerSecond,
+      ratio: adapterOnly.ratioOfMedians,
+      target: '≥ 0.80',
+    },
+    {
+      figure: 'embedded + hash chain appends/s (sealing each command as the app does)',
+      kasdesa: appends.kasdesaMedianPerSecond,
+      raw: appends.rawMedianPerSecond,
+      ratio: appends.ratioOfMedians,
+      target: '(figure)',
+    },
+    {
+      figure: `append commands/s, ${CONCURRENCY} concurrent writers (group commit) vs raw one-by-one`,
+      kasdesa: concurrent.kasdesaMedianPerSecond,
+      raw: concurrent.rawMedianPerSecond,
+      ratio: concurrent.ratioOfMedians,
+      target: '(figure)',
+    },
+    {
+      figure: '$all events/s read, data+metadata parsed',
+      kasdesa: reads.kasdesaMedianPerSecond,
+      raw: reads.rawMedianPerSecond,
+      ratio: reads.ratioOfMedians,
+      target: '≥ 0.70',
+    },
   ]);
   return {
-    workload: { streams: STREAMS, commandsPerRound: COMMANDS, eventsPerCommand: '1–3', readEvents: READ_EVENTS, rounds: ROUNDS },
-    baseline: 'raw better-sqlite3 on the same rows, same schema, WAL + synchronous=FULL; one transaction per command; plain iterate + JSON.parse',
-    adapterAppends: { unit: 'commands per second', target: 0.8, note: 'bare embedded adapter appending the rows the chain sealed', ...adapterOnly },
-    chainedAppends: { unit: 'commands per second', note: 'embedded adapter behind the hash chain, sealing each command', ...appends },
+    workload: {
+      streams: STREAMS,
+      commandsPerRound: COMMANDS,
+      eventsPerCommand: '1–3',
+      readEvents: READ_EVENTS,
+      rounds: ROUNDS,
+    },
+    baseline:
+      'raw better-sqlite3 on the same rows, same schema, WAL + synchronous=FULL; one transaction per command; plain iterate + JSON.parse',
+    adapterAppends: {
+      unit: 'commands per second',
+      target: 0.8,
+      note: 'bare embedded adapter appending the rows the chain sealed',
+      ...adapterOnly,
+    },
+    chainedAppends: {
+      unit: 'commands per second',
+      note: 'embedded adapter behind the hash chain, sealing each command',
+      ...appends,
+    },
     readAll: { unit: 'events per second', target: 0.7, ...reads },
     concurrentAppends: { unit: 'commands per second', concurrency: CONCURRENCY, ...concurrent },
   };

@@ -2,7 +2,6 @@ import { createLedger, type Ledger } from '../../src/app/ledger';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import type { VillageEvent } from '../../src/domain/village/events';
-import { by, command } from '../support/decider-specification';
 import { KAUR, VILLAGE, YEAR } from '../support/village-fixtures';
 import {
   cents,
