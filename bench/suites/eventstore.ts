@@ -90,20 +90,24 @@ async function kasdesaConcurrentAppends(
   return rate;
 }
 
+/** One stored event as a row, exactly as the embedded store writes it. */
+function insertRow(insert: Database.Statement, e: RecordedEvent): void {
+  insert.run(
+    e.streamId,
+    e.revision,
+    e.id,
+    e.type,
+    JSON.stringify(e.data),
+    JSON.stringify(e.metadata),
+    e.recordedAt,
+  );
+}
+
 async function rawInserts(file: string, stored: RecordedEvent[][]): Promise<number> {
   const db = rawDatabase(file);
   const insert = db.prepare(INSERT);
   const perCommand = db.transaction((rows: RecordedEvent[]) => {
-    for (const e of rows)
-      insert.run(
-        e.streamId,
-        e.revision,
-        e.id,
-        e.type,
-        JSON.stringify(e.data),
-        JSON.stringify(e.metadata),
-        e.recordedAt,
-      );
+    for (const e of rows) insertRow(insert, e);
   });
   const rate = await ratePerSecond(stored.length, () => {
     for (const rows of stored) perCommand.immediate(rows);
@@ -121,16 +125,7 @@ async function fillForReading(file: string, count: number): Promise<void> {
   const db = rawDatabase(file);
   const insert = db.prepare(INSERT);
   db.transaction(() => {
-    for (const e of rows)
-      insert.run(
-        e.streamId,
-        e.revision,
-        e.id,
-        e.type,
-        JSON.stringify(e.data),
-        JSON.stringify(e.metadata),
-        e.recordedAt,
-      );
+    for (const e of rows) insertRow(insert, e);
   })();
   db.close();
 }
