@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { AppendSignal } from './append-signal';
 import { catchUpSubscription } from './catch-up-subscription';
 import { StreamNotFoundError } from './errors';
-import { assertExpectedRevision, firstRevisionFor, isRepeatedAppend } from './expected-revision';
+import { checkAppend } from './expected-revision';
 import type {
   AppendResult,
   EventData,
@@ -102,11 +102,6 @@ export function createEmbeddedStore(
       'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     )
     .safeIntegers(true);
-  const idsFrom = db
-    .prepare<[string, bigint, number], { id: string }>(
-      'SELECT id FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-    )
-    .safeIntegers(true);
   const insert = db
     .prepare(
       'INSERT INTO events (stream_id, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -120,33 +115,14 @@ export function createEmbeddedStore(
     return headOf.get(stream)?.revision;
   }
 
-  function repeatedAppendResult(
-    stream: string,
-    events: EventData[],
-    expected: ExpectedRevision,
-  ): AppendResult | undefined {
-    const first = firstRevisionFor(expected);
-    if (first === undefined || events.length === 0) return undefined;
-    const ids = idsFrom.all(stream, first, events.length).map((row) => row.id);
-    if (!isRepeatedAppend(events, ids)) return undefined;
-    const [last] = readStreamRows(stream, {
-      fromRevision: first + BigInt(events.length - 1),
-      maxCount: 1,
-    });
-    return { nextRevision: last!.revision, position: last!.position };
-  }
-
   const groupCommit = new GroupCommit(db, options.file);
   const appendTransaction = db.transaction(
     (stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
       const current = currentRevision(stream);
-      try {
-        assertExpectedRevision(stream, expected, current);
-      } catch (error) {
-        const repeated = repeatedAppendResult(stream, events, expected);
-        if (repeated) return repeated;
-        throw error;
-      }
+      const repeated = checkAppend(stream, events, expected, current, (first, count) =>
+        readStreamRows(stream, { fromRevision: first, maxCount: count }),
+      );
+      if (repeated) return repeated;
       const recordedAt = clock().toISOString();
       let revision = current ?? -1n;
       let position = 0n;

@@ -1,5 +1,5 @@
 import { WrongExpectedRevisionError } from './errors';
-import type { EventData, ExpectedRevision } from './port';
+import type { AppendResult, EventData, ExpectedRevision, RecordedEvent } from './port';
 
 /** Throws unless a stream whose current revision is `current` satisfies `expected`. */
 export function assertExpectedRevision(
@@ -18,23 +18,40 @@ export function assertExpectedRevision(
 }
 
 /** The revision the first appended event gets when `expected` holds exactly. */
-export function firstRevisionFor(expected: ExpectedRevision): bigint | undefined {
+function firstRevisionFor(expected: ExpectedRevision): bigint | undefined {
   if (expected === 'no_stream') return 0n;
   if (typeof expected === 'bigint') return expected + 1n;
   return undefined;
 }
 
+/** Up to `count` stored events of the stream from revision `first` on, in revision order. */
+export type StoredFrom = (first: bigint, count: number) => RecordedEvent[];
+
 /**
- * True when `events` were already appended at exactly the revisions this
- * append would give them: a retry whose response was lost. Like EventStoreDB,
- * such a retry succeeds without writing again.
+ * Checks `expected` before an append. Returns undefined when the append may
+ * go ahead; the original result when `events` were already appended at
+ * exactly the revisions this append would give them (a retry whose response
+ * was lost: like EventStoreDB, it succeeds without writing again); otherwise
+ * throws WrongExpectedRevisionError.
  */
-export function isRepeatedAppend(
+export function checkAppend(
+  stream: string,
   events: EventData[],
-  storedIdsFromFirstRevision: string[],
-): boolean {
-  return (
-    storedIdsFromFirstRevision.length >= events.length &&
-    events.every((event, index) => storedIdsFromFirstRevision[index] === event.id)
-  );
+  expected: ExpectedRevision,
+  current: bigint | undefined,
+  storedFrom: StoredFrom,
+): AppendResult | undefined {
+  try {
+    assertExpectedRevision(stream, expected, current);
+    return undefined;
+  } catch (error) {
+    const first = firstRevisionFor(expected);
+    if (first === undefined || events.length === 0) throw error;
+    const stored = storedFrom(first, events.length);
+    const repeated =
+      stored.length === events.length && events.every((event, i) => stored[i]!.id === event.id);
+    if (!repeated) throw error;
+    const last = stored[stored.length - 1]!;
+    return { nextRevision: last.revision, position: last.position };
+  }
 }

@@ -1,7 +1,7 @@
 import { AppendSignal } from './append-signal';
 import { catchUpSubscription } from './catch-up-subscription';
 import { StreamNotFoundError } from './errors';
-import { assertExpectedRevision, firstRevisionFor, isRepeatedAppend } from './expected-revision';
+import { checkAppend } from './expected-revision';
 import { matchesFilter, pageOf, selectStreamEvents } from './reading';
 import type {
   AppendResult,
@@ -19,22 +19,6 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
   const streams = new Map<string, RecordedEvent[]>();
   const signal = new AppendSignal();
 
-  function repeatedAppendResult(stream: string, events: EventData[], expected: ExpectedRevision) {
-    const first = firstRevisionFor(expected);
-    const stored = streams.get(stream) ?? [];
-    if (first === undefined || first >= BigInt(stored.length)) return undefined;
-    const candidates = stored.slice(Number(first), Number(first) + events.length);
-    if (
-      !isRepeatedAppend(
-        events,
-        candidates.map((e) => e.id),
-      )
-    )
-      return undefined;
-    const last = candidates[events.length - 1]!;
-    return { nextRevision: last.revision, position: last.position };
-  }
-
   async function append(
     stream: string,
     events: EventData[],
@@ -42,13 +26,10 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
   ): Promise<AppendResult> {
     const stored = streams.get(stream) ?? [];
     const current = stored.length === 0 ? undefined : BigInt(stored.length - 1);
-    try {
-      assertExpectedRevision(stream, expected, current);
-    } catch (error) {
-      const repeated = repeatedAppendResult(stream, events, expected);
-      if (repeated) return repeated;
-      throw error;
-    }
+    const repeated = checkAppend(stream, events, expected, current, (first, count) =>
+      stored.slice(Number(first), Number(first) + count),
+    );
+    if (repeated) return repeated;
     const recordedAt = clock().toISOString();
     const recorded = events.map((event, index) => ({
       ...structuredClone(event),

@@ -17,6 +17,18 @@ const funded = [
   receipt('TBP-DD1', '40000000', { source: 'DDS' }),
   receipt('TBP-ADD', '10000000'),
 ];
+/** Rp 2,000,000 drawn from the bank into cash on hand, so cash payments can follow. */
+const withdrawToCash = by(
+  KAUR,
+  command('RecordCashMutation', {
+    mutationId: 'M-1',
+    date: '2025-02-01',
+    from: 'bank',
+    to: 'cashOnHand',
+    amount: '2000000',
+    description: 'tarik',
+  }),
+);
 const reverse = (
   reversalId: string,
   entryId: string,
@@ -146,17 +158,7 @@ describe('ReverseEntry', () => {
   it('a panjar payment cannot be reversed once accounted; a reversed SPJ leaves it outstanding', () => {
     const history = [
       ...funded,
-      by(
-        KAUR,
-        command('RecordCashMutation', {
-          mutationId: 'M-1',
-          date: '2025-02-01',
-          from: 'bank',
-          to: 'cashOnHand',
-          amount: '2000000',
-          description: 'tarik',
-        }),
-      ),
+      withdrawToCash,
       ...paidSpp(
         'UM-1',
         'UM',
@@ -239,17 +241,7 @@ describe('CloseMonth', () => {
 describe('CloseFiscalYear', () => {
   const spent = [
     ...funded,
-    by(
-      KAUR,
-      command('RecordCashMutation', {
-        mutationId: 'M-1',
-        date: '2025-02-01',
-        from: 'bank',
-        to: 'cashOnHand',
-        amount: '2000000',
-        description: 'tarik',
-      }),
-    ),
+    withdrawToCash,
     draftSpp('SPP-1', 'LS', 'road', [
       { lineId: 's-road', source: 'DDS', amount: '2500000', taxes: ['PPh22', 'PPN'] },
     ]),
