@@ -3,7 +3,7 @@ import { prefixAt } from '../domain/reference/codes';
 import { regencyCommandSchemas, type RegencyCommand } from '../domain/regency/commands';
 import { regencyDecider, regencyStreamId } from '../domain/regency/decider';
 import { regencyEventSchemas, type RegencyEvent } from '../domain/regency/events';
-import { allocationsForVillage, type RegencyState } from '../domain/regency/state';
+import type { RegencyState } from '../domain/regency/state';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
 import { parseCommand } from '../domain/shared/parse-command';
@@ -12,7 +12,7 @@ import { villageDecider, villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
 import type { VillageState } from '../domain/village/state';
 import { ReferenceCatalog } from './load-reference-data';
-import { transfersForVillage } from './village-transfers';
+import { villageShareOf } from './village-shares';
 import {
   StreamHandler,
   type CommandOutcome,
@@ -64,8 +64,7 @@ export function createLedger(options: LedgerOptions) {
             villageCode,
             fiscalYear,
             reference: villageReference,
-            allocations: allocationsForVillage(regency, villageCode),
-            transfers: transfersForVillage(regency, villageCode),
+            ...villageShareOf(regency, villageCode),
           };
         },
         handleOptions,

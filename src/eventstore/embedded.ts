@@ -15,6 +15,7 @@ import type {
 import { DEFAULT_PAGE_SIZE } from './reading';
 import { GroupCommit, type GroupCommitStats } from './group-commit';
 import { openSqliteFile } from './sqlite-file';
+import { StreamHeads } from './stream-heads';
 
 export interface EmbeddedStoreOptions {
   /** Path of the SQLite file; its folder is created if missing. */
@@ -110,12 +111,17 @@ export function createEmbeddedStore(
   const lastPosition = db
     .prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events')
     .safeIntegers(true);
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const heads = new StreamHeads(
+    () => dataVersion.get(),
+    (stream) => headOf.get(stream)?.revision,
+  );
 
   function currentRevision(stream: string): bigint | undefined {
-    return headOf.get(stream)?.revision;
+    return heads.get(stream);
   }
 
-  const groupCommit = new GroupCommit(db, options.file);
+  const groupCommit = new GroupCommit(db, options.file, () => heads.forget());
   const appendTransaction = db.transaction(
     (stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
       const current = currentRevision(stream);
@@ -139,6 +145,7 @@ export function createEmbeddedStore(
         );
         position = BigInt(info.lastInsertRowid);
       }
+      if (events.length > 0) heads.appended(stream, revision);
       return {
         nextRevision: revision,
         position: events.length > 0 ? position : (lastPosition.get()?.position ?? 0n),
@@ -151,6 +158,9 @@ export function createEmbeddedStore(
     { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions,
   ): RecordedEvent[] {
     const backwards = direction === 'backwards';
+    // A caught-up reader asking for what follows the head: answered without a query.
+    if (!backwards && fromRevision !== undefined && fromRevision > (heads.get(stream) ?? -1n))
+      return [];
     const bound =
       fromRevision === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
     const params: unknown[] = [stream];

@@ -30,6 +30,8 @@ export class GroupCommit {
   constructor(
     db: Database.Database,
     private readonly file: string,
+    /** Told when a batch did not commit, so caches of what it wrote can be dropped. */
+    private readonly onFailedCommit: () => void = () => undefined,
   ) {
     this.commitBatch = db.transaction((batch: Pending<unknown>[]) =>
       batch.map((item): Outcome => {
@@ -57,6 +59,7 @@ export class GroupCommit {
     try {
       outcomes = this.commitBatch.immediate(batch);
     } catch (error) {
+      this.onFailedCommit();
       const fault = asStorageFault(error, this.file);
       const failure =
         fault instanceof StoreUnavailableError

@@ -118,4 +118,44 @@ describe('embedded store on its SQLite file', () => {
     expect((await store.readAll({ maxCount: 100 })).length).toBe(41);
     await store.close();
   });
+
+  test('sees what another connection appended after it cached the stream head', async () => {
+    const server = createEmbeddedStore({ file });
+    const cli = createEmbeddedStore({ file });
+    await server.append('access-35.10', [paid('1.00')], 'no_stream');
+    expect(await server.readStream('access-35.10', { fromRevision: 1n })).toEqual([]);
+    await cli.append('access-35.10', [paid('2.00')], 0n);
+    await cli.append('village-b', [paid('3.00')], 'no_stream');
+    expect(await server.streamRevision('access-35.10')).toBe(1n);
+    expect(await server.streamRevision('village-b')).toBe(0n);
+    const tail = await server.readStream('access-35.10', { fromRevision: 1n });
+    expect(tail.map((e) => e.data)).toEqual([{ amount: '2.00' }]);
+    await expect(server.append('access-35.10', [paid('9.00')], 0n)).rejects.toMatchObject({
+      name: 'WrongExpectedRevisionError',
+      actual: 1n,
+    });
+    await server.close();
+    await cli.close();
+  });
+
+  test('a batch that fails at COMMIT leaves no cached head behind it', async () => {
+    const store = createEmbeddedStore({ file });
+    await store.append('village-a', [paid('1.00')], 'no_stream');
+    // A deferred foreign key violated by the next insert fails the COMMIT itself, after every savepoint was released.
+    store.db.exec(`
+      PRAGMA foreign_keys = ON;
+      CREATE TABLE parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TEMP TRIGGER fail_commit AFTER INSERT ON events BEGIN INSERT INTO child VALUES (999); END;
+    `);
+    await expect(store.append('village-a', [paid('2.00')], 0n)).rejects.toThrow(/FOREIGN KEY/);
+    store.db.exec('DROP TRIGGER fail_commit');
+    expect(await store.streamRevision('village-a')).toBe(0n);
+    await store.append('village-a', [paid('3.00')], 0n);
+    expect((await store.readStream('village-a')).map((e) => e.data)).toEqual([
+      { amount: '1.00' },
+      { amount: '3.00' },
+    ]);
+    await store.close();
+  });
 });

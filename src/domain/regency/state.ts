@@ -1,4 +1,4 @@
-import { rupiah, toAmountText, ZERO, type Rupiah } from '../shared/money';
+import { ZERO, type Rupiah } from '../shared/money';
 import { PersistentMap } from '../shared/persistent-map';
 import type { RegencyEventOf } from './events';
 
@@ -33,18 +33,4 @@ export function stageKey(villageCode: string, source: string, stage: number): st
 
 export function transferredTo(state: RegencyState, key: string): Rupiah {
   return state.transferred.get(key) ?? ZERO;
-}
-
-/** What a village's budget rules need from the regency: its allocation per fund source. */
-export function allocationsForVillage(
-  state: RegencyState,
-  villageCode: string,
-): ReadonlyMap<string, string> {
-  const result = new Map<string, string>();
-  for (const allocation of state.allocations.values()) {
-    if (allocation.villageCode === villageCode) {
-      result.set(allocation.source, toAmountText(rupiah(allocation.amount)));
-    }
-  }
-  return result;
 }

@@ -1,0 +1,47 @@
+/** More streams than a regency has in years of use; past it the cache starts over. */
+const LIMIT = 100_000;
+
+/**
+ * The head revision of each stream this connection has looked at, so a
+ * caught-up reader asking "anything new?" costs no index lookup. Entries stay
+ * true while no other connection commits, which is exactly when SQLite's
+ * `PRAGMA data_version` stays the same; this connection's own appends update
+ * them as they are made, and a commit that fails clears them all.
+ */
+export class StreamHeads {
+  private readonly heads = new Map<string, bigint | undefined>();
+  private version: unknown;
+
+  constructor(
+    private readonly dataVersion: () => unknown,
+    private readonly lookup: (stream: string) => bigint | undefined,
+  ) {}
+
+  /** The stream's last revision; undefined when it has no events. */
+  get(stream: string): bigint | undefined {
+    const version = this.dataVersion();
+    if (version !== this.version) {
+      this.heads.clear();
+      this.version = version;
+    }
+    if (this.heads.has(stream)) return this.heads.get(stream);
+    const head = this.lookup(stream);
+    this.remember(stream, head);
+    return head;
+  }
+
+  /** Called inside the write transaction, after the stream's events were inserted. */
+  appended(stream: string, head: bigint): void {
+    this.remember(stream, head);
+  }
+
+  /** Called when a transaction that may have called `appended` did not commit. */
+  forget(): void {
+    this.heads.clear();
+  }
+
+  private remember(stream: string, head: bigint | undefined): void {
+    if (this.heads.size >= LIMIT) this.heads.clear();
+    this.heads.set(stream, head);
+  }
+}
