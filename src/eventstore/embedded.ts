@@ -126,7 +126,7 @@ export function createEmbeddedStore(
     (stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
       const current = currentRevision(stream);
       const repeated = checkAppend(stream, events, expected, current, (first, count) =>
-        readStreamRows(stream, { fromRevision: first, maxCount: count }),
+        readStreamRows(stream, current, { fromRevision: first, maxCount: count }),
       );
       if (repeated) return repeated;
       const recordedAt = clock().toISOString();
@@ -153,14 +153,15 @@ export function createEmbeddedStore(
     },
   );
 
+  /** `head`: the stream's current revision, which the caller has looked up already. */
   function readStreamRows(
     stream: string,
+    head: bigint | undefined,
     { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions,
   ): RecordedEvent[] {
     const backwards = direction === 'backwards';
     // A caught-up reader asking for what follows the head: answered without a query.
-    if (!backwards && fromRevision !== undefined && fromRevision > (heads.get(stream) ?? -1n))
-      return [];
+    if (!backwards && fromRevision !== undefined && fromRevision > (head ?? -1n)) return [];
     const bound =
       fromRevision === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?';
     const params: unknown[] = [stream];
@@ -186,10 +187,9 @@ export function createEmbeddedStore(
       return result;
     },
     async readStream(stream, options = {}) {
-      const events = readStreamRows(stream, options);
-      if (events.length === 0 && currentRevision(stream) === undefined)
-        throw new StreamNotFoundError(stream);
-      return events;
+      const head = currentRevision(stream);
+      if (head === undefined) throw new StreamNotFoundError(stream);
+      return readStreamRows(stream, head, options);
     },
     async streamRevision(stream) {
       return currentRevision(stream);
