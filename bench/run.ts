@@ -40,4 +40,22 @@ async function main(): Promise<void> {
   console.log(`\nHasil ditulis ke / written to bench/results/${name}.json`);
 }
 
-void main();
+let finished = false;
+// A suite whose promise never settles would let Node exit quietly with status 0 and no results.
+process.on('exit', (code) => {
+  if (finished || code !== 0) return;
+  console.error(
+    'Bench berhenti sebelum selesai / the bench stopped before it finished (a promise never settled)',
+  );
+  process.exitCode = 1;
+});
+
+main().then(
+  () => {
+    finished = true;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

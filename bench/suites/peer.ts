@@ -36,7 +36,6 @@ interface EmmettEvent {
 interface EmmettConnection {
   command(sql: string): Promise<unknown>;
   querySingle<T>(sql: string): Promise<T | null>;
-  withTransaction<T>(work: () => Promise<T>): Promise<T>;
   close(): void;
 }
 interface EmmettStore {
@@ -291,7 +290,7 @@ async function inWaves(
     await commitWave(commands.slice(start, start + STREAMS));
 }
 
-/** Read files for both formats, each filled through its own store's append path, one commit per wave for speed. */
+/** Read files for both formats, each filled through its own store's append path. */
 async function fillReadFiles(
   peer: EmmettSqlite,
   dir: string,
@@ -308,12 +307,10 @@ async function fillReadFiles(
   });
   await ours.close();
   const theirs = await emmettTuned(peer, files.emmett);
-  // Appends inside an outer transaction on the same connection nest in it.
-  await inWaves(commands, (wave) =>
-    theirs.connection.withTransaction(async () => {
-      for (const command of wave) await theirs.append(command);
-    }),
-  );
+  // Its own append path, one by one without fsync for speed: an outer transaction around its appends
+  // can leave emmett's transaction nesting stuck after a SQLITE_BUSY, and the fill never ends.
+  await theirs.connection.command('PRAGMA synchronous = OFF');
+  for (const command of commands) await theirs.append(command);
   await theirs.close();
   return files;
 }
