@@ -124,6 +124,8 @@ export function createEmbeddedStore(
   const groupCommit = new GroupCommit(db, options.file, () => heads.forget());
   const appendTransaction = db.transaction(
     (stream: string, events: EventData[], expected: ExpectedRevision): AppendResult => {
+      // Under the write lock now: whatever another connection committed before it is seen.
+      heads.refresh();
       const current = currentRevision(stream);
       const repeated = checkAppend(stream, events, expected, current, (first, count) =>
         readStreamRows(stream, current, { fromRevision: first, maxCount: count }),
