@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export interface Session {
   userId: string;
@@ -16,7 +16,7 @@ export interface SessionStoreOptions {
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 
 function digest(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { DomainError } from './domain-error';
 import { apply, dispatch, type CoreDecider, type Decider } from './decider';
@@ -23,7 +23,7 @@ export interface Tracked<S> {
 /** Same content means same type and payload; who sends it again does not matter. */
 export function commandFingerprint(command: CommandEnvelope): string {
   const canonical = stringify({ type: command.type, payload: command.payload }) ?? '';
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /**
