@@ -3,9 +3,9 @@ import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../src/domain/shar
 import { balanceOf } from '../src/domain/village/books';
 import { budgetAt } from '../src/domain/village/budget-in-force';
 import type { BudgetLine } from '../src/domain/village/lines';
-import type { VillageState } from '../src/domain/village/state';
 import { villageIdentity, type VillageIdentity } from './reference-lookup';
 import { figures, movementsWithin, type Figures, type Period } from './realisation-report';
+import type { VillageView } from './village-books';
 
 /**
  * Laporan Realisasi Kegiatan (DOMAIN.md Part B §7.2) and the Dana Desa
@@ -34,7 +34,7 @@ export interface ActivityRealisationReport {
 type SpendingLine = Extract<BudgetLine, { kind: 'spending' }>;
 
 function activityFigures(
-  state: VillageState,
+  state: VillageView,
   period: Period,
   keep: (line: SpendingLine) => boolean,
 ): ActivityRealisation[] {
@@ -67,7 +67,7 @@ const totalFigures = (rows: Figures[]) =>
   figures(sum(rows.map((r) => rupiah(r.budget))), sum(rows.map((r) => rupiah(r.realised))));
 
 export function activityRealisation(
-  state: VillageState,
+  state: VillageView,
   reference: ReferenceData,
   period: Period,
 ): ActivityRealisationReport {
@@ -102,7 +102,7 @@ export interface DanaDesaAbsorption {
 }
 
 export function danaDesaAbsorption(
-  state: VillageState,
+  state: VillageView,
   reference: ReferenceData,
   period: Period,
 ): DanaDesaAbsorption {

@@ -10,7 +10,8 @@ export interface SavedProjection {
 /**
  * Where projections keep state and checkpoint: the embedded store's own
  * database, or a local SQLite file beside the app when events live in
- * EventStoreDB. State and checkpoint are written in one transaction.
+ * EventStoreDB. State and checkpoint are written in one transaction. A
+ * state kept in parts has one more row per part, named `projection/part`.
  */
 export class CheckpointStore {
   private readonly select: Database.Statement<
@@ -18,6 +19,12 @@ export class CheckpointStore {
     { version: number; position: bigint | null; state: string }
   >;
   private readonly upsert: Database.Statement;
+  private readonly selectParts: Database.Statement<
+    [string, string],
+    { name: string; state: string }
+  >;
+  private readonly deletePart: Database.Statement<[string]>;
+  private readonly deleteParts: Database.Statement<[string, string]>;
 
   constructor(
     private readonly db: Database.Database,
@@ -32,6 +39,11 @@ export class CheckpointStore {
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
          state = excluded.state, updated_at = excluded.updated_at`,
     );
+    this.selectParts = db.prepare(
+      'SELECT name, state FROM projection_state WHERE name > ? AND name < ? ORDER BY name',
+    );
+    this.deletePart = db.prepare('DELETE FROM projection_state WHERE name = ?');
+    this.deleteParts = db.prepare('DELETE FROM projection_state WHERE name > ? AND name < ?');
   }
 
   load(name: string): SavedProjection | undefined {
@@ -49,6 +61,25 @@ export class CheckpointStore {
     this.db.transaction(work).immediate();
   }
 
+  /** Every part of a projection's state, by part name. */
+  loadParts(name: string): [string, unknown][] {
+    const prefix = `${name}/`;
+    return this.selectParts
+      .all(...partRange(name))
+      .map((row) => [row.name.slice(prefix.length), JSON.parse(row.state)]);
+  }
+
+  /** Writes one part (undefined: removes it). */
+  savePart(name: string, version: number, part: string, data: unknown): void {
+    if (data === undefined) this.deletePart.run(`${name}/${part}`);
+    else this.save(`${name}/${part}`, { version, position: undefined, state: data });
+  }
+
+  /** Removes every part: a state rebuilt from zero writes its own. */
+  removeParts(name: string): void {
+    this.deleteParts.run(...partRange(name));
+  }
+
   save(name: string, saved: SavedProjection): void {
     this.upsert.run(
       name,
@@ -59,3 +90,6 @@ export class CheckpointStore {
     );
   }
 }
+
+/** Names strictly between `name/` and `name0` (the character after '/'): the parts of a state. */
+const partRange = (name: string): [string, string] => [`${name}/`, `${name}0`];

@@ -3,8 +3,9 @@ import { rupiah, toAmountText } from '../src/domain/shared/money';
 import { balanceOf } from '../src/domain/village/books';
 import { overduePanjar, type OverduePanjar } from '../src/domain/village/monitoring';
 import { overdueTax, type OverdueTax } from '../src/domain/village/queries/overdue-tax';
-import { latestVersion, type VillageState } from '../src/domain/village/state';
+import { latestVersion } from '../src/domain/village/state';
 import { figures, type Figures } from './realisation-report';
+import type { VillageView } from './village-books';
 
 /**
  * The execution side of the regency monitoring view for one village:
@@ -34,7 +35,7 @@ function closingDeadline(fiscalYear: number, month: number): string {
   return next.toISOString().slice(0, 10);
 }
 
-function absorption(state: VillageState): ExecutionMonitoring['absorption'] {
+function absorption(state: VillageView): ExecutionMonitoring['absorption'] {
   const bySource = new Map<string, { budget: string[]; realised: string[] }>();
   for (const line of latestVersion(state.budget)?.lines.values() ?? []) {
     if (line.kind === 'revenue' || (line.kind === 'financing' && line.direction === 'receipt'))
@@ -52,7 +53,7 @@ function absorption(state: VillageState): ExecutionMonitoring['absorption'] {
 }
 
 export function executionMonitoring(
-  state: VillageState,
+  state: VillageView,
   reference: ReferenceData,
   asOf: string,
 ): ExecutionMonitoring {
@@ -71,7 +72,7 @@ export function executionMonitoring(
       due: `${year}-${SEMESTER_REPORT_DAY}`,
       ready: monthsClosed.includes(june),
     },
-    overdueTax: overdueTax(state, reference.policy, asOf),
-    overduePanjar: overduePanjar(state, reference.policy, asOf),
+    overdueTax: overdueTax(state.whole(), reference.policy, asOf),
+    overduePanjar: overduePanjar(state.whole(), reference.policy, asOf),
   };
 }

@@ -1,12 +1,14 @@
 import type { FundOrigin, ReferenceData } from '../src/domain/reference/reference-data';
 import { fundSourceRow } from '../src/domain/reference/row-schemas';
-import { rupiah, toAmountText, ZERO, type Rupiah } from '../src/domain/shared/money';
-import type { VillageState } from '../src/domain/village/state';
+import { rupiah, ZERO, type Rupiah } from '../src/domain/shared/money';
 import { regencyFlow, type FlowRow, type FundFlowState, type Transfer } from './fund-flow';
+import type { VillageView } from './village-books';
+import { immutablePart } from './immutable-part';
+import { sumText } from './sum-text';
 import { villageSourceFlow, type VillageSourceFlow } from './village-source-flow';
 
 /** The village fiscal year of a village code, when its stream has been seen. */
-export type VillageStates = (villageCode: string) => VillageState | undefined;
+export type VillageStates = (villageCode: string) => VillageView | undefined;
 
 /** The village side of the flow, summed: received → budgeted → spent → cash remaining, SiLPA. */
 const VILLAGE_AMOUNTS = ['received', 'budgeted', 'spent', 'cashRemaining', 'openingSilpa'] as const;
@@ -79,9 +81,12 @@ interface Accumulator {
   stages: Map<number, { planned: Rupiah; transferred: Rupiah }>;
   village: Record<VillageAmount, Rupiah>;
   byBidang: Map<string, Rupiah>;
+  /** Nothing added yet: adding it changes nothing, and most per-source totals of a village are so. */
+  empty: boolean;
 }
 
 const emptyAccumulator = (): Accumulator => ({
+  empty: true,
   allocation: ZERO,
   transferred: ZERO,
   stages: new Map(),
@@ -108,27 +113,33 @@ export function fundFlowReport(
   const districts = [...reference.districts.values()].map((district) => {
     const villages = [...reference.villages.values()]
       .filter((village) => village.districtCode === district.code)
-      .map((village) => {
-        const sources = rows
-          .filter((row) => row.villageCode === village.code)
-          .map((row) => sourceFlow(row, reference, stageNumbers, villageStates(village.code)));
-        return {
-          villageCode: village.code,
-          villageName: village.name,
-          sources,
-          ...breakdown(sources, context),
-        };
-      });
-    const sources = villages.flatMap((village) => village.sources);
+      .map((village) =>
+        villagePart(state, reference, village, villageStates(village.code), () => {
+          const counted = rows
+            .filter((row) => row.villageCode === village.code)
+            .map((row) => sourceFlow(row, reference, stageNumbers, villageStates(village.code)));
+          const totals = sourceTotals(counted, context);
+          const report = villageFlowReport(village, counted, totals, stageNumbers);
+          return { totals, report: immutablePart(report) };
+        }),
+      );
+    const totals = sumTotals(
+      villages.map((village) => village.totals),
+      context,
+    );
     return {
-      districtCode: district.code,
-      districtName: district.name,
-      villages,
-      ...breakdown(sources, context),
+      totals,
+      report: {
+        districtCode: district.code,
+        districtName: district.name,
+        villages: villages.map((village) => village.report),
+        ...breakdown(totals, stageNumbers),
+      },
     };
   });
-  const all = districts.flatMap((district) =>
-    district.villages.flatMap((village) => village.sources),
+  const totals = sumTotals(
+    districts.map((district) => district.totals),
+    context,
   );
   return {
     regency: reference.regency,
@@ -137,8 +148,59 @@ export function fundFlowReport(
     sourceOrigins: Object.fromEntries(
       [...reference.fundSources.values()].map((s) => [s.code, s.origin]),
     ),
-    districts,
-    ...breakdown(all, context),
+    districts: districts.map((district) => district.report),
+    ...breakdown(totals, stageNumbers),
+  };
+}
+
+interface VillagePart {
+  totals: Totals;
+  report: VillageFlowReport;
+}
+
+interface CachedPart {
+  reference: ReferenceData;
+  view: VillageView | undefined;
+  revisions: string;
+  part: VillagePart;
+}
+
+/**
+ * Each village's part of the report, kept until its books or the regency's
+ * flow move (their revisions), or another year or regency is asked for: a
+ * report asked again after one receipt recomputes one village.
+ */
+const villageParts = new WeakMap<FundFlowState, Map<string, CachedPart>>();
+
+function villagePart(
+  state: FundFlowState,
+  reference: ReferenceData,
+  village: { code: string },
+  view: VillageView | undefined,
+  build: () => VillagePart,
+): VillagePart {
+  let parts = villageParts.get(state);
+  if (!parts) villageParts.set(state, (parts = new Map()));
+  const revisions = `${state.revision}:${view?.revision ?? 'none'}`;
+  const cached = parts.get(village.code);
+  if (cached?.reference === reference && cached.view === view && cached.revisions === revisions)
+    return cached.part;
+  const part = build();
+  parts.set(village.code, { reference, view, revisions, part });
+  return part;
+}
+
+function villageFlowReport(
+  village: { code: string; name: string },
+  counted: Counted[],
+  totals: Totals,
+  stageNumbers: number[],
+): VillageFlowReport {
+  return {
+    villageCode: village.code,
+    villageName: village.name,
+    sources: counted.map(([flow]) => flow),
+    ...breakdown(totals, stageNumbers),
   };
 }
 
@@ -175,26 +237,30 @@ function withVillageOnlySources(
   return [...rows, ...extra];
 }
 
+/** A source's flow and its amounts, parsed once: the totals above it add these up. */
+type Counted = [SourceFlow, Accumulator];
+
 function sourceFlow(
   row: FlowRow,
   reference: ReferenceData,
   stageNumbers: number[],
-  village: VillageState | undefined,
-): SourceFlow {
+  village: VillageView | undefined,
+): Counted {
   const fundSource = reference.fundSources.get(row.source);
   const villageFlow = village?.fiscalYear ? villageSourceFlow(village, row) : null;
-  const accumulator = add(emptyAccumulator(), { ...row, village: villageFlow });
-  return {
+  const amounts = accumulatorOf({ ...row, village: villageFlow });
+  const flow = {
     source: row.source,
     sourceName: fundSource?.name ?? row.source,
     origin: fundSource?.origin ?? 'LAIN_LAIN',
-    ...totalsOf(accumulator, stageNumbers),
+    ...totalsOf(amounts, stageNumbers),
     transfers: row.stages.flatMap((s) => s.transfers.map((t) => ({ ...t, stage: s.stage }))),
     village: villageFlow,
   };
+  return [flow, amounts];
 }
 
-/** What adds up: a stored flow row or a source's totals. */
+/** A stored flow row with the village's side of it. */
 interface Amounts {
   allocation: string;
   transferred: string;
@@ -202,77 +268,123 @@ interface Amounts {
   village: (Record<VillageAmount, string> & { spentByBidang: Record<string, string> }) | null;
 }
 
-function add(into: Accumulator, row: Amounts): Accumulator {
-  const stages = new Map(into.stages);
-  for (const stage of row.stages) {
-    const before = stages.get(stage.stage) ?? { planned: ZERO, transferred: ZERO };
-    stages.set(stage.stage, {
-      planned: before.planned.plus(rupiah(stage.planned ?? '0')),
-      transferred: before.transferred.plus(rupiah(stage.transferred)),
+function accumulatorOf(row: Amounts): Accumulator {
+  const parsed = emptyAccumulator();
+  for (const stage of row.stages)
+    addTo(parsed.stages, stage.stage, {
+      planned: rupiah(stage.planned ?? '0'),
+      transferred: rupiah(stage.transferred),
     });
-  }
-  const byBidang = new Map(into.byBidang);
   for (const [bidang, amount] of Object.entries(row.village?.spentByBidang ?? {}))
-    byBidang.set(bidang, (byBidang.get(bidang) ?? ZERO).plus(rupiah(amount)));
-  const village = Object.fromEntries(
-    VILLAGE_AMOUNTS.map((key) => [key, into.village[key].plus(rupiah(row.village?.[key] ?? '0'))]),
-  ) as Accumulator['village'];
-  return {
-    allocation: into.allocation.plus(rupiah(row.allocation)),
-    transferred: into.transferred.plus(rupiah(row.transferred)),
-    stages,
-    village,
-    byBidang,
-  };
+    parsed.byBidang.set(bidang, (parsed.byBidang.get(bidang) ?? ZERO).plus(rupiah(amount)));
+  for (const key of VILLAGE_AMOUNTS)
+    parsed.village[key] = ZERO.plus(rupiah(row.village?.[key] ?? '0'));
+  parsed.empty = false;
+  parsed.allocation = ZERO.plus(rupiah(row.allocation));
+  parsed.transferred = ZERO.plus(rupiah(row.transferred));
+  return parsed;
+}
+
+type StageAmounts = { planned: Rupiah; transferred: Rupiah };
+
+function addTo(stages: Map<number, StageAmounts>, stage: number, amounts: StageAmounts): void {
+  const before = stages.get(stage) ?? { planned: ZERO, transferred: ZERO };
+  stages.set(stage, {
+    planned: before.planned.plus(amounts.planned),
+    transferred: before.transferred.plus(amounts.transferred),
+  });
+}
+
+/** Adds a source's amounts into a total (the breakdown's own, updated in place). */
+function merge(into: Accumulator, from: Accumulator): void {
+  if (from.empty) return;
+  into.empty = false;
+  into.allocation = into.allocation.plus(from.allocation);
+  into.transferred = into.transferred.plus(from.transferred);
+  for (const [stage, amounts] of from.stages) addTo(into.stages, stage, amounts);
+  for (const [bidang, amount] of from.byBidang)
+    into.byBidang.set(bidang, (into.byBidang.get(bidang) ?? ZERO).plus(amount));
+  for (const key of VILLAGE_AMOUNTS) into.village[key] = into.village[key].plus(from.village[key]);
 }
 
 function totalsOf(accumulator: Accumulator, stageNumbers: number[]): FlowTotals {
   return {
-    allocation: toAmountText(accumulator.allocation),
-    transferred: toAmountText(accumulator.transferred),
-    remaining: toAmountText(accumulator.allocation.minus(accumulator.transferred)),
+    allocation: sumText(accumulator.allocation),
+    transferred: sumText(accumulator.transferred),
+    remaining: sumText(accumulator.allocation.minus(accumulator.transferred)),
     stages: stageNumbers.map((stage) => {
       const found = accumulator.stages.get(stage);
       return {
         stage,
-        planned: toAmountText(found?.planned ?? ZERO),
-        transferred: toAmountText(found?.transferred ?? ZERO),
+        planned: sumText(found?.planned ?? ZERO),
+        transferred: sumText(found?.transferred ?? ZERO),
       };
     }),
     ...(Object.fromEntries(
-      VILLAGE_AMOUNTS.map((key) => [key, toAmountText(accumulator.village[key])]),
+      VILLAGE_AMOUNTS.map((key) => [key, sumText(accumulator.village[key])]),
     ) as Record<VillageAmount, string>),
     spentByBidang: Object.fromEntries(
       [...accumulator.byBidang]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, toAmountText(v)]),
+        .map(([k, v]) => [k, sumText(v)]),
     ),
   };
 }
 
-function breakdown(sources: SourceFlow[], context: BreakdownContext): Breakdown {
-  const { stageNumbers, sourceCodes } = context;
-  let overall = emptyAccumulator();
-  const bySource = new Map<string, Accumulator>(
-    sourceCodes.map((code) => [code, emptyAccumulator()]),
-  );
-  const byOrigin = new Map<FundOrigin, Accumulator>(
-    FUND_ORIGINS.map((origin) => [origin, emptyAccumulator()]),
-  );
-  for (const flow of sources) {
-    const amounts = { ...flow, village: flow };
-    overall = add(overall, amounts);
-    bySource.set(flow.source, add(bySource.get(flow.source) ?? emptyAccumulator(), amounts));
-    byOrigin.set(flow.origin, add(byOrigin.get(flow.origin) ?? emptyAccumulator(), amounts));
+/** The amounts of a village, district or regency, as they add up: overall, per source and per origin. */
+interface Totals {
+  overall: Accumulator;
+  bySource: Map<string, Accumulator>;
+  byOrigin: Map<FundOrigin, Accumulator>;
+}
+
+/** Every fund source of the year and every origin listed, in reference order, even when nothing moved. */
+const emptyTotals = ({ sourceCodes }: BreakdownContext): Totals => ({
+  overall: emptyAccumulator(),
+  bySource: new Map(sourceCodes.map((code) => [code, emptyAccumulator()])),
+  byOrigin: new Map(FUND_ORIGINS.map((origin) => [origin, emptyAccumulator()])),
+});
+
+function accumulatorIn<K>(map: Map<K, Accumulator>, key: K): Accumulator {
+  const found = map.get(key);
+  if (found) return found;
+  const created = emptyAccumulator();
+  map.set(key, created);
+  return created;
+}
+
+function sourceTotals(sources: Counted[], context: BreakdownContext): Totals {
+  const totals = emptyTotals(context);
+  for (const [flow, amounts] of sources) {
+    merge(totals.overall, amounts);
+    merge(accumulatorIn(totals.bySource, flow.source), amounts);
+    merge(accumulatorIn(totals.byOrigin, flow.origin), amounts);
   }
+  return totals;
+}
+
+/** A district's totals from its villages', the regency's from its districts' (the same sums, fewer additions). */
+function sumTotals(parts: Totals[], context: BreakdownContext): Totals {
+  const totals = emptyTotals(context);
+  for (const part of parts) {
+    merge(totals.overall, part.overall);
+    for (const [code, amounts] of part.bySource)
+      merge(accumulatorIn(totals.bySource, code), amounts);
+    for (const [origin, amounts] of part.byOrigin)
+      merge(accumulatorIn(totals.byOrigin, origin), amounts);
+  }
+  return totals;
+}
+
+function breakdown(totals: Totals, stageNumbers: number[]): Breakdown {
   const record = <K extends string>(map: Map<K, Accumulator>) =>
     Object.fromEntries([...map].map(([key, acc]) => [key, totalsOf(acc, stageNumbers)])) as Record<
       K,
       FlowTotals
     >;
   return {
-    totals: totalsOf(overall, stageNumbers),
-    bySource: record(bySource),
-    byOrigin: record(byOrigin),
+    totals: totalsOf(totals.overall, stageNumbers),
+    bySource: record(totals.bySource),
+    byOrigin: record(totals.byOrigin),
   };
 }

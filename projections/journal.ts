@@ -51,7 +51,8 @@ const ENTRY_TYPES = new Set<string>([
   'TaxDeposited',
 ]);
 
-const isEntry = (
+/** Whether the event books an entry with its own posting (a reversal's comes from the entry it reverses). */
+export const isEntry = (
   event: VillageEvent,
 ): event is Extract<VillageEvent, { type: EntryType }> & { type: EntryType } =>
   ENTRY_TYPES.has(event.type);

@@ -1,5 +1,5 @@
 import { apply } from '../src/domain/shared/decider';
-import { rupiah, toAmountText } from '../src/domain/shared/money';
+import { toAmountText } from '../src/domain/shared/money';
 import { PersistentMap } from '../src/domain/shared/persistent-map';
 import type { BookEntry, MovementKind } from '../src/domain/village/books';
 import { villageCore } from '../src/domain/village/decider';
@@ -10,7 +10,7 @@ import {
   type PaymentRequest,
   type VillageState,
 } from '../src/domain/village/state';
-import { deserializeVillageFold, serializeVillageFold, type VillageFoldData } from './village-fold';
+import { serializeVillageFold, type VillageFoldData } from './village-fold';
 
 /**
  * The whole village fiscal year folded by the domain's own evolvers: books
@@ -52,29 +52,5 @@ export function serializeLedgerFold(state: VillageState): LedgerFoldData {
     closedMonths: [...state.closing.months.values()],
     lastClosedMonth: state.closing.lastClosedMonth ?? null,
     yearClosed: state.closing.year ?? null,
-  };
-}
-
-export function deserializeLedgerFold(data: LedgerFoldData): VillageState {
-  const entries = data.entries.map((entry): [string, BookEntry] => [
-    entry.entryId,
-    {
-      ...entry,
-      settledBy: entry.settledBy ?? undefined,
-      movements: entry.movements.map((each) => ({ ...each, amount: rupiah(each.amount) })),
-    },
-  ]);
-  return {
-    ...deserializeVillageFold(data),
-    books: {
-      balances: PersistentMap.from(data.balances.map(([key, amount]) => [key, rupiah(amount)])),
-      entries: PersistentMap.from(entries),
-    },
-    paymentRequests: PersistentMap.from(data.paymentRequests.map((r) => [r.request.sppId, r])),
-    closing: {
-      months: PersistentMap.from(data.closedMonths.map((m) => [m.month, m])),
-      lastClosedMonth: data.lastClosedMonth ?? undefined,
-      year: data.yearClosed ?? undefined,
-    },
   };
 }

@@ -1,5 +1,5 @@
-import type { VillageState } from '../src/domain/village/state';
 import type { ActivityTrail, VillagePlanningTrail } from './planning-trail';
+import type { VillageView } from './village-books';
 
 /**
  * The trail completed from the books: each SPP of the activity, whether and
@@ -22,9 +22,9 @@ export interface CompletedTrail extends ActivityTrail {
 
 export function completeTrail(
   trail: VillagePlanningTrail,
-  state: VillageState | undefined,
+  state: VillageView | undefined,
 ): VillagePlanningTrail & { activities: CompletedTrail[] } {
-  const requests = [...(state?.paymentRequests.values() ?? [])];
+  const requests = [...(state?.whole().paymentRequests.values() ?? [])];
   return {
     ...trail,
     activities: trail.activities.map((activity) => ({

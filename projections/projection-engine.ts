@@ -25,10 +25,13 @@ interface Slot {
    * they do not read.
    */
   dirty: boolean;
+  /** Rebuilt from zero: parts saved by an older version are removed at the first save. */
+  fresh: boolean;
   failure?: ProjectionStatus['failure'];
 }
 
-const CATCH_UP_PAGES_PER_SAVE = 256;
+/** A rebuild saves now and then (about every million events), not per page: saving costs. */
+const CATCH_UP_EVENTS_PER_SAVE = 1 << 20;
 
 export interface EngineOptions {
   pageSize?: number;
@@ -42,8 +45,9 @@ export interface EngineOptions {
  * Feeds every projection from one pass over `$all`: catches up page by page
  * from the oldest checkpoint (each projection skips what it has seen), then
  * follows a live subscription. State and checkpoints of all projections are
- * saved together in one transaction. A projection whose stored version
- * differs from its code is rebuilt from the first event.
+ * saved together in one transaction; a state kept in parts writes only the
+ * parts that changed. A projection whose stored version differs from its
+ * code is rebuilt from the first event.
  */
 export class ProjectionEngine {
   private readonly slots: Slot[];
@@ -64,9 +68,10 @@ export class ProjectionEngine {
     projections: Projection<unknown>[],
     options: EngineOptions = {},
   ) {
-    this.pageSize = options.pageSize ?? 4096;
-    // Saving serialises whole states and blocks the event loop, so a live server saves
-    // rarely; after a crash the engine simply re-reads the events since the last save.
+    // Small pages: a page's events die young, before the garbage collector has to copy them.
+    this.pageSize = options.pageSize ?? 1024;
+    // Saving serialises states (or their changed parts) and blocks the event loop, so a live
+    // server saves rarely; after a crash the engine simply re-reads the events since the last save.
     this.saveEvery = options.saveEvery ?? 20_000;
     this.saveAfterMs = options.saveAfterMs ?? 30_000;
     this.slots = projections.map((projection) => this.restore(projection));
@@ -78,21 +83,31 @@ export class ProjectionEngine {
     return {
       projection,
       types: new Set(projection.eventTypes),
-      state: current ? projection.deserialize(saved.state) : projection.initialState(),
+      state: current ? this.savedState(projection, saved.state) : projection.initialState(),
       checkpoint: current ? saved.position : undefined,
       dirty: !current,
+      fresh: !current,
     };
+  }
+
+  private savedState(projection: Projection<unknown>, state: unknown): unknown {
+    return projection.parts
+      ? projection.parts.fromParts(this.checkpoints.loadParts(projection.name))
+      : projection.deserialize(state);
   }
 
   /** Catches every projection up with the store, then follows it live. Resolves once caught up. */
   async start(): Promise<void> {
     this.position = this.oldestCheckpoint();
-    for (let pages = 1; ; pages++) {
+    for (let unsaved = 0; ;) {
       const page = await this.store.readAll({ after: this.position, maxCount: this.pageSize });
       this.applyAll(page);
+      unsaved += page.length;
       const last = page.length < this.pageSize;
-      // A rebuild saves now and then (about every million events), not per page: states can be large.
-      if (last || pages % CATCH_UP_PAGES_PER_SAVE === 0) this.save();
+      if (last || unsaved >= CATCH_UP_EVENTS_PER_SAVE) {
+        this.save();
+        unsaved = 0;
+      }
       if (last) break;
     }
     this.caughtUp = true;
@@ -150,15 +165,23 @@ export class ProjectionEngine {
     this.saveTimer = undefined;
     this.unsaved = 0;
     this.checkpoints.transaction(() => {
-      for (const slot of this.slots.filter((s) => s.dirty)) {
-        slot.dirty = false;
-        this.checkpoints.save(slot.projection.name, {
-          version: slot.projection.version,
-          position: slot.checkpoint,
-          state: slot.projection.serialize(slot.state),
-        });
-      }
+      for (const slot of this.slots.filter((s) => s.dirty)) this.saveSlot(slot);
     });
+  }
+
+  private saveSlot(slot: Slot): void {
+    const { name, version, parts } = slot.projection;
+    slot.dirty = false;
+    this.checkpoints.save(name, {
+      version,
+      position: slot.checkpoint,
+      state: parts ? {} : slot.projection.serialize(slot.state),
+    });
+    if (!parts) return;
+    if (slot.fresh) this.checkpoints.removeParts(name);
+    slot.fresh = false;
+    for (const [part, data] of parts.takeChanged(slot.state))
+      this.checkpoints.savePart(name, version, part, data);
   }
 
   private releaseWaiters(): void {

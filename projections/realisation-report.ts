@@ -4,10 +4,11 @@ import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../src/domain/shar
 import { balancesOf, type MovementKind } from '../src/domain/village/books';
 import { budgetAt } from '../src/domain/village/budget-in-force';
 import type { BudgetLine } from '../src/domain/village/lines';
-import type { VillageState } from '../src/domain/village/state';
 import { accountSteps } from './apbdes-layout';
 import { buildTree, type BudgetNode, type NodeLevel, type PathStep } from './budget-tree';
 import { villageIdentity, type VillageIdentity } from './reference-lookup';
+import { sumText } from './sum-text';
+import type { VillageView } from './village-books';
 
 /**
  * Laporan Realisasi Pelaksanaan APBDes (DOMAIN.md Part A §10, Part B §7.2):
@@ -75,21 +76,23 @@ export const semesterOne = (fiscalYear: number): Period => ({
   to: `${fiscalYear}-06-30`,
 });
 
+/** The figures of a row from its sums (see sumText). */
 export function figures(budget: Rupiah, realised: Rupiah): Figures {
   return {
-    budget: toAmountText(budget),
-    realised: toAmountText(realised),
-    difference: toAmountText(budget.minus(realised)),
+    budget: sumText(budget),
+    realised: sumText(realised),
+    difference: sumText(budget.minus(realised)),
     percent: budget.isZero() ? null : realised.div(budget).times(100).toFixed(2),
   };
 }
 
 /**
  * Σ of one kind of the domain's movements per id, over entries dated within
- * the period. A period covering the whole year is the domain's balance itself.
+ * the period. A period covering the whole year is the domain's balance itself
+ * (no need to fold the year's entries).
  */
 export function movementsWithin(
-  state: VillageState,
+  state: VillageView,
   kind: MovementKind,
   period: Period,
 ): Map<string, Rupiah> {
@@ -97,7 +100,7 @@ export function movementsWithin(
   if (period.from <= year.from && period.to >= year.to)
     return new Map(balancesOf(state.books, kind));
   const totals = new Map<string, Rupiah>();
-  for (const entry of state.books.entries.values()) {
+  for (const entry of state.whole().books.entries.values()) {
     if (entry.date < period.from || entry.date > period.to) continue;
     for (const movement of entry.movements) {
       if (movement.kind === kind)
@@ -133,7 +136,9 @@ function realisationTree(items: Item[]): RealisationNode[] {
   );
 }
 
-function spendingPath(line: Extract<BudgetLine, { kind: 'spending' }>, reference: ReferenceData) {
+type SpendingLine = Extract<BudgetLine, { kind: 'spending' }>;
+
+function spendingPath(line: SpendingLine, reference: ReferenceData) {
   const group = (level: NodeLevel, segments: number, name: string | undefined): PathStep => {
     const code = prefixAt(line.kegiatanCode, segments);
     return { key: `${level}:${code}`, level, code, description: name ?? code };
@@ -147,8 +152,38 @@ function spendingPath(line: Extract<BudgetLine, { kind: 'spending' }>, reference
   ];
 }
 
+interface Paths {
+  account(account: string, from: number): PathStep[];
+  spending(line: SpendingLine): PathStep[];
+}
+
+/** Tree paths per reference data, kept: a code's path never changes, and each is asked 200 times a report. */
+const knownPaths = new WeakMap<ReferenceData, Paths>();
+
+function pathsOf(reference: ReferenceData): Paths {
+  const found = knownPaths.get(reference);
+  if (found) return found;
+  const accounts = new Map<string, PathStep[]>();
+  const spending = new WeakMap<SpendingLine, PathStep[]>();
+  const paths: Paths = {
+    account(account, from) {
+      const key = `${from}:${account}`;
+      let path = accounts.get(key);
+      if (!path) accounts.set(key, (path = accountSteps(account, from, 4, reference)));
+      return path;
+    },
+    spending(line) {
+      let path = spending.get(line);
+      if (!path) spending.set(line, (path = spendingPath(line, reference)));
+      return path;
+    },
+  };
+  knownPaths.set(reference, paths);
+  return paths;
+}
+
 /** Every line any version had, the latest definition winning: realisation may sit on a removed line. */
-function knownLines(state: VillageState): Map<string, BudgetLine> {
+function knownLines(state: VillageView): Map<string, BudgetLine> {
   const lines = new Map<string, BudgetLine>();
   for (const version of state.budget.versions)
     for (const line of version.lines.values()) lines.set(line.lineId, line);
@@ -158,44 +193,95 @@ function knownLines(state: VillageState): Map<string, BudgetLine> {
 const totalOf = (nodes: RealisationNode[], key: 'budget' | 'realised') =>
   sum(nodes.map((node) => rupiah(node[key])));
 
-function sectionTotals(
-  sections: Omit<RealisationSections, 'totals' | 'spendingBySource' | 'revenueByAccount'>,
-) {
-  const pair = (nodes: RealisationNode[]) => ({
-    budget: totalOf(nodes, 'budget'),
-    realised: totalOf(nodes, 'realised'),
-  });
-  const revenue = pair(sections.revenue);
-  const spending = pair(sections.spending);
-  const receipts = pair(sections.financingReceipts);
-  const expenditures = pair(sections.financingExpenditures);
-  const combine = (a: typeof revenue, b: typeof revenue) => ({
+type SectionName = 'revenue' | 'spending' | 'financingReceipts' | 'financingExpenditures';
+const SECTIONS: SectionName[] = [
+  'revenue',
+  'spending',
+  'financingReceipts',
+  'financingExpenditures',
+];
+
+type Sections = Record<SectionName, RealisationNode[]>;
+type Pair = { budget: Rupiah; realised: Rupiah };
+
+const sumOf = (items: Item[], key: keyof Pair) => sum(items.map((item) => item[key]));
+
+/** The totals rows from the budget and realised sum of each section. */
+function sectionTotals(sums: Record<SectionName, Pair>): RealisationSections['totals'] {
+  const { revenue, spending, financingReceipts: receipts, financingExpenditures } = sums;
+  const combine = (a: Pair, b: Pair) => ({
     budget: a.budget.minus(b.budget),
     realised: a.realised.minus(b.realised),
   });
   const surplus = combine(revenue, spending);
-  const net = combine(receipts, expenditures);
+  const net = combine(receipts, financingExpenditures);
   const silpa = {
     budget: surplus.budget.plus(net.budget),
     realised: surplus.realised.plus(net.realised),
   };
-  const f = (pairOf: typeof revenue) => figures(pairOf.budget, pairOf.realised);
+  const f = (pairOf: Pair) => figures(pairOf.budget, pairOf.realised);
   return {
     revenue: f(revenue),
     spending: f(spending),
     surplus: f(surplus),
     financingReceipts: f(receipts),
-    financingExpenditures: f(expenditures),
+    financingExpenditures: f(financingExpenditures),
     netFinancing: f(net),
     silpa: f(silpa),
   };
 }
 
-export function villageRealisation(
-  state: VillageState,
+const treeTotals = (sections: Sections) =>
+  sectionTotals(
+    mapSections((section) => ({
+      budget: totalOf(sections[section], 'budget'),
+      realised: totalOf(sections[section], 'realised'),
+    })),
+  );
+
+function mapSections<T>(each: (section: SectionName) => T): Record<SectionName, T> {
+  return Object.fromEntries(SECTIONS.map((section) => [section, each(section)])) as Record<
+    SectionName,
+    T
+  >;
+}
+
+/** A village's lines and realisation as tree items per section, before any tree is built. */
+interface RealisationItems {
+  identity: VillageIdentity;
+  budgetLabel: string | null;
+  items: Record<SectionName, Item[]>;
+  /** Realised spending per fund source, with its budget. */
+  spendingBySource: Map<string, Pair>;
+  /** Realised revenue per `account|source`. */
+  revenueByAccount: Map<string, Rupiah>;
+  /** The totals rows: Σ of each section's items is Σ of its tree's roots. */
+  totals: RealisationSections['totals'];
+}
+
+/**
+ * A village's items for its latest period, kept until the village moves: a
+ * regency report asked again after one receipt recomputes that one village.
+ */
+const itemsCache = new WeakMap<
+  VillageView,
+  { key: string; reference: ReferenceData; items: RealisationItems }
+>();
+
+function realisationItems(
+  state: VillageView,
   reference: ReferenceData,
   period: Period,
-): VillageRealisation {
+): RealisationItems {
+  const key = `${state.revision}:${period.from}:${period.to}`;
+  const cached = itemsCache.get(state);
+  if (cached?.key === key && cached.reference === reference) return cached.items;
+  const items = itemsOf(state, reference, period);
+  itemsCache.set(state, { key, reference, items });
+  return items;
+}
+
+function itemsOf(state: VillageView, reference: ReferenceData, period: Period): RealisationItems {
   const opened = state.fiscalYear!;
   const inForce = budgetAt(state.budget, period.to);
   const realisedLines = movementsWithin(state, 'line', period);
@@ -203,27 +289,24 @@ export function villageRealisation(
   const known = knownLines(state);
   for (const line of inForce.lines.values()) known.set(line.lineId, line);
   const lineIds = new Set([...inForce.lines.keys(), ...realisedLines.keys()]);
-  const revenue: Item[] = [];
-  const spending: Item[] = [];
-  const receipts: Item[] = [];
-  const expenditures: Item[] = [];
-  const spendingBySource = new Map<string, { budget: Rupiah; realised: Rupiah }>();
-  const accountPath = (account: string, from: number) => accountSteps(account, from, 4, reference);
+  const items = mapSections((): Item[] => []);
+  const spendingBySource = new Map<string, Pair>();
+  const paths = pathsOf(reference);
   for (const lineId of lineIds) {
     const line = known.get(lineId);
     if (!line) continue;
     const budget = inForce.lines.has(lineId) ? rupiah(line.amount) : ZERO;
     const realised = realisedLines.get(lineId) ?? ZERO;
     if (line.kind === 'revenue')
-      revenue.push({ path: accountPath(line.account, 1), budget, realised: ZERO });
+      items.revenue.push({ path: paths.account(line.account, 1), budget, realised: ZERO });
     if (line.kind === 'spending')
-      spending.push({ path: spendingPath(line, reference), budget, realised });
+      items.spending.push({ path: paths.spending(line), budget, realised });
     if (line.kind === 'financing') {
-      const into = line.direction === 'receipt' ? receipts : expenditures;
-      into.push({
-        path: accountPath(line.account, 2),
+      const receipt = line.direction === 'receipt';
+      items[receipt ? 'financingReceipts' : 'financingExpenditures'].push({
+        path: paths.account(line.account, 2),
         budget,
-        realised: line.direction === 'receipt' ? ZERO : realised,
+        realised: receipt ? ZERO : realised,
       });
     }
     if (
@@ -239,38 +322,53 @@ export function villageRealisation(
   }
   for (const [key, amount] of realisedRevenue) {
     const [account = ''] = key.split('|');
-    revenue.push({ path: accountPath(account, 1), budget: ZERO, realised: amount });
+    items.revenue.push({ path: paths.account(account, 1), budget: ZERO, realised: amount });
   }
   const silpaAccount = [...reference.accounts.values()].find((account) => account.silpa);
   if (silpaAccount && period.from <= `${opened.fiscalYear}-01-01`) {
     for (const carried of opened.silpa)
-      receipts.push({
-        path: accountPath(silpaAccount.code, 2),
+      items.financingReceipts.push({
+        path: paths.account(silpaAccount.code, 2),
         budget: ZERO,
         realised: rupiah(carried.amount),
       });
   }
-  const sections = {
-    revenue: realisationTree(revenue),
-    spending: realisationTree(spending),
-    financingReceipts: realisationTree(receipts),
-    financingExpenditures: realisationTree(expenditures),
-  };
   return {
     identity: villageIdentity(reference, opened.villageCode, opened.fiscalYear),
-    period,
     budgetLabel: inForce.label ?? null,
-    ...sections,
-    totals: sectionTotals(sections),
-    spendingBySource: Object.fromEntries(
-      [...spendingBySource].map(([source, pairOf]) => [
-        source,
-        figures(pairOf.budget, pairOf.realised),
-      ]),
+    items,
+    spendingBySource,
+    revenueByAccount: realisedRevenue,
+    totals: sectionTotals(
+      mapSections((section) => ({
+        budget: sumOf(items[section], 'budget'),
+        realised: sumOf(items[section], 'realised'),
+      })),
     ),
-    revenueByAccount: Object.fromEntries(
-      [...realisedRevenue].map(([key, amount]) => [key, toAmountText(amount)]),
-    ),
+  };
+}
+
+const figuresBy = (pairs: Map<string, Pair>) =>
+  Object.fromEntries([...pairs].map(([key, pair]) => [key, figures(pair.budget, pair.realised)]));
+
+const amountTexts = (amounts: Map<string, Rupiah>) =>
+  Object.fromEntries([...amounts].map(([key, amount]) => [key, toAmountText(amount)]));
+
+export function villageRealisation(
+  state: VillageView,
+  reference: ReferenceData,
+  period: Period,
+): VillageRealisation {
+  const { identity, budgetLabel, items, spendingBySource, revenueByAccount, totals } =
+    realisationItems(state, reference, period);
+  return {
+    identity,
+    period,
+    budgetLabel,
+    ...mapSections((section) => realisationTree(items[section])),
+    totals,
+    spendingBySource: figuresBy(spendingBySource),
+    revenueByAccount: amountTexts(revenueByAccount),
   };
 }
 
@@ -289,7 +387,15 @@ export function mergeForests(forests: RealisationNode[][]): RealisationNode[] {
       ...figures(totalOf(nodes, 'budget'), totalOf(nodes, 'realised')),
       children: mergeForests(nodes.map((node) => node.children)),
     }))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    .sort(byCode);
+}
+
+const byCode = (a: RealisationNode, b: RealisationNode) =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+
+/** Children in code order at every level, as merged forests come out. */
+function inCodeOrder(nodes: RealisationNode[]): RealisationNode[] {
+  return nodes.map((node) => ({ ...node, children: inCodeOrder(node.children) })).sort(byCode);
 }
 
 function mergeFigures(records: Record<string, Figures>[]): Record<string, Figures> {
@@ -310,23 +416,54 @@ function mergeFigures(records: Record<string, Figures>[]): Record<string, Figure
 
 /** The consolidation of village reports: every section merged, totals recomputed from the merged trees. */
 export function consolidate(reports: RealisationSections[]): RealisationSections {
-  const sections = {
-    revenue: mergeForests(reports.map((r) => r.revenue)),
-    spending: mergeForests(reports.map((r) => r.spending)),
-    financingReceipts: mergeForests(reports.map((r) => r.financingReceipts)),
-    financingExpenditures: mergeForests(reports.map((r) => r.financingExpenditures)),
-  };
+  const sections = mapSections((section) => mergeForests(reports.map((r) => r[section])));
   const revenueByAccount = new Map<string, Rupiah>();
   for (const report of reports)
     for (const [key, amount] of Object.entries(report.revenueByAccount))
       revenueByAccount.set(key, (revenueByAccount.get(key) ?? ZERO).plus(rupiah(amount)));
   return {
     ...sections,
-    totals: sectionTotals(sections),
+    totals: treeTotals(sections),
     spendingBySource: mergeFigures(reports.map((r) => r.spendingBySource)),
     revenueByAccount: Object.fromEntries(
       [...revenueByAccount].map(([key, amount]) => [key, toAmountText(amount)]),
     ),
+  };
+}
+
+/**
+ * A district's consolidation straight from its villages' items: one tree per
+ * section over them all is what merging every village's tree gives (sums
+ * per node, code order), without building 200 village trees first.
+ */
+function districtSections(villages: RealisationItems[]): Omit<RealisationSections, 'totals'> & {
+  villages: VillageRealisationSummary[];
+  totals: RealisationSections['totals'];
+} {
+  const sections = mapSections((section) =>
+    inCodeOrder(realisationTree(villages.flatMap((village) => village.items[section]))),
+  );
+  const spendingBySource = new Map<string, Pair>();
+  const revenueByAccount = new Map<string, Rupiah>();
+  for (const village of villages) {
+    for (const [source, pair] of village.spendingBySource) {
+      const before = spendingBySource.get(source) ?? { budget: ZERO, realised: ZERO };
+      spendingBySource.set(source, {
+        budget: before.budget.plus(pair.budget),
+        realised: before.realised.plus(pair.realised),
+      });
+    }
+    for (const [key, amount] of village.revenueByAccount)
+      revenueByAccount.set(key, (revenueByAccount.get(key) ?? ZERO).plus(amount));
+  }
+  return {
+    villages: villages.map(({ identity, totals }) => ({ identity, totals })),
+    ...sections,
+    totals: treeTotals(sections),
+    spendingBySource: figuresBy(
+      new Map([...spendingBySource].sort(([a], [b]) => (a < b ? -1 : 1))),
+    ),
+    revenueByAccount: amountTexts(revenueByAccount),
   };
 }
 
@@ -350,7 +487,7 @@ export interface RegencyRealisation extends RealisationSections {
 
 /** Per district and for the regency, consolidated from every village with a ledger (optionally one district). */
 export function regencyRealisation(
-  villageStates: (villageCode: string) => VillageState | undefined,
+  villageStates: (villageCode: string) => VillageView | undefined,
   reference: ReferenceData,
   period: Period,
   districtCode?: string,
@@ -358,17 +495,16 @@ export function regencyRealisation(
   const districts = [...reference.districts.values()]
     .filter((district) => districtCode === undefined || district.code === districtCode)
     .map((district): DistrictRealisation => {
-      const reports = [...reference.villages.values()]
+      const villages = [...reference.villages.values()]
         .filter((village) => village.districtCode === district.code)
         .flatMap((village) => {
           const state = villageStates(village.code);
-          return state?.fiscalYear ? [villageRealisation(state, reference, period)] : [];
+          return state?.fiscalYear ? [realisationItems(state, reference, period)] : [];
         });
       return {
         districtCode: district.code,
         districtName: district.name,
-        villages: reports.map((r) => ({ identity: r.identity, totals: r.totals })),
-        ...consolidate(reports),
+        ...districtSections(villages),
       };
     });
   return {

@@ -1,88 +1,58 @@
 import { villageStreamId } from '../src/domain/village/decider';
-import type { VillageEvent } from '../src/domain/village/events';
-import type { VillageState } from '../src/domain/village/state';
 import type { RecordedEvent } from '../src/eventstore/port';
 import { decodeVillageEvent } from './event-decoding';
-import { journalEntryOf, reversalEntry, type JournalEntry } from './journal';
-import {
-  deserializeLedgerFold,
-  emptyLedgerFold,
-  foldLedger,
-  LEDGER_EVENT_TYPES,
-  serializeLedgerFold,
-  type LedgerFoldData,
-} from './ledger-fold';
+import type { JournalEntry } from './journal';
+import { LEDGER_EVENT_TYPES, serializeLedgerFold } from './ledger-fold';
 import type { Projection } from './projection';
 import {
-  deserializeStreams,
   emptyStreamStates,
   serializeStreams,
+  streamParts,
   updateStream,
   type StreamStates,
 } from './stream-states';
+import { VillageBooks, type LedgerEvent, type VillageView } from './village-books';
 
 /**
  * One village fiscal year as the books and realisation reports read it: the
- * domain's fold of the whole stream and the journal of its money events in
- * recorded order. The projection owns both and updates them in place.
+ * year (summary kept current, whole fold on demand) and the journal of its
+ * money events in recorded order.
  */
 export interface VillageLedger {
-  fold: VillageState;
-  journal: Map<string, JournalEntry>;
+  fold: VillageView;
+  journal: ReadonlyMap<string, JournalEntry>;
 }
 
-export type VillageLedgerState = StreamStates<VillageLedger>;
-
-/** Adds the event's journal entry, if it is one (a reversal repeats the entry it corrects). */
-function record(
-  journal: Map<string, JournalEntry>,
-  before: VillageState,
-  after: VillageState,
-  event: VillageEvent,
-): void {
-  if (event.type === 'EntryReversed') {
-    const original = journal.get(event.data.entryId);
-    const booked = before.books.entries.get(event.data.entryId);
-    if (original && booked)
-      journal.set(event.data.reversalId, reversalEntry(original, event.data, booked.movements));
-    return;
-  }
-  const entry = journalEntryOf(
-    event,
-    (sppId) => after.paymentRequests.get(sppId)?.request.activityId ?? null,
-  );
-  if (entry) journal.set(entry.entryId, entry);
-}
+export type VillageLedgerState = StreamStates<VillageBooks>;
 
 export function villageLedgerProjection(): Projection<VillageLedgerState> {
   const apply = (state: VillageLedgerState, recorded: RecordedEvent) => {
-    const event = decodeVillageEvent(recorded);
-    return updateStream(state, recorded.streamId, (ledger) => {
-      const before = ledger?.fold ?? emptyLedgerFold();
-      const fold = foldLedger(before, event);
-      if (!fold.fiscalYear) return ledger;
-      const next = ledger ?? { fold, journal: new Map<string, JournalEntry>() };
-      next.fold = fold;
-      record(next.journal, before, fold, event);
-      return next;
+    const decoded = decodeVillageEvent(recorded);
+    // Only type and data: the metadata of a million events is not kept.
+    const event = { type: decoded.type, data: decoded.data } as LedgerEvent;
+    return updateStream(state, recorded.streamId, (books) => {
+      if (!books) return VillageBooks.open(event);
+      books.add(event);
+      return books;
     });
   };
   return {
     name: 'village-ledger',
-    version: 1,
+    version: 2,
     eventTypes: LEDGER_EVENT_TYPES,
     initialState: emptyStreamStates,
     apply,
+    // The read model as JSON: the domain fold and the journal, as reports read them.
     serialize: (state) =>
-      serializeStreams(state, (ledger) => ({
-        fold: serializeLedgerFold(ledger.fold),
-        journal: [...ledger.journal.values()],
+      serializeStreams(state, (books) => ({
+        fold: serializeLedgerFold(books.whole()),
+        journal: [...books.journal().values()],
       })),
-    deserialize: (data) =>
-      deserializeStreams(data, (ledger: { fold: LedgerFoldData; journal: JournalEntry[] }) => ({
-        fold: deserializeLedgerFold(ledger.fold),
-        journal: new Map(ledger.journal.map((entry) => [entry.entryId, entry])),
-      })),
+    // Saved as each village's events: the rest is derived from them.
+    parts: streamParts(
+      (books: VillageBooks) => ({ events: books.saved() }),
+      (saved: { events: LedgerEvent[] }) => VillageBooks.fromEvents(saved.events)!,
+    ),
   };
 }
 
@@ -91,5 +61,13 @@ export function villageLedger(
   villageCode: string,
   fiscalYear: number,
 ): VillageLedger | undefined {
-  return state.streams.get(villageStreamId(villageCode, fiscalYear));
+  const books = state.streams.get(villageStreamId(villageCode, fiscalYear));
+  return (
+    books && {
+      fold: books,
+      get journal() {
+        return books.journal();
+      },
+    }
+  );
 }

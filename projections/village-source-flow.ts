@@ -2,16 +2,10 @@ import { prefixAt } from '../src/domain/reference/codes';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../src/domain/shared/money';
 import { balanceOf, balancesOf } from '../src/domain/village/books';
 import type { BudgetLine } from '../src/domain/village/lines';
-import { latestVersion, type VillageState } from '../src/domain/village/state';
+import { latestVersion } from '../src/domain/village/state';
 import type { FlowRow, Transfer } from './fund-flow';
-
-/** A receipt of a regency transfer as the village booked it (negative: a reversal). */
-export interface VillageReceipt {
-  date: string;
-  entryId: string;
-  stage: number;
-  amount: string;
-}
+import type { VillageReceipt } from './ledger-summary';
+import type { VillageView } from './village-books';
 
 /** A stage where what the regency sent and what the village recorded differ. */
 export interface TransferMismatch {
@@ -21,7 +15,7 @@ export interface TransferMismatch {
   /** transferred − received. */
   difference: string;
   transfers: Transfer[];
-  receipts: VillageReceipt[];
+  receipts: readonly VillageReceipt[];
 }
 
 export interface VillageSourceFlow {
@@ -36,40 +30,18 @@ export interface VillageSourceFlow {
   openingSilpa: string;
   /** SiLPA carried to next year, once the year is closed. */
   closingSilpa: string | null;
-  receipts: VillageReceipt[];
+  receipts: readonly VillageReceipt[];
   mismatches: TransferMismatch[];
 }
 
 const FINANCING = 'financing';
 
-/** Receipts by source, found in one pass over a books' entries (kept while the entries are the same). */
-const receiptsBySource = new WeakMap<object, Map<string, VillageReceipt[]>>();
-
-function receiptsOf(state: VillageState, source: string): VillageReceipt[] {
-  const { entries } = state.books;
-  let bySource = receiptsBySource.get(entries);
-  if (!bySource) {
-    bySource = new Map();
-    for (const entry of entries.values())
-      for (const m of entry.movements) {
-        if (m.kind !== 'stage') continue;
-        const [code = '', stage = '0'] = m.id.split('|');
-        const receipt = {
-          date: entry.date,
-          entryId: entry.entryId,
-          stage: Number.parseInt(stage, 10),
-          amount: toAmountText(m.amount),
-        };
-        const list = bySource.get(code);
-        if (list) list.push(receipt);
-        else bySource.set(code, [receipt]);
-      }
-    receiptsBySource.set(entries, bySource);
-  }
-  return bySource.get(source) ?? [];
-}
-
-function mismatches(row: FlowRow, receipts: VillageReceipt[]): TransferMismatch[] {
+/** Stages where the regency's transfers and the village's receipts (its `stage` balances) differ. */
+function mismatches(
+  row: FlowRow,
+  receipts: readonly VillageReceipt[],
+  receivedAt: (stage: number) => Rupiah,
+): TransferMismatch[] {
   const stages = new Set([...row.stages.map((s) => s.stage), ...receipts.map((r) => r.stage)]);
   return [...stages]
     .sort((a, b) => a - b)
@@ -77,7 +49,7 @@ function mismatches(row: FlowRow, receipts: VillageReceipt[]): TransferMismatch[
       const sent = row.stages.find((s) => s.stage === stage);
       const own = receipts.filter((r) => r.stage === stage);
       const transferred = rupiah(sent?.transferred ?? '0');
-      const received = sum(own.map((r) => rupiah(r.amount)));
+      const received = receivedAt(stage);
       if (transferred.equals(received)) return [];
       return [
         {
@@ -85,35 +57,28 @@ function mismatches(row: FlowRow, receipts: VillageReceipt[]): TransferMismatch[
           transferred: toAmountText(transferred),
           received: toAmountText(received),
           difference: toAmountText(transferred.minus(received)),
-          transfers: sent?.transfers ?? [],
+          transfers: [...(sent?.transfers ?? [])],
           receipts: own,
         },
       ];
     });
 }
 
-/** Realised revenue by source, summed in one pass over the balances (kept while they are the same). */
-const receivedBySource = new WeakMap<object, Map<string, Rupiah>>();
-
-function receivedOf(state: VillageState, source: string): Rupiah {
-  const { balances } = state.books;
-  let bySource = receivedBySource.get(balances);
-  if (!bySource) {
-    bySource = new Map();
-    for (const [key, amount] of balancesOf(state.books, 'revenue')) {
-      const code = key.slice(key.lastIndexOf('|') + 1);
-      bySource.set(code, (bySource.get(code) ?? ZERO).plus(amount));
-    }
-    receivedBySource.set(balances, bySource);
-  }
-  return bySource.get(source) ?? ZERO;
+/** Realised revenue of one source: its `account|source` balances summed. */
+function receivedOf(state: VillageView, source: string): Rupiah {
+  const suffix = `|${source}`;
+  return sum(
+    balancesOf(state.books, 'revenue')
+      .filter(([key]) => key.endsWith(suffix))
+      .map(([, amount]) => amount),
+  );
 }
 
 const spends = (line: BudgetLine) =>
   line.kind === 'spending' || (line.kind === 'financing' && line.direction === 'expenditure');
 
-/** The village side of one source's flow, from the domain's balances and entries. */
-export function villageSourceFlow(state: VillageState, row: FlowRow): VillageSourceFlow {
+/** The village side of one source's flow, from the domain's balances and the receipts booked. */
+export function villageSourceFlow(state: VillageView, row: FlowRow): VillageSourceFlow {
   const { source } = row;
   const lines = new Map<string, BudgetLine>();
   for (const version of state.budget.versions)
@@ -135,7 +100,8 @@ export function villageSourceFlow(state: VillageState, row: FlowRow): VillageSou
       .map((l) => rupiah(l.amount)),
   );
   const received = receivedOf(state, source);
-  const receipts = receiptsOf(state, source);
+  // Copies: the ledger goes on adding to its lists, a report keeps what it showed.
+  const receipts = [...(state.receipts.get(source) ?? [])];
   const closing = state.closing.year?.silpa.find((s) => s.source === source);
   return {
     received: toAmountText(received),
@@ -148,6 +114,8 @@ export function villageSourceFlow(state: VillageState, row: FlowRow): VillageSou
     openingSilpa: state.fiscalYear?.silpa.find((s) => s.source === source)?.amount ?? '0.00',
     closingSilpa: state.closing.year ? (closing?.amount ?? '0.00') : null,
     receipts,
-    mismatches: mismatches(row, receipts),
+    mismatches: mismatches(row, receipts, (stage) =>
+      balanceOf(state.books, 'stage', `${source}|${stage}`),
+    ),
   };
 }

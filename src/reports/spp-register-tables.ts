@@ -1,5 +1,5 @@
-import type { VillageState } from '../domain/village/state';
 import type { VillageIdentity } from '../../projections/reference-lookup';
+import type { VillageView } from '../../projections/village-books';
 import { villageTitle } from './labels';
 import { columnTotal, sumOf, type Column, type ReportTable, type TableRow } from './table';
 
@@ -17,7 +17,7 @@ const STATUS_LABELS: Record<string, string> = {
 
 /** Register SPP: every SPP of the month (all months when none), with its payment and SPJ. */
 export function sppRegisterTable(
-  state: VillageState,
+  state: VillageView,
   identity: VillageIdentity,
   month: string | undefined,
 ): ReportTable {
@@ -34,7 +34,7 @@ export function sppRegisterTable(
     { key: 'paidOn', header: 'Tanggal Bayar', kind: 'date', width: 12 },
     { key: 'spjId', header: 'Nomor SPJ', kind: 'text', width: 14 },
   ];
-  const requests = [...state.paymentRequests.values()].filter(
+  const requests = [...state.whole().paymentRequests.values()].filter(
     (r) => month === undefined || r.request.date.startsWith(month),
   );
   const ids = requests.map((r) => `spp:${r.request.sppId}`);

@@ -96,6 +96,26 @@ describe('books and realisation over the full village year', () => {
     expect(report.totals.revenue.realised).toBe(toAmountText(sum(receipts.values())));
   });
 
+  test('the running balances and receipts the regency reports read are those of the whole fold', () => {
+    const whole = ledger.fold.whole();
+    expect(events.some((e) => e.type === 'EntryReversed')).toBe(true);
+    const balances = (map: ReadonlyMap<string, Rupiah>) =>
+      [...map].filter(([key]) => !key.startsWith('month|')).map(([k, v]) => [k, toAmountText(v)]);
+    expect(balances(ledger.fold.books.balances)).toEqual(balances(whole.books.balances));
+    const receipts = new Map<string, unknown[]>();
+    for (const entry of whole.books.entries.values())
+      for (const m of entry.movements.filter((each) => each.kind === 'stage')) {
+        const [source = '', stage = ''] = m.id.split('|');
+        const receipt = { date: entry.date, entryId: entry.entryId, stage: Number(stage) };
+        receipts.set(source, [
+          ...(receipts.get(source) ?? []),
+          { ...receipt, amount: toAmountText(m.amount) },
+        ]);
+      }
+    expect(new Map(ledger.fold.receipts)).toEqual(receipts);
+    expect(receipts.size).toBeGreaterThan(0);
+  });
+
   test('semester I realises less than the year; percentages and Lebih/(Kurang) follow the layout', () => {
     const half = villageRealisation(ledger.fold, harness.reference(), semesterOne(YEAR));
     const year = villageRealisation(ledger.fold, harness.reference(), fullYear(YEAR));

@@ -1,27 +1,40 @@
 /**
- * An immutable string-keyed map whose `set`/`delete` copy only one of its
- * buckets, so folding thousands of events into ever-growing maps stays
- * linear instead of copying the whole map per event. Iteration keeps
- * insertion order, like Map.
+ * An immutable string-keyed map whose `set`/`delete` copy only one path of a
+ * two-level, 32-way hash trie (two 32-slot arrays and one small leaf), so
+ * folding thousands of events into ever-growing maps stays linear and cheap
+ * instead of copying the whole map per event. Iteration keeps insertion
+ * order, like Map.
  */
-const BUCKETS = 256;
+const BITS = 5;
+const WIDTH = 1 << BITS;
+const MASK = WIDTH - 1;
 
 interface Entry<V> {
-  value: V;
-  order: number;
+  readonly key: string;
+  readonly value: V;
+  readonly order: number;
 }
 
-type Bucket<V> = ReadonlyMap<string, Entry<V>>;
+type Leaf<V> = readonly Entry<V>[];
+type Branch<V> = readonly (Leaf<V> | undefined)[];
+type Root<V> = readonly (Branch<V> | undefined)[];
+
+const emptySlots = (): undefined[] => new Array<undefined>(WIDTH).fill(undefined);
+const emptyRoot: Root<never> = emptySlots();
+const emptyBranch: Branch<never> = emptySlots();
 
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
+  /** Entries in insertion order, sorted once per map on first iteration (the map never changes). */
+  private ordered: Entry<V>[] | undefined;
+
   private constructor(
-    private readonly buckets: readonly (Bucket<V> | undefined)[],
+    private readonly root: Root<V>,
     readonly size: number,
     private readonly nextOrder: number,
   ) {}
 
   static empty<V>(): PersistentMap<V> {
-    return new PersistentMap<V>(new Array<Bucket<V> | undefined>(BUCKETS).fill(undefined), 0, 0);
+    return new PersistentMap<V>(emptyRoot, 0, 0);
   }
 
   static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
@@ -31,47 +44,52 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   get(key: string): V | undefined {
-    return this.buckets[bucketOf(key)]?.get(key)?.value;
+    return this.find(key)?.value;
   }
 
   has(key: string): boolean {
-    return this.buckets[bucketOf(key)]?.has(key) ?? false;
+    return this.find(key) !== undefined;
   }
 
   /** A map with the key set; an existing key keeps its place in the order. */
   set(key: string, value: V): PersistentMap<V> {
-    const index = bucketOf(key);
-    const bucket = this.buckets[index];
-    const existing = bucket?.get(key);
-    const next = new Map(bucket).set(key, { value, order: existing?.order ?? this.nextOrder });
+    const hash = hashOf(key);
+    const leaf = this.leafAt(hash);
+    const index = leaf?.findIndex((entry) => entry.key === key) ?? -1;
+    const existing = index < 0 ? undefined : leaf![index]!;
+    const entry = { key, value, order: existing?.order ?? this.nextOrder };
+    const next = leaf ? [...leaf] : [];
+    if (existing) next[index] = entry;
+    else next.push(entry);
     return new PersistentMap(
-      this.replace(index, next),
+      this.withLeaf(hash, next),
       this.size + (existing ? 0 : 1),
       this.nextOrder + 1,
     );
   }
 
   delete(key: string): PersistentMap<V> {
-    const index = bucketOf(key);
-    const bucket = this.buckets[index];
-    if (!bucket?.has(key)) return this;
-    const next = new Map(bucket);
-    next.delete(key);
-    return new PersistentMap(this.replace(index, next), this.size - 1, this.nextOrder);
+    const hash = hashOf(key);
+    const leaf = this.leafAt(hash);
+    const kept = leaf?.filter((entry) => entry.key !== key);
+    if (!leaf || kept!.length === leaf.length) return this;
+    return new PersistentMap(
+      this.withLeaf(hash, kept!.length > 0 ? kept : undefined),
+      this.size - 1,
+      this.nextOrder,
+    );
   }
 
   *entries(): MapIterator<[string, V]> {
-    const all = this.buckets.flatMap((bucket) => (bucket ? [...bucket.entries()] : []));
-    all.sort(([, a], [, b]) => a.order - b.order);
-    for (const [key, entry] of all) yield [key, entry.value];
+    for (const entry of this.inOrder()) yield [entry.key, entry.value];
   }
 
   *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
+    for (const entry of this.inOrder()) yield entry.key;
   }
 
   *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+    for (const entry of this.inOrder()) yield entry.value;
   }
 
   [Symbol.iterator](): MapIterator<[string, V]> {
@@ -79,22 +97,43 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
+    for (const entry of this.inOrder()) callback(entry.value, entry.key, this);
   }
 
-  private replace(index: number, bucket: Bucket<V>): (Bucket<V> | undefined)[] {
-    const buckets = [...this.buckets];
-    buckets[index] = bucket;
-    return buckets;
+  private find(key: string): Entry<V> | undefined {
+    return this.leafAt(hashOf(key))?.find((entry) => entry.key === key);
+  }
+
+  private leafAt(hash: number): Leaf<V> | undefined {
+    return this.root[hash & MASK]?.[(hash >>> BITS) & MASK];
+  }
+
+  private withLeaf(hash: number, leaf: Leaf<V> | undefined): Root<V> {
+    const top = hash & MASK;
+    const branch = [...(this.root[top] ?? emptyBranch)];
+    branch[(hash >>> BITS) & MASK] = leaf;
+    const root = [...this.root];
+    root[top] = branch;
+    return root;
+  }
+
+  private inOrder(): Entry<V>[] {
+    if (!this.ordered) {
+      const all: Entry<V>[] = [];
+      for (const branch of this.root)
+        for (const leaf of branch ?? []) if (leaf) for (const entry of leaf) all.push(entry);
+      this.ordered = all.sort((a, b) => a.order - b.order);
+    }
+    return this.ordered;
   }
 }
 
-/** FNV-1a, folded onto the bucket count. */
-function bucketOf(key: string): number {
+/** FNV-1a: its low bits pick the branch, the next ones the leaf. */
+function hashOf(key: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < key.length; index += 1) {
     hash ^= key.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % BUCKETS;
+  return hash >>> 0;
 }

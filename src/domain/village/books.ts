@@ -63,12 +63,17 @@ export function keyOf(kind: MovementKind, id: string): string {
   return `${kind}|${id}`;
 }
 
-export function balanceOf(books: BooksState, kind: MovementKind, id: string): Rupiah {
+/** Anything with balances by `kind|id`: the books, or a read model's running totals. */
+export interface Balances {
+  balances: ReadonlyMap<string, Rupiah>;
+}
+
+export function balanceOf(books: Balances, kind: MovementKind, id: string): Rupiah {
   return books.balances.get(keyOf(kind, id)) ?? ZERO;
 }
 
 /** Balances of one kind, by id, in the order they first moved. */
-export function balancesOf(books: BooksState, kind: MovementKind): [string, Rupiah][] {
+export function balancesOf(books: Balances, kind: MovementKind): [string, Rupiah][] {
   const prefix = `${kind}|`;
   return [...books.balances.entries()]
     .filter(([key]) => key.startsWith(prefix))
