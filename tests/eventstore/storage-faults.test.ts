@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { StoreUnavailableError } from '../../src/eventstore/errors';
 import { verifyStream } from '../../src/eventstore/verify-stream';
+import { STORE_FILE_DAMAGES, writeStoreFile } from '../support/damage-store-file';
 import { tempDir } from '../support/temp-dir';
 
 const bulky = () => ({
@@ -118,21 +118,15 @@ describe('a damaged store file at start', () => {
   let file: string;
   beforeEach(async () => {
     file = join(temp.dir, `${randomUUID()}.sqlite`);
-    const store = withHashChain(createEmbeddedStore({ file }));
-    for (let i = 0; i < 30; i++) await store.append(`village-${i % 3}`, [bulky()], 'any');
-    await store.close();
+    await writeStoreFile(file);
   });
 
-  test('a truncated file is refused, never started empty', () => {
-    truncateSync(file, Math.floor(statSync(file).size * 0.6));
-    expect(() => createEmbeddedStore({ file })).toThrow(StoreUnavailableError);
-    expect(() => createEmbeddedStore({ file })).toThrow(file);
-  });
-
-  test('a file with overwritten pages is refused', () => {
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 4096);
-    closeSync(fd);
-    expect(() => createEmbeddedStore({ file })).toThrow(StoreUnavailableError);
-  });
+  test.each(STORE_FILE_DAMAGES)(
+    'a file %s is refused, naming it, never started empty',
+    (_, damage) => {
+      damage(file);
+      expect(() => createEmbeddedStore({ file })).toThrow(StoreUnavailableError);
+      expect(() => createEmbeddedStore({ file })).toThrow(file);
+    },
+  );
 });
