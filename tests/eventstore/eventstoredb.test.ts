@@ -20,15 +20,13 @@ describe('EventStoreDB adapter on the gRPC test server', () => {
 });
 
 const realServer = process.env.EVENTSTORE_URL;
+if (!realServer)
+  console.warn('EventStoreDB contract on a real server skipped: EVENTSTORE_URL not set');
 
-if (realServer) {
+// The whole contract, listed as skipped when no real server is configured: the same suite, run against what is present.
+(realServer ? describe : describe.skip)('EventStoreDB adapter on a real EventStoreDB', () => {
   describeEventStoreContract('EventStoreDB (EVENTSTORE_URL)', async () => {
-    const store = createEventStoreDbStore(realServer);
+    const store = createEventStoreDbStore(realServer!);
     return { store, cleanup: () => store.close() };
   });
-} else {
-  describe('EventStoreDB adapter on a real EventStoreDB', () => {
-    console.warn('EventStoreDB contract on a real server skipped: EVENTSTORE_URL not set');
-    test.skip('runs the event store contract against EVENTSTORE_URL (skipped: EVENTSTORE_URL not set)', () => {});
-  });
-}
+});
