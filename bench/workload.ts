@@ -8,6 +8,15 @@ export const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2000);
 export const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 200_000);
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
+/** The workload as the results files describe it. */
+export const WORKLOAD = {
+  streams: STREAMS,
+  commandsPerRound: COMMANDS,
+  eventsPerCommand: '1–3',
+  readEvents: READ_EVENTS,
+  rounds: ROUNDS,
+};
+
 export interface Command {
   stream: string;
   events: EventData[];

@@ -12,9 +12,9 @@ import {
   COMMANDS,
   READ_EVENTS,
   ROUNDS,
-  STREAMS,
   workload,
   workloadOfEvents,
+  WORKLOAD,
   type Command,
 } from '../workload';
 
@@ -269,13 +269,7 @@ export async function eventstoreBench(): Promise<Record<string, unknown>> {
     },
   ]);
   return {
-    workload: {
-      streams: STREAMS,
-      commandsPerRound: COMMANDS,
-      eventsPerCommand: '1–3',
-      readEvents: READ_EVENTS,
-      rounds: ROUNDS,
-    },
+    workload: WORKLOAD,
     baseline:
       'raw better-sqlite3 on the same rows, same schema, WAL + synchronous=FULL; one transaction per command; plain iterate + JSON.parse',
     adapterAppends: {

@@ -15,6 +15,7 @@ import {
   streamName,
   workload,
   workloadOfEvents,
+  WORKLOAD,
   type Command,
 } from '../workload';
 
@@ -571,13 +572,7 @@ export async function peerBench(): Promise<Record<string, unknown>> {
       tableRow(`events/s reading each of ${STREAMS} streams fully`, reads),
     ]);
     return {
-      workload: {
-        streams: STREAMS,
-        commandsPerRound: COMMANDS,
-        eventsPerCommand: '1–3',
-        readEvents: READ_EVENTS,
-        rounds: ROUNDS,
-      },
+      workload: WORKLOAD,
       peer: '@event-driven-io/emmett-sqlite, installed in bench/peer (npm ci on first use), loaded through its CJS entry',
       notes: NOTES,
       configuration: configuration(settings),

@@ -20,7 +20,7 @@ import { projectAt, type Clocks } from '../../projections/two-clocks';
 import { villageLedger, type VillageLedgerState } from '../../projections/village-ledger';
 import { villageModel } from '../../projections/village-stream-projection';
 import type { Role } from '../access/roles';
-import { scopeCovers } from '../access/roles';
+import { ROLES, scopeCovers } from '../access/roles';
 import type { ReferenceCatalog } from '../app/load-reference-data';
 import { prefixAt } from '../domain/reference/codes';
 import type { ReferenceData } from '../domain/reference/reference-data';
@@ -53,15 +53,7 @@ export interface ReadModels {
 }
 
 /** Who reads reports: everyone in the finance cycle within their scope; not the administrator. */
-const REPORT_READERS: readonly Role[] = [
-  'treasurer',
-  'activityExecutor',
-  'secretary',
-  'villageHead',
-  'districtHead',
-  'regencyFinance',
-  'auditor',
-];
+const REPORT_READERS: readonly Role[] = ROLES.filter((role) => role !== 'administrator');
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];

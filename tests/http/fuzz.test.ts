@@ -2,30 +2,17 @@ import fc from 'fast-check';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { rolesFor } from '../../src/access/command-permissions';
-import { regencyCommandSchemas } from '../../src/domain/regency/commands';
 import { AMOUNT_PATTERN } from '../../src/domain/shared/money';
-import { villageCommandSchemas } from '../../src/domain/village/commands';
 import {
   bearer,
+  COMMAND_ENDPOINTS,
   dumpAll,
-  REGENCY_PATH,
   startTestServer,
   VILLAGE,
-  VILLAGE_PATH,
   type TestServer,
 } from './support';
 
-const WRITES = [
-  ...Object.keys(villageCommandSchemas).map((type) => ({
-    type,
-    path: `${VILLAGE_PATH}/commands/${type}`,
-  })),
-  ...Object.keys(regencyCommandSchemas).map((type) => ({
-    type,
-    path: `${REGENCY_PATH}/commands/${type}`,
-  })),
-  { type: 'RegisterUser', path: '/api/v1/users' },
-];
+const WRITES = COMMAND_ENDPOINTS;
 
 /** Money no command accepts: negative, over-precise, numbers, exponents, odd unicode digits and spaces. */
 const invalidAmount = fc.oneof(

@@ -6,26 +6,17 @@ import { regencyCommandSchemas } from '../../src/domain/regency/commands';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
 import {
   bearer,
+  COMMAND_ENDPOINTS,
   dumpAll,
   OTHER_VILLAGE,
-  REGENCY_PATH,
   startTestServer,
-  VILLAGE_PATH,
   YEAR,
   type TestServer,
 } from './support';
 
 /** Every write endpoint with the command type it issues. */
 const WRITES: { type: string; path: string }[] = [
-  ...Object.keys(villageCommandSchemas).map((type) => ({
-    type,
-    path: `${VILLAGE_PATH}/commands/${type}`,
-  })),
-  ...Object.keys(regencyCommandSchemas).map((type) => ({
-    type,
-    path: `${REGENCY_PATH}/commands/${type}`,
-  })),
-  { type: 'RegisterUser', path: '/api/v1/users' },
+  ...COMMAND_ENDPOINTS,
   { type: 'AssignUserRole', path: '/api/v1/users/u-x/role' },
   { type: 'ChangeUserPassword', path: '/api/v1/users/u-x/password' },
   { type: 'DeactivateUser', path: '/api/v1/users/u-x/deactivation' },

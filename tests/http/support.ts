@@ -10,6 +10,8 @@ import { LoginThrottle } from '../../src/access/login-throttle';
 import type { Role } from '../../src/access/roles';
 import { SessionStore } from '../../src/access/sessions';
 import { withHashChain } from '../../src/eventstore/chained-store';
+import { regencyCommandSchemas } from '../../src/domain/regency/commands';
+import { villageCommandSchemas } from '../../src/domain/village/commands';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/port';
 import { createApp, type AppDependencies } from '../../src/http/app';
@@ -23,6 +25,19 @@ export const PASSWORD = 'rahasia-desa-123';
 
 export const VILLAGE_PATH = `/api/v1/villages/${VILLAGE}/years/${YEAR}`;
 export const REGENCY_PATH = `/api/v1/regencies/${REGENCY}/years/${YEAR}`;
+
+/** Every ledger command endpoint and user registration, with the command type each issues. */
+export const COMMAND_ENDPOINTS: { type: string; path: string }[] = [
+  ...Object.keys(villageCommandSchemas).map((type) => ({
+    type,
+    path: `${VILLAGE_PATH}/commands/${type}`,
+  })),
+  ...Object.keys(regencyCommandSchemas).map((type) => ({
+    type,
+    path: `${REGENCY_PATH}/commands/${type}`,
+  })),
+  { type: 'RegisterUser', path: '/api/v1/users' },
+];
 
 /** One user per role, scoped where that role works: village roles in VILLAGE. */
 export const ROLE_SCOPES: Record<Role, string> = {
