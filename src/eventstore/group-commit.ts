@@ -16,13 +16,29 @@ export interface GroupCommitStats {
 }
 
 /**
+ * Lone writes committed at once in one turn of the event loop, at most: a
+ * sequential writer still lets I/O in every few writes, and a burst that
+ * arrives while writes came one at a time pays at most this many fsyncs
+ * before it is grouped.
+ */
+export const AT_ONCE_PER_TURN = 8;
+
+/**
  * Group commit: writes requested in the same turn of the event loop run in
  * one SQLite transaction, so one fsync serves them all. Each write runs in a
  * savepoint of its own (better-sqlite3 nests transaction functions that way):
  * one that throws is rolled back and rejected alone, the others commit.
+ *
+ * Waiting for the turn to end only pays when writes come together. While
+ * they come one at a time (the last batch held one), a write commits at once,
+ * saving a trip through the event loop; the first write that finds company
+ * switches back to waiting. PostgreSQL's commit_delay/commit_siblings follow
+ * the same idea.
  */
 export class GroupCommit {
   private queue: Pending<unknown>[] = [];
+  private lastBatchSize = 0;
+  private atOnceThisTurn = 0;
   readonly stats: GroupCommitStats = { commits: 0, appends: 0 };
   /** Prepared once: building a transaction function per flush costs more than the work on a quiet loop. */
   private readonly commitBatch: Database.Transaction<(batch: Pending<unknown>[]) => Outcome[]>;
@@ -47,14 +63,28 @@ export class GroupCommit {
   /** `work` must be a better-sqlite3 transaction function, so that it becomes a savepoint. */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve, reject } as Pending<unknown>);
+      const item = { work, resolve, reject } as Pending<unknown>;
+      if (this.commitsAtOnce()) return this.commit([item]);
+      this.queue.push(item);
       if (this.queue.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  private commitsAtOnce(): boolean {
+    if (this.queue.length > 0 || this.lastBatchSize !== 1) return false;
+    if (this.atOnceThisTurn >= AT_ONCE_PER_TURN) return false;
+    if (this.atOnceThisTurn++ === 0) setImmediate(() => (this.atOnceThisTurn = 0));
+    return true;
   }
 
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
+    this.commit(batch);
+  }
+
+  private commit(batch: Pending<unknown>[]): void {
+    this.lastBatchSize = batch.length;
     let outcomes: Outcome[];
     try {
       outcomes = this.commitBatch.immediate(batch);

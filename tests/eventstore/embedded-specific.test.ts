@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { StoreUnavailableError } from '../../src/eventstore/errors';
+import { AT_ONCE_PER_TURN } from '../../src/eventstore/group-commit';
 import { verifyAllStreams, verifyStream } from '../../src/eventstore/verify-stream';
 import { sqliteMigrations } from '../../migrations/sqlite';
 import { tempDir } from '../support/temp-dir';
@@ -101,7 +102,11 @@ describe('embedded store on its SQLite file', () => {
 
   test('concurrent appends share one transaction; a refused one fails alone', async () => {
     const store = createEmbeddedStore({ file });
-    await store.append('village-a', [paid('1.00')], 'no_stream');
+    // Two writers together: the store groups commits from here on.
+    await Promise.all([
+      store.append('village-a', [paid('1.00')], 'no_stream'),
+      store.append('village-z', [paid('1.00')], 'no_stream'),
+    ]);
     const before = { ...store.groupCommit };
     const writes = Array.from({ length: 40 }, (_, i) =>
       store.append(`village-${i}`, [paid(`${i}.00`)], 'any'),
@@ -115,7 +120,27 @@ describe('embedded store on its SQLite file', () => {
     });
     expect(store.groupCommit.appends - before.appends).toBe(41);
     expect(store.groupCommit.commits - before.commits).toBe(1);
-    expect((await store.readAll({ maxCount: 100 })).length).toBe(41);
+    expect((await store.readAll({ maxCount: 100 })).length).toBe(42);
+    await store.close();
+  });
+
+  test('a lone writer commits at once; a burst after it pays a few commits, then is grouped', async () => {
+    const store = createEmbeddedStore({ file });
+    const count = () => store.db.prepare('SELECT count(*) FROM events').pluck().get();
+    await store.append('village-a', [paid('1.00')], 'no_stream');
+    for (let revision = 0n; revision < 5n; revision++) {
+      const appended = store.append('village-a', [paid('2.00')], revision);
+      // Written and committed before the call returned: no wait for the turn to end.
+      expect(count()).toBe(Number(revision) + 2);
+      await appended;
+    }
+    const before = { ...store.groupCommit };
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => store.append(`village-${i}`, [paid('3.00')], 'any')),
+    );
+    expect(store.groupCommit.appends - before.appends).toBe(40);
+    expect(store.groupCommit.commits - before.commits).toBeLessThanOrEqual(AT_ONCE_PER_TURN + 1);
+    expect(count()).toBe(46);
     await store.close();
   });
 
