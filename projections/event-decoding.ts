@@ -16,17 +16,19 @@ import { VILLAGE_FOLD_EVENT_TYPES } from './village-fold';
  * projection in turn, so remembering the last one decodes it once.
  */
 const copiedWhole = new Set<string>(VILLAGE_FOLD_EVENT_TYPES);
-let last: { recorded: RecordedEvent; event: DomainEvent } | undefined;
+let lastRecorded: RecordedEvent | undefined;
+let lastEvent: DomainEvent | undefined;
 
 function decode<E extends DomainEvent>(
   registry: Parameters<typeof fromRecorded>[0],
   recorded: RecordedEvent,
 ): E {
-  if (last?.recorded === recorded) return last.event as E;
+  if (lastRecorded === recorded) return lastEvent as E;
   const event = fromRecorded<E>(registry, recorded, eventUpcasters, {
     validate: copiedWhole.has(recorded.type),
   });
-  last = { recorded, event };
+  lastRecorded = recorded;
+  lastEvent = event;
   return event;
 }
 

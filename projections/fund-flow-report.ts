@@ -1,11 +1,16 @@
-import type { FundOrigin, ReferenceData } from '../src/domain/reference/reference-data';
+import type { FundOrigin, ReferenceData, Village } from '../src/domain/reference/reference-data';
 import { fundSourceRow } from '../src/domain/reference/row-schemas';
 import { rupiah, ZERO, type Rupiah } from '../src/domain/shared/money';
 import { regencyFlow, type FlowRow, type FundFlowState, type Transfer } from './fund-flow';
 import type { VillageView } from './village-books';
 import { immutablePart } from './immutable-part';
 import { sumText } from './sum-text';
-import { villageSourceFlow, type VillageSourceFlow } from './village-source-flow';
+import {
+  villageSourceDetail,
+  villageSourceFlow,
+  type VillageSourceDetail,
+  type VillageSourceFlow,
+} from './village-source-flow';
 
 /** The village fiscal year of a village code, when its stream has been seen. */
 export type VillageStates = (villageCode: string) => VillageView | undefined;
@@ -33,13 +38,14 @@ export interface FlowTotals {
   spentByBidang: Record<string, string>;
 }
 
-export interface SourceFlow extends FlowTotals {
+/** A village's flow of one source; `Side` says whether the village's receipts are listed or counted. */
+export interface SourceFlow<Side extends VillageSourceFlow = VillageSourceFlow> extends FlowTotals {
   source: string;
   sourceName: string;
   origin: FundOrigin;
   transfers: (Transfer & { stage: number })[];
   /** The village's books for this source; null when the village has no ledger for the year. */
-  village: VillageSourceFlow | null;
+  village: Side | null;
 }
 
 interface Breakdown {
@@ -48,10 +54,12 @@ interface Breakdown {
   byOrigin: Record<FundOrigin, FlowTotals>;
 }
 
-export interface VillageFlowReport extends Breakdown {
+export interface VillageFlowReport<
+  Side extends VillageSourceFlow = VillageSourceFlow,
+> extends Breakdown {
   villageCode: string;
   villageName: string;
-  sources: SourceFlow[];
+  sources: SourceFlow<Side>[];
 }
 
 export interface DistrictFlowReport extends Breakdown {
@@ -60,13 +68,25 @@ export interface DistrictFlowReport extends Breakdown {
   villages: VillageFlowReport[];
 }
 
-export interface FundFlowReport extends Breakdown {
+/** What every level of the report heads with. */
+interface ReportHeading {
   regency: { code: string; name: string };
   fiscalYear: number;
+  /** The stages of the regency's year, the same columns at every level. */
   stageNumbers: number[];
   /** Origin of every fund source of the year (reference data). */
   sourceOrigins: Record<string, FundOrigin>;
+}
+
+/** Per village per source: amounts, transfers, mismatches and receipt counts (no receipt lists). */
+export interface FundFlowReport extends Breakdown, ReportHeading {
   districts: DistrictFlowReport[];
+}
+
+/** One village's flow with every receipt it booked listed, in the flow and in each mismatch. */
+export interface VillageFundFlowReport extends ReportHeading {
+  district: { code: string; name: string };
+  village: VillageFlowReport<VillageSourceDetail>;
 }
 
 interface BreakdownContext {
@@ -94,38 +114,69 @@ const emptyAccumulator = (): Accumulator => ({
   byBidang: new Map(),
 });
 
+/** The regency's flow rows of the year and the stages they name. */
+interface FlowYear {
+  rows: FlowRow[];
+  heading: ReportHeading;
+  context: BreakdownContext;
+}
+
+function flowYear(
+  state: FundFlowState,
+  reference: ReferenceData,
+  villages: Village[],
+  villageStates: VillageStates,
+): FlowYear {
+  const flow = regencyFlow(state, reference.regency.code, reference.fiscalYear);
+  const allocated = Object.values(flow?.rows ?? {});
+  const rows = [...allocated, ...villageOnlySources(allocated, reference, villages, villageStates)];
+  const stageNumbers = [
+    ...new Set(allocated.flatMap((row) => row.stages.map((s) => s.stage))),
+  ].sort((a, b) => a - b);
+  return {
+    rows,
+    heading: {
+      regency: reference.regency,
+      fiscalYear: reference.fiscalYear,
+      stageNumbers,
+      sourceOrigins: Object.fromEntries(
+        [...reference.fundSources.values()].map((s) => [s.code, s.origin]),
+      ),
+    },
+    context: { stageNumbers, sourceCodes: [...reference.fundSources.keys()] },
+  };
+}
+
 /**
  * Allocation → transferred per village and source, with totals per village,
  * district and regency, per source and per origin (origins from the
- * reference data's fund-source flags).
+ * reference data's fund-source flags). Receipts are counted, not listed:
+ * villageFundFlowReport lists one village's.
  */
 export function fundFlowReport(
   state: FundFlowState,
   reference: ReferenceData,
   villageStates: VillageStates = () => undefined,
 ): FundFlowReport {
-  const flow = regencyFlow(state, reference.regency.code, reference.fiscalYear);
-  const rows = withVillageOnlySources(Object.values(flow?.rows ?? {}), reference, villageStates);
-  const stageNumbers = [...new Set(rows.flatMap((row) => row.stages.map((s) => s.stage)))].sort(
-    (a, b) => a - b,
-  );
-  const context = { stageNumbers, sourceCodes: [...reference.fundSources.keys()] };
+  const year = flowYear(state, reference, [...reference.villages.values()], villageStates);
   const districts = [...reference.districts.values()].map((district) => {
     const villages = [...reference.villages.values()]
       .filter((village) => village.districtCode === district.code)
       .map((village) =>
         villagePart(state, reference, village, villageStates(village.code), () => {
-          const counted = rows
-            .filter((row) => row.villageCode === village.code)
-            .map((row) => sourceFlow(row, reference, stageNumbers, villageStates(village.code)));
-          const totals = sourceTotals(counted, context);
-          const report = villageFlowReport(village, counted, totals, stageNumbers);
+          const { totals, report } = villageFlow(
+            year,
+            reference,
+            village,
+            villageStates,
+            villageSourceFlow,
+          );
           return { totals, report: immutablePart(report) };
         }),
       );
     const totals = sumTotals(
       villages.map((village) => village.totals),
-      context,
+      year.context,
     );
     return {
       totals,
@@ -133,23 +184,60 @@ export function fundFlowReport(
         districtCode: district.code,
         districtName: district.name,
         villages: villages.map((village) => village.report),
-        ...breakdown(totals, stageNumbers),
+        ...breakdown(totals, year.heading.stageNumbers),
       },
     };
   });
   const totals = sumTotals(
     districts.map((district) => district.totals),
-    context,
+    year.context,
   );
   return {
-    regency: reference.regency,
-    fiscalYear: reference.fiscalYear,
-    stageNumbers,
-    sourceOrigins: Object.fromEntries(
-      [...reference.fundSources.values()].map((s) => [s.code, s.origin]),
-    ),
+    ...year.heading,
     districts: districts.map((district) => district.report),
-    ...breakdown(totals, stageNumbers),
+    ...breakdown(totals, year.heading.stageNumbers),
+  };
+}
+
+/** One village of the regency's report, every receipt it booked listed; undefined for an unknown village. */
+export function villageFundFlowReport(
+  state: FundFlowState,
+  reference: ReferenceData,
+  villageCode: string,
+  villageStates: VillageStates = () => undefined,
+): VillageFundFlowReport | undefined {
+  const village = reference.villages.get(villageCode);
+  const district = village && reference.districts.get(village.districtCode);
+  if (!village || !district) return undefined;
+  const year = flowYear(state, reference, [village], villageStates);
+  return {
+    ...year.heading,
+    district: { code: district.code, name: district.name },
+    village: villageFlow(year, reference, village, villageStates, villageSourceDetail).report,
+  };
+}
+
+/** A village's sources with their totals, its side of each source built by `side`. */
+function villageFlow<Side extends VillageSourceFlow>(
+  year: FlowYear,
+  reference: ReferenceData,
+  village: Village,
+  villageStates: VillageStates,
+  side: (state: VillageView, row: FlowRow) => Side,
+): { totals: Totals; report: VillageFlowReport<Side> } {
+  const view = villageStates(village.code);
+  const counted = year.rows
+    .filter((row) => row.villageCode === village.code)
+    .map((row) => sourceFlow(row, reference, year.heading.stageNumbers, view, side));
+  const totals = sourceTotals(counted, year.context);
+  return {
+    totals,
+    report: {
+      villageCode: village.code,
+      villageName: village.name,
+      sources: counted.map(([flow]) => flow),
+      ...breakdown(totals, year.heading.stageNumbers),
+    },
   };
 }
 
@@ -190,32 +278,19 @@ function villagePart(
   return part;
 }
 
-function villageFlowReport(
-  village: { code: string; name: string },
-  counted: Counted[],
-  totals: Totals,
-  stageNumbers: number[],
-): VillageFlowReport {
-  return {
-    villageCode: village.code,
-    villageName: village.name,
-    sources: counted.map(([flow]) => flow),
-    ...breakdown(totals, stageNumbers),
-  };
-}
-
 /** Sources a village budgets or receives without a regency allocation (own revenue, other). */
-function withVillageOnlySources(
-  rows: FlowRow[],
+function villageOnlySources(
+  allocatedRows: FlowRow[],
   reference: ReferenceData,
-  villages: VillageStates,
+  villages: Village[],
+  villageStates: VillageStates,
 ): FlowRow[] {
   const extra: FlowRow[] = [];
-  for (const village of reference.villages.values()) {
-    const state = villages(village.code);
+  for (const village of villages) {
+    const state = villageStates(village.code);
     if (!state?.fiscalYear) continue;
     const allocated = new Set(
-      rows.filter((r) => r.villageCode === village.code).map((r) => r.source),
+      allocatedRows.filter((r) => r.villageCode === village.code).map((r) => r.source),
     );
     const seen = new Set([
       ...state.fiscalYear.silpa.map((s) => s.source),
@@ -234,20 +309,21 @@ function withVillageOnlySources(
         transferred: '0.00',
       });
   }
-  return [...rows, ...extra];
+  return extra;
 }
 
 /** A source's flow and its amounts, parsed once: the totals above it add these up. */
-type Counted = [SourceFlow, Accumulator];
+type Counted<Side extends VillageSourceFlow = VillageSourceFlow> = [SourceFlow<Side>, Accumulator];
 
-function sourceFlow(
+function sourceFlow<Side extends VillageSourceFlow>(
   row: FlowRow,
   reference: ReferenceData,
   stageNumbers: number[],
   village: VillageView | undefined,
-): Counted {
+  side: (state: VillageView, row: FlowRow) => Side,
+): Counted<Side> {
   const fundSource = reference.fundSources.get(row.source);
-  const villageFlow = village?.fiscalYear ? villageSourceFlow(village, row) : null;
+  const villageFlow = village?.fiscalYear ? side(village, row) : null;
   const amounts = accumulatorOf({ ...row, village: villageFlow });
   const flow = {
     source: row.source,

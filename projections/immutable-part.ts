@@ -3,7 +3,7 @@
  * a regency report, kept until the village moves), so whoever renders them
  * may keep their rendered text (src/reports/json.ts). The part is frozen;
  * what it holds is its builder's own or never changed by anyone (freezing
- * every receipt would cost more than rendering it).
+ * it deeply would cost more than rendering it).
  */
 const immutableParts = new WeakSet<object>();
 

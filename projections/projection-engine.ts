@@ -27,6 +27,8 @@ interface Slot {
   dirty: boolean;
   /** Rebuilt from zero: parts saved by an older version are removed at the first save. */
   fresh: boolean;
+  /** Saved in parts, read back when the engine starts (a part may read the store). */
+  savedInParts: boolean;
   failure?: ProjectionStatus['failure'];
 }
 
@@ -83,21 +85,43 @@ export class ProjectionEngine {
     return {
       projection,
       types: new Set(projection.eventTypes),
-      state: current ? this.savedState(projection, saved.state) : projection.initialState(),
+      state:
+        current && !projection.parts
+          ? projection.deserialize(saved.state)
+          : projection.initialState(),
       checkpoint: current ? saved.position : undefined,
       dirty: !current,
       fresh: !current,
+      savedInParts: current && projection.parts !== undefined,
     };
   }
 
-  private savedState(projection: Projection<unknown>, state: unknown): unknown {
-    return projection.parts
-      ? projection.parts.fromParts(this.checkpoints.loadParts(projection.name))
-      : projection.deserialize(state);
+  /** Restores the states saved in parts (replaying their events through the checkpoint); `start` does it first. */
+  async loadParts(): Promise<void> {
+    for (const slot of this.slots) {
+      const { name, parts } = slot.projection;
+      if (!slot.savedInParts || !parts) continue;
+      const history = this.eventsThrough(slot.checkpoint);
+      slot.state = await parts.fromParts(this.checkpoints.loadParts(name), history);
+      slot.savedInParts = false;
+    }
+  }
+
+  /** `$all` from the first event through `position`, in pages as the catch-up reads it. */
+  private async *eventsThrough(position: bigint | undefined): AsyncIterable<RecordedEvent[]> {
+    if (position === undefined) return;
+    for (let after: bigint | undefined; ;) {
+      const page = await this.store.readAll({ after, maxCount: this.pageSize });
+      const through = page.filter((event) => event.position <= position);
+      if (through.length > 0) yield through;
+      if (through.length < this.pageSize) return;
+      after = page.at(-1)!.position;
+    }
   }
 
   /** Catches every projection up with the store, then follows it live. Resolves once caught up. */
   async start(): Promise<void> {
+    await this.loadParts();
     this.position = this.oldestCheckpoint();
     for (let unsaved = 0; ;) {
       const page = await this.store.readAll({ after: this.position, maxCount: this.pageSize });

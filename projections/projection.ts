@@ -25,11 +25,15 @@ export type Projection<State> = ProjectionBase<State> &
     | { parts: StateParts<State>; deserialize?: undefined }
   );
 
+/** The store's events from the first through a projection's saved checkpoint, page by page. */
+export type SavedHistory = AsyncIterable<readonly RecordedEvent[]>;
+
 /** A state saved in parts: a village's books are written again only when the village moved. */
 export interface StateParts<State> {
   /** The parts changed since the last call, as JSON-safe data (undefined: the part is gone); forgets them. */
   takeChanged(state: State): [string, unknown][];
-  fromParts(parts: Iterable<[string, unknown]>): State;
+  /** The state from its parts; a part may name events of the (immutable) store rather than copy them. */
+  fromParts(parts: Iterable<[string, unknown]>, history: SavedHistory): Promise<State>;
 }
 
 /** For projections whose state is plain JSON already. */

@@ -1,5 +1,3 @@
-import type { StateParts } from './projection';
-
 /**
  * Read-model state kept per stream (a village or regency fiscal year). The
  * engine holds one state per projection and nothing else keeps an older one
@@ -50,38 +48,27 @@ export function serializeStreams<Entry, Data>(
   return { streams };
 }
 
-function fromEntries<Entry, Data>(
-  entries: Iterable<[string, unknown]>,
-  fromData: (data: Data) => Entry,
-): StreamStates<Entry> {
-  const streams = new Map<string, Entry>();
-  for (const [streamId, data] of entries) streams.set(streamId, fromData(data as Data));
-  return { streams, revision: 0, changed: new Set() };
-}
-
 export function deserializeStreams<Entry, Data>(
   data: unknown,
   fromData: (data: Data) => Entry,
 ): StreamStates<Entry> {
-  return fromEntries(Object.entries((data as StreamStatesData<Data>).streams), fromData);
+  const streams = new Map<string, Entry>();
+  for (const [streamId, entry] of Object.entries((data as StreamStatesData<Data>).streams))
+    streams.set(streamId, fromData(entry));
+  return { streams, revision: 0, changed: new Set() };
 }
 
-/** A per-stream state saved one part per stream: the engine writes only the streams changed since its last save. */
-export function streamParts<Entry, Data>(
+/** The streams changed since the last call, as saved data (undefined: the stream is gone); forgets them. */
+export function takeChangedStreams<Entry, Data>(
+  state: StreamStates<Entry>,
   toData: (entry: Entry) => Data,
-  fromData: (data: Data) => Entry,
-): StateParts<StreamStates<Entry>> {
-  return {
-    takeChanged(state) {
-      const changed = [...state.changed].map((streamId): [string, unknown] => {
-        const entry = state.streams.get(streamId);
-        return [streamId, entry === undefined ? undefined : toData(entry)];
-      });
-      state.changed.clear();
-      return changed;
-    },
-    fromParts: (saved) => fromEntries(saved, fromData),
-  };
+): [string, unknown][] {
+  const changed = [...state.changed].map((streamId): [string, unknown] => {
+    const entry = state.streams.get(streamId);
+    return [streamId, entry === undefined ? undefined : toData(entry)];
+  });
+  state.changed.clear();
+  return changed;
 }
 
 /** The entries in stream order (the order they were first seen). */

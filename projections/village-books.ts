@@ -17,13 +17,17 @@ export interface VillageView extends LedgerSummary {
 
 /**
  * One village fiscal year in the ledger projection: its events in stream
- * order (what is saved), the summary the regency reports read, kept current
- * per event, and the whole domain fold with the journal of its money
- * events, folded on demand from the events not folded yet. A rebuild thus
- * costs a posting per entry; a village's books are folded when first read.
+ * order, the summary the regency reports read, kept current per event, and
+ * the whole domain fold with the journal of its money events, folded on
+ * demand from the events not folded yet. A rebuild thus costs a posting per
+ * entry; a village's books are folded when first read. What is saved is the
+ * stream revision of the last event: the store keeps the events themselves.
  */
 export class VillageBooks implements VillageView {
-  private readonly events: LedgerEvent[] = [];
+  // Side by side, not an object per event: a million objects fewer for the collector.
+  private readonly types: LedgerEvent['type'][] = [];
+  private readonly data: LedgerEvent['data'][] = [];
+  private streamRevision = -1n;
   private readonly summary = emptySummary();
   private folded = 0;
   private state = emptyLedgerFold();
@@ -32,30 +36,25 @@ export class VillageBooks implements VillageView {
   private constructor() {}
 
   /** A year's books from its first event; undefined when the event does not open the year (it is dropped). */
-  static open(event: LedgerEvent): VillageBooks | undefined {
+  static open(event: LedgerEvent, streamRevision: bigint): VillageBooks | undefined {
     if (!foldLedger(emptyLedgerFold(), event as VillageEvent).fiscalYear) return undefined;
     const books = new VillageBooks();
-    books.add(event);
+    books.add(event, streamRevision);
     return books;
   }
 
-  static fromEvents(events: readonly LedgerEvent[]): VillageBooks | undefined {
-    const [first, ...rest] = events;
-    const books = first && VillageBooks.open(first);
-    for (const event of rest) books?.add(event);
-    return books;
-  }
-
-  add(event: LedgerEvent): void {
+  add(event: LedgerEvent, streamRevision: bigint): void {
     summarise(this.summary, event as VillageEvent, (entryId) =>
       this.whole().books.entries.get(entryId),
     );
-    this.events.push(event);
+    this.types.push(event.type);
+    this.data.push(event.data);
+    this.streamRevision = streamRevision;
   }
 
-  /** The events so far in stream order, as saved (a copy: the ledger keeps adding to its own). */
-  saved(): LedgerEvent[] {
-    return this.events.slice();
+  /** The stream revision of the last event added. */
+  get lastStreamRevision(): bigint {
+    return this.streamRevision;
   }
 
   whole(): VillageState {
@@ -70,7 +69,7 @@ export class VillageBooks implements VillageView {
   }
 
   get revision() {
-    return this.events.length;
+    return this.types.length;
   }
   get fiscalYear() {
     return this.summary.state.fiscalYear;
@@ -92,8 +91,8 @@ export class VillageBooks implements VillageView {
   }
 
   private catchUp(): void {
-    for (; this.folded < this.events.length; this.folded += 1) {
-      const event = this.events[this.folded] as VillageEvent;
+    for (; this.folded < this.types.length; this.folded += 1) {
+      const event = { type: this.types[this.folded], data: this.data[this.folded] } as VillageEvent;
       const before = this.state;
       this.state = foldLedger(before, event);
       record(this.entries, before, this.state, event);

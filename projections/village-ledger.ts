@@ -3,15 +3,15 @@ import type { RecordedEvent } from '../src/eventstore/port';
 import { decodeVillageEvent } from './event-decoding';
 import type { JournalEntry } from './journal';
 import { LEDGER_EVENT_TYPES, serializeLedgerFold } from './ledger-fold';
-import type { Projection } from './projection';
+import type { Projection, SavedHistory } from './projection';
 import {
   emptyStreamStates,
   serializeStreams,
-  streamParts,
+  takeChangedStreams,
   updateStream,
   type StreamStates,
 } from './stream-states';
-import { VillageBooks, type LedgerEvent, type VillageView } from './village-books';
+import { VillageBooks, type VillageView } from './village-books';
 
 /**
  * One village fiscal year as the books and realisation reports read it: the
@@ -25,34 +25,64 @@ export interface VillageLedger {
 
 export type VillageLedgerState = StreamStates<VillageBooks>;
 
+/** The books after one recorded event of their stream (opened by the first that opens the year). */
+function addRecorded(books: VillageBooks | undefined, recorded: RecordedEvent) {
+  // Only type and data are kept: the metadata of a million events is not.
+  const event = decodeVillageEvent(recorded);
+  if (!books) return VillageBooks.open(event, recorded.revision);
+  books.add(event, recorded.revision);
+  return books;
+}
+
+const ledgerTypes = new Set<string>(LEDGER_EVENT_TYPES);
+
+/** What is saved of a village's books: the stream revision of the last event they had added. */
+interface SavedBooks {
+  lastRevision: string;
+}
+
+/** The books read back: each saved village's stream through its saved revision, folded again. */
+async function replayedBooks(
+  saved: Iterable<[string, unknown]>,
+  history: SavedHistory,
+): Promise<VillageLedgerState> {
+  const through = new Map(
+    [...saved].map(([streamId, data]) => [streamId, BigInt((data as SavedBooks).lastRevision)]),
+  );
+  const state = emptyStreamStates<VillageBooks>();
+  for await (const page of history)
+    for (const recorded of page) {
+      const last = through.get(recorded.streamId);
+      if (last === undefined || recorded.revision > last || !ledgerTypes.has(recorded.type))
+        continue;
+      const books = addRecorded(state.streams.get(recorded.streamId), recorded);
+      if (books) state.streams.set(recorded.streamId, books);
+    }
+  return state;
+}
+
 export function villageLedgerProjection(): Projection<VillageLedgerState> {
-  const apply = (state: VillageLedgerState, recorded: RecordedEvent) => {
-    const decoded = decodeVillageEvent(recorded);
-    // Only type and data: the metadata of a million events is not kept.
-    const event = { type: decoded.type, data: decoded.data } as LedgerEvent;
-    return updateStream(state, recorded.streamId, (books) => {
-      if (!books) return VillageBooks.open(event);
-      books.add(event);
-      return books;
-    });
-  };
   return {
     name: 'village-ledger',
-    version: 2,
+    version: 3,
     eventTypes: LEDGER_EVENT_TYPES,
     initialState: emptyStreamStates,
-    apply,
+    apply: (state, recorded) =>
+      updateStream(state, recorded.streamId, (books) => addRecorded(books, recorded)),
     // The read model as JSON: the domain fold and the journal, as reports read them.
     serialize: (state) =>
       serializeStreams(state, (books) => ({
         fold: serializeLedgerFold(books.whole()),
         journal: [...books.journal().values()],
       })),
-    // Saved as each village's events: the rest is derived from them.
-    parts: streamParts(
-      (books: VillageBooks) => ({ events: books.saved() }),
-      (saved: { events: LedgerEvent[] }) => VillageBooks.fromEvents(saved.events)!,
-    ),
+    // Saved as where each village's stream was: its events are the store's, immutable, not copied.
+    parts: {
+      takeChanged: (state) =>
+        takeChangedStreams(state, (books): SavedBooks => ({
+          lastRevision: books.lastStreamRevision.toString(),
+        })),
+      fromParts: replayedBooks,
+    },
   };
 }
 

@@ -15,9 +15,20 @@ export interface TransferMismatch {
   /** transferred − received. */
   difference: string;
   transfers: Transfer[];
+  /** How many receipts the village booked on the stage (reversals included). */
+  receiptCount: number;
+}
+
+/** A mismatch with the village's receipts on the stage listed: one village's report. */
+export interface DetailedMismatch extends TransferMismatch {
   receipts: readonly VillageReceipt[];
 }
 
+/**
+ * The village side of one source's flow as the regency and district read it:
+ * amounts and receipt counts. A regency year holds hundreds of thousands of
+ * receipts; only one village's report lists them (VillageSourceDetail).
+ */
 export interface VillageSourceFlow {
   /** Revenue of the source the village received (net of reversals). */
   received: string;
@@ -30,8 +41,14 @@ export interface VillageSourceFlow {
   openingSilpa: string;
   /** SiLPA carried to next year, once the year is closed. */
   closingSilpa: string | null;
-  receipts: readonly VillageReceipt[];
+  receiptCount: number;
   mismatches: TransferMismatch[];
+}
+
+/** One village's own view of a source: every receipt booked, in the flow and in each mismatch. */
+export interface VillageSourceDetail extends VillageSourceFlow {
+  receipts: readonly VillageReceipt[];
+  mismatches: DetailedMismatch[];
 }
 
 const FINANCING = 'financing';
@@ -41,16 +58,16 @@ function mismatches(
   row: FlowRow,
   receipts: readonly VillageReceipt[],
   receivedAt: (stage: number) => Rupiah,
-): TransferMismatch[] {
+): DetailedMismatch[] {
   const stages = new Set([...row.stages.map((s) => s.stage), ...receipts.map((r) => r.stage)]);
   return [...stages]
     .sort((a, b) => a - b)
     .flatMap((stage) => {
       const sent = row.stages.find((s) => s.stage === stage);
-      const own = receipts.filter((r) => r.stage === stage);
       const transferred = rupiah(sent?.transferred ?? '0');
       const received = receivedAt(stage);
       if (transferred.equals(received)) return [];
+      const own = receipts.filter((r) => r.stage === stage);
       return [
         {
           stage,
@@ -58,6 +75,7 @@ function mismatches(
           received: toAmountText(received),
           difference: toAmountText(transferred.minus(received)),
           transfers: [...(sent?.transfers ?? [])],
+          receiptCount: own.length,
           receipts: own,
         },
       ];
@@ -77,9 +95,11 @@ function receivedOf(state: VillageView, source: string): Rupiah {
 const spends = (line: BudgetLine) =>
   line.kind === 'spending' || (line.kind === 'financing' && line.direction === 'expenditure');
 
-/** The village side of one source's flow, from the domain's balances and the receipts booked. */
-export function villageSourceFlow(state: VillageView, row: FlowRow): VillageSourceFlow {
-  const { source } = row;
+/** The amounts of one source's flow in the village, from the domain's balances. */
+function amountsOf(
+  state: VillageView,
+  source: string,
+): Omit<VillageSourceFlow, 'receiptCount' | 'mismatches'> {
   const lines = new Map<string, BudgetLine>();
   for (const version of state.budget.versions)
     for (const line of version.lines.values())
@@ -99,12 +119,9 @@ export function villageSourceFlow(state: VillageView, row: FlowRow): VillageSour
       .filter((l) => l.source === source && spends(l))
       .map((l) => rupiah(l.amount)),
   );
-  const received = receivedOf(state, source);
-  // Copies: the ledger goes on adding to its lists, a report keeps what it showed.
-  const receipts = [...(state.receipts.get(source) ?? [])];
   const closing = state.closing.year?.silpa.find((s) => s.source === source);
   return {
-    received: toAmountText(received),
+    received: toAmountText(receivedOf(state, source)),
     budgeted: toAmountText(budgeted),
     spent: toAmountText(sum(byBidang.values())),
     spentByBidang: Object.fromEntries(
@@ -113,9 +130,32 @@ export function villageSourceFlow(state: VillageView, row: FlowRow): VillageSour
     cashRemaining: toAmountText(balanceOf(state.books, 'source', source)),
     openingSilpa: state.fiscalYear?.silpa.find((s) => s.source === source)?.amount ?? '0.00',
     closingSilpa: state.closing.year ? (closing?.amount ?? '0.00') : null,
-    receipts,
-    mismatches: mismatches(row, receipts, (stage) =>
-      balanceOf(state.books, 'stage', `${source}|${stage}`),
+  };
+}
+
+const stageMismatches = (state: VillageView, row: FlowRow, receipts: readonly VillageReceipt[]) =>
+  mismatches(row, receipts, (stage) => balanceOf(state.books, 'stage', `${row.source}|${stage}`));
+
+/** The village side of one source's flow as a district or the regency reads it: no receipt lists. */
+export function villageSourceFlow(state: VillageView, row: FlowRow): VillageSourceFlow {
+  const receipts = state.receipts.get(row.source) ?? [];
+  return {
+    ...amountsOf(state, row.source),
+    receiptCount: receipts.length,
+    mismatches: stageMismatches(state, row, receipts).map(
+      ({ receipts: _listed, ...mismatch }) => mismatch,
     ),
+  };
+}
+
+/** The village side of one source's flow with every receipt booked: the village's own report. */
+export function villageSourceDetail(state: VillageView, row: FlowRow): VillageSourceDetail {
+  // A copy: the ledger goes on adding to its list, a report keeps what it showed.
+  const receipts = [...(state.receipts.get(row.source) ?? [])];
+  return {
+    ...amountsOf(state, row.source),
+    receiptCount: receipts.length,
+    receipts,
+    mismatches: stageMismatches(state, row, receipts),
   };
 }

@@ -135,6 +135,7 @@ async function readModelDifferences(dataDir: string, store: EventStore): Promise
     await rebuilt.stop();
     // Not started: constructed on the server's file, it holds what the server saved, restored as on a start.
     const saved = new ProjectionEngine(store, new CheckpointStore(savedDb), projections);
+    await saved.loadParts();
     const expected = states((p) => p.serialize(rebuilt.state(p)), projections);
     const actual = states((p) => p.serialize(saved.state(p)), projections);
     return Object.keys(expected)

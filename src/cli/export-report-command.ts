@@ -16,7 +16,7 @@ import type { EventStore } from '../eventstore/port';
 import { API_BASE } from '../http/app';
 import { mountEndpoints } from '../http/endpoint';
 import { problemHandler, routeNotFound } from '../http/problem';
-import { reportEndpoints } from '../http/report-endpoints';
+import { REPORT_NAMES, reportEndpoints } from '../http/report-endpoints';
 import { context } from '../http/request-context';
 import { openReadModels } from '../read-model-runtime';
 import { withConfiguredStore } from './open-access';
@@ -137,7 +137,7 @@ export function registerExportReport(program: Command): void {
   program
     .command('export-report <name>')
     .description(
-      'Ekspor laporan / export a report (village: bku, bank, tax, panjar, revenue-detail, kegiatan, apbdes, apbdes-diff, spp-register, realisation, activity-realisation, dana-desa-absorption, planning-trail; regency: fund-flow, realisation, monitoring)',
+      `Ekspor laporan / export a report (village: ${REPORT_NAMES.village.join(', ')}; regency: ${REPORT_NAMES.regency.join(', ')})`,
     )
     .option('--regency <code>', 'laporan kabupaten / a regency report, e.g. 35.99')
     .option('--village <code>', 'laporan desa / a village report, e.g. 35.99.01.2001')

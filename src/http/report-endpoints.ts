@@ -3,7 +3,7 @@ import { apbdesVersion } from '../../projections/apbdes-documents';
 import { diffVersions } from '../../projections/apbdes-diff';
 import { activityRealisation, danaDesaAbsorption } from '../../projections/activity-realisation';
 import { monthBooks, type MonthBooks } from '../../projections/books-report';
-import { fundFlowReport } from '../../projections/fund-flow-report';
+import { fundFlowReport, villageFundFlowReport } from '../../projections/fund-flow-report';
 import { monitoringReport } from '../../projections/monitoring-report';
 import { completeTrail } from '../../projections/planning-trail-report';
 import type { Projection } from '../../projections/projection';
@@ -28,7 +28,7 @@ import type { EventStore } from '../eventstore/port';
 import { apbdesTables, versionDiffTable } from '../reports/apbdes-tables';
 import { monthBookTables } from '../reports/book-tables';
 import { renderCsv } from '../reports/csv';
-import { fundFlowTables } from '../reports/fund-flow-tables';
+import { fundFlowTables, villageFundFlowTables } from '../reports/fund-flow-tables';
 import { renderJson } from '../reports/json';
 import { RenderedReportCache, type Revisioned } from '../reports/rendered-cache';
 import { monitoringTables } from '../reports/monitoring-tables';
@@ -252,6 +252,9 @@ function bookReport(name: string): VillageReport {
   };
 }
 
+const villageStatesOf = (state: VillageLedgerState, fiscalYear: number) => (villageCode: string) =>
+  villageLedger(state, villageCode, fiscalYear)?.fold;
+
 const VILLAGE_REPORTS: Record<string, VillageReport> = {
   ...Object.fromEntries(Object.keys(BOOKS).map((name) => [name, bookReport(name)])),
   async apbdes(target, req, read, p) {
@@ -329,6 +332,21 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
       tables: () => [activityRealisationTable(report, true)],
     };
   },
+  async 'fund-flow'(target, _req, read, p) {
+    const ledgers = await read(p.villageLedger);
+    const report = villageFundFlowReport(
+      await read(p.fundFlow),
+      target.reference,
+      target.code,
+      villageStatesOf(ledgers, target.fiscalYear),
+    );
+    if (!report) throw notFound('villageCode', target.code);
+    return {
+      name: `fund-flow-${target.code}-${target.fiscalYear}`,
+      json: () => renderJson(report),
+      tables: () => villageFundFlowTables(report),
+    };
+  },
   async 'planning-trail'(target, _req, read, p) {
     const trail = villageModel(await read(p.planningTrail), target.code, target.fiscalYear);
     if (!trail) throw notFound('villageCode/fiscalYear', `${target.code}/${target.fiscalYear}`);
@@ -341,9 +359,6 @@ const VILLAGE_REPORTS: Record<string, VillageReport> = {
     };
   },
 };
-
-const villageStatesOf = (state: VillageLedgerState, fiscalYear: number) => (villageCode: string) =>
-  villageLedger(state, villageCode, fiscalYear)?.fold;
 
 type RegencyReport = VillageReport;
 
@@ -485,3 +500,9 @@ export function reportEndpoints(dependencies: {
     reportEndpoint('regency', REGENCY_REPORTS, deps),
   ];
 }
+
+/** The report names per scope, as the endpoints serve them (the CLI lists them in its help). */
+export const REPORT_NAMES = {
+  village: Object.keys(VILLAGE_REPORTS),
+  regency: Object.keys(REGENCY_REPORTS),
+};

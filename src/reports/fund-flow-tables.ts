@@ -1,11 +1,20 @@
 import type {
-  DistrictFlowReport,
   FlowTotals,
   FundFlowReport,
+  VillageFlowReport,
+  VillageFundFlowReport,
 } from '../../projections/fund-flow-report';
 import { FUND_ORIGINS } from '../../projections/fund-flow-report';
-import { ORIGIN_LABELS } from './labels';
-import { refsTo, sumOf, type Column, type Formula, type ReportTable, type TableRow } from './table';
+import { ORIGIN_LABELS, villageTitle } from './labels';
+import {
+  columnTotal,
+  refsTo,
+  sumOf,
+  type Column,
+  type Formula,
+  type ReportTable,
+  type TableRow,
+} from './table';
 
 const SUMMARY = 'Ringkasan';
 
@@ -60,26 +69,71 @@ function everyAmount(columns: Column[], formula: Formula): Record<string, Formul
   );
 }
 
+const TITLE = 'Aliran Dana APBN/APBD ke Desa';
+
 /**
  * The regency fund-flow workbook, allocation → transferred: a summary sheet
  * (districts, sources, origins) and one sheet per district (villages × sources).
  */
 export function fundFlowTables(report: FundFlowReport): ReportTable[] {
   const columns = columnsFor(report.stageNumbers);
-  const districts = report.districts.map((district) => districtTable(district, report, columns));
+  const districts = report.districts.map((district) =>
+    sourcesTable(
+      {
+        name: district.districtName,
+        subtitle: `Kecamatan ${district.districtName}, ${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`,
+        total: {
+          code: district.districtCode,
+          label: `Jumlah Kecamatan ${district.districtName}`,
+        },
+        villages: district.villages,
+        bySource: district.bySource,
+        totals: district.totals,
+      },
+      columns,
+    ),
+  );
   return [summaryTable(report, columns), ...districts];
+}
+
+/** One village's fund-flow workbook: its sources, and every transfer receipt it booked. */
+export function villageFundFlowTables(report: VillageFundFlowReport): ReportTable[] {
+  const { village } = report;
+  const subtitle = villageTitle({
+    villageName: village.villageName,
+    districtName: report.district.name,
+    fiscalYear: report.fiscalYear,
+  });
+  const sources = sourcesTable(
+    {
+      name: 'Aliran Dana',
+      subtitle,
+      total: { code: village.villageCode, label: `Jumlah Desa ${village.villageName}` },
+      villages: [village],
+      bySource: village.bySource,
+      totals: village.totals,
+    },
+    columnsFor(report.stageNumbers),
+  );
+  return [sources, receiptsTable(report, subtitle)];
 }
 
 const sourceRowId = (source: string) => `source:${source}`;
 
-function districtTable(
-  district: DistrictFlowReport,
-  report: FundFlowReport,
-  columns: Column[],
-): ReportTable {
+/** The villages × sources rows of a district (or of one village), summed per source and in all. */
+interface SourcesSheet {
+  name: string;
+  subtitle: string;
+  total: { code: string; label: string };
+  villages: readonly VillageFlowReport[];
+  bySource: Record<string, FlowTotals>;
+  totals: FlowTotals;
+}
+
+function sourcesTable(sheet: SourcesSheet, columns: Column[]): ReportTable {
   const rows: TableRow[] = [];
   const idsBySource = new Map<string, string[]>();
-  for (const village of district.villages) {
+  for (const village of sheet.villages) {
     for (const flow of village.sources) {
       const id = `${village.villageCode}|${flow.source}`;
       rows.push({
@@ -96,7 +150,7 @@ function districtTable(
       idsBySource.set(flow.source, [...(idsBySource.get(flow.source) ?? []), id]);
     }
   }
-  const sourceIds = Object.entries(district.bySource).map(([source, totals]) => {
+  const sourceIds = Object.entries(sheet.bySource).map(([source, totals]) => {
     rows.push({
       id: sourceRowId(source),
       style: 'group',
@@ -108,22 +162,61 @@ function districtTable(
   rows.push({
     id: 'total',
     style: 'total',
-    cells: {
-      code: district.districtCode,
-      description: `Jumlah Kecamatan ${district.districtName}`,
-      ...amountCells(district.totals),
-    },
+    cells: { code: sheet.total.code, description: sheet.total.label, ...amountCells(sheet.totals) },
     formulas: everyAmount(columns, sumOf(sourceIds)),
   });
+  return { name: sheet.name, title: [TITLE, sheet.subtitle], columns, rows, landscape: true };
+}
+
+const RECEIPT_COLUMNS: Column[] = [
+  { key: 'source', header: 'Sumber Dana', kind: 'text', width: 12 },
+  { key: 'stage', header: 'Tahap', kind: 'count', width: 8 },
+  { key: 'date', header: 'Tanggal', kind: 'date', width: 12 },
+  { key: 'entryId', header: 'Nomor Bukti', kind: 'text', width: 24 },
+  { key: 'amount', header: 'Diterima (Rp)', kind: 'amount', width: 18 },
+];
+
+/** A source's receipts, then their sum: none when the village booked no receipt on it. */
+function sourceReceiptRows(flow: VillageFundFlowReport['village']['sources'][number]): TableRow[] {
+  const details = (flow.village?.receipts ?? []).map((receipt, index): TableRow => ({
+    id: `${flow.source}#${index}`,
+    style: 'detail',
+    cells: {
+      source: flow.source,
+      stage: String(receipt.stage),
+      date: receipt.date,
+      entryId: receipt.entryId,
+      amount: receipt.amount,
+    },
+  }));
+  if (details.length === 0) return [];
+  return [
+    ...details,
+    {
+      id: sourceRowId(flow.source),
+      style: 'group',
+      cells: { entryId: `Jumlah ${flow.source}`, amount: columnTotal(details, 'amount') },
+      formulas: { amount: sumOf(details.map((row) => row.id!)) },
+    },
+  ];
+}
+
+/** Every receipt of a regency transfer the village booked (a reversal negative), per source. */
+function receiptsTable(report: VillageFundFlowReport, subtitle: string): ReportTable {
+  const rows = report.village.sources.flatMap(sourceReceiptRows);
+  const sums = rows.filter((row) => row.style === 'group');
+  rows.push({
+    id: 'total',
+    style: 'total',
+    cells: { entryId: 'Jumlah Penerimaan', amount: columnTotal(sums, 'amount') },
+    formulas: { amount: sumOf(sums.map((row) => row.id!)) },
+  });
   return {
-    name: district.districtName,
-    title: [
-      'Aliran Dana APBN/APBD ke Desa',
-      `Kecamatan ${district.districtName}, ${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`,
-    ],
-    columns,
+    name: 'Penerimaan Transfer',
+    title: ['Penerimaan Transfer Dana per Tahap', subtitle],
+    columns: RECEIPT_COLUMNS,
     rows,
-    landscape: true,
+    landscape: false,
   };
 }
 
@@ -195,10 +288,7 @@ function summaryTable(report: FundFlowReport, columns: Column[]): ReportTable {
   });
   return {
     name: SUMMARY,
-    title: [
-      'Aliran Dana APBN/APBD ke Desa',
-      `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`,
-    ],
+    title: [TITLE, `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`],
     columns,
     rows,
     landscape: true,

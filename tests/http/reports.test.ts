@@ -67,6 +67,21 @@ describe('report endpoints', () => {
       .get(path)
       .set(bearer(sessions.create(server.userIds[role]).token));
 
+  /** An xlsx report read back with exceljs, and the response's content type. */
+  async function workbookAt(path: string, role: keyof TestServer['tokens'] = 'auditor') {
+    const response = await get(path, role)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+    return { workbook, contentType: response.headers['content-type'] };
+  }
+
   test('the regency fund flow as JSON from the live read models', async () => {
     const response = await get(`${REGENCY_PATH}/reports/fund-flow`).expect(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -78,7 +93,43 @@ describe('report endpoints', () => {
       .find((v: { villageCode: string }) => v.villageCode === '35.10.01.2001');
     const dds = village.sources.find((s: { source: string }) => s.source === 'DDS');
     expect(dds.village.received).not.toBe('0.00');
+    expect(dds.village.receiptCount).toBeGreaterThan(0);
+    expect(dds.village).not.toHaveProperty('receipts');
     expect(response.body.totals.received).toEqual(expect.stringMatching(/^\d+\.\d{2}$/));
+  });
+
+  test('a village fund flow lists every receipt the regency report counts, as JSON and xlsx', async () => {
+    const regency = await get(`${REGENCY_PATH}/reports/fund-flow`).expect(200);
+    const counted = regency.body.districts
+      .flatMap((d: { villages: unknown[] }) => d.villages)
+      .find((v: { villageCode: string }) => v.villageCode === '35.10.01.2001');
+    const response = await get(`${VILLAGE_PATH}/reports/fund-flow`, 'treasurer').expect(200);
+    expect(response.headers['content-disposition']).toMatch(
+      /filename="fund-flow-35\.10\.01\.2001-2025\.json"/,
+    );
+    const sources = response.body.village.sources as {
+      source: string;
+      village: { receiptCount: number; receipts: { amount: string }[] };
+    }[];
+    const dds = sources.find((s) => s.source === 'DDS')!;
+    expect(dds.village.receipts.length).toBeGreaterThan(0);
+    expect(sources.map((s) => [s.source, s.village.receipts.length])).toEqual(
+      counted.sources.map((s: { source: string; village: { receiptCount: number } }) => [
+        s.source,
+        s.village.receiptCount,
+      ]),
+    );
+    const { workbook } = await workbookAt(
+      `${VILLAGE_PATH}/reports/fund-flow?format=xlsx`,
+      'treasurer',
+    );
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Aliran Dana',
+      'Penerimaan Transfer',
+    ]);
+    expect(workbook.getWorksheet('Penerimaan Transfer')!.rowCount).toBeGreaterThan(
+      dds.village.receipts.length,
+    );
   });
 
   test('the regency realisation for semester I, per district, as CSV and xlsx', async () => {
@@ -91,17 +142,10 @@ describe('report endpoints', () => {
     expect(csv.text.split('\r\n')[0]).toBe(
       'Kode Rekening,Uraian,Anggaran (Rp),Realisasi (Rp),Lebih/(Kurang) (Rp),%',
     );
-    const xlsx = await get(`${REGENCY_PATH}/reports/realisation?format=xlsx`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const { workbook, contentType } = await workbookAt(
+      `${REGENCY_PATH}/reports/realisation?format=xlsx`,
+    );
+    expect(contentType).toMatch(/spreadsheetml/);
     expect(workbook.worksheets.map((sheet) => sheet.name)[0]).toBe('Ringkasan');
     expect(workbook.worksheets.length).toBeGreaterThan(1);
   });

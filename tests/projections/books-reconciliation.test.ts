@@ -1,6 +1,6 @@
 import { monthBooks, netCashThrough } from '../../projections/books-report';
 import { activityRealisation, danaDesaAbsorption } from '../../projections/activity-realisation';
-import { fundFlowReport } from '../../projections/fund-flow-report';
+import { fundFlowReport, villageFundFlowReport } from '../../projections/fund-flow-report';
 import { monitoringReport } from '../../projections/monitoring-report';
 import { fullYear, semesterOne, villageRealisation } from '../../projections/realisation-report';
 import { villageLedger, type VillageLedger } from '../../projections/village-ledger';
@@ -141,22 +141,37 @@ describe('books and realisation over the full village year', () => {
     );
   });
 
-  test('the fund flow names the village receipts against the transfers, and the monitoring view its execution', () => {
+  test('the village fund flow lists the receipts against the transfers, the regency counts them; the monitoring view shows execution', () => {
     const reference = harness.reference();
     const villages = (code: string) =>
       villageLedger(harness.engine.state(harness.projections.villageLedger), code, YEAR)?.fold;
-    const flow = fundFlowReport(
-      harness.engine.state(harness.projections.fundFlow),
-      reference,
-      villages,
-    );
-    const sources = flow.districts.flatMap((d) => d.villages).flatMap((v) => v.sources);
-    const dds = sources.find((s) => s.source === 'DDS')!;
-    expect(dds.village!.received).toBe(
-      toAmountText(sum(dds.village!.receipts.map((r) => rupiah(r.amount)))),
-    );
-    expect(dds.village!.closingSilpa).not.toBeNull();
-    expect(dds.village!.cashRemaining).toBe(dds.village!.closingSilpa);
+    const flowState = harness.engine.state(harness.projections.fundFlow);
+    const own = villageFundFlowReport(flowState, reference, VILLAGE, villages)!.village;
+    const dds = own.sources.find((s) => s.source === 'DDS')!.village!;
+    expect(dds.receipts.length).toBeGreaterThan(0);
+    expect(dds.received).toBe(toAmountText(sum(dds.receipts.map((r) => rupiah(r.amount)))));
+    expect(dds.closingSilpa).not.toBeNull();
+    expect(dds.cashRemaining).toBe(dds.closingSilpa);
+    const regency = fundFlowReport(flowState, reference, villages)
+      .districts.flatMap((d) => d.villages)
+      .find((v) => v.villageCode === VILLAGE)!;
+    // The regency's part is the village's own with each receipt list replaced by its count.
+    const counted = own.sources.map(({ village, ...flow }) => {
+      if (!village) return { ...flow, village };
+      const { receipts, mismatches, ...amounts } = village;
+      expect(amounts.receiptCount).toBe(receipts.length);
+      return {
+        ...flow,
+        village: {
+          ...amounts,
+          mismatches: mismatches.map(({ receipts: listed, ...mismatch }) => {
+            expect(mismatch.receiptCount).toBe(listed.length);
+            return mismatch;
+          }),
+        },
+      };
+    });
+    expect(regency).toEqual({ ...own, sources: counted });
     const monitoring = monitoringReport(
       harness.engine.state(harness.projections.regencyMonitoring),
       reference,

@@ -9,9 +9,10 @@ import type { Projection } from '../../projections/projection';
 import { jsonState } from '../../projections/projection';
 import { ProjectionEngine } from '../../projections/projection-engine';
 import {
+  deserializeStreams,
   emptyStreamStates,
   serializeStreams,
-  streamParts,
+  takeChangedStreams,
   updateStream,
   type StreamStates,
 } from '../../projections/stream-states';
@@ -59,10 +60,13 @@ function partedTotals(version = 1): Projection<StreamStates<string>> {
             (BigInt(total ?? '0') + BigInt(event.data.amount as string)).toString(),
           ),
     serialize: (state) => serializeStreams(state, (total) => total),
-    parts: streamParts(
-      (total: string) => total,
-      (total: string) => total,
-    ),
+    parts: {
+      takeChanged: (state) => takeChangedStreams(state, (total) => total),
+      fromParts: (saved) =>
+        Promise.resolve(
+          deserializeStreams({ streams: Object.fromEntries(saved) }, (total: string) => total),
+        ),
+    },
   };
 }
 

@@ -25,52 +25,68 @@ export type EntryData<K extends EntryType> = VillageEventOf<K>['data'];
 const withheldMovements = (withholdings: EntryData<'PaymentRequestPaid'>['withholdings']) =>
   withholdings.map((each) => movement('tax', each.tax, each.amount));
 
+// Each amount is parsed once and the (immutable) value shared by the movements that carry it.
 const POSTINGS: { [K in EntryType]: (data: EntryData<K>) => Posting } = {
-  RevenueReceived: (data) => ({
-    entryId: data.receiptId,
-    date: data.date,
-    movements: [
-      cash(data.into, data.amount),
-      movement('source', data.source, data.amount),
-      movement('revenue', `${data.account}|${data.source}`, data.amount),
-      ...(data.transfer
-        ? [movement('stage', `${data.source}|${data.transfer.stage}`, data.amount)]
-        : []),
-    ],
-    settles: [],
-  }),
-  CashReceiptsDeposited: (data) => ({
-    entryId: data.stsId,
-    date: data.date,
-    movements: [cash('cashOnHand', rupiah(data.amount).negated()), cash('bank', data.amount)],
-    settles: data.receiptIds,
-  }),
-  CashMutated: (data) => ({
-    entryId: data.mutationId,
-    date: data.date,
-    movements: [cash(data.from, rupiah(data.amount).negated()), cash(data.to, data.amount)],
-    settles: [],
-  }),
-  BankFeeCharged: (data) => ({
-    entryId: data.feeId,
-    date: data.date,
-    movements: [
-      cash('bank', rupiah(data.amount).negated()),
-      movement('source', data.source, rupiah(data.amount).negated()),
-      movement('line', data.lineId, data.amount),
-    ],
-    settles: [],
-  }),
+  RevenueReceived: (data) => {
+    const amount = rupiah(data.amount);
+    return {
+      entryId: data.receiptId,
+      date: data.date,
+      movements: [
+        cash(data.into, amount),
+        movement('source', data.source, amount),
+        movement('revenue', `${data.account}|${data.source}`, amount),
+        ...(data.transfer
+          ? [movement('stage', `${data.source}|${data.transfer.stage}`, amount)]
+          : []),
+      ],
+      settles: [],
+    };
+  },
+  CashReceiptsDeposited: (data) => {
+    const amount = rupiah(data.amount);
+    return {
+      entryId: data.stsId,
+      date: data.date,
+      movements: [cash('cashOnHand', amount.negated()), cash('bank', amount)],
+      settles: data.receiptIds,
+    };
+  },
+  CashMutated: (data) => {
+    const amount = rupiah(data.amount);
+    return {
+      entryId: data.mutationId,
+      date: data.date,
+      movements: [cash(data.from, amount.negated()), cash(data.to, amount)],
+      settles: [],
+    };
+  },
+  BankFeeCharged: (data) => {
+    const amount = rupiah(data.amount);
+    return {
+      entryId: data.feeId,
+      date: data.date,
+      movements: [
+        cash('bank', amount.negated()),
+        movement('source', data.source, amount.negated()),
+        movement('line', data.lineId, amount),
+      ],
+      settles: [],
+    };
+  },
   // Gross is spent from the source and realised on the line; the withheld tax stays as PFK.
   PaymentRequestPaid: (data) => ({
     entryId: data.paymentId,
     date: data.date,
     movements: [
       cash(data.from, rupiah(data.net).negated()),
-      ...data.lines.flatMap((line) => [
-        movement('source', line.source, rupiah(line.amount).negated()),
-        movement('line', line.lineId, line.amount),
-      ]),
+      ...data.lines.flatMap((line) => {
+        const amount = rupiah(line.amount);
+        return [
+          movement('source', line.source, amount.negated()),
+          movement('line', line.lineId, amount),
+        ];
+      }),
       ...withheldMovements(data.withholdings),
     ],
     settles: [],
@@ -81,23 +97,26 @@ const POSTINGS: { [K in EntryType]: (data: EntryData<K>) => Posting } = {
     date: data.date,
     movements: [
       cash(data.returnTo, data.returned),
-      ...data.lines.flatMap((line) => [
-        movement('source', line.source, line.remainder),
-        movement('line', line.lineId, rupiah(line.remainder).negated()),
-      ]),
+      ...data.lines.flatMap((line) => {
+        const remainder = rupiah(line.remainder);
+        return [
+          movement('source', line.source, remainder),
+          movement('line', line.lineId, remainder.negated()),
+        ];
+      }),
       ...withheldMovements(data.withholdings),
     ],
     settles: [data.paymentId],
   }),
-  TaxDeposited: (data) => ({
-    entryId: data.depositId,
-    date: data.date,
-    movements: [
-      cash(data.from, rupiah(data.amount).negated()),
-      movement('tax', data.tax, rupiah(data.amount).negated()),
-    ],
-    settles: [],
-  }),
+  TaxDeposited: (data) => {
+    const paid = rupiah(data.amount).negated();
+    return {
+      entryId: data.depositId,
+      date: data.date,
+      movements: [cash(data.from, paid), movement('tax', data.tax, paid)],
+      settles: [],
+    };
+  },
 };
 
 export function postingOf<K extends EntryType>(type: K, data: EntryData<K>): Posting {

@@ -5,7 +5,7 @@ import { diffVersions } from '../../../projections/apbdes-diff';
 import { monitoringReport } from '../../../projections/monitoring-report';
 import { villageModel } from '../../../projections/village-stream-projection';
 import { apbdesTables, versionDiffTable } from '../../../src/reports/apbdes-tables';
-import { fundFlowTables } from '../../../src/reports/fund-flow-tables';
+import { fundFlowTables, villageFundFlowTables } from '../../../src/reports/fund-flow-tables';
 import { monitoringTables } from '../../../src/reports/monitoring-tables';
 import { planningTrailTable } from '../../../src/reports/planning-trail-tables';
 import type { ReportTable } from '../../../src/reports/table';
@@ -13,7 +13,7 @@ import { formulaCells, writeWorkbook } from '../../../src/reports/xlsx';
 import { YEAR } from '../../support/village-fixtures';
 import { startHarness } from '../../projections/support/harness';
 import { monthBooks } from '../../../projections/books-report';
-import { fundFlowReport } from '../../../projections/fund-flow-report';
+import { fundFlowReport, villageFundFlowReport } from '../../../projections/fund-flow-report';
 import {
   fullYear,
   regencyRealisation,
@@ -44,8 +44,9 @@ export interface GeneratedWorkbook {
 /**
  * The report workbooks of a 20-village regency whose first village lives the
  * full realistic year: the village's APBDes (Perubahan 1), the version
- * comparison and planning trail, its books of March, SPP register and
- * realisation reports; the regency fund flow, realisation and monitoring.
+ * comparison and planning trail, its fund flow with every transfer receipt,
+ * its books of March, SPP register and realisation reports; the regency fund
+ * flow, realisation and monitoring.
  */
 export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[]> {
   const generated = twentyVillageReference();
@@ -80,6 +81,17 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
         file: 'fund-flow.xlsx',
         tables: fundFlowTables(
           fundFlowReport(engine.state(projections.fundFlow), reference, villageStates),
+        ),
+      },
+      {
+        file: 'village-fund-flow.xlsx',
+        tables: villageFundFlowTables(
+          villageFundFlowReport(
+            engine.state(projections.fundFlow),
+            reference,
+            VILLAGE,
+            villageStates,
+          )!,
         ),
       },
       {
