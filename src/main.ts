@@ -10,7 +10,12 @@ import type { ReadinessCheck } from './http/readiness';
 import type { ProjectionEngine } from '../projections/projection-engine';
 import { openReadModels } from './read-model-runtime';
 
-const log = pino({ name: 'kasdesa' });
+/**
+ * One line per request: written asynchronously, so a slow reader of stdout
+ * (a pipe, a log shipper) never stalls request handling. pino flushes what is
+ * buffered synchronously on exit, so a normal shutdown or a fatal exit loses none.
+ */
+const log = pino({ name: 'kasdesa' }, pino.destination({ sync: false }));
 
 /** How long shutdown waits for in-flight requests before cutting the remaining connections. */
 const SHUTDOWN_GRACE_MS = 10_000;

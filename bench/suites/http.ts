@@ -16,7 +16,7 @@ import { latestVersion } from '../../src/domain/village/state';
 import { openStore } from '../../src/eventstore/open-store';
 import type { EventStore } from '../../src/eventstore/port';
 import { KasdesaApi, villageCommandPath } from '../../tests/e2e/support/kasdesa-api';
-import { startKasdesa } from '../../tests/e2e/support/kasdesa-process';
+import { KASDESA_NODE_FLAGS, startKasdesa } from '../../tests/e2e/support/kasdesa-process';
 import {
   approvedSppSteps,
   demoUsername,
@@ -91,43 +91,92 @@ async function prepareVillages(store: EventStore): Promise<Omit<BenchVillage, 't
   return villages;
 }
 
-/**
- * The timed mix: each connection works on its own village and alternates a
- * receipt (new TBP number) with paying its next approved SPP; every request
- * a valid command with a fresh Idempotency-Key.
- */
-function commandRequests(villages: BenchVillage[], keyPrefix: string): autocannon.Request[] {
-  let assigned = 0;
-  const request = (village: BenchVillage, step: VillageStep, key: string) => ({
+/** The next command of a village's connection: a receipt (new TBP number), then paying its next approved SPP. */
+function nextStep(
+  village: BenchVillage,
+  sent: number,
+  keyPrefix: string,
+): { step: VillageStep; key: string } {
+  const spp = sent % 2 === 0 ? village.sppIds[village.paid] : undefined;
+  if (spp) {
+    village.paid += 1;
+    return { step: payStep(spp, SPP_DATE), key: `pay-${spp}` };
+  }
+  village.receipts += 1;
+  const receipt = `TBP-${keyPrefix}-${village.receipts}`;
+  return { step: receiptStep(receipt, RECEIPT_DATE, village.choice, RECEIPT_AMOUNT), key: receipt };
+}
+
+function commandRequest(village: BenchVillage, step: VillageStep, key: string) {
+  return {
     method: 'POST' as const,
     path: villageCommandPath(village.code, DEMO_YEAR, step.type),
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${village.token}`,
-      'idempotency-key': `${keyPrefix}-${key}`,
+      'idempotency-key': key,
     },
     body: JSON.stringify(step.payload),
-  });
-  return [
-    {
-      setupRequest(_request, context: { village?: BenchVillage; sent?: number }) {
-        const village = (context.village ??= villages[assigned++ % villages.length]!);
-        context.sent = (context.sent ?? 0) + 1;
-        const spp = context.sent % 2 === 0 ? village.sppIds[village.paid] : undefined;
-        if (spp) {
-          village.paid += 1;
-          return request(village, payStep(spp, SPP_DATE), `pay-${spp}`);
-        }
-        village.receipts += 1;
-        const receipt = `TBP-${keyPrefix}-${village.receipts}`;
-        return request(
-          village,
-          receiptStep(receipt, RECEIPT_DATE, village.choice, RECEIPT_AMOUNT),
-          receipt,
-        );
+  };
+}
+
+/**
+ * The timed mix: each connection works on its own village and alternates a
+ * receipt with paying the village's next approved SPP; every request a valid
+ * command with a fresh Idempotency-Key. The per-connection state lives in
+ * setupClient's closure: autocannon resets a request's `context` after every
+ * pass over the `requests` array, so it cannot carry state across requests.
+ */
+function commandClients(villages: BenchVillage[], keyPrefix: string) {
+  let assigned = 0;
+  return (client: autocannon.Client) => {
+    const village = villages[assigned++ % villages.length]!;
+    let sent = 0;
+    client.setRequests([
+      {
+        setupRequest() {
+          sent += 1;
+          const { step, key } = nextStep(village, sent, keyPrefix);
+          return commandRequest(village, step, `${keyPrefix}-${key}`);
+        },
       },
+    ]);
+  };
+}
+
+/**
+ * One command per village, all at once, before the warm-up: the server loads
+ * each village's stream from the store on its first command after a start.
+ * Reported apart, so that cold start neither hides nor spills into the timed run.
+ */
+async function firstCommands(url: string, villages: BenchVillage[], label: string) {
+  const started = performance.now();
+  const latencies = await Promise.all(
+    villages.map(async (village) => {
+      const { step, key } = nextStep(village, 1, `${label}-first`);
+      const { method, path, headers, body } = commandRequest(
+        village,
+        step,
+        `${label}-first-${key}`,
+      );
+      const sentAt = performance.now();
+      const response = await fetch(`${url}${path}`, { method, headers, body });
+      if (response.status !== 201)
+        throw new Error(
+          `first command on ${village.code}: ${response.status} ${await response.text()}`,
+        );
+      return performance.now() - sentAt;
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    commands: villages.length,
+    allAnsweredMs: round(performance.now() - started, 0),
+    latencyMs: {
+      p50: round(latencies[Math.floor(latencies.length / 2)]!, 0),
+      max: round(latencies.at(-1)!, 0),
     },
-  ];
+  };
 }
 
 interface LoadFigures {
@@ -142,10 +191,10 @@ interface LoadFigures {
 
 async function load(
   url: string,
-  requests: autocannon.Request[],
+  setupClient: (client: autocannon.Client) => void,
   duration: number,
 ): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, requests });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, setupClient });
   return {
     durableCommandsPerSecond: round(result['2xx'] / result.duration, 1),
     responses2xx: result['2xx'],
@@ -164,18 +213,48 @@ async function load(
   };
 }
 
-/** Warm-up (not reported), then the timed run with keys of their own; `timed` learns when it ran. */
+/** Linux's clock tick (USER_HZ), the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU time (user + system) the process has used so far, in ms; undefined
+ * where /proc is missing. Unlike requests per second, it barely moves when
+ * other work shares the machine's cores.
+ */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * First commands (reported apart), warm-up (not reported), then the timed run,
+ * each with keys of its own; `timed` learns when the timed run ran. `pid`:
+ * the serving process, whose CPU time per response in the timed run is reported.
+ */
 async function warmThenRun(
   url: string,
+  pid: number,
   villages: BenchVillage[],
   label: string,
   timed: (window: Window) => void = () => undefined,
 ) {
-  await load(url, commandRequests(villages, `${label}-warm`), WARMUP_S);
+  const first = await firstCommands(url, villages, label);
+  await load(url, commandClients(villages, `${label}-warm`), WARMUP_S);
   const fromMs = Date.now();
-  const figures = await load(url, commandRequests(villages, `${label}-run`), DURATION_S);
+  const cpuBefore = processCpuMs(pid);
+  const figures = await load(url, commandClients(villages, `${label}-run`), DURATION_S);
+  const cpuAfter = processCpuMs(pid);
   timed({ fromMs, toMs: Date.now() });
-  return figures;
+  const responses = figures.responses2xx + figures.non2xx;
+  const cpuMicrosecondsPerResponse =
+    cpuBefore === undefined || cpuAfter === undefined || responses === 0
+      ? null
+      : round(((cpuAfter - cpuBefore) * 1000) / responses, 0);
+  return { ...figures, cpuMicrosecondsPerResponse, firstCommandPerVillage: first };
 }
 
 /** The baseline: express + zod with the same routes and schemas, nothing behind them. */
@@ -199,9 +278,15 @@ function serveBare(): void {
 
 /** The bare endpoint in its own process, like the Kasdesa server. */
 async function startBare() {
-  const child = fork(__filename, ['bare'], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
+  const child = fork(__filename, ['bare'], {
+    execArgv: [...KASDESA_NODE_FLAGS, '-r', 'ts-node/register/transpile-only'],
+  });
   const [message] = (await once(child, 'message')) as [{ port: number }];
-  return { url: `http://127.0.0.1:${message.port}`, stop: () => child.disconnect() };
+  return {
+    url: `http://127.0.0.1:${message.port}`,
+    pid: child.pid!,
+    stop: () => child.disconnect(),
+  };
 }
 
 /** Events the timed run wrote, read back from the store after the server stopped. */
@@ -312,6 +397,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
     const bare = await startBare();
     const bareFigures = await warmThenRun(
       bare.url,
+      bare.pid,
       prepared.map((v) => ({ ...v, token: '-' })),
       'bare',
     );
@@ -340,7 +426,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
       })),
     );
     const load1 = loadavg()[0];
-    const kasdesa = await warmThenRun(server.baseUrl, villages, 'kasdesa', (window) => {
+    const kasdesa = await warmThenRun(server.baseUrl, server.pid, villages, 'kasdesa', (window) => {
       runWindow = { fromMs: window.fromMs - spawnedAt, toMs: window.toMs - spawnedAt };
     });
     const exitCode = await server.stop();
@@ -359,6 +445,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
         non2xx: kasdesa.non2xx,
         p50: kasdesa.latencyMs.p50,
         p99: kasdesa.latencyMs.p99,
+        cpuUsPerResponse: kasdesa.cpuMicrosecondsPerResponse ?? '-',
       },
       {
         endpoint: 'bare express + zod',
@@ -366,6 +453,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
         non2xx: bareFigures.non2xx,
         p50: bareFigures.latencyMs.p50,
         p99: bareFigures.latencyMs.p99,
+        cpuUsPerResponse: bareFigures.cpuMicrosecondsPerResponse ?? '-',
       },
     ]);
     return {
@@ -373,10 +461,12 @@ export async function httpBench(): Promise<Record<string, unknown>> {
         connections: CONNECTIONS,
         durationSeconds: DURATION_S,
         warmupSeconds: WARMUP_S,
+        beforeWarmup:
+          'one command per village, all at once (the cold stream loads), reported as firstCommandPerVillage',
         villages: villages.length,
         mix: 'per connection one village; RecordReceipt and PayPaymentRequest (approved LS SPP) alternating',
         server:
-          'real process: node -r ts-node/register/transpile-only src/main.ts; embedded store, synchronous=FULL, group commit; pino request log on',
+          'real process: node --max-semi-space-size=64 -r ts-node/register/transpile-only src/main.ts (as npm start); embedded store, synchronous=FULL, group commit; pino request log on',
         bare: 'express.json + the same zod command schemas, in its own process, same requests',
       },
       kasdesa: { ...kasdesa, commandsStoredByTheRun: stored, serverExitCode: exitCode },

@@ -12,11 +12,11 @@ import { authenticate } from './auth-middleware';
 import { authEndpoints } from './auth-routes';
 import { docsPage } from './docs-page';
 import { mountEndpoints, type Endpoint } from './endpoint';
-import { healthRouter } from './health';
+import { healthCheck } from './health';
 import { openApiDocument } from './openapi';
 import { problemHandler, routeNotFound } from './problem';
 import { reportEndpoints } from './report-endpoints';
-import { readinessRouter, storeReachable, type ReadinessCheck } from './readiness';
+import { readinessCheck, storeReachable, type ReadinessCheck } from './readiness';
 import { requestLog } from './request-log';
 import { STREAM_KINDS } from './stream-kinds';
 import { streamEndpoints } from './stream-routes';
@@ -91,9 +91,11 @@ export function createApp(dependencies: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
-  app.use(healthRouter(store, storeKind));
-  app.use(
-    readinessRouter([storeReachable(store), ...(dependencies.readinessChecks ?? [])], shuttingDown),
+  // Routes, not routers: every API request passes these on its way, and a nested router costs a dispatch each.
+  app.get('/healthz', healthCheck(store, storeKind));
+  app.get(
+    '/readyz',
+    readinessCheck([storeReachable(store), ...(dependencies.readinessChecks ?? [])], shuttingDown),
   );
   app.use(
     API_BASE,

@@ -2,7 +2,6 @@ import type { Response } from 'express';
 import { stringify } from 'safe-stable-stringify';
 import type { CommandOutcome } from '../app/stream-handler';
 import type { DomainEvent } from '../domain/shared/envelope';
-import { toJsonValue } from './json-value';
 import { markStream } from './request-context';
 
 /**
@@ -19,13 +18,18 @@ export function sendCommandResult(
   const revision = outcome.events.at(-1)?.revision;
   markStream(res, outcome.streamId, revision);
   if (outcome.duplicate) res.setHeader('Idempotent-Replayed', 'true');
-  // Sorted keys: a replay, decoded from the store, is byte-for-byte the first answer.
-  const body = toJsonValue({
+  // Events are plain JSON (the store keeps them as JSON text), so only the
+  // revisions and the position need turning into text. Sorted keys: a replay,
+  // decoded from the store, is byte-for-byte the first answer.
+  const body = {
     streamId: outcome.streamId,
     commandId,
-    revision: revision ?? -1n,
-    position: outcome.position,
-    events: outcome.events.map((event) => ({ ...redact(event), revision: event.revision })),
-  });
+    revision: (revision ?? -1n).toString(),
+    position: outcome.position.toString(),
+    events: outcome.events.map((event) => ({
+      ...redact(event),
+      revision: event.revision.toString(),
+    })),
+  };
   res.status(201).type('json').send(stringify(body));
 }

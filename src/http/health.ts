@@ -1,10 +1,9 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { EventStore } from '../eventstore/port';
 
 /** `/healthz`: the process is up and the store answers. */
-export function healthRouter(store: EventStore, storeKind: string): Router {
-  const router = Router();
-  router.get('/healthz', async (_req, res) => {
+export function healthCheck(store: EventStore, storeKind: string): RequestHandler {
+  return async (_req, res) => {
     try {
       const head = await store.headPosition();
       res.json({ status: 'ok', store: storeKind, headPosition: head.toString() });
@@ -15,6 +14,5 @@ export function healthRouter(store: EventStore, storeKind: string): Router {
         message: `Penyimpanan tidak dapat dijangkau / store unavailable: ${(error as Error).message}`,
       });
     }
-  });
-  return router;
+  };
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { EventStore } from '../eventstore/port';
 
 /** One thing that must hold before traffic is sent here; resolves with a short note or throws. */
@@ -15,12 +15,11 @@ export function storeReachable(store: EventStore): ReadinessCheck {
  * `/readyz`: every check passes (the store answers; projections, once wired,
  * add "caught up" here) and the server is not shutting down.
  */
-export function readinessRouter(
+export function readinessCheck(
   checks: readonly ReadinessCheck[],
   shuttingDown: () => boolean,
-): Router {
-  const router = Router();
-  router.get('/readyz', async (_req, res) => {
+): RequestHandler {
+  return async (_req, res) => {
     const results = await Promise.all(
       checks.map(async ({ name, check }) => {
         try {
@@ -36,6 +35,5 @@ export function readinessRouter(
       shuttingDown: shuttingDown(),
       checks: results,
     });
-  });
-  return router;
+  };
 }
