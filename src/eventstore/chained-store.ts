@@ -107,10 +107,15 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
   };
 }
 
-/** Reports the sealed recorded time, where there is one, as the event's recorded time. */
+/**
+ * Reports the sealed recorded time, where there is one, as the event's
+ * recorded time. In place: reads hand out events their reader owns (port.ts),
+ * and a rebuild reads millions of them.
+ */
 function withSealedTime(event: RecordedEvent): RecordedEvent {
   const sealed = event.metadata.recordedAt;
-  return typeof sealed === 'string' ? { ...event, recordedAt: sealed } : event;
+  if (typeof sealed === 'string') event.recordedAt = sealed;
+  return event;
 }
 
 function mapSubscription(

@@ -4,6 +4,8 @@
  * tests/eventstore checks.
  *
  * Revisions and positions are bigint so that values beyond 2^53 stay exact.
+ * Every read returns events the reader owns: changing one changes no later
+ * read (so a wrapper may complete them in place instead of copying).
  */
 
 /** What the writer believes about the stream before appending. */

@@ -178,6 +178,24 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
         expect(read!.data).toEqual(written.data);
         expect(read!.metadata).toMatchObject(written.metadata);
       });
+
+      test('what a reader gets is its own: changing it changes no later read', async () => {
+        const written = event('Detailed', { amount: '1.00', nested: { note: 'asli' } });
+        await store.append(`${ns}-a`, [written], 'no_stream');
+        const [first] = await store.readStream(`${ns}-a`);
+        const [fromAll] = (await store.readAll({ filter: { streamPrefixes: [`${ns}-a`] } })).slice(
+          -1,
+        );
+        for (const read of [first!, fromAll!]) {
+          read.recordedAt = 'diubah';
+          (read.data.nested as { note: string }).note = 'diubah';
+          read.metadata.changed = true;
+        }
+        const [again] = await store.readStream(`${ns}-a`);
+        expect(again!.recordedAt).not.toBe('diubah');
+        expect(again!.data).toEqual(written.data);
+        expect(again!.metadata.changed).toBeUndefined();
+      });
     });
 
     describe('reading a stream', () => {
