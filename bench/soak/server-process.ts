@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { send } from '../../tests/support/simulation/http-client';
+import { KASDESA_NODE_FLAGS } from '../../tests/e2e/support/kasdesa-process';
 
 export interface ServerProcess {
   baseUrl: string;
@@ -49,7 +50,7 @@ export async function startServer(
   timeoutMs = 60_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...KASDESA_NODE_FLAGS, main], {
     env: {
       ...process.env,
       KASDESA_STORE: 'embedded',

@@ -37,6 +37,9 @@ const ready = (baseUrl: string) =>
     () => false,
   );
 
+/** Node's flags for a Kasdesa process, as package.json's `start` script and the Dockerfile give them. */
+export const KASDESA_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /**
  * Starts the real server (`src/main.ts` under ts-node, as `npm start` does)
  * with the given environment on a free port, and resolves once `/readyz`
@@ -49,7 +52,13 @@ export async function startKasdesa(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+    [
+      ...KASDESA_NODE_FLAGS,
+      ...(options.nodeArgs ?? []),
+      '-r',
+      'ts-node/register/transpile-only',
+      'src/main.ts',
+    ],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: 'pipe' },
   );
   let text = '';
