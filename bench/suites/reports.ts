@@ -265,8 +265,8 @@ function gcTime(): { stop: () => Promise<number> } {
   observer.observe({ entryTypes: ['gc'] });
   return {
     async stop() {
-      // Entries are delivered on a later turn of the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Entries are delivered by a timer-phase task, not before.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       observer.disconnect();
       return milliseconds / 1000;
     },
