@@ -27,7 +27,7 @@ import {
   type VillageStep,
 } from '../../tests/e2e/support/village-steps';
 import { tempDir } from '../../tests/support/temp-dir';
-import { printTable, round } from '../stats';
+import { median, printTable, round } from '../stats';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -168,14 +168,10 @@ async function firstCommands(url: string, villages: BenchVillage[], label: strin
       return performance.now() - sentAt;
     }),
   );
-  latencies.sort((a, b) => a - b);
   return {
     commands: villages.length,
     allAnsweredMs: round(performance.now() - started, 0),
-    latencyMs: {
-      p50: round(latencies[Math.floor(latencies.length / 2)]!, 0),
-      max: round(latencies.at(-1)!, 0),
-    },
+    latencyMs: { p50: round(median(latencies), 0), max: round(Math.max(...latencies), 0) },
   };
 }
 

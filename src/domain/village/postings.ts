@@ -1,5 +1,6 @@
 import { rupiah } from '../shared/money';
 import { cash, movement, recordEntry, type Movement } from './books';
+import type { CashAccount } from './execution-commands';
 import type { VillageEventOf } from './events';
 import type { VillageState } from './state';
 
@@ -22,6 +23,12 @@ export type EntryType =
 
 export type EntryData<K extends EntryType> = VillageEventOf<K>['data'];
 
+/** Cash moved from one account to another: out of the first, into the second. */
+function cashMoved(from: CashAccount, to: CashAccount, text: string): Movement[] {
+  const amount = rupiah(text);
+  return [cash(from, amount.negated()), cash(to, amount)];
+}
+
 const withheldMovements = (withholdings: EntryData<'PaymentRequestPaid'>['withholdings']) =>
   withholdings.map((each) => movement('tax', each.tax, each.amount));
 
@@ -43,24 +50,18 @@ const POSTINGS: { [K in EntryType]: (data: EntryData<K>) => Posting } = {
       settles: [],
     };
   },
-  CashReceiptsDeposited: (data) => {
-    const amount = rupiah(data.amount);
-    return {
-      entryId: data.stsId,
-      date: data.date,
-      movements: [cash('cashOnHand', amount.negated()), cash('bank', amount)],
-      settles: data.receiptIds,
-    };
-  },
-  CashMutated: (data) => {
-    const amount = rupiah(data.amount);
-    return {
-      entryId: data.mutationId,
-      date: data.date,
-      movements: [cash(data.from, amount.negated()), cash(data.to, amount)],
-      settles: [],
-    };
-  },
+  CashReceiptsDeposited: (data) => ({
+    entryId: data.stsId,
+    date: data.date,
+    movements: cashMoved('cashOnHand', 'bank', data.amount),
+    settles: data.receiptIds,
+  }),
+  CashMutated: (data) => ({
+    entryId: data.mutationId,
+    date: data.date,
+    movements: cashMoved(data.from, data.to, data.amount),
+    settles: [],
+  }),
   BankFeeCharged: (data) => {
     const amount = rupiah(data.amount);
     return {
