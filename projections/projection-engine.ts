@@ -110,12 +110,10 @@ export class ProjectionEngine {
   /** `$all` from the first event through `position`, in pages as the catch-up reads it. */
   private async *eventsThrough(position: bigint | undefined): AsyncIterable<RecordedEvent[]> {
     if (position === undefined) return;
-    for (let after: bigint | undefined; ;) {
-      const page = await this.store.readAll({ after, maxCount: this.pageSize });
+    for await (const page of this.store.readAllPages({ pageSize: this.pageSize })) {
       const through = page.filter((event) => event.position <= position);
       if (through.length > 0) yield through;
-      if (through.length < this.pageSize) return;
-      after = page.at(-1)!.position;
+      if (through.length < page.length) return;
     }
   }
 
@@ -123,17 +121,19 @@ export class ProjectionEngine {
   async start(): Promise<void> {
     await this.loadParts();
     this.position = this.oldestCheckpoint();
-    for (let unsaved = 0; ;) {
-      const page = await this.store.readAll({ after: this.position, maxCount: this.pageSize });
+    let unsaved = 0;
+    for await (const page of this.store.readAllPages({
+      after: this.position,
+      pageSize: this.pageSize,
+    })) {
       this.applyAll(page);
       unsaved += page.length;
-      const last = page.length < this.pageSize;
-      if (last || unsaved >= CATCH_UP_EVENTS_PER_SAVE) {
+      if (unsaved >= CATCH_UP_EVENTS_PER_SAVE) {
         this.save();
         unsaved = 0;
       }
-      if (last) break;
     }
+    this.save();
     this.caughtUp = true;
     this.subscription = this.store.subscribeToAll({ after: this.position });
     this.live = this.follow(this.subscription);

@@ -49,13 +49,10 @@ export async function projectAt<State>(
   const types = new Set(projection.eventTypes);
   const keep = clockFilter(clocks);
   let state = projection.initialState();
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await store.readAll({ after, maxCount: pageSize });
+  for await (const page of store.readAllPages({ pageSize })) {
     for (const event of page) {
       if (keep(event) && types.has(event.type)) state = projection.apply(state, event);
     }
-    after = page.at(-1)?.position ?? after;
-    if (page.length < pageSize) return state;
   }
+  return state;
 }

@@ -72,12 +72,8 @@ export function newestAnchors(events: RecordedEvent[]): StreamHeadsAnchored[] {
 export async function latestAnchors(store: EventStore): Promise<StreamHeadsAnchored[]> {
   const filter = { streamPrefixes: [AUDIT_STREAM_PREFIX], eventTypes: ['StreamHeadsAnchored'] };
   const events: RecordedEvent[] = [];
-  for (let after: bigint | undefined; ;) {
-    const page = await store.readAll({ after, filter });
-    events.push(...page);
-    if (page.length === 0) return newestAnchors(events);
-    after = page[page.length - 1]!.position;
-  }
+  for await (const page of store.readAllPages({ filter })) events.push(...page);
+  return newestAnchors(events);
 }
 
 export interface AnchorMismatch {

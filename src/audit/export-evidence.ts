@@ -43,17 +43,10 @@ async function streamsInScope(store: EventStore, scope: EvidenceScope): Promise<
   const regencyStream = `regency-${scope.regencyCode}-${scope.fiscalYear}`;
   if (scope.villageCode) return [`village-${scope.villageCode}-${scope.fiscalYear}`, regencyStream];
   const names = new Set<string>();
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await store.readAll({
-      after,
-      filter: { streamPrefixes: regencyStreamPrefixes(scope.regencyCode) },
-    });
+  const filter = { streamPrefixes: regencyStreamPrefixes(scope.regencyCode) };
+  for await (const page of store.readAllPages({ filter }))
     for (const event of page)
       if (event.streamId.endsWith(`-${scope.fiscalYear}`)) names.add(event.streamId);
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.position;
-  }
   return [...names].sort();
 }
 

@@ -44,19 +44,19 @@ const noLiveEvents = (): Subscription => ({
 
 /**
  * The store as the engine reads it during a rebuild: each page reported,
- * the event loop given a turn (so Ctrl-C is heard), and once interrupted an
- * empty page, which the engine takes as caught up and saves where it is.
+ * the event loop given a turn (so Ctrl-C is heard), and once interrupted no
+ * further page, which the engine takes as caught up and saves where it is.
  */
 function observedStore(store: EventStore, head: bigint, options: RebuildOptions): EventStore {
   return {
     ...store,
-    async readAll(readOptions) {
-      if (options.signal.aborted) return [];
-      const page = await store.readAll(readOptions);
-      const last = page.at(-1)?.position;
-      if (last !== undefined) options.onPage?.(last, head);
-      await nextTurn();
-      return page;
+    async *readAllPages(pageOptions) {
+      for await (const page of store.readAllPages(pageOptions)) {
+        if (options.signal.aborted) return;
+        options.onPage?.(page.at(-1)!.position, head);
+        yield page;
+        await nextTurn();
+      }
     },
     subscribeToAll: noLiveEvents,
   };

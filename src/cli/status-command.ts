@@ -14,9 +14,7 @@ async function countStreams(
   const streams = new Set<string>();
   const behind = checkpoints.map(() => 0);
   let events = 0;
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await store.readAll({ after });
+  for await (const page of store.readAllPages()) {
     for (const event of page) {
       streams.add(event.streamId);
       checkpoints.forEach((checkpoint, index) => {
@@ -24,8 +22,6 @@ async function countStreams(
       });
     }
     events += page.length;
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.position;
   }
   return { streams: streams.size, events, behind };
 }

@@ -96,6 +96,7 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
       (await inner.readStream(stream, options)).map(withSealedTime),
     streamRevision: (stream) => inner.streamRevision(stream),
     readAll: async (options) => (await inner.readAll(options)).map(withSealedTime),
+    readAllPages: (options) => mapPages(inner.readAllPages(options), withSealedTime),
     subscribeToAll: (options) => mapSubscription(inner.subscribeToAll(options), withSealedTime),
     headPosition: () => inner.headPosition(),
     close: () => inner.close(),
@@ -116,6 +117,13 @@ function withSealedTime(event: RecordedEvent): RecordedEvent {
   const sealed = event.metadata.recordedAt;
   if (typeof sealed === 'string') event.recordedAt = sealed;
   return event;
+}
+
+async function* mapPages(
+  pages: AsyncIterable<RecordedEvent[]>,
+  map: (event: RecordedEvent) => RecordedEvent,
+): AsyncGenerator<RecordedEvent[]> {
+  for await (const page of pages) yield page.map(map);
 }
 
 function mapSubscription(

@@ -9,10 +9,12 @@ import type {
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
+  ReadAllPagesOptions,
   ReadStreamOptions,
   RecordedEvent,
 } from './port';
-import { DEFAULT_PAGE_SIZE } from './reading';
+import { DEFAULT_PAGE_SIZE, pagesOf } from './reading';
+import { readAhead, type ReadAheadStats } from './read-ahead';
 import { GroupCommit, type GroupCommitStats } from './group-commit';
 import { openSqliteFile } from './sqlite-file';
 import { StreamHeads } from './stream-heads';
@@ -23,33 +25,38 @@ export interface EmbeddedStoreOptions {
   clock?: () => Date;
   /** How often subscriptions look for appends made by other processes. */
   pollMs?: number;
+  /** `readAllPages` reads ahead on a worker thread when at least this many events follow its start (default 100,000). */
+  readAheadFrom?: number;
 }
 
-/** A row as better-sqlite3 returns it in raw mode (an array in COLUMNS order): fewer allocations on long reads. */
-type EventRow = [bigint, string, bigint, string, string, string, string, string];
-
+/**
+ * Rows are read in raw mode (arrays in COLUMNS order, fewer allocations on
+ * long reads); `toRecorded` finds the columns by their index in COLUMNS.
+ */
 const COLUMNS = 'position, stream_id, revision, id, type, data, metadata, recorded_at';
+const COLUMN_COUNT = 8;
 
-function toRecorded([
-  position,
-  streamId,
-  revision,
-  id,
-  type,
-  data,
-  metadata,
-  recordedAt,
-]: EventRow): RecordedEvent {
+/** A scan of `$all` with at least this many events ahead of it reads ahead on a worker thread. */
+const READ_AHEAD_FROM = 100_000;
+
+/** The event whose columns start at `at` in `values`: one raw row, or a page of rows laid end to end. */
+function toRecorded(values: unknown[], at = 0): RecordedEvent {
   return {
-    id,
-    type,
-    data: JSON.parse(data),
-    metadata: JSON.parse(metadata),
-    streamId,
-    revision,
-    position,
-    recordedAt,
+    id: values[at + 3] as string,
+    type: values[at + 4] as string,
+    data: JSON.parse(values[at + 5] as string),
+    metadata: JSON.parse(values[at + 6] as string),
+    streamId: values[at + 1] as string,
+    revision: values[at + 2] as bigint,
+    position: values[at] as bigint,
+    recordedAt: values[at + 7] as string,
   };
+}
+
+function toEvents(flat: unknown[]): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  for (let at = 0; at < flat.length; at += COLUMN_COUNT) events.push(toRecorded(flat, at));
+  return events;
 }
 
 /** SQL and parameters selecting one page of `$all`. */
@@ -81,12 +88,16 @@ function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
 }
 
 /** The default store: one SQLite file, WAL, synchronous=FULL, with group commit of concurrent appends. */
-export function createEmbeddedStore(
-  options: EmbeddedStoreOptions,
-): EventStore & { readonly db: Database.Database; readonly groupCommit: GroupCommitStats } {
+export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore & {
+  readonly db: Database.Database;
+  readonly groupCommit: GroupCommitStats;
+  readonly readAhead: ReadAheadStats;
+} {
   const clock = options.clock ?? (() => new Date());
   const db = openSqliteFile(options.file);
   const signal = new AppendSignal(options.pollMs ?? 250);
+  const readAheadFrom = BigInt(options.readAheadFrom ?? READ_AHEAD_FROM);
+  const readAheadStats: ReadAheadStats = { started: 0, running: 0 };
   const statements = new Map<string, Database.Statement>();
   // Reads build their SQL from the options; each distinct shape is prepared once.
   function statement(sql: string): Database.Statement {
@@ -171,18 +182,33 @@ export function createEmbeddedStore(
     params.push(maxCount ?? -1);
     const rows = statement(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
-    ).all(...params) as EventRow[];
-    return rows.map(toRecorded);
+    ).all(...params) as unknown[][];
+    return rows.map((row) => toRecorded(row));
   }
 
   async function readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const { sql, params } = allQuery(options);
-    return (statement(sql).all(...params) as EventRow[]).map(toRecorded);
+    return (statement(sql).all(...params) as unknown[][]).map((row) => toRecorded(row));
+  }
+
+  /** Long scans read ahead on a worker thread (its own connection: not for an in-memory database). */
+  function readAllPages(pages: ReadAllPagesOptions = {}): AsyncIterable<RecordedEvent[]> {
+    const after = pages.after ?? 0n;
+    const ahead = (lastPosition.get()?.position ?? 0n) - after;
+    if (options.file === ':memory:' || ahead < readAheadFrom) return pagesOf(readAll, pages);
+    const maxCount = pages.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { sql, params } = allQuery({ after, maxCount, filter: pages.filter });
+    return readAhead(
+      { file: options.file, sql, params, columns: COLUMN_COUNT },
+      toEvents,
+      readAheadStats,
+    );
   }
 
   return {
     db,
     groupCommit: groupCommit.stats,
+    readAhead: readAheadStats,
     async append(stream, events, expected) {
       const result = await groupCommit.run(() => appendTransaction(stream, events, expected));
       if (events.length > 0) signal.notify();
@@ -197,6 +223,7 @@ export function createEmbeddedStore(
       return currentRevision(stream);
     },
     readAll,
+    readAllPages,
     subscribeToAll: (subscribeOptions = {}) =>
       catchUpSubscription({ readAll, signal }, subscribeOptions),
     async headPosition() {

@@ -20,7 +20,7 @@ import type {
   ExpectedRevision,
   SubscribeOptions,
 } from './port';
-import { matchesFilter } from './reading';
+import { matchesFilter, pagesOf } from './reading';
 
 /**
  * The event store port on EventStoreDB (gRPC, @eventstore/db-client 6.x).
@@ -90,6 +90,7 @@ export function createEventStoreDbStore(connectionString: string): EventStore {
     readStream: (stream, options = {}) => readStreamEvents(client, stream, options),
     streamRevision,
     readAll: (options = {}) => readAllEvents(client, options),
+    readAllPages: (options) => pagesOf((page) => readAllEvents(client, page), options),
     subscribeToAll,
     headPosition,
     close: () => client.dispose(),

@@ -2,7 +2,7 @@ import { AppendSignal } from './append-signal';
 import { catchUpSubscription } from './catch-up-subscription';
 import { StreamNotFoundError } from './errors';
 import { checkAppend } from './expected-revision';
-import { matchesFilter, pageOf, selectStreamEvents } from './reading';
+import { matchesFilter, pageOf, pagesOf, selectStreamEvents } from './reading';
 import type {
   AppendResult,
   EventData,
@@ -73,6 +73,7 @@ export function createMemoryStore(clock: () => Date = () => new Date()): EventSt
     append,
     readStream,
     readAll,
+    readAllPages: (options) => pagesOf(readAll, options),
     async streamRevision(stream) {
       const stored = streams.get(stream);
       return stored && stored.length > 0 ? BigInt(stored.length - 1) : undefined;

@@ -80,28 +80,19 @@ export async function migrateStore(
   const streams = new Map<string, StreamState>();
   const progress: MigrationProgress = { processed: 0, copied: 0, skipped: 0, total };
 
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await source.readAll({ after, maxCount: pageSize });
+  for await (const page of source.readAllPages({ pageSize })) {
     for (const run of runsByStream(page)) {
       const state = await streamState(target, streams, run[0]!.streamId);
       await copyRun(target, run, state, progress, options);
     }
-    if (page.length < pageSize) break;
-    after = page[page.length - 1]!.position;
   }
   return { ...progress, streams: new Map([...streams].map(([id, s]) => [id, sourceStream(s)])) };
 }
 
 async function countEvents(store: EventStore, pageSize: number): Promise<number> {
   let count = 0;
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await store.readAll({ after, maxCount: pageSize });
-    count += page.length;
-    if (page.length < pageSize) return count;
-    after = page[page.length - 1]!.position;
-  }
+  for await (const page of store.readAllPages({ pageSize })) count += page.length;
+  return count;
 }
 
 /** Splits a page into runs of consecutive events of one stream: each run is one or a few appends. */

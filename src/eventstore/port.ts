@@ -68,6 +68,14 @@ export interface ReadAllOptions {
   filter?: AllFilter;
 }
 
+export interface ReadAllPagesOptions {
+  /** Exclusive: pages start after this position. Omitted: from the first event. */
+  after?: bigint;
+  /** Events per page. Default 4096. */
+  pageSize?: number;
+  filter?: AllFilter;
+}
+
 export interface SubscribeOptions {
   /** The last position the subscriber processed (its checkpoint); delivery starts after it. */
   after?: bigint;
@@ -99,6 +107,12 @@ export interface EventStore {
   streamRevision(stream: string): Promise<bigint | undefined>;
   /** One page of `$all`. Page through with `after` = the last position seen. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * `$all` forwards in pages, from `after` through the head (the head when the
+   * last page is read): long scans such as rebuilds. No page is empty; ending
+   * the iteration early ends the read.
+   */
+  readAllPages(options?: ReadAllPagesOptions): AsyncIterable<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in `$all`, or 0n when the store is empty. */
   headPosition(): Promise<bigint>;

@@ -1,4 +1,10 @@
-import type { AllFilter, ReadStreamOptions, RecordedEvent } from './port';
+import type {
+  AllFilter,
+  ReadAllOptions,
+  ReadAllPagesOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from './port';
 
 export const DEFAULT_PAGE_SIZE = 4096;
 
@@ -25,4 +31,17 @@ export function selectStreamEvents(
       ? stored.filter((e) => fromRevision === undefined || e.revision >= fromRevision)
       : stored.filter((e) => fromRevision === undefined || e.revision <= fromRevision).reverse();
   return maxCount === undefined ? selected : selected.slice(0, maxCount);
+}
+
+/** `readAllPages` for an adapter that pages with its own `readAll`. */
+export async function* pagesOf(
+  readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
+  { after, pageSize = DEFAULT_PAGE_SIZE, filter }: ReadAllPagesOptions = {},
+): AsyncGenerator<RecordedEvent[]> {
+  for (;;) {
+    const page = await readAll({ after, maxCount: pageSize, filter });
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.position;
+  }
 }

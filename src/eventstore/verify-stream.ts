@@ -80,9 +80,7 @@ export async function verifyAllStreams(
     string,
     { count: number; lastHash: string; lastRevision: bigint; broken?: BrokenLink }
   >();
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await store.readAll({ after, maxCount: pageSize, filter });
+  for await (const page of store.readAllPages({ pageSize, filter })) {
     for (const event of page) {
       const chain = chains.get(event.streamId) ?? {
         count: 0,
@@ -106,8 +104,6 @@ export async function verifyAllStreams(
       }
       chain.count += 1;
     }
-    if (page.length < pageSize) break;
-    after = page[page.length - 1]!.position;
   }
   return [...chains.entries()].map(([stream, chain]): StreamVerification =>
     chain.broken

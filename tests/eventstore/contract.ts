@@ -288,6 +288,30 @@ export function describeEventStoreContract(label: string, open: () => Promise<Op
         expect(ids(older)).toEqual(ids([order[1]!, order[0]!]));
       });
 
+      test('reads forwards in pages through the head, never an empty page, and stops with its reader', async () => {
+        const { before, order } = await appendAcrossStreams();
+        const filter = { streamPrefixes: [`${ns}-`] };
+        const pages: RecordedEvent[][] = [];
+        for await (const page of store.readAllPages({ after: before, pageSize: 2, filter }))
+          pages.push(page);
+        expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+        expect(ids(pages.flat())).toEqual(ids(order));
+        const streamA: RecordedEvent[][] = [];
+        for await (const page of store.readAllPages({
+          after: before,
+          pageSize: 2,
+          filter: { streamPrefixes: [`${ns}-a`] },
+        }))
+          streamA.push(page);
+        expect(streamA.map(ids)).toEqual([ids([order[0]!, order[2]!])]);
+        const firstOnly: RecordedEvent[][] = [];
+        for await (const page of store.readAllPages({ after: before, pageSize: 2, filter })) {
+          firstOnly.push(page);
+          break;
+        }
+        expect(firstOnly.map(ids)).toEqual([ids(order.slice(0, 2))]);
+      });
+
       test('filters by stream prefix, by event type, and by both', async () => {
         const { before, order } = await appendAcrossStreams();
         const byPrefix = await store.readAll({
