@@ -288,16 +288,12 @@ async function startBare() {
 /** Events the timed run wrote, read back from the store after the server stopped. */
 async function storedRunCommands(store: EventStore): Promise<number> {
   const commands = new Set<string>();
-  let after: bigint | undefined;
-  for (;;) {
-    const page = await store.readAll({ after });
-    if (page.length === 0) return commands.size;
+  for await (const page of store.readAllPages())
     for (const event of page) {
       const commandId = String(event.metadata.commandId);
       if (commandId.includes(':kasdesa-run-')) commands.add(commandId);
     }
-    after = page.at(-1)!.position;
-  }
+  return commands.size;
 }
 
 interface CpuProfile {

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { projectionList, readModelProjections } from '../../projections/read-mod
 import { fullYear, regencyRealisation } from '../../projections/realisation-report';
 import { villageLedger } from '../../projections/village-ledger';
 import { createLedger, type Ledger } from '../../src/app/ledger';
+import { loadReferenceData } from '../../src/app/load-reference-data';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import type { EventData, EventStore, RecordedEvent } from '../../src/eventstore/port';
@@ -18,6 +21,7 @@ import { openSqliteFile } from '../../src/eventstore/sqlite-file';
 import { RenderedReportCache } from '../../src/reports/rendered-cache';
 import { regencyRealisationTables } from '../../src/reports/realisation-tables';
 import { writeWorkbook } from '../../src/reports/xlsx';
+import { KASDESA_NODE_FLAGS } from '../../tests/e2e/support/kasdesa-process';
 import {
   generateVillage,
   regencyReference,
@@ -41,7 +45,7 @@ import { median, printTable, round } from '../stats';
 const VILLAGES = 200;
 const EVENTS = Number(process.env.BENCH_REPORT_EVENTS ?? 1_000_000);
 const CALLS = Number(process.env.BENCH_REPORT_CALLS ?? 50);
-const REBUILD_ROUNDS = Number(process.env.BENCH_REPORT_ROUNDS ?? 3);
+const REBUILD_ROUNDS = Number(process.env.BENCH_REPORT_ROUNDS ?? 5);
 const LEDGER_MONTHS = 3;
 const CYCLES_PER_APPEND = 100;
 
@@ -195,64 +199,96 @@ function baseline(file: string): { events: number; seconds: number } {
   return { events, seconds };
 }
 
+interface RoundResult {
+  events: number;
+  baselineSeconds: number;
+  rebuildSeconds: number;
+  gcSeconds: number;
+  minorPageFaults: number;
+  peakRssMiB: number;
+}
+
+interface RoundInput {
+  file: string;
+  referenceDir: string;
+  projectionsFile: string;
+  baselineFirst: boolean;
+}
+
 /**
- * REBUILD_ROUNDS full rebuilds, each on a fresh projections file, each beside
- * a baseline pass over the same rows (in alternating order, so neither side
- * always meets the warmer cache). Reported as medians: the machine is shared.
- * The last round's engine stays started for the latency measurements.
+ * One full rebuild in a process of its own, as `kasdesa rebuild-projections`
+ * and a server start run it (not in this process, whose heap still holds the
+ * generator's ledger), from an empty projections file, beside a baseline pass
+ * over the same rows in the same process: before or after the rebuild as the
+ * round says, so neither side always meets the warmer page cache.
  */
-async function rebuildRounds(
-  dir: string,
-  file: string,
-  store: EventStore,
-  projections: ReturnType<typeof readModelProjections>,
-) {
-  const baselineRates: number[] = [];
-  const rebuildRates: number[] = [];
-  const percents: number[] = [];
-  const costs: { gcSeconds: number; minorPageFaults: number }[] = [];
-  let engine: ProjectionEngine | undefined;
-  let events = 0;
-  let peakRss = 0;
+async function rebuildRound(input: RoundInput): Promise<RoundResult> {
+  const reference = loadReferenceData(YEAR, REGENCY, input.referenceDir);
+  const store = withHashChain(createEmbeddedStore({ file: input.file }));
+  const before = input.baselineFirst ? baseline(input.file) : undefined;
+  const engine = new ProjectionEngine(
+    store,
+    new CheckpointStore(openSqliteFile(input.projectionsFile)),
+    projectionList(readModelProjections(() => reference)),
+  );
+  const collector = gcTime();
+  const faultsBefore = process.resourceUsage().minorPageFault;
+  const started = process.hrtime.bigint();
+  await engine.start();
+  const rebuildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const gcSeconds = round(await collector.stop(), 2);
+  const minorPageFaults = process.resourceUsage().minorPageFault - faultsBefore;
+  await engine.stop();
+  await store.close();
+  const raw = before ?? baseline(input.file);
+  return {
+    events: raw.events,
+    baselineSeconds: raw.seconds,
+    rebuildSeconds,
+    gcSeconds,
+    minorPageFaults,
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+async function rebuildRoundInChild(input: RoundInput): Promise<RoundResult> {
+  const child = fork(__filename, ['rebuild-round', JSON.stringify(input)], {
+    execArgv: [...KASDESA_NODE_FLAGS, '-r', 'ts-node/register/transpile-only'],
+  });
+  const exited = once(child, 'exit');
+  const [result] = (await Promise.race([
+    once(child, 'message'),
+    exited.then(([code]) => Promise.reject(new Error(`rebuild round exited with ${code}`))),
+  ])) as [RoundResult];
+  await exited;
+  return result;
+}
+
+/** REBUILD_ROUNDS rounds, each in a process of its own. Reported as medians: the machine is shared. */
+async function rebuildRounds(dir: string, file: string, referenceDir: string) {
+  const results: RoundResult[] = [];
   for (let index = 0; index < REBUILD_ROUNDS; index += 1) {
-    await engine?.stop();
-    const baselineFirst = index % 2 === 0;
-    const before = baselineFirst ? baseline(file) : undefined;
-    engine = new ProjectionEngine(
-      store,
-      new CheckpointStore(openSqliteFile(join(dir, `projections-${index}.sqlite`))),
-      projectionList(projections),
-    );
-    const collector = gcTime();
-    const faultsBefore = process.resourceUsage().minorPageFault;
-    const started = process.hrtime.bigint();
-    await engine.start();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    costs.push({
-      gcSeconds: round(await collector.stop(), 2),
-      minorPageFaults: process.resourceUsage().minorPageFault - faultsBefore,
+    const result = await rebuildRoundInChild({
+      file,
+      referenceDir,
+      projectionsFile: join(dir, `projections-${index}.sqlite`),
+      baselineFirst: index % 2 === 0,
     });
-    // The first round's: later rounds start while the previous round's states await collection.
-    if (index === 0) peakRss = peakRssMiB();
-    const raw = before ?? baseline(file);
-    events = raw.events;
-    baselineRates.push(raw.events / raw.seconds);
-    rebuildRates.push(raw.events / seconds);
-    percents.push((raw.seconds / seconds) * 100);
+    results.push(result);
     console.log(
-      `rebuild round ${index + 1}/${REBUILD_ROUNDS}: ${Math.round(raw.events / seconds)} events/s, ` +
-        `baseline ${Math.round(raw.events / raw.seconds)} events/s (${((raw.seconds / seconds) * 100).toFixed(1)} %), ` +
-        `GC ${costs.at(-1)!.gcSeconds} s, ${costs.at(-1)!.minorPageFaults} page faults`,
+      `rebuild round ${index + 1}/${REBUILD_ROUNDS}: ${Math.round(result.events / result.rebuildSeconds)} events/s, ` +
+        `baseline ${Math.round(result.events / result.baselineSeconds)} events/s ` +
+        `(${((result.baselineSeconds / result.rebuildSeconds) * 100).toFixed(1)} %), ` +
+        `GC ${result.gcSeconds} s, ${result.minorPageFaults} page faults, peak RSS ${result.peakRssMiB} MiB`,
     );
   }
   return {
-    engine: engine!,
-    events,
-    baselineRates,
-    rebuildRates,
-    percents,
-    costs,
-    peakRssMiB: peakRss,
+    events: results[0]!.events,
+    baselineRates: results.map((r) => r.events / r.baselineSeconds),
+    rebuildRates: results.map((r) => r.events / r.rebuildSeconds),
+    percents: results.map((r) => (r.baselineSeconds / r.rebuildSeconds) * 100),
+    costs: results.map(({ gcSeconds, minorPageFaults }) => ({ gcSeconds, minorPageFaults })),
+    peakRssMiB: median(results.map((r) => r.peakRssMiB)),
   };
 }
 
@@ -330,9 +366,15 @@ export async function reportsBench(): Promise<Record<string, unknown>> {
       peakRssMiB: peakRssMiB(),
     };
     console.log('generated', generation);
+    const rounds = await rebuildRounds(dir, file, referenceCatalog.dir);
+    // The latencies are measured here, on an engine over the live ledger (its own rebuild untimed).
     const projections = readModelProjections(() => referenceCatalog.reference);
-    const rounds = await rebuildRounds(dir, file, generated.store, projections);
-    const { engine } = rounds;
+    const engine = new ProjectionEngine(
+      generated.store,
+      new CheckpointStore(openSqliteFile(join(dir, 'projections-live.sqlite'))),
+      projectionList(projections),
+    );
+    await engine.start();
     const reference = referenceCatalog.reference;
     const ledgers = engine.state(projections.villageLedger);
     const flow = engine.state(projections.fundFlow);
@@ -343,6 +385,9 @@ export async function reportsBench(): Promise<Record<string, unknown>> {
       const village = generated.live[receipts % generated.live.length]!;
       await engine.waitForPosition(await bookReceipt(generated.ledger, village, receipts));
     };
+    // The generator wrote past the ledger, so each village's first command reloads its whole
+    // stream: done once per village before timing, as a running server has its villages loaded.
+    for (const _village of generated.live) await advance();
     // As the HTTP report endpoints render JSON from the live read models: through the cache,
     // then measured in bytes as a response is, which makes a text joined from kept parts whole.
     const cache = new RenderedReportCache();
@@ -408,3 +453,9 @@ export async function reportsBench(): Promise<Record<string, unknown>> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+if (require.main === module && process.argv[2] === 'rebuild-round')
+  void rebuildRound(JSON.parse(process.argv[3]!) as RoundInput).then((result) => {
+    process.send!(result);
+    process.disconnect();
+  });

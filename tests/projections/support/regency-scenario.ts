@@ -35,7 +35,12 @@ export function regencyReference(extra: number) {
     appendFileSync(regions, `${JSON.stringify(row)}\n`);
   }
   const reference = loadReferenceData(YEAR, REGENCY, temp.dir);
-  return { reference, catalog: new ReferenceCatalog(temp.dir), remove: temp.remove };
+  return {
+    reference,
+    catalog: new ReferenceCatalog(temp.dir),
+    dir: temp.dir,
+    remove: temp.remove,
+  };
 }
 
 const MILLION = 1_000_000n;
