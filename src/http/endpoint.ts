@@ -1,4 +1,4 @@
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type IRouter, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { DomainError } from '../domain/shared/domain-error';
 import { parseCommand } from '../domain/shared/parse-command';
@@ -45,9 +45,24 @@ export interface MountOptions {
   bodyLimit: string;
 }
 
-/** Authentication runs before the body is read, so an anonymous caller learns nothing from a body error. */
+/** The endpoints on a router of their own, to be mounted under a path prefix. */
 export function mountEndpoints(endpoints: readonly Endpoint[], options: MountOptions): Router {
   const router = Router();
+  routeEndpoints(router, '', endpoints, options);
+  return router;
+}
+
+/**
+ * The endpoints as routes of `router` (an app or a router) under `base`.
+ * Authentication runs before the body is read, so an anonymous caller
+ * learns nothing from a body error.
+ */
+export function routeEndpoints(
+  router: IRouter,
+  base: string,
+  endpoints: readonly Endpoint[],
+  options: MountOptions,
+): void {
   const body = jsonBody(options.bodyLimit);
   for (const endpoint of endpoints) {
     const chain: RequestHandler[] = [
@@ -56,9 +71,8 @@ export function mountEndpoints(endpoints: readonly Endpoint[], options: MountOpt
       ...(endpoint.body ? body : []),
       endpoint.handler,
     ];
-    router[endpoint.method](endpoint.path, ...chain);
+    router[endpoint.method](`${base}${endpoint.path}`, ...chain);
   }
-  return router;
 }
 
 const BODY_CHECK_ACTOR = { id: 'http', role: 'http', displayName: 'http' };

@@ -16,9 +16,19 @@ export function parentOf(code: string): string | undefined {
   return parts.length > 1 ? parts.slice(0, -1).join('.') : undefined;
 }
 
-/** The first `level` segments, e.g. the jenis (level 3) of an objek. */
+/**
+ * The first `level` segments, e.g. the jenis (level 3) of an objek. Found by
+ * the separators' positions, not by splitting: every command asks for its
+ * village's regency.
+ */
 export function prefixAt(code: string, level: number): string {
-  return segments(code).slice(0, level).join('.');
+  if (level < 1) return '';
+  let end = -1;
+  for (let found = 0; found < level; found += 1) {
+    end = code.indexOf('.', end + 1);
+    if (end < 0) return code;
+  }
+  return code.slice(0, end);
 }
 
 export function isWithin(code: string, ancestor: string): boolean {
