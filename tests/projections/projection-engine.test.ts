@@ -213,16 +213,19 @@ describe('projection engine', () => {
       },
       ...jsonState,
     };
-    const engine = new ProjectionEngine(store, checkpoints, [failing, countProjection]);
+    const elsewhere: Projection<number> = { ...failing, name: 'elsewhere', eventTypes: ['Other'] };
+    const engine = new ProjectionEngine(store, checkpoints, [failing, countProjection, elsewhere]);
     await engine.start();
     const status = await engine.status();
-    expect(status.find((s) => s.name === 'count')).toMatchObject({
-      caughtUp: true,
-      checkpoint: 5n,
-      head: 5n,
-    });
+    for (const name of ['count', 'elsewhere'])
+      expect(status.find((s) => s.name === name)).toMatchObject({
+        caughtUp: true,
+        checkpoint: 5n,
+        head: 5n,
+      });
     expect(status.find((s) => s.name === 'failing')).toMatchObject({
       caughtUp: false,
+      checkpoint: 3n,
       failure: { position: 4n, message: 'cannot handle 3000' },
     });
     expect(engine.state(failing)).toBe(2);
