@@ -15,13 +15,13 @@ const Database = require('better-sqlite3');
 
 const { file, sql, params, columns, depth } = workerData;
 const pageSize = params[params.length - 1];
-let page;
+let pageQuery;
 let unacknowledged = 0;
 let done = false;
 
 function readAhead() {
   while (!done && unacknowledged < depth) {
-    const rows = page.all(...params);
+    const rows = pageQuery.all(...params);
     const flat = new Array(rows.length * columns);
     for (let r = 0; r < rows.length; r += 1)
       for (let c = 0; c < columns; c += 1) flat[r * columns + c] = rows[r][c];
@@ -50,6 +50,6 @@ parentPort.on('message', () => {
 });
 guarded(() => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  page = db.prepare(sql).safeIntegers(true).raw(true);
+  pageQuery = db.prepare(sql).safeIntegers(true).raw(true);
   readAhead();
 });
