@@ -14,7 +14,7 @@ import { runConfiguration } from '../demo/demo-settings';
 import { prefixAt } from '../domain/reference/codes';
 import type { EventStore } from '../eventstore/port';
 import { API_BASE } from '../http/app';
-import { mountEndpoints } from '../http/endpoint';
+import { routeEndpoints } from '../http/endpoint';
 import { problemHandler, routeNotFound } from '../http/problem';
 import { REPORT_NAMES, reportEndpoints } from '../http/report-endpoints';
 import { context } from '../http/request-context';
@@ -60,18 +60,17 @@ export async function exportReport(
   await readModels.engine.start();
   const reader = operator(prefixAt(request.region.split('/')[1]!, REGENCY_LEVEL));
   const app = express();
-  app.use(
+  routeEndpoints(
+    app,
     API_BASE,
-    mountEndpoints(
-      reportEndpoints({ readModels: readModels.engine, store, reference: new ReferenceCatalog() }),
-      {
-        authenticate: (_req, res, next) => {
-          context(res).user = reader;
-          next();
-        },
-        bodyLimit: '1kb',
+    reportEndpoints({ readModels: readModels.engine, store, reference: new ReferenceCatalog() }),
+    {
+      authenticate: (_req, res, next) => {
+        context(res).user = reader;
+        next();
       },
-    ),
+      bodyLimit: '1kb',
+    },
   );
   app.use(routeNotFound);
   app.use(problemHandler(pino({ level: 'silent' })));

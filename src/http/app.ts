@@ -91,13 +91,12 @@ export function createApp(dependencies: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
-  // Routes, not routers: every API request passes these on its way, and a nested router costs a dispatch each.
+  // Routes on the app itself, not nested routers: each router would cost every API request a dispatch.
   app.get('/healthz', healthCheck(store, storeKind));
   app.get(
     '/readyz',
     readinessCheck([storeReachable(store), ...(dependencies.readinessChecks ?? [])], shuttingDown),
   );
-  // On the app itself, not a router mounted at API_BASE: that would cost every API request a second dispatch.
   routeEndpoints(app, API_BASE, endpoints, {
     authenticate: authenticate(access, sessions),
     bodyLimit: dependencies.bodyLimit ?? '64kb',

@@ -1,4 +1,4 @@
-import express, { Router, type IRouter, type RequestHandler } from 'express';
+import express, { type IRouter, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { DomainError } from '../domain/shared/domain-error';
 import { parseCommand } from '../domain/shared/parse-command';
@@ -40,16 +40,9 @@ export function jsonBody(limit: string): RequestHandler[] {
   ];
 }
 
-export interface MountOptions {
+export interface RouteOptions {
   authenticate: RequestHandler;
   bodyLimit: string;
-}
-
-/** The endpoints on a router of their own, to be mounted under a path prefix. */
-export function mountEndpoints(endpoints: readonly Endpoint[], options: MountOptions): Router {
-  const router = Router();
-  routeEndpoints(router, '', endpoints, options);
-  return router;
 }
 
 /**
@@ -61,7 +54,7 @@ export function routeEndpoints(
   router: IRouter,
   base: string,
   endpoints: readonly Endpoint[],
-  options: MountOptions,
+  options: RouteOptions,
 ): void {
   const body = jsonBody(options.bodyLimit);
   for (const endpoint of endpoints) {
