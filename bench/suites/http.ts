@@ -253,28 +253,45 @@ async function warmThenRun(
   return { ...figures, cpuMicrosecondsPerResponse, firstCommandPerVillage: first };
 }
 
+const BARE_PATH = '/api/v1/villages/:villageCode/years/:fiscalYear/commands/:type';
+
 /** The baseline: express + zod with the same routes and schemas, nothing behind them. */
-function serveBare(): void {
+function bareApp() {
   const app = express();
-  app.post(
-    '/api/v1/villages/:villageCode/years/:fiscalYear/commands/:type',
-    express.json({ limit: '64kb' }),
-    (req, res) => {
-      const schema = villageCommandSchemas[req.params.type as keyof typeof villageCommandSchemas];
-      const parsed = schema.safeParse(req.body);
-      if (!parsed.success) res.status(422).json({ issues: parsed.error.issues });
-      else res.status(201).json({ type: req.params.type, payload: parsed.data });
-    },
-  );
-  const server = app.listen(0, '127.0.0.1', () =>
+  app.post(BARE_PATH, express.json({ limit: '64kb' }), (req, res) => {
+    const schema = villageCommandSchemas[req.params.type as keyof typeof villageCommandSchemas];
+    const parsed = schema.safeParse(req.body);
+    if (!parsed.success) res.status(422).json({ issues: parsed.error.issues });
+    else res.status(201).json({ type: req.params.type, payload: parsed.data });
+  });
+  return app;
+}
+
+/**
+ * The floor: what a request costs through node's HTTP server and express
+ * with no work at all (same route, body left unparsed, an empty answer).
+ */
+function floorApp() {
+  const app = express();
+  app.post(BARE_PATH, (_req, res) => {
+    res.status(201).json({});
+  });
+  return app;
+}
+
+const BASELINES = { bare: bareApp, floor: floorApp };
+type Baseline = keyof typeof BASELINES;
+
+function serveBaseline(baseline: Baseline): void {
+  const server = BASELINES[baseline]().listen(0, '127.0.0.1', () =>
     process.send!({ port: (server.address() as AddressInfo).port }),
   );
   process.on('disconnect', () => server.close());
 }
 
-/** The bare endpoint in its own process, like the Kasdesa server. */
-async function startBare() {
-  const child = fork(__filename, ['bare'], {
+/** A baseline endpoint in its own process, like the Kasdesa server. */
+async function startBaseline(baseline: Baseline) {
+  const child = fork(__filename, ['baseline', baseline], {
     execArgv: [...KASDESA_NODE_FLAGS, '-r', 'ts-node/register/transpile-only'],
   });
   const [message] = (await once(child, 'message')) as [{ port: number }];
@@ -283,6 +300,20 @@ async function startBare() {
     pid: child.pid!,
     stop: () => child.disconnect(),
   };
+}
+
+async function runBaseline(baseline: Baseline, villages: Omit<BenchVillage, 'token'>[]) {
+  const server = await startBaseline(baseline);
+  try {
+    return await warmThenRun(
+      server.url,
+      server.pid,
+      villages.map((v) => ({ ...v, token: '-' })),
+      baseline,
+    );
+  } finally {
+    server.stop();
+  }
 }
 
 /** Events the timed run wrote, read back from the store after the server stopped. */
@@ -370,11 +401,26 @@ function area({ functionName, url }: { functionName: string; url: string }): str
   return AREAS.find(([pattern]) => pattern.test(url))?.[1] ?? 'other';
 }
 
+function tableRow(
+  endpoint: string,
+  figures: LoadFigures & { cpuMicrosecondsPerResponse: number | null },
+) {
+  return {
+    endpoint,
+    rps: figures.durableCommandsPerSecond,
+    non2xx: figures.non2xx,
+    p50: figures.latencyMs.p50,
+    p99: figures.latencyMs.p99,
+    cpuUsPerResponse: figures.cpuMicrosecondsPerResponse ?? '-',
+  };
+}
+
 /**
  * Durable commands over HTTP: the real server process on the embedded store
  * (synchronous=FULL, group commit) with the demo regency, autocannon at 50
  * connections against receipts and SPP payments, beside a bare express + zod
- * endpoint given the same requests. `KASDESA_BENCH_CPU_PROF=1` profiles the server.
+ * endpoint and an express floor given the same requests, with the server CPU
+ * each spends per response. `KASDESA_BENCH_CPU_PROF=1` profiles the server.
  */
 export async function httpBench(): Promise<Record<string, unknown>> {
   const data = tempDir('kasdesa-bench-http-');
@@ -386,14 +432,8 @@ export async function httpBench(): Promise<Record<string, unknown>> {
     await store.close();
     console.error(`prepared ${prepared.length} villages in ${Date.now() - started} ms`);
 
-    const bare = await startBare();
-    const bareFigures = await warmThenRun(
-      bare.url,
-      bare.pid,
-      prepared.map((v) => ({ ...v, token: '-' })),
-      'bare',
-    );
-    bare.stop();
+    const bareFigures = await runBaseline('bare', prepared);
+    const floorFigures = await runBaseline('floor', prepared);
 
     const profileDir = join(data.dir, 'profile');
     const profiling = process.env.KASDESA_BENCH_CPU_PROF === '1';
@@ -431,22 +471,9 @@ export async function httpBench(): Promise<Record<string, unknown>> {
       3,
     );
     printTable([
-      {
-        endpoint: 'kasdesa',
-        rps: kasdesa.durableCommandsPerSecond,
-        non2xx: kasdesa.non2xx,
-        p50: kasdesa.latencyMs.p50,
-        p99: kasdesa.latencyMs.p99,
-        cpuUsPerResponse: kasdesa.cpuMicrosecondsPerResponse ?? '-',
-      },
-      {
-        endpoint: 'bare express + zod',
-        rps: bareFigures.durableCommandsPerSecond,
-        non2xx: bareFigures.non2xx,
-        p50: bareFigures.latencyMs.p50,
-        p99: bareFigures.latencyMs.p99,
-        cpuUsPerResponse: bareFigures.cpuMicrosecondsPerResponse ?? '-',
-      },
+      tableRow('kasdesa', kasdesa),
+      tableRow('bare express + zod', bareFigures),
+      tableRow('express floor', floorFigures),
     ]);
     return {
       settings: {
@@ -460,9 +487,18 @@ export async function httpBench(): Promise<Record<string, unknown>> {
         server:
           'real process: node --max-semi-space-size=64 -r ts-node/register/transpile-only src/main.ts (as npm start); embedded store, synchronous=FULL, group commit; pino request log on',
         bare: 'express.json + the same zod command schemas, in its own process, same requests',
+        floor:
+          'express with the same route and an empty answer, body not parsed: the cost of a request before any work',
       },
       kasdesa: { ...kasdesa, commandsStoredByTheRun: stored, serverExitCode: exitCode },
       bare: bareFigures,
+      floor: floorFigures,
+      cpuMicrosecondsPerResponse: {
+        kasdesa: kasdesa.cpuMicrosecondsPerResponse,
+        bare: bareFigures.cpuMicrosecondsPerResponse,
+        floor: floorFigures.cpuMicrosecondsPerResponse,
+        atTargetOnOneThread: round(1e6 / TARGETS.durableCommandsPerSecond, 0),
+      },
       ratioToBare,
       targets: {
         ...TARGETS,
@@ -481,4 +517,5 @@ export async function httpBench(): Promise<Record<string, unknown>> {
   }
 }
 
-if (require.main === module && process.argv[2] === 'bare') serveBare();
+if (require.main === module && process.argv[2] === 'baseline')
+  serveBaseline(process.argv[3] as Baseline);
