@@ -37,5 +37,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs, without npm in between: node is PID 1 and gets SIGTERM
-# itself, so src/main.ts closes the server and the store cleanly on `docker stop`.
-CMD ["node", "--max-semi-space-size=64", "--require", "ts-node/register/transpile-only", "src/main.ts"]
+# itself, so src/composition/main.ts closes the server and the store cleanly on `docker stop`.
+CMD ["node", "--max-semi-space-size=64", "--require", "ts-node/register/transpile-only", "src/composition/main.ts"]

@@ -4,17 +4,17 @@ import { createAccessService } from '../../src/access/access-service';
 import { createLedger } from '../../src/app/ledger';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
-import { embeddedStoreFile } from '../../src/eventstore/open-store';
+import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import type { EventStore } from '../../src/eventstore/port';
 import { openSqliteFile } from '../../src/eventstore/sqlite-file';
 import { verifyAllStreams } from '../../src/eventstore/verify-stream';
 import { toJsonValue } from '../../src/http/json-value';
-import { allReferenceData } from '../../src/read-model-runtime';
-import { CheckpointStore } from '../../projections/checkpoint-store';
-import type { Projection } from '../../projections/projection';
-import { ProjectionEngine } from '../../projections/projection-engine';
-import { projectionList, readModelProjections } from '../../projections/read-models';
-import { referenceLookup } from '../../projections/reference-lookup';
+import { allReferenceData } from '../../src/composition/read-model-runtime';
+import { CheckpointStore } from '../../projections/engine/checkpoint-store';
+import type { Projection } from '../../projections/engine/projection';
+import { ProjectionEngine } from '../../projections/engine/projection-engine';
+import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
+import { referenceLookup } from '../../projections/folds/reference-lookup';
 import {
   bearer,
   login,

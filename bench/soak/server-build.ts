@@ -44,7 +44,7 @@ export function buildServer(): { main: string; remove(): void } {
   for (const folder of SOURCES) transpileFolder(join(ROOT, folder), join(root, folder));
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   return {
-    main: join(root, 'src', 'main.js'),
+    main: join(root, 'src', 'composition', 'main.js'),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -13,7 +13,7 @@ import { demoActors, demoUsers } from '../../src/demo/demo-users';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
 import { latestVersion } from '../../src/domain/village/state';
-import { openStore } from '../../src/eventstore/open-store';
+import { openStore } from '../../src/composition/open-store';
 import type { EventStore } from '../../src/eventstore/port';
 import { KasdesaApi, villageCommandPath } from '../../tests/e2e/support/kasdesa-api';
 import { KASDESA_NODE_FLAGS, startKasdesa } from '../../tests/e2e/support/kasdesa-process';
@@ -485,7 +485,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
         villages: villages.length,
         mix: 'per connection one village; RecordReceipt and PayPaymentRequest (approved LS SPP) alternating',
         server:
-          'real process: node --max-semi-space-size=64 -r ts-node/register/transpile-only src/main.ts (as npm start); embedded store, synchronous=FULL, group commit; pino request log on',
+          'real process: node --max-semi-space-size=64 -r ts-node/register/transpile-only src/composition/main.ts (as npm start); embedded store, synchronous=FULL, group commit; pino request log on',
         bare: 'express.json + the same zod command schemas, in its own process, same requests',
         floor:
           'express with the same route and an empty answer, body not parsed: the cost of a request before any work',

@@ -7,7 +7,7 @@ import { DomainError } from '../domain/shared/domain-error';
 import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
 import type { Tracked } from '../domain/shared/idempotency';
 import type { EventSpec } from '../domain/shared/schema-types';
-import { fromRecorded, toEventData } from './event-codec';
+import { fromRecorded, toEventData } from '../eventstore/codec/event-codec';
 import { StateCache, type CachedState } from './state-cache';
 
 export interface StreamHandlerOptions {

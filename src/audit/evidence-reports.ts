@@ -1,20 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
-import { fundFlowProjection } from '../../projections/fund-flow';
+import { fundFlowProjection } from '../../projections/read-models/fund-flow';
 import {
   fundFlowReport,
   type FlowTotals,
   type FundFlowReport,
   type VillageStates,
-} from '../../projections/fund-flow-report';
+} from '../reports/fund-flow/fund-flow-report';
 import {
   fullYear,
   regencyRealisation,
   villageRealisation,
   type RegencyRealisation,
   type VillageRealisation,
-} from '../../projections/realisation-report';
-import { villageLedger, villageLedgerProjection } from '../../projections/village-ledger';
-import { projectAt, type Clocks } from '../../projections/two-clocks';
+} from '../reports/realisation/realisation-report';
+import {
+  villageLedger,
+  villageLedgerProjection,
+} from '../../projections/read-models/village-ledger';
+import { projectAt, type Clocks } from '../../projections/engine/two-clocks';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import { memoryStoreOf } from './bundled-events';

@@ -1,5 +1,5 @@
-import { businessDateOf, type Clocks } from '../../projections/two-clocks';
-import { fromRecorded } from '../app/event-codec';
+import { businessDateOf, type Clocks } from '../../projections/engine/two-clocks';
+import { fromRecorded } from '../eventstore/codec/event-codec';
 import type { Actor } from '../domain/shared/envelope';
 import { villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clockFilter, type Clocks } from '../../projections/two-clocks';
-import { fromRecorded } from '../app/event-codec';
+import { clockFilter, type Clocks } from '../../projections/engine/two-clocks';
+import { fromRecorded } from '../eventstore/codec/event-codec';
 import type { Decider } from '../domain/shared/decider';
 import type { DomainEvent } from '../domain/shared/envelope';
 import type { Tracked } from '../domain/shared/idempotency';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { anchorStreamHeads } from '../audit/anchoring';
-import { loadConfig } from '../config';
-import { openStore } from '../eventstore/open-store';
+import { loadConfig } from '../composition/config';
+import { openStore } from '../composition/open-store';
 
 /** `kasdesa anchor --regency 35.10`: records every stream head of the regency in its audit stream (run daily). */
 export function registerAnchor(program: Command): void {

@@ -6,10 +6,10 @@ import {
   type HistoryKind,
 } from '../audit/history';
 import { clocksSchema, villageStateAt, type Replayed } from '../audit/time-travel';
-import { loadConfig } from '../config';
+import { loadConfig } from '../composition/config';
 import { balancesOf } from '../domain/village/books';
 import type { VillageState } from '../domain/village/state';
-import { openStore } from '../eventstore/open-store';
+import { openStore } from '../composition/open-store';
 import type { EventStore } from '../eventstore/port';
 import { toJsonValue } from '../http/json-value';
 

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import type { FlowTotals } from '../../projections/fund-flow-report';
+import type { FlowTotals } from '../reports/fund-flow/fund-flow-report';
 import type { EvidenceReports } from '../audit/evidence-reports';
 import { exportEvidence } from '../audit/export-evidence';
 import { verifyEvidence } from '../audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../app/load-reference-data';
-import { loadConfig } from '../config';
-import { openStore } from '../eventstore/open-store';
+import { loadConfig } from '../composition/config';
+import { openStore } from '../composition/open-store';
 
 /** The figures the verifier re-derived from the bundle alone: fund-flow totals and realisation totals. */
 function printReports({ fundFlow, realisation }: EvidenceReports): void {

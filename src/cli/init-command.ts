@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
-import { loadConfig } from '../config';
-import { embeddedStoreFile, openStore } from '../eventstore/open-store';
+import { loadConfig } from '../composition/config';
+import { openStore } from '../composition/open-store';
+import { embeddedStoreFile } from '../eventstore/store-location';
 
 /** `kasdesa init`: creates the data folder and, on the embedded store, its migrated SQLite file. */
 export function registerInit(program: Command): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfig } from '../composition/config';
 import { createEmbeddedStore } from '../eventstore/embedded';
 import { createEventStoreDbStore } from '../eventstore/eventstoredb';
 import {
@@ -10,7 +10,7 @@ import {
   type MigrationSummary,
 } from '../eventstore/migrate-store';
 import { verifyMigration } from '../eventstore/migrate-store-verify';
-import { embeddedStoreFile } from '../eventstore/open-store';
+import { embeddedStoreFile } from '../eventstore/store-location';
 import type { EventStore } from '../eventstore/port';
 import { migrationProgressBar } from './migration-progress';
 

@@ -1,6 +1,6 @@
 import { createAccessService, type AccessService } from '../access/access-service';
-import { runConfiguration } from '../demo/demo-settings';
-import { openStore } from '../eventstore/open-store';
+import { runConfiguration } from '../composition/demo-settings';
+import { openStore } from '../composition/open-store';
 import type { EventStore } from '../eventstore/port';
 
 /** Runs a CLI action on the configured store and its access stream, closing the store afterwards. */

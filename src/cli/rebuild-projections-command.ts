@@ -1,12 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { openProjectionDatabase } from '../../projections/projection-database';
-import type { ProjectionStatus } from '../../projections/projection-engine';
-import type { Config } from '../config';
-import { runConfiguration } from '../demo/demo-settings';
+import { openProjectionDatabase } from '../../projections/engine/projection-database';
+import type { ProjectionStatus } from '../../projections/engine/projection-engine';
+import type { Config } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import type { EventStore, Subscription } from '../eventstore/port';
-import { openReadModels } from '../read-model-runtime';
+import { openReadModels } from '../composition/read-model-runtime';
 import { withConfiguredStore } from './open-access';
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT). */

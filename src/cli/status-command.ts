@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { ProjectionStatus } from '../../projections/projection-engine';
+import type { ProjectionStatus } from '../../projections/engine/projection-engine';
 import { hasActiveAdministrator } from '../access/state';
-import { runConfiguration } from '../demo/demo-settings';
+import { runConfiguration } from '../composition/demo-settings';
 import type { EventStore } from '../eventstore/port';
-import { openReadModels } from '../read-model-runtime';
+import { openReadModels } from '../composition/read-model-runtime';
 import { withConfiguredStore } from './open-access';
 
 /** Counts streams, and the events each saved checkpoint has not seen yet, by walking `$all` once. */

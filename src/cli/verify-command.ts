@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { verifyLedger, type LedgerVerification } from '../audit/verify-ledger';
-import { loadConfig } from '../config';
-import { openStore } from '../eventstore/open-store';
+import { loadConfig } from '../composition/config';
+import { openStore } from '../composition/open-store';
 
 function printReport(result: LedgerVerification): void {
   for (const stream of result.streams) {

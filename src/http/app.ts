@@ -6,7 +6,7 @@ import { SessionStore } from '../access/sessions';
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import type { EventStore } from '../eventstore/port';
-import type { ProjectionEngine } from '../../projections/projection-engine';
+import type { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { auditEndpoints } from './audit-endpoints';
 import { authenticate } from './auth-middleware';
 import { authEndpoints } from './auth-routes';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { ProjectionEngine } from '../../projections/projection-engine';
+import type { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { HttpProblem } from './problem';
 
 /** How long a report request waits for the read models to reach a command's position. */

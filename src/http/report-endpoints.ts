@@ -1,46 +1,55 @@
 import type { Request, Response } from 'express';
-import { apbdesVersion } from '../../projections/apbdes-documents';
-import { diffVersions } from '../../projections/apbdes-diff';
-import { activityRealisation, danaDesaAbsorption } from '../../projections/activity-realisation';
-import { monthBooks, type MonthBooks } from '../../projections/books-report';
-import { fundFlowReport, villageFundFlowReport } from '../../projections/fund-flow-report';
-import { monitoringReport } from '../../projections/monitoring-report';
-import { completeTrail } from '../../projections/planning-trail-report';
-import type { Projection } from '../../projections/projection';
-import { readModelProjections, type ReadModelProjections } from '../../projections/read-models';
+import { apbdesVersion } from '../../projections/read-models/apbdes-documents';
+import { diffVersions } from '../reports/apbdes/apbdes-diff';
+import {
+  activityRealisation,
+  danaDesaAbsorption,
+} from '../reports/activity-realisation/activity-realisation';
+import { monthBooks, type MonthBooks } from '../reports/books/books-report';
+import { fundFlowReport, villageFundFlowReport } from '../reports/fund-flow/fund-flow-report';
+import { monitoringReport } from '../reports/monitoring/monitoring-report';
+import { completeTrail } from '../reports/planning-trail/planning-trail-report';
+import type { Projection } from '../../projections/engine/projection';
+import {
+  readModelProjections,
+  type ReadModelProjections,
+} from '../../projections/read-models/read-models';
 import {
   fullYear,
   regencyRealisation,
   semesterOne,
   villageRealisation,
   type Period,
-} from '../../projections/realisation-report';
-import { villageIdentity } from '../../projections/reference-lookup';
-import { projectAt, type Clocks } from '../../projections/two-clocks';
-import { villageLedger, type VillageLedgerState } from '../../projections/village-ledger';
-import { villageModel } from '../../projections/village-stream-projection';
+} from '../reports/realisation/realisation-report';
+import { villageIdentity } from '../../projections/folds/reference-lookup';
+import { projectAt, type Clocks } from '../../projections/engine/two-clocks';
+import {
+  villageLedger,
+  type VillageLedgerState,
+} from '../../projections/read-models/village-ledger';
+import { villageModel } from '../../projections/read-models/village-stream-projection';
 import type { Role } from '../access/roles';
 import { ROLES, scopeCovers } from '../access/roles';
 import type { ReferenceCatalog } from '../app/load-reference-data';
 import { prefixAt } from '../domain/reference/codes';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import type { EventStore } from '../eventstore/port';
-import { apbdesTables, versionDiffTable } from '../reports/apbdes-tables';
-import { monthBookTables } from '../reports/book-tables';
-import { renderCsv } from '../reports/csv';
-import { fundFlowTables, villageFundFlowTables } from '../reports/fund-flow-tables';
-import { renderJson } from '../reports/json';
-import { RenderedReportCache, type Revisioned } from '../reports/rendered-cache';
-import { monitoringTables } from '../reports/monitoring-tables';
-import { planningTrailTable } from '../reports/planning-trail-tables';
+import { apbdesTables, versionDiffTable } from '../reports/apbdes/apbdes-tables';
+import { monthBookTables } from '../reports/books/book-tables';
+import { renderCsv } from '../reports/render/csv';
+import { fundFlowTables, villageFundFlowTables } from '../reports/fund-flow/fund-flow-tables';
+import { renderJson } from '../reports/render/json';
+import { RenderedReportCache, type Revisioned } from '../reports/render/rendered-cache';
+import { monitoringTables } from '../reports/monitoring/monitoring-tables';
+import { planningTrailTable } from '../reports/planning-trail/planning-trail-tables';
 import {
   activityRealisationTable,
   regencyRealisationTables,
   villageRealisationTable,
-} from '../reports/realisation-tables';
-import { sppRegisterTable } from '../reports/spp-register-tables';
-import type { ReportTable } from '../reports/table';
-import { writeWorkbook } from '../reports/xlsx';
+} from '../reports/realisation/realisation-tables';
+import { sppRegisterTable } from '../reports/spp-register/spp-register-tables';
+import type { ReportTable } from '../reports/render/table';
+import { writeWorkbook } from '../reports/render/xlsx';
 import type { Endpoint } from './endpoint';
 import { HttpProblem } from './problem';
 import { currentUser } from './request-context';

@@ -15,7 +15,7 @@ import {
   YEAR,
 } from '../support/village-fixtures';
 import { randomUUID } from 'node:crypto';
-import { toEventData } from '../../src/app/event-codec';
+import { toEventData } from '../../src/eventstore/codec/event-codec';
 import { villageDecider } from '../../src/domain/village/decider';
 import type { VillageEvent } from '../../src/domain/village/events';
 

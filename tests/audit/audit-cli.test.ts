@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
-import { embeddedStoreFile } from '../../src/eventstore/open-store';
+import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import { fixtureEvents } from '../fixtures/events-v1/fixture';
 import { tempDir } from '../support/temp-dir';
 import { VILLAGE, YEAR } from '../support/village-fixtures';

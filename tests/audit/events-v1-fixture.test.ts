@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sha256 } from '../../src/audit/evidence-manifest';
-import { fromRecorded } from '../../src/app/event-codec';
+import { fromRecorded } from '../../src/eventstore/codec/event-codec';
 import { regencyEventSchemas } from '../../src/domain/regency/events';
 import { villageEventSchemas } from '../../src/domain/village/events';
 import { verifyEvents } from '../../src/eventstore/verify-stream';

@@ -17,7 +17,7 @@ import { DEFAULT_REFERENCE_ROOT } from '../../src/app/load-reference-data';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { GENESIS_HASH, sealEvents } from '../../src/eventstore/hash-chain';
-import { embeddedStoreFile } from '../../src/eventstore/open-store';
+import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import type { EventStore } from '../../src/eventstore/port';
 import { tempDir } from '../support/temp-dir';
 

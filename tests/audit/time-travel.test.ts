@@ -6,7 +6,7 @@ import { withHashChain } from '../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
 import { toJsonValue } from '../../src/http/json-value';
-import { renderJson } from '../../src/reports/json';
+import { renderJson } from '../../src/reports/render/json';
 import { manualClock } from '../projections/support/harness';
 import { by, command } from '../support/decider-specification';
 import { allocate, openRegency, originalApbdes } from '../support/realistic-village';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MissingUpcasterError, UpcasterRegistry } from '../../migrations/upcasters';
-import { fromRecorded, UnreadableEventError } from '../../src/app/event-codec';
+import { MissingUpcasterError, UpcasterRegistry } from '../../src/eventstore/codec/upcasters';
+import { fromRecorded, UnreadableEventError } from '../../src/eventstore/codec/event-codec';
 import { villageEventSchemas } from '../../src/domain/village/events';
 import type { RecordedEvent } from '../../src/eventstore/port';
 import { fixtureEvents } from '../fixtures/events-v1/fixture';

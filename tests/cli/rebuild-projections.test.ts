@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { projectionList } from '../../projections/read-models';
-import { openReadModels } from '../../src/read-model-runtime';
+import { projectionList } from '../../projections/read-models/read-models';
+import { openReadModels } from '../../src/composition/read-model-runtime';
 import { rebuildProjections } from '../../src/cli/rebuild-projections-command';
 import { seedDemo } from '../../src/demo/seed-demo';
-import { openStore } from '../../src/eventstore/open-store';
+import { openStore } from '../../src/composition/open-store';
 import type { EventStore } from '../../src/eventstore/port';
 import { tempDir } from '../support/temp-dir';
 

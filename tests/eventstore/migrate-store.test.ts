@@ -10,7 +10,7 @@ import {
   type MigrationProgress,
 } from '../../src/eventstore/migrate-store';
 import { verifyMigration } from '../../src/eventstore/migrate-store-verify';
-import { embeddedStoreFile } from '../../src/eventstore/open-store';
+import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import type { EventData, EventStore, RecordedEvent } from '../../src/eventstore/port';
 import { verifyAllStreams } from '../../src/eventstore/verify-stream';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server';

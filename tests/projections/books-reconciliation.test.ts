@@ -1,12 +1,22 @@
-import { monthBooks, netCashThrough } from '../../projections/books-report';
-import { activityRealisation, danaDesaAbsorption } from '../../projections/activity-realisation';
-import { fundFlowReport, villageFundFlowReport } from '../../projections/fund-flow-report';
-import { monitoringReport } from '../../projections/monitoring-report';
-import { fullYear, semesterOne, villageRealisation } from '../../projections/realisation-report';
-import { villageLedger, type VillageLedger } from '../../projections/village-ledger';
+import { monthBooks, netCashThrough } from '../../src/reports/books/books-report';
+import {
+  activityRealisation,
+  danaDesaAbsorption,
+} from '../../src/reports/activity-realisation/activity-realisation';
+import {
+  fundFlowReport,
+  villageFundFlowReport,
+} from '../../src/reports/fund-flow/fund-flow-report';
+import { monitoringReport } from '../../src/reports/monitoring/monitoring-report';
+import {
+  fullYear,
+  semesterOne,
+  villageRealisation,
+} from '../../src/reports/realisation/realisation-report';
+import { villageLedger, type VillageLedger } from '../../projections/read-models/village-ledger';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../src/domain/shared/money';
 import type { VillageEvent } from '../../src/domain/village/events';
-import { monthBookTables } from '../../src/reports/book-tables';
+import { monthBookTables } from '../../src/reports/books/book-tables';
 import { REGENCY, VILLAGE, YEAR } from '../support/village-fixtures';
 import { runVillageFullYear, twoYearReference } from '../support/village-full-year';
 import { serializedStates, startHarness, type Harness } from './support/harness';

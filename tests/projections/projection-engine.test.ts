@@ -4,10 +4,10 @@ import { withHashChain } from '../../src/eventstore/chained-store';
 import { openSqliteFile } from '../../src/eventstore/sqlite-file';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/port';
-import { CheckpointStore } from '../../projections/checkpoint-store';
-import type { Projection } from '../../projections/projection';
-import { jsonState } from '../../projections/projection';
-import { ProjectionEngine } from '../../projections/projection-engine';
+import { CheckpointStore } from '../../projections/engine/checkpoint-store';
+import type { Projection } from '../../projections/engine/projection';
+import { jsonState } from '../../projections/engine/projection';
+import { ProjectionEngine } from '../../projections/engine/projection-engine';
 import {
   deserializeStreams,
   emptyStreamStates,
@@ -15,7 +15,7 @@ import {
   takeChangedStreams,
   updateStream,
   type StreamStates,
-} from '../../projections/stream-states';
+} from '../../projections/engine/stream-states';
 import { tempDir } from '../support/temp-dir';
 
 type Totals = Record<string, string>;

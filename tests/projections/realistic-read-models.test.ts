@@ -1,13 +1,16 @@
 import { budgetTotals, unassigned } from '../../src/domain/village/budget-totals';
 import { findVersion, type VillageState } from '../../src/domain/village/state';
 import { rupiah, sum, toAmountText } from '../../src/domain/shared/money';
-import { apbdesVersion, type ApbdesVersionDocument } from '../../projections/apbdes-documents';
-import { diffVersions } from '../../projections/apbdes-diff';
-import { walk } from '../../projections/budget-tree';
-import { fundFlowReport } from '../../projections/fund-flow-report';
-import { monitoringReport } from '../../projections/monitoring-report';
-import { projectAt } from '../../projections/two-clocks';
-import { villageModel } from '../../projections/village-stream-projection';
+import {
+  apbdesVersion,
+  type ApbdesVersionDocument,
+} from '../../projections/read-models/apbdes-documents';
+import { diffVersions } from '../../src/reports/apbdes/apbdes-diff';
+import { walk } from '../../projections/folds/budget-tree';
+import { fundFlowReport } from '../../src/reports/fund-flow/fund-flow-report';
+import { monitoringReport } from '../../src/reports/monitoring/monitoring-report';
+import { projectAt } from '../../projections/engine/two-clocks';
+import { villageModel } from '../../projections/read-models/village-stream-projection';
 import { reference, VILLAGE, YEAR } from '../support/village-fixtures';
 import { serializedStates, startHarness, type Harness } from './support/harness';
 import { openRegency, realisticVillage } from '../support/realistic-village';

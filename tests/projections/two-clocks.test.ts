@@ -1,7 +1,7 @@
-import { fundFlowReport } from '../../projections/fund-flow-report';
-import type { Projection } from '../../projections/projection';
-import { projectAt } from '../../projections/two-clocks';
-import { renderJson } from '../../src/reports/json';
+import { fundFlowReport } from '../../src/reports/fund-flow/fund-flow-report';
+import type { Projection } from '../../projections/engine/projection';
+import { projectAt } from '../../projections/engine/two-clocks';
+import { renderJson } from '../../src/reports/render/json';
 import { reference, VILLAGE } from '../support/village-fixtures';
 import { serializedStates, startHarness, type Harness } from './support/harness';
 import {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { embeddedStoreFile } from '../../src/eventstore/open-store';
+import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import { startKasdesa } from '../e2e/support/kasdesa-process';
 import { STORE_FILE_DAMAGES, writeStoreFile } from '../support/damage-store-file';
 import { tempDir } from '../support/temp-dir';

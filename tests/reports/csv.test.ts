@@ -1,6 +1,6 @@
 import { parseString } from '@fast-csv/parse';
-import { csvField, renderCsv } from '../../src/reports/csv';
-import type { ReportTable } from '../../src/reports/table';
+import { csvField, renderCsv } from '../../src/reports/render/csv';
+import type { ReportTable } from '../../src/reports/render/table';
 
 const parse = (text: string) =>
   new Promise<string[][]>((resolve, reject) => {

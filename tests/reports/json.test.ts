@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { immutablePart } from '../../projections/immutable-part';
-import { renderJson } from '../../src/reports/json';
+import { immutablePart } from '../../src/reports/render/immutable-part';
+import { renderJson } from '../../src/reports/render/json';
 
 const print = (model: unknown) => `${JSON.stringify(model, null, 2)}\n`;
 

@@ -1,4 +1,4 @@
-import { RenderedReportCache } from '../../src/reports/rendered-cache';
+import { RenderedReportCache } from '../../src/reports/render/rendered-cache';
 
 describe('the rendered-report cache', () => {
   test('renders once per report and parameters while the states stay at the same revision', () => {

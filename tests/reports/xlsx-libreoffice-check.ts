@@ -2,7 +2,7 @@ import { parseFile } from '@fast-csv/parse';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decimalText, toAmountText } from '../../src/domain/shared/money';
-import type { FormulaCell } from '../../src/reports/xlsx';
+import type { FormulaCell } from '../../src/reports/render/xlsx';
 
 /**
  * Compares every formula cell as LibreOffice recomputed it (exported to one

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { decimalText, rupiah, toAmountText } from '../../src/domain/shared/money';
-import { amountCellValue } from '../../src/reports/cell-number';
-import { RUPIAH_FORMAT, formulaCells, sheetNameOf } from '../../src/reports/xlsx';
+import { amountCellValue } from '../../src/reports/render/cell-number';
+import { RUPIAH_FORMAT, formulaCells, sheetNameOf } from '../../src/reports/render/xlsx';
 import { tempDir } from '../support/temp-dir';
 import { evaluate } from './support/evaluate-formula';
 import { generateWorkbooks, type GeneratedWorkbook } from './support/workbooks';

@@ -41,7 +41,7 @@ const ready = (baseUrl: string) =>
 export const KASDESA_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /**
- * Starts the real server (`src/main.ts` under ts-node, as `npm start` does)
+ * Starts the real server (`src/composition/main.ts` under ts-node, as `npm start` does)
  * with the given environment on a free port, and resolves once `/readyz`
  * answers 200: store reachable, demo seeded, projections caught up.
  */
@@ -57,7 +57,7 @@ export async function startKasdesa(
       ...(options.nodeArgs ?? []),
       '-r',
       'ts-node/register/transpile-only',
-      'src/main.ts',
+      'src/composition/main.ts',
     ],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: 'pipe' },
   );

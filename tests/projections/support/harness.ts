@@ -6,15 +6,15 @@ import { withHashChain } from '../../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../../src/eventstore/memory';
 import type { EventStore } from '../../../src/eventstore/port';
 import { openSqliteFile } from '../../../src/eventstore/sqlite-file';
-import { CheckpointStore } from '../../../projections/checkpoint-store';
-import type { Projection } from '../../../projections/projection';
-import { ProjectionEngine } from '../../../projections/projection-engine';
+import { CheckpointStore } from '../../../projections/engine/checkpoint-store';
+import type { Projection } from '../../../projections/engine/projection';
+import { ProjectionEngine } from '../../../projections/engine/projection-engine';
 import {
   projectionList,
   readModelProjections,
   type ReadModelProjections,
-} from '../../../projections/read-models';
-import { referenceLookup } from '../../../projections/reference-lookup';
+} from '../../../projections/read-models/read-models';
+import { referenceLookup } from '../../../projections/folds/reference-lookup';
 import { tempDir } from '../../support/temp-dir';
 
 /** A recorded-time clock the test moves by hand, so "as known at" has fixed instants. */

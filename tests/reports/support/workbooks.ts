@@ -1,34 +1,43 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apbdesVersion } from '../../../projections/apbdes-documents';
-import { diffVersions } from '../../../projections/apbdes-diff';
-import { monitoringReport } from '../../../projections/monitoring-report';
-import { villageModel } from '../../../projections/village-stream-projection';
-import { apbdesTables, versionDiffTable } from '../../../src/reports/apbdes-tables';
-import { fundFlowTables, villageFundFlowTables } from '../../../src/reports/fund-flow-tables';
-import { monitoringTables } from '../../../src/reports/monitoring-tables';
-import { planningTrailTable } from '../../../src/reports/planning-trail-tables';
-import type { ReportTable } from '../../../src/reports/table';
-import { formulaCells, writeWorkbook } from '../../../src/reports/xlsx';
+import { apbdesVersion } from '../../../projections/read-models/apbdes-documents';
+import { diffVersions } from '../../../src/reports/apbdes/apbdes-diff';
+import { monitoringReport } from '../../../src/reports/monitoring/monitoring-report';
+import { villageModel } from '../../../projections/read-models/village-stream-projection';
+import { apbdesTables, versionDiffTable } from '../../../src/reports/apbdes/apbdes-tables';
+import {
+  fundFlowTables,
+  villageFundFlowTables,
+} from '../../../src/reports/fund-flow/fund-flow-tables';
+import { monitoringTables } from '../../../src/reports/monitoring/monitoring-tables';
+import { planningTrailTable } from '../../../src/reports/planning-trail/planning-trail-tables';
+import type { ReportTable } from '../../../src/reports/render/table';
+import { formulaCells, writeWorkbook } from '../../../src/reports/render/xlsx';
 import { YEAR } from '../../support/village-fixtures';
 import { startHarness } from '../../projections/support/harness';
-import { monthBooks } from '../../../projections/books-report';
-import { fundFlowReport, villageFundFlowReport } from '../../../projections/fund-flow-report';
+import { monthBooks } from '../../../src/reports/books/books-report';
+import {
+  fundFlowReport,
+  villageFundFlowReport,
+} from '../../../src/reports/fund-flow/fund-flow-report';
 import {
   fullYear,
   regencyRealisation,
   semesterOne,
   villageRealisation,
-} from '../../../projections/realisation-report';
-import { activityRealisation, danaDesaAbsorption } from '../../../projections/activity-realisation';
-import { villageLedger } from '../../../projections/village-ledger';
-import { monthBookTables } from '../../../src/reports/book-tables';
+} from '../../../src/reports/realisation/realisation-report';
+import {
+  activityRealisation,
+  danaDesaAbsorption,
+} from '../../../src/reports/activity-realisation/activity-realisation';
+import { villageLedger } from '../../../projections/read-models/village-ledger';
+import { monthBookTables } from '../../../src/reports/books/book-tables';
 import {
   activityRealisationTable,
   regencyRealisationTables,
   villageRealisationTable,
-} from '../../../src/reports/realisation-tables';
-import { sppRegisterTable } from '../../../src/reports/spp-register-tables';
+} from '../../../src/reports/realisation/realisation-tables';
+import { sppRegisterTable } from '../../../src/reports/spp-register/spp-register-tables';
 import { VILLAGE } from '../../support/village-fixtures';
 import { runVillageFullYear } from '../../support/village-full-year';
 import {

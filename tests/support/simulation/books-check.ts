@@ -1,7 +1,7 @@
 import { balancesOf, type MovementKind } from '../../../src/domain/village/books';
 import type { VillageState } from '../../../src/domain/village/state';
 import type { RecordedEvent } from '../../../src/eventstore/port';
-import { fromRecorded } from '../../../src/app/event-codec';
+import { fromRecorded } from '../../../src/eventstore/codec/event-codec';
 import {
   villageEventSchemas,
   type VillageEvent,

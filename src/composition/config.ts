@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { StoreKind } from '../eventstore/store-location';
+
+const environmentSchema = z.object({
+  KASDESA_STORE: z.enum(['embedded', 'eventstoredb', 'memory']).default('embedded'),
+  KASDESA_DATA_DIR: z.string().min(1).default('./data'),
+  EVENTSTORE_URL: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  KASDESA_REGENCY: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, 'expected a regency code such as 12.34')
+    .optional(),
+});
+
+export interface Config {
+  store: StoreKind;
+  dataDir: string;
+  eventStoreUrl?: string;
+  port: number;
+  /** The regency this installation serves; undefined: the only one in the reference data. */
+  regencyCode?: string;
+}
+
+/** Reads the configuration from environment variables, refusing anything malformed with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Konfigurasi tidak sah / invalid configuration: ${problems.join('; ')}`);
+  }
+  const { KASDESA_STORE, KASDESA_DATA_DIR, EVENTSTORE_URL, PORT, KASDESA_REGENCY } = parsed.data;
+  if (KASDESA_STORE === 'eventstoredb' && !EVENTSTORE_URL) {
+    throw new Error(
+      'Konfigurasi tidak sah: KASDESA_STORE=eventstoredb memerlukan EVENTSTORE_URL / ' +
+        'invalid configuration: KASDESA_STORE=eventstoredb needs EVENTSTORE_URL',
+    );
+  }
+  return {
+    store: KASDESA_STORE,
+    dataDir: resolve(KASDESA_DATA_DIR),
+    eventStoreUrl: EVENTSTORE_URL,
+    port: PORT,
+    regencyCode: KASDESA_REGENCY,
+  };
+}

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { CheckpointStore } from '../../projections/engine/checkpoint-store';
+import { openProjectionDatabase } from '../../projections/engine/projection-database';
+import { ProjectionEngine } from '../../projections/engine/projection-engine';
+import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
+import { referenceLookup } from '../../projections/folds/reference-lookup';
+import { DEFAULT_REFERENCE_ROOT, loadReferenceData } from '../app/load-reference-data';
+import type { Config } from './config';
+import type { ReferenceData } from '../domain/reference/reference-data';
+import type { EventStore } from '../eventstore/port';
+
+/** Every (fiscal year, regency) folder of the reference data, loaded and validated. */
+export function allReferenceData(root: string = DEFAULT_REFERENCE_ROOT): ReferenceData[] {
+  return readdirSync(root)
+    .filter((year) => /^\d{4}$/.test(year))
+    .flatMap((year) => {
+      const folder = path.join(root, year, 'regencies');
+      const regencies = existsSync(folder) ? readdirSync(folder) : [];
+      return regencies.map((code) => loadReferenceData(Number(year), code, root));
+    });
+}
+
+/** The read models the server and the CLI share: every projection, fed by one engine. */
+export function openReadModels(store: EventStore, config: Pick<Config, 'store' | 'dataDir'>) {
+  const database = openProjectionDatabase(config);
+  const projections = readModelProjections(referenceLookup(allReferenceData()));
+  const engine = new ProjectionEngine(
+    store,
+    new CheckpointStore(database),
+    projectionList(projections),
+  );
+  return { engine, projections, close: () => database.close() };
+}

@@ -1,0 +1,220 @@
+import type {
+  ActivityRealisationReport,
+  DanaDesaAbsorption,
+} from '../activity-realisation/activity-realisation';
+import type {
+  Figures,
+  RealisationNode,
+  RealisationSections,
+  RegencyRealisation,
+  VillageRealisation,
+} from './realisation-report';
+import { villageTitle } from '../render/labels';
+import {
+  difference,
+  sumOf,
+  type Column,
+  type Formula,
+  type ReportTable,
+  type TableRow,
+} from '../render/table';
+
+/** Kode Rekening | Uraian | Anggaran | Realisasi | Lebih/(Kurang) | % (DOMAIN.md Part A §10). */
+const COLUMNS: Column[] = [
+  { key: 'code', header: 'Kode Rekening', kind: 'text', width: 14 },
+  { key: 'description', header: 'Uraian', kind: 'text', width: 48, indented: true },
+  { key: 'budget', header: 'Anggaran (Rp)', kind: 'amount', width: 20 },
+  { key: 'realised', header: 'Realisasi (Rp)', kind: 'amount', width: 20 },
+  { key: 'difference', header: 'Lebih/(Kurang) (Rp)', kind: 'amount', width: 20 },
+  { key: 'percent', header: '%', kind: 'quantity', width: 8 },
+];
+
+const AMOUNT_KEYS = ['budget', 'realised', 'difference'] as const;
+
+const figureCells = (f: Figures) => ({
+  budget: f.budget,
+  realised: f.realised,
+  difference: f.difference,
+  percent: f.percent,
+});
+
+const allAmounts = (formula: Formula) =>
+  Object.fromEntries(AMOUNT_KEYS.map((key) => [key, formula]));
+
+/** Tree rows, each group a SUM of its children; returns the ids of the top rows. */
+function treeRows(nodes: RealisationNode[], prefix: string, rows: TableRow[], depth = 1): string[] {
+  return nodes.map((node) => {
+    const id = `${prefix}:${node.key}`;
+    const row: TableRow = {
+      id,
+      style: node.children.length ? 'group' : 'detail',
+      depth,
+      cells: { code: node.code, description: node.description, ...figureCells(node) },
+    };
+    rows.push(row);
+    if (node.children.length)
+      row.formulas = allAmounts(sumOf(treeRows(node.children, id, rows, depth + 1)));
+    return id;
+  });
+}
+
+function section(
+  rows: TableRow[],
+  id: string,
+  label: string,
+  nodes: RealisationNode[],
+  totals: Figures,
+) {
+  rows.push({ style: 'heading', cells: { description: label } });
+  const top = treeRows(nodes, id, rows);
+  rows.push({
+    id,
+    style: 'total',
+    cells: { description: `Jumlah ${label}`, ...figureCells(totals) },
+    formulas: allAmounts(sumOf(top)),
+  });
+}
+
+export function realisationRows(report: RealisationSections): TableRow[] {
+  const rows: TableRow[] = [];
+  const { totals } = report;
+  section(rows, 'revenue', 'Pendapatan', report.revenue, totals.revenue);
+  section(rows, 'spending', 'Belanja', report.spending, totals.spending);
+  rows.push({
+    id: 'surplus',
+    style: 'total',
+    cells: { description: 'Surplus/(Defisit)', ...figureCells(totals.surplus) },
+    formulas: allAmounts(difference('revenue', 'spending')),
+  });
+  section(
+    rows,
+    'receipts',
+    'Penerimaan Pembiayaan',
+    report.financingReceipts,
+    totals.financingReceipts,
+  );
+  section(
+    rows,
+    'expenditures',
+    'Pengeluaran Pembiayaan',
+    report.financingExpenditures,
+    totals.financingExpenditures,
+  );
+  rows.push({
+    id: 'net',
+    style: 'total',
+    cells: { description: 'Pembiayaan Netto', ...figureCells(totals.netFinancing) },
+    formulas: allAmounts(difference('receipts', 'expenditures')),
+  });
+  rows.push({
+    style: 'total',
+    cells: { description: 'SiLPA/SiKPA Tahun Berjalan', ...figureCells(totals.silpa) },
+    formulas: allAmounts({ sum: [{ rowId: 'surplus' }, { rowId: 'net' }] }),
+  });
+  return rows;
+}
+
+const TITLE = 'Laporan Realisasi Pelaksanaan APB Desa';
+
+export function villageRealisationTable(report: VillageRealisation): ReportTable {
+  return {
+    name: 'Realisasi',
+    title: [
+      TITLE,
+      villageTitle(report.identity),
+      `Periode ${report.period.from} s.d. ${report.period.to}`,
+    ],
+    columns: COLUMNS,
+    rows: realisationRows(report),
+    landscape: false,
+  };
+}
+
+/** Regency workbook: the consolidated summary and one sheet per district. */
+export function regencyRealisationTables(report: RegencyRealisation): ReportTable[] {
+  const period = `Periode ${report.period.from} s.d. ${report.period.to}`;
+  return [
+    {
+      name: 'Ringkasan',
+      title: [
+        `${TITLE} (Konsolidasi)`,
+        `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}`,
+        period,
+      ],
+      columns: COLUMNS,
+      rows: realisationRows(report),
+      landscape: false,
+    },
+    ...report.districts.map((district) => ({
+      name: district.districtName,
+      title: [
+        `${TITLE} (Konsolidasi Kecamatan)`,
+        `Kecamatan ${district.districtName}, ${report.regency.name}`,
+        period,
+      ],
+      columns: COLUMNS,
+      rows: realisationRows(district),
+      landscape: false,
+    })),
+  ];
+}
+
+/** Laporan Realisasi Kegiatan (and, with DD rows, the Dana Desa absorption report). */
+export function activityRealisationTable(
+  report: ActivityRealisationReport | DanaDesaAbsorption,
+  danaDesa = false,
+): ReportTable {
+  const columns: Column[] = [
+    { key: 'code', header: 'Kode Kegiatan', kind: 'text', width: 12 },
+    { key: 'description', header: 'Uraian', kind: 'text', width: 40 },
+    { key: 'volume', header: 'Volume', kind: 'quantity', width: 10 },
+    { key: 'unit', header: 'Satuan', kind: 'text', width: 12 },
+    { key: 'budget', header: 'Anggaran (Rp)', kind: 'amount', width: 18 },
+    { key: 'realised', header: 'Realisasi (Rp)', kind: 'amount', width: 18 },
+    { key: 'remaining', header: 'Sisa (Rp)', kind: 'amount', width: 18 },
+    { key: 'percent', header: '%', kind: 'quantity', width: 8 },
+    { key: 'note', header: danaDesa ? 'Capaian Keluaran' : 'Keterangan', kind: 'text', width: 20 },
+  ];
+  const ids = report.activities.map((a) => `activity:${a.activityId}`);
+  const rows: TableRow[] = [
+    ...report.activities.map((a, index): TableRow => ({
+      id: ids[index],
+      style: 'detail',
+      cells: {
+        code: a.kegiatanCode,
+        description: a.name,
+        volume: a.output.volume,
+        unit: a.output.unit,
+        budget: a.budget,
+        realised: a.realised,
+        remaining: a.remaining,
+        percent: a.percent,
+        note: danaDesa ? 'belum dicatat' : a.sources.join(', '),
+      },
+    })),
+    {
+      style: 'total',
+      cells: {
+        description: 'Jumlah',
+        budget: report.totals.budget,
+        realised: report.totals.realised,
+        remaining: report.totals.difference,
+        percent: report.totals.percent,
+      },
+      formulas: { budget: sumOf(ids), realised: sumOf(ids), remaining: sumOf(ids) },
+    },
+  ];
+  return {
+    name: danaDesa ? 'Penyerapan Dana Desa' : 'Realisasi Kegiatan',
+    title: [
+      danaDesa
+        ? 'Laporan Realisasi Penyerapan dan Capaian Keluaran Dana Desa'
+        : 'Laporan Realisasi Kegiatan',
+      villageTitle(report.identity),
+      `Periode ${report.period.from} s.d. ${report.period.to}`,
+    ],
+    columns,
+    rows,
+    landscape: true,
+  };
+}
