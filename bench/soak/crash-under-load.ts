@@ -8,7 +8,7 @@ import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import type { EventStore } from '../../src/eventstore/port';
 import { openSqliteFile } from '../../src/eventstore/sqlite-file';
 import { verifyAllStreams } from '../../src/eventstore/verify-stream';
-import { toJsonValue } from '../../src/http/json-value';
+import { toJsonValue } from '../../src/domain/shared/json-value';
 import { allReferenceData } from '../../src/composition/read-model-runtime';
 import { CheckpointStore } from '../../projections/engine/checkpoint-store';
 import type { Projection } from '../../projections/engine/projection';

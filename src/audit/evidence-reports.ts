@@ -6,13 +6,15 @@ import {
   type FundFlowReport,
   type VillageStates,
 } from '../reports/fund-flow/fund-flow-report';
+import { fullYear } from '../reports/realisation/periods';
 import {
-  fullYear,
   regencyRealisation,
-  villageRealisation,
   type RegencyRealisation,
+} from '../reports/realisation/regency-realisation';
+import {
+  villageRealisation,
   type VillageRealisation,
-} from '../reports/realisation/realisation-report';
+} from '../reports/realisation/village-realisation';
 import {
   villageLedger,
   villageLedgerProjection,

@@ -11,7 +11,7 @@ import { balancesOf } from '../domain/village/books';
 import type { VillageState } from '../domain/village/state';
 import { openStore } from '../composition/open-store';
 import type { EventStore } from '../eventstore/port';
-import { toJsonValue } from '../http/json-value';
+import { toJsonValue } from '../domain/shared/json-value';
 
 interface VillageYearOptions {
   village: string;

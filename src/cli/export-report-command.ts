@@ -1,99 +1,76 @@
 import type { Command } from 'commander';
-import express from 'express';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream } from 'node:stream/web';
-import pino from 'pino';
-import type { User } from '../access/state';
+import { writeFileSync } from 'node:fs';
 import { ReferenceCatalog } from '../app/load-reference-data';
-import type { Config } from '../composition/config';
 import { runConfiguration } from '../composition/demo-settings';
-import { prefixAt } from '../domain/reference/codes';
-import type { EventStore } from '../eventstore/port';
-import { API_BASE } from '../http/app';
-import { routeEndpoints } from '../http/endpoint';
-import { problemHandler, routeNotFound } from '../http/problem';
-import { REPORT_NAMES, reportEndpoints } from '../http/report-endpoints';
-import { context } from '../http/request-context';
 import { openReadModels } from '../composition/read-model-runtime';
+import type { EventStore } from '../eventstore/port';
+import type { StoreLocation } from '../eventstore/store-location';
+import { findReport, reportNames } from '../reports/catalog';
+import { ReportParameterError, ReportSubjectMissingError } from '../reports/parameters';
+import type { ReportScope } from '../reports/report-definition';
+import { renderText } from '../reports/render/formats';
+import { RenderedReportCache } from '../reports/render/rendered-cache';
+import { writeWorkbook } from '../reports/render/xlsx';
+import { runReport } from '../reports/run-report';
 import { withConfiguredStore } from './open-access';
 
-const REGENCY_LEVEL = 2;
-
-export interface ReportRequest {
+/** A report export as the CLI takes it: the report endpoint's query parameters as options. */
+export interface ExportRequest {
   name: string;
-  /** `villages/{code}` or `regencies/{code}`. */
-  region: string;
+  scope: ReportScope;
+  code: string;
   fiscalYear: string;
-  /** The report endpoint's query parameters: format, month, period, asOf, district. */
+  /** The report's query parameters: format, month, period, asOf, district. */
   query: Record<string, string>;
 }
 
-/** The operator, as a reader of the whole regency the report belongs to. */
-function operator(regencyCode: string): User {
-  return {
-    userId: 'cli',
-    username: 'kasdesa-cli',
-    displayName: 'kasdesa export-report',
-    role: 'auditor',
-    scope: regencyCode,
-    passwordHash: '',
-    active: true,
-  };
+/** A refusal in the words the API uses: the parameter or subject, its value, and what is allowed. */
+function refusal(error: unknown): unknown {
+  if (error instanceof ReportParameterError)
+    return new Error(
+      `parameter ${error.parameter} = "${error.value}" tidak sah; nilai yang boleh / invalid; allowed: ${error.allowed}`,
+    );
+  if (error instanceof ReportSubjectMissingError)
+    return new Error(`${error.field} = "${error.value}" tidak ada / not found`);
+  return error;
 }
 
 /**
- * Writes a report to `out` exactly as `GET /api/v1/{region}/years/{year}/reports/{name}`
- * serves it: the report endpoints themselves answer, in this process, on a
- * loopback port, over the read models caught up from the configured store.
+ * Writes a catalogue report to `out` as `GET /api/v1/{region}/years/{year}/reports/{name}`
+ * serves it, over the read models caught up from the configured store.
  */
 export async function exportReport(
   store: EventStore,
-  config: Pick<Config, 'store' | 'dataDir'>,
-  request: ReportRequest,
+  config: StoreLocation,
+  request: ExportRequest,
   out: string,
 ): Promise<void> {
+  const report = findReport(request.scope, request.name);
+  if (!report)
+    throw new Error(
+      `laporan tidak dikenal / unknown report: ${request.name} (${request.scope}: ${reportNames(request.scope).join(', ')})`,
+    );
+  if (!/^\d{4}$/.test(request.fiscalYear))
+    throw new Error(`--year ${request.fiscalYear}: tahun empat angka / a four-digit year`);
   const readModels = openReadModels(store, config);
   await readModels.engine.start();
-  const reader = operator(prefixAt(request.region.split('/')[1]!, REGENCY_LEVEL));
-  const app = express();
-  routeEndpoints(
-    app,
-    API_BASE,
-    reportEndpoints({ readModels: readModels.engine, store, reference: new ReferenceCatalog() }),
-    {
-      authenticate: (_req, res, next) => {
-        context(res).user = reader;
-        next();
-      },
-      bodyLimit: '1kb',
-    },
-  );
-  app.use(routeNotFound);
-  app.use(problemHandler(pino({ level: 'silent' })));
-  const server = app.listen(0, '127.0.0.1');
   try {
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    const query = new URLSearchParams(request.query);
-    const response = await fetch(
-      `http://127.0.0.1:${port}${API_BASE}/${request.region}/years/${request.fiscalYear}/reports/${request.name}?${query}`,
-    );
-    if (!response.ok || !response.body) {
-      const problem = (await response.json()) as {
-        rule?: string;
-        messages?: { id: string; en: string };
-      };
-      throw new Error(
-        `${response.status} ${problem.rule ?? ''}: ${problem.messages?.id ?? ''} / ${problem.messages?.en ?? ''}`,
-      );
-    }
-    await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(out));
+    const sources = {
+      models: readModels.engine,
+      projections: readModels.projections,
+      store,
+      cache: new RenderedReportCache(),
+    };
+    const { built, format } = await runReport(
+      { report, code: request.code, fiscalYear: Number(request.fiscalYear), query: request.query },
+      sources,
+      new ReferenceCatalog(),
+    ).catch((error: unknown) => {
+      throw refusal(error);
+    });
+    if (format === 'xlsx') await writeWorkbook(built.tables(), { filename: out });
+    else writeFileSync(out, renderText(built, format));
   } finally {
-    server.close();
     await readModels.engine.stop();
     readModels.close();
   }
@@ -111,7 +88,7 @@ interface ExportOptions {
   out: string;
 }
 
-function reportRequest(name: string, options: ExportOptions): ReportRequest {
+function exportRequest(name: string, options: ExportOptions): ExportRequest {
   if ((options.regency === undefined) === (options.village === undefined))
     throw new Error('--regency <code> atau / or --village <code>, satu saja / exactly one');
   const optional = {
@@ -122,7 +99,8 @@ function reportRequest(name: string, options: ExportOptions): ReportRequest {
   };
   return {
     name,
-    region: options.village ? `villages/${options.village}` : `regencies/${options.regency}`,
+    scope: options.village ? 'village' : 'regency',
+    code: (options.village ?? options.regency)!,
     fiscalYear: options.year,
     query: {
       format: options.format,
@@ -136,7 +114,7 @@ export function registerExportReport(program: Command): void {
   program
     .command('export-report <name>')
     .description(
-      `Ekspor laporan / export a report (village: ${REPORT_NAMES.village.join(', ')}; regency: ${REPORT_NAMES.regency.join(', ')})`,
+      `Ekspor laporan / export a report (village: ${reportNames('village').join(', ')}; regency: ${reportNames('regency').join(', ')})`,
     )
     .option('--regency <code>', 'laporan kabupaten / a regency report, e.g. 35.99')
     .option('--village <code>', 'laporan desa / a village report, e.g. 35.99.01.2001')
@@ -150,7 +128,7 @@ export function registerExportReport(program: Command): void {
     .action((name: string, options: ExportOptions) =>
       withConfiguredStore(async (store) => {
         const { config } = runConfiguration();
-        await exportReport(store, config, reportRequest(name, options), options.out);
+        await exportReport(store, config, exportRequest(name, options), options.out);
         console.log(`Laporan ditulis / report written: ${options.out}`);
       }),
     );

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       `Kasdesa berjalan di ${url}${API_BASE}/docs / Kasdesa is listening`,
     );
     if (login) announceLogin(url, login);
-    if (demo.enabled) announceDemo(url);
+    if (demo.enabled) announceDemo(`${url}${API_BASE}/docs`);
   });
   const closeAll = async () => {
     await readModels.engine.stop();

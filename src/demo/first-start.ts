@@ -3,7 +3,6 @@ import { createAccessService } from '../access/access-service';
 import { DEMO_ADMIN_USERNAME } from '../access/bootstrap';
 import { userByUsername } from '../access/state';
 import type { EventStore } from '../eventstore/port';
-import { API_BASE } from '../http/app';
 import { DEMO_REGENCY, DEMO_YEAR } from './demo-regions';
 import { DEMO_PASSWORD } from './demo-users';
 import { seedDemo, type SeedOptions, type SeedSummary } from './seed-demo';
@@ -49,11 +48,11 @@ export async function seedDemoWithProgress(
 }
 
 /** The demo logins, printed at every start of a demo server. */
-export function announceDemo(url: string): void {
+export function announceDemo(docsUrl: string): void {
   console.log(
     [
       '',
-      `Kasdesa demo: ${url}${API_BASE}/docs — ${DEMO_REGENCY.name} (${DEMO_REGENCY.code}), ${DEMO_YEAR}`,
+      `Kasdesa demo: ${docsUrl} — ${DEMO_REGENCY.name} (${DEMO_REGENCY.code}), ${DEMO_YEAR}`,
       `Kata sandi semua pengguna demo / every demo login's password: ${DEMO_PASSWORD}`,
       '  admin (administrator), keuangan (regencyFinance), auditor (auditor)',
       '  camat.01 … camat.20 (districtHead of 35.99.01 … 35.99.20)',

@@ -10,7 +10,7 @@ import { prefixAt } from '../domain/reference/codes';
 import type { EventStore } from '../eventstore/port';
 import { commandIdFor } from './concurrency';
 import { parseBody, type Endpoint } from './endpoint';
-import { toJsonValue } from './json-value';
+import { toJsonValue } from '../domain/shared/json-value';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser } from './request-context';
 import { villageStream } from './stream-kinds';

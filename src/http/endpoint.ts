@@ -1,6 +1,6 @@
 import express, { type IRouter, type RequestHandler } from 'express';
 import type { z } from 'zod';
-import { DomainError } from '../domain/shared/domain-error';
+import { DomainError, type BilingualText } from '../domain/shared/domain-error';
 import { parseCommand } from '../domain/shared/parse-command';
 import { HttpProblem } from './problem';
 
@@ -26,6 +26,20 @@ export interface Endpoint {
   /** Scope and role checks, run before the body is read so a refusal does not depend on it. */
   guard?: RequestHandler;
   handler: RequestHandler;
+  /** Path parameters that take one of a fixed list of values (OpenAPI enums). */
+  pathValues?: Readonly<Record<string, readonly string[]>>;
+  /** Query parameters, as the OpenAPI document lists them. */
+  query?: readonly QueryParameterDoc[];
+}
+
+/** A query parameter as documented: what it means, the values allowed, which operations use it. */
+export interface QueryParameterDoc {
+  name: string;
+  required: boolean;
+  description: BilingualText;
+  allowed: string;
+  usedBy: string;
+  schema: z.ZodType;
 }
 
 /** JSON bodies only; the limit keeps a huge body from reaching the parser's memory. */

@@ -7,6 +7,10 @@ export const HTTP_RULES = {
     id: 'Bagian alamat tidak sah atau tidak dikenal',
     en: 'A part of the path is invalid or unknown',
   },
+  QUERY_PARAMETER: {
+    id: 'Parameter kueri tidak sah',
+    en: 'A query parameter is invalid',
+  },
   BODY_MALFORMED: {
     id: 'Isi permintaan bukan JSON yang sah',
     en: 'The request body is not valid JSON',

@@ -48,7 +48,16 @@ function operation(endpoint: Endpoint) {
         name,
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: endpoint.pathValues?.[name]
+          ? { type: 'string', enum: endpoint.pathValues[name] }
+          : { type: 'string' },
+      })),
+      ...(endpoint.query ?? []).map((parameter) => ({
+        name: parameter.name,
+        in: 'query',
+        required: parameter.required,
+        description: `${parameter.description.id} / ${parameter.description.en}; ${parameter.allowed} (${parameter.usedBy})`,
+        schema: jsonSchema(parameter.schema, 'input'),
       })),
       ...(endpoint.concurrency ? CONCURRENCY_HEADERS[endpoint.concurrency] : []),
     ],

@@ -6,7 +6,7 @@ import { scopeCovers } from '../access/roles';
 import { sendCommandResult } from './command-result';
 import { commandIdFor, expectedRevisionOf, notModified } from './concurrency';
 import type { Endpoint } from './endpoint';
-import { toJsonValue } from './json-value';
+import { toJsonValue } from '../domain/shared/json-value';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser, markStream } from './request-context';
 import { commandResultSchema, streamStateSchema } from './response-schemas';

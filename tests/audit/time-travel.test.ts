@@ -5,7 +5,7 @@ import { createLedger, type Ledger } from '../../src/app/ledger';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
-import { toJsonValue } from '../../src/http/json-value';
+import { toJsonValue } from '../../src/domain/shared/json-value';
 import { renderJson } from '../../src/reports/render/json';
 import { manualClock } from '../projections/support/harness';
 import { by, command } from '../support/decider-specification';

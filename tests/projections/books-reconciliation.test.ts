@@ -8,11 +8,8 @@ import {
   villageFundFlowReport,
 } from '../../src/reports/fund-flow/fund-flow-report';
 import { monitoringReport } from '../../src/reports/monitoring/monitoring-report';
-import {
-  fullYear,
-  semesterOne,
-  villageRealisation,
-} from '../../src/reports/realisation/realisation-report';
+import { fullYear, semesterOne } from '../../src/reports/realisation/periods';
+import { villageRealisation } from '../../src/reports/realisation/village-realisation';
 import { villageLedger, type VillageLedger } from '../../projections/read-models/village-ledger';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../src/domain/shared/money';
 import type { VillageEvent } from '../../src/domain/village/events';

@@ -4,12 +4,8 @@ import { balanceOf } from '../../domain/village/books';
 import { budgetAt } from '../../domain/village/budget-in-force';
 import type { BudgetLine } from '../../domain/village/lines';
 import { villageIdentity, type VillageIdentity } from '../../../projections/folds/reference-lookup';
-import {
-  figures,
-  movementsWithin,
-  type Figures,
-  type Period,
-} from '../realisation/realisation-report';
+import { figures, type Figures } from '../realisation/figures';
+import { movementsWithin, type Period } from '../realisation/periods';
 import type { VillageView } from '../../../projections/folds/village-books';
 
 /**

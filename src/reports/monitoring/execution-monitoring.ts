@@ -4,7 +4,7 @@ import { balanceOf } from '../../domain/village/books';
 import { overduePanjar, type OverduePanjar } from '../../domain/village/monitoring';
 import { overdueTax, type OverdueTax } from '../../domain/village/queries/overdue-tax';
 import { latestVersion } from '../../domain/village/state';
-import { figures, type Figures } from '../realisation/realisation-report';
+import { figures, type Figures } from '../realisation/figures';
 import type { VillageView } from '../../../projections/folds/village-books';
 
 /**

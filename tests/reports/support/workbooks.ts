@@ -20,12 +20,9 @@ import {
   fundFlowReport,
   villageFundFlowReport,
 } from '../../../src/reports/fund-flow/fund-flow-report';
-import {
-  fullYear,
-  regencyRealisation,
-  semesterOne,
-  villageRealisation,
-} from '../../../src/reports/realisation/realisation-report';
+import { fullYear, semesterOne } from '../../../src/reports/realisation/periods';
+import { regencyRealisation } from '../../../src/reports/realisation/regency-realisation';
+import { villageRealisation } from '../../../src/reports/realisation/village-realisation';
 import {
   activityRealisation,
   danaDesaAbsorption,
@@ -33,10 +30,10 @@ import {
 import { villageLedger } from '../../../projections/read-models/village-ledger';
 import { monthBookTables } from '../../../src/reports/books/book-tables';
 import {
-  activityRealisationTable,
   regencyRealisationTables,
   villageRealisationTable,
 } from '../../../src/reports/realisation/realisation-tables';
+import { activityRealisationTable } from '../../../src/reports/activity-realisation/activity-realisation-tables';
 import { sppRegisterTable } from '../../../src/reports/spp-register/spp-register-tables';
 import { VILLAGE } from '../../support/village-fixtures';
 import { runVillageFullYear } from '../../support/village-full-year';

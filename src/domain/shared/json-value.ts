@@ -1,5 +1,5 @@
 import DecimalBase from 'decimal.js';
-import { PersistentMap } from '../domain/shared/persistent-map';
+import { PersistentMap } from './persistent-map';
 
 /**
  * Folded states as plain JSON: bigints (revisions) as strings, decimals

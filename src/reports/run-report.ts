@@ -1,0 +1,40 @@
+import type { ReferenceCatalog } from '../app/load-reference-data';
+import { prefixAt } from '../domain/reference/codes';
+import { parseParameters, ReportSubjectMissingError, type Format } from './parameters';
+import type { RenderedReport, ReportDefinition } from './report-definition';
+import { clocksOf, reportReader, type ReaderSources } from './state-reader';
+
+const REGENCY_LEVEL = 2;
+
+export interface ReportRequest {
+  report: ReportDefinition;
+  /** The village or regency code. */
+  code: string;
+  fiscalYear: number;
+  query: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A catalogue report built for a village or regency of a year with
+ * reference data, its query checked against the report's parameters.
+ */
+export async function runReport(
+  request: ReportRequest,
+  sources: ReaderSources,
+  reference: ReferenceCatalog,
+): Promise<{ built: RenderedReport; format: Format }> {
+  const { report, code, fiscalYear } = request;
+  const regency = prefixAt(code, REGENCY_LEVEL);
+  const known =
+    reference.exists(fiscalYear, regency) &&
+    (report.scope === 'regency' || reference.get(fiscalYear, regency).villages.has(code));
+  if (!known)
+    throw new ReportSubjectMissingError(`${report.scope}Code/fiscalYear`, `${code}/${fiscalYear}`);
+  const params = parseParameters(report.parameters, request.query);
+  const read = reportReader(sources, clocksOf(params), report.readModels);
+  const target = { code, fiscalYear, reference: reference.get(fiscalYear, regency) };
+  return {
+    built: await report.build(target, params, read),
+    format: (params.format ?? 'json') as Format,
+  };
+}
