@@ -1,32 +1,39 @@
 import type { BilingualText } from '../domain/shared/domain-error';
+import type { RuleText } from '../domain/shared/rules';
 
 /** The rules of the access stream, in Indonesian and English. */
 export const ACCESS_RULES = {
   USERNAME_TAKEN: {
     id: 'Nama pengguna sudah dipakai',
     en: 'The username is already taken',
+    kind: 'conflict',
   },
   USER_ID_TAKEN: {
     id: 'ID pengguna sudah dipakai',
     en: 'The user id is already taken',
+    kind: 'conflict',
   },
   USER_KNOWN: {
     id: 'Pengguna tidak ditemukan',
     en: 'The user does not exist',
+    kind: 'invalid',
   },
   USER_ACTIVE: {
     id: 'Pengguna sudah dinonaktifkan',
     en: 'The user has been deactivated',
+    kind: 'invalid',
   },
   SCOPE_IN_REGENCY: {
     id: 'Cakupan harus berada di dalam kabupaten ini',
     en: 'The scope must lie within this regency',
+    kind: 'invalid',
   },
   SCOPE_FITS_ROLE: {
     id: 'Tingkat cakupan tidak sesuai dengan peran',
     en: 'The scope level does not fit the role',
+    kind: 'invalid',
   },
-} as const satisfies Record<string, BilingualText>;
+} as const satisfies Record<string, RuleText>;
 
 export type AccessRuleId = keyof typeof ACCESS_RULES;
 

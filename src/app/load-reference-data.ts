@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildReferenceData } from '../domain/reference/build-reference';
+import { DomainError } from '../domain/shared/domain-error';
 import { parseJsonLines } from '../domain/reference/json-lines';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { ReferenceDataError } from '../domain/reference/reference-error';
@@ -56,6 +57,29 @@ export class ReferenceCatalog {
       REGENCY_CODE.test(regencyCode) &&
       existsSync(path.join(this.root, referenceFilePath('regions', fiscalYear, regencyCode)))
     );
+  }
+
+  /** The fiscal years with reference data for the regency, in order. */
+  fiscalYears(regencyCode: string): number[] {
+    return readdirSync(this.root)
+      .filter((folder) => /^\d{4}$/.test(folder))
+      .map(Number)
+      .filter((year) => this.exists(year, regencyCode))
+      .sort((a, b) => a - b);
+  }
+
+  /**
+   * Refuses a fiscal year the regency has no reference data for, naming the
+   * years it has (422); an unknown regency is left to `exists` (404).
+   */
+  requireYear(fiscalYear: number, regencyCode: string): void {
+    if (this.exists(fiscalYear, regencyCode)) return;
+    const years = this.fiscalYears(regencyCode);
+    if (years.length === 0) return;
+    throw new DomainError('FISCAL_YEAR_REFERENCE', 'fiscalYear', String(fiscalYear), {
+      id: `tahun dengan data referensi: ${years.join(', ')}`,
+      en: `years with reference data: ${years.join(', ')}`,
+    });
   }
 
   get(fiscalYear: number, regencyCode: string): ReferenceData {

@@ -13,7 +13,7 @@ import { parseBody, type Endpoint } from './endpoint';
 import { toJsonValue } from '../domain/shared/json-value';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser } from './request-context';
-import { villageStream } from './stream-kinds';
+import { regencyOf, villageStream } from './stream-kinds';
 
 /**
  * Auditors (Inspektorat, BPKP, BPK) and the regency's finance office read the
@@ -73,7 +73,7 @@ function roleGuard(roles: readonly Role[], what: string): (res: Response) => voi
   return (res) => {
     const { role } = currentUser(res);
     if (!roles.includes(role))
-      throw new HttpProblem(403, 'ROLE_NOT_PERMITTED', 'role', role, {
+      throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', role, {
         detail: { id: what, en: what },
       });
   };
@@ -86,17 +86,13 @@ function villageGuard(reference: ReferenceCatalog): RequestHandler {
     const villageCode = String(req.params.villageCode);
     const year = String(req.params.fiscalYear);
     if (!villageStream.codePattern.test(villageCode))
-      throw new HttpProblem(404, 'PATH_PARAMETER', 'villageCode', villageCode);
-    if (!FISCAL_YEAR.test(year)) throw new HttpProblem(404, 'PATH_PARAMETER', 'fiscalYear', year);
+      throw new HttpProblem('PATH_PARAMETER', 'villageCode', villageCode);
+    if (!FISCAL_YEAR.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
     requireScope(res, 'villageCode', villageCode);
     const fiscalYear = Number.parseInt(year, 10);
+    reference.requireYear(fiscalYear, regencyOf(villageCode));
     if (!villageStream.exists(reference, fiscalYear, villageCode))
-      throw new HttpProblem(
-        404,
-        'PATH_PARAMETER',
-        'villageCode/fiscalYear',
-        `${villageCode}/${year}`,
-      );
+      throw new HttpProblem('PATH_PARAMETER', 'villageCode/fiscalYear', `${villageCode}/${year}`);
     targets.set(res, { villageCode, fiscalYear });
     next();
   };
@@ -104,7 +100,7 @@ function villageGuard(reference: ReferenceCatalog): RequestHandler {
 
 function outOfScope(res: Response, field: string, value: string): HttpProblem {
   const { scope } = currentUser(res);
-  return new HttpProblem(403, 'OUT_OF_SCOPE', field, value, {
+  return new HttpProblem('OUT_OF_SCOPE', field, value, {
     detail: { id: `cakupan Anda ${scope}`, en: `your scope is ${scope}` },
   });
 }
@@ -153,14 +149,14 @@ function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpo
         const kind = String(req.params.kind);
         const id = String(req.params.id);
         if (!(HISTORY_KINDS as readonly string[]).includes(kind))
-          throw new HttpProblem(404, 'PATH_PARAMETER', 'kind', kind);
+          throw new HttpProblem('PATH_PARAMETER', 'kind', kind);
         const { source } = parseBody('AuditHistory', historyQuery, req.query);
         const history = await figureHistory(store, villageCode, fiscalYear, {
           kind: kind as (typeof HISTORY_KINDS)[number],
           id,
           ...(source === undefined ? {} : { source }),
         });
-        if (history.events.length === 0) throw new HttpProblem(404, 'PATH_PARAMETER', 'id', id);
+        if (history.events.length === 0) throw new HttpProblem('PATH_PARAMETER', 'id', id);
         res.json(toJsonValue(history));
       },
     },
@@ -180,7 +176,7 @@ function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpo
           clocksOf(req),
         );
         if (versions.versions.every((v) => v.line === null) && versions.draft?.line == null)
-          throw new HttpProblem(404, 'PATH_PARAMETER', 'lineId', lineId);
+          throw new HttpProblem('PATH_PARAMETER', 'lineId', lineId);
         res.json(toJsonValue(versions));
       },
     },

@@ -34,7 +34,6 @@ export function authenticate(access: AccessService, sessions: SessionStore): Req
     const session = presented && sessions.find(presented.token);
     if (!presented || !session)
       throw new HttpProblem(
-        401,
         'AUTHENTICATION_REQUIRED',
         'Authorization',
         presented ? '(expired or unknown token)' : '',
@@ -43,13 +42,12 @@ export function authenticate(access: AccessService, sessions: SessionStore): Req
     const user = (await access.load()).state.users.get(session.userId);
     if (!user?.active) {
       sessions.end(presented.token);
-      throw new HttpProblem(401, 'AUTHENTICATION_REQUIRED', 'userId', session.userId);
+      throw new HttpProblem('AUTHENTICATION_REQUIRED', 'userId', session.userId);
     }
     if (presented.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
       const echoed = req.headers[CSRF_HEADER];
       if (typeof echoed !== 'string' || !sameText(echoed, session.csrfToken))
         throw new HttpProblem(
-          403,
           'CSRF_TOKEN',
           'X-CSRF-Token',
           typeof echoed === 'string' ? '(mismatch)' : '',

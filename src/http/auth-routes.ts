@@ -56,13 +56,13 @@ export function authEndpoints({ access, sessions, throttle }: AuthDependencies):
         const throttleKey = `${req.ip ?? ''}|${username.trim().toLowerCase()}`;
         const wait = throttle.retryAfterSeconds(throttleKey);
         if (wait > 0)
-          throw new HttpProblem(429, 'LOGIN_RATE_LIMITED', 'username', username, {
+          throw new HttpProblem('LOGIN_RATE_LIMITED', 'username', username, {
             headers: { 'Retry-After': String(wait) },
           });
         const user = await access.authenticate(username, password);
         if (!user) {
           throttle.recordFailure(throttleKey);
-          throw new HttpProblem(401, 'LOGIN_FAILED', 'username', username);
+          throw new HttpProblem('LOGIN_FAILED', 'username', username);
         }
         throttle.recordSuccess(throttleKey);
         const { token, session } = sessions.create(user.userId);

@@ -15,7 +15,7 @@ export function expectedRevisionOf(req: Request): ExpectedRevision | undefined {
   const value = header.trim();
   if (value === '*') return 'stream_exists';
   const match = ETAG.exec(value);
-  if (!match) throw new HttpProblem(400, 'IF_MATCH_MALFORMED', 'If-Match', header);
+  if (!match) throw new HttpProblem('IF_MATCH_MALFORMED', 'If-Match', header);
   return match[1] === '-1' ? 'no_stream' : BigInt(match[1]!);
 }
 
@@ -38,6 +38,6 @@ export function commandIdFor(req: Request, user: User): string {
   if (header === undefined) return `${user.userId}:${randomUUID()}`;
   const key = header.replace(/^"(.*)"$/, '$1');
   if (!IDEMPOTENCY_KEY.test(key))
-    throw new HttpProblem(400, 'IDEMPOTENCY_KEY_MALFORMED', 'Idempotency-Key', header);
+    throw new HttpProblem('IDEMPOTENCY_KEY_MALFORMED', 'Idempotency-Key', header);
   return `${user.userId}:${key}`;
 }

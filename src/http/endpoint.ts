@@ -48,7 +48,7 @@ export function jsonBody(limit: string): RequestHandler[] {
     express.json({ limit, strict: true }),
     (req, _res, next) => {
       if (req.body === undefined)
-        throw new HttpProblem(415, 'MEDIA_TYPE', 'content-type', req.headers['content-type'] ?? '');
+        throw new HttpProblem('MEDIA_TYPE', 'content-type', req.headers['content-type'] ?? '');
       next();
     },
   ];

@@ -1,81 +1,112 @@
 import type { BilingualText } from '../domain/shared/domain-error';
 
+/** A refusal of the HTTP layer: its text and the one status it is answered with. */
+export interface HttpRuleText extends BilingualText {
+  status: number;
+}
+
 /** Refusals of the HTTP layer itself, in Indonesian and English; the ledger's are in rules.ts. */
 export const HTTP_RULES = {
-  ROUTE_UNKNOWN: { id: 'Alamat atau metode tidak dikenal', en: 'Unknown path or method' },
+  ROUTE_UNKNOWN: {
+    id: 'Alamat atau metode tidak dikenal',
+    en: 'Unknown path or method',
+    status: 404,
+  },
   PATH_PARAMETER: {
     id: 'Bagian alamat tidak sah atau tidak dikenal',
     en: 'A part of the path is invalid or unknown',
+    status: 404,
   },
   QUERY_PARAMETER: {
     id: 'Parameter kueri tidak sah',
     en: 'A query parameter is invalid',
+    status: 400,
   },
   BODY_MALFORMED: {
     id: 'Isi permintaan bukan JSON yang sah',
     en: 'The request body is not valid JSON',
+    status: 400,
   },
-  BODY_TOO_LARGE: { id: 'Isi permintaan terlalu besar', en: 'The request body is too large' },
+  BODY_TOO_LARGE: {
+    id: 'Isi permintaan terlalu besar',
+    en: 'The request body is too large',
+    status: 413,
+  },
   MEDIA_TYPE: {
     id: 'Isi permintaan harus application/json (UTF-8)',
     en: 'The request body must be application/json (UTF-8)',
+    status: 415,
   },
   AUTHENTICATION_REQUIRED: {
     id: 'Perlu masuk (token sesi tidak ada, tidak sah atau kedaluwarsa)',
     en: 'Login required (session token missing, invalid or expired)',
+    status: 401,
   },
   LOGIN_FAILED: {
     id: 'Nama pengguna atau kata sandi salah',
     en: 'Wrong username or password',
+    status: 401,
   },
   LOGIN_RATE_LIMITED: {
     id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti',
     en: 'Too many failed logins; try again later',
+    status: 429,
   },
   CSRF_TOKEN: {
     id: 'Permintaan dengan cookie sesi memerlukan header X-CSRF-Token yang cocok',
     en: 'A request with the session cookie needs a matching X-CSRF-Token header',
+    status: 403,
   },
   ROLE_NOT_PERMITTED: {
     id: 'Peran Anda tidak berwenang untuk tindakan ini',
     en: 'Your role may not do this',
+    status: 403,
   },
   OUT_OF_SCOPE: {
     id: 'Wilayah ini di luar cakupan Anda',
     en: 'This region is outside your scope',
+    status: 403,
   },
   IF_MATCH_MALFORMED: {
     id: 'Header If-Match harus berisi satu ETag revisi, mis. "12", atau *',
     en: 'The If-Match header must hold one revision ETag, e.g. "12", or *',
+    status: 400,
   },
   PRECONDITION_FAILED: {
     id: 'Aliran sudah berubah sejak revisi yang Anda baca',
     en: 'The stream has changed since the revision you read',
+    status: 412,
   },
   CONCURRENT_WRITES: {
     id: 'Aliran terus diubah oleh penulis lain; ulangi perintah',
     en: 'Other writers kept changing the stream; repeat the command',
+    status: 409,
   },
   IDEMPOTENCY_KEY_MALFORMED: {
     id: 'Idempotency-Key harus 1–60 karakter ASCII tampak',
     en: 'Idempotency-Key must be 1–60 visible ASCII characters',
+    status: 400,
   },
   AFTER_POSITION_MALFORMED: {
     id: 'Parameter after harus posisi global dari jawaban perintah (angka bulat)',
     en: "The after parameter must be a command response's global position (a whole number)",
+    status: 400,
   },
   PROJECTIONS_BEHIND: {
     id: 'Laporan belum memuat posisi yang diminta; coba lagi sebentar lagi',
     en: 'The reports have not reached the requested position yet; try again shortly',
+    status: 503,
   },
   STORE_UNAVAILABLE: {
     id: 'Penyimpanan peristiwa tidak tersedia; coba lagi nanti',
     en: 'The event store is unavailable; try again later',
+    status: 503,
   },
   INTERNAL: {
     id: 'Kesalahan internal server; sudah dicatat',
     en: 'Internal server error; it has been logged',
+    status: 500,
   },
-} as const satisfies Record<string, BilingualText>;
+} as const satisfies Record<string, HttpRuleText>;
 
 export type HttpRuleId = keyof typeof HTTP_RULES;

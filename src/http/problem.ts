@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import type { Logger } from 'pino';
 import { AccessError, ACCESS_RULES } from '../access/access-rules';
 import { DomainError, type BilingualText } from '../domain/shared/domain-error';
-import { RULES } from '../domain/shared/rules';
+import { RULES, type RuleKind } from '../domain/shared/rules';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../eventstore/errors';
 import { HTTP_RULES, type HttpRuleId } from './http-rules';
 
@@ -18,15 +18,6 @@ export interface Problem {
 }
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
-/** Rules whose refusal means "conflicts with what the resource already holds" (409), not "invalid" (422). */
-const CONFLICT_RULES: ReadonlySet<string> = new Set([
-  'COMMAND_ID_CONFLICT',
-  'FISCAL_YEAR_ALREADY_OPEN',
-  'ACTIVITY_ID_UNIQUE',
-  'USERNAME_TAKEN',
-  'USER_ID_TAKEN',
-]);
 
 function describe(
   rule: string,
@@ -48,23 +39,26 @@ export class HttpProblem extends Error {
   readonly problem: Problem;
 
   constructor(
-    status: number,
     rule: HttpRuleId,
     field: string,
     value: string,
     options: { detail?: BilingualText; headers?: Record<string, string> } = {},
   ) {
-    const title = HTTP_RULES[rule];
+    const { status, ...title } = HTTP_RULES[rule];
     const messages = describe(rule, title, field, value, options.detail);
     super(messages.en);
     this.problem = { status, rule, title, field, value, messages, headers: options.headers };
   }
 }
 
+/** A rule's kind decides its status: a conflict with the stream's state, or an invalid request. */
+export const RULE_KIND_STATUS: Record<RuleKind, number> = { conflict: 409, invalid: 422 };
+
 function fromRuleError(error: DomainError | AccessError): Problem {
-  const title = error instanceof DomainError ? RULES[error.rule] : ACCESS_RULES[error.rule];
+  const { kind, ...title } =
+    error instanceof DomainError ? RULES[error.rule] : ACCESS_RULES[error.rule];
   return {
-    status: CONFLICT_RULES.has(error.rule) ? 409 : 422,
+    status: RULE_KIND_STATUS[kind],
     rule: error.rule,
     title,
     field: error.field,
@@ -76,10 +70,10 @@ function fromRuleError(error: DomainError | AccessError): Problem {
 /** body-parser's errors carry a status and a type such as "entity.too.large". */
 function bodyParserProblem(error: { status: number; type?: string }, req: Request): HttpProblem {
   const length = req.headers['content-length'] ?? '';
-  if (error.status === 413) return new HttpProblem(413, 'BODY_TOO_LARGE', 'content-length', length);
+  if (error.status === 413) return new HttpProblem('BODY_TOO_LARGE', 'content-length', length);
   if (error.status === 415)
-    return new HttpProblem(415, 'MEDIA_TYPE', 'content-type', req.headers['content-type'] ?? '');
-  return new HttpProblem(400, 'BODY_MALFORMED', 'body', error.type ?? 'unparseable');
+    return new HttpProblem('MEDIA_TYPE', 'content-type', req.headers['content-type'] ?? '');
+  return new HttpProblem('BODY_MALFORMED', 'body', error.type ?? 'unparseable');
 }
 
 function isClientHttpError(error: unknown): error is { status: number; type?: string } {
@@ -90,10 +84,10 @@ function isClientHttpError(error: unknown): error is { status: number; type?: st
 function concurrencyProblem(error: WrongExpectedRevisionError, req: Request): HttpProblem {
   const actual = error.actual === 'no_stream' ? '-1' : error.actual.toString();
   return req.headers['if-match'] !== undefined
-    ? new HttpProblem(412, 'PRECONDITION_FAILED', 'If-Match', req.headers['if-match'], {
+    ? new HttpProblem('PRECONDITION_FAILED', 'If-Match', req.headers['if-match'], {
         headers: { ETag: `"${actual}"` },
       })
-    : new HttpProblem(409, 'CONCURRENT_WRITES', 'stream', error.stream);
+    : new HttpProblem('CONCURRENT_WRITES', 'stream', error.stream);
 }
 
 /** The problem an error is answered with; undefined for errors that are the server's fault. */
@@ -102,7 +96,7 @@ export function problemFor(error: unknown, req: Request): Problem | undefined {
   if (error instanceof DomainError || error instanceof AccessError) return fromRuleError(error);
   if (error instanceof WrongExpectedRevisionError) return concurrencyProblem(error, req).problem;
   if (error instanceof StoreUnavailableError)
-    return new HttpProblem(503, 'STORE_UNAVAILABLE', 'store', error.name, {
+    return new HttpProblem('STORE_UNAVAILABLE', 'store', error.name, {
       headers: { 'Retry-After': '5' },
     }).problem;
   if (isClientHttpError(error)) return bodyParserProblem(error, req).problem;
@@ -132,7 +126,7 @@ export function sendProblem(res: Response, req: Request, problem: Problem): void
 
 /** Unknown routes: a 404 problem naming the method and path. */
 export const routeNotFound: RequestHandler = (req) => {
-  throw new HttpProblem(404, 'ROUTE_UNKNOWN', req.method, req.path);
+  throw new HttpProblem('ROUTE_UNKNOWN', req.method, req.path);
 };
 
 /** The last middleware: every error becomes a problem+json; only the server's own faults are 500. */
@@ -145,7 +139,7 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
     sendProblem(
       res,
       req,
-      new HttpProblem(500, 'INTERNAL', 'requestId', String(res.locals.requestId)).problem,
+      new HttpProblem('INTERNAL', 'requestId', String(res.locals.requestId)).problem,
     );
   };
 }

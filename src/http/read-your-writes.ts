@@ -12,7 +12,7 @@ export function afterPositionOf(req: Request): bigint | undefined {
   const raw = req.query.after;
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !POSITION.test(raw))
-    throw new HttpProblem(400, 'AFTER_POSITION_MALFORMED', 'after', String(raw));
+    throw new HttpProblem('AFTER_POSITION_MALFORMED', 'after', String(raw));
   return BigInt(raw);
 }
 
@@ -35,7 +35,7 @@ export async function awaitReadModels(
   const reached = await Promise.race([engine.waitForPosition(position).then(() => true), expired]);
   clearTimeout(timer);
   if (!reached)
-    throw new HttpProblem(503, 'PROJECTIONS_BEHIND', 'after', position.toString(), {
+    throw new HttpProblem('PROJECTIONS_BEHIND', 'after', position.toString(), {
       headers: { 'Retry-After': '1' },
     });
 }

@@ -38,14 +38,14 @@ const CODE_PARAMETER: Record<ReportScope, string> = {
 /** The report's own refusals as problems: a query parameter names the values allowed. */
 function asProblem(error: unknown): unknown {
   if (error instanceof ReportParameterError)
-    return new HttpProblem(400, 'QUERY_PARAMETER', error.parameter, error.value, {
+    return new HttpProblem('QUERY_PARAMETER', error.parameter, error.value, {
       detail: {
         id: `nilai yang boleh: ${error.allowed}`,
         en: `allowed: ${error.allowed}`,
       },
     });
   if (error instanceof ReportSubjectMissingError)
-    return new HttpProblem(404, 'PATH_PARAMETER', error.field, error.value);
+    return new HttpProblem('PATH_PARAMETER', error.field, error.value);
   return error;
 }
 
@@ -54,8 +54,8 @@ function targetOf(req: Request, scope: ReportScope) {
   const code = String(req.params[parameter]);
   const year = String(req.params.fiscalYear);
   if (!(scope === 'village' ? VILLAGE_CODE : REGENCY_CODE).test(code))
-    throw new HttpProblem(404, 'PATH_PARAMETER', parameter, code);
-  if (!YEAR.test(year)) throw new HttpProblem(404, 'PATH_PARAMETER', 'fiscalYear', year);
+    throw new HttpProblem('PATH_PARAMETER', parameter, code);
+  if (!YEAR.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
   return { code, fiscalYear: Number.parseInt(year, 10), regency: prefixAt(code, REGENCY_LEVEL) };
 }
 
@@ -75,9 +75,9 @@ function regionOf(req: Request, scope: ReportScope, code: string) {
 function requireReader(res: Response, report: ReportDefinition, region: string, parameter: string) {
   const user = currentUser(res);
   if (!report.readers.includes(user.role))
-    throw new HttpProblem(403, 'ROLE_NOT_PERMITTED', 'role', user.role);
+    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role);
   if (!scopeCovers(user.scope, region))
-    throw new HttpProblem(403, 'OUT_OF_SCOPE', parameter, region, {
+    throw new HttpProblem('OUT_OF_SCOPE', parameter, region, {
       detail: { id: `cakupan Anda ${user.scope}`, en: `your scope is ${user.scope}` },
     });
 }
@@ -127,7 +127,7 @@ function reportEndpoint(
       const name = String(req.params.report);
       const report = findReport(scope, name);
       if (!report)
-        throw new HttpProblem(404, 'PATH_PARAMETER', 'report', name, {
+        throw new HttpProblem('PATH_PARAMETER', 'report', name, {
           detail: {
             id: `laporan yang ada: ${names.join(', ')}`,
             en: `reports: ${names.join(', ')}`,

@@ -22,7 +22,7 @@ export function context(res: Response): RequestContext {
 /** The authenticated user; the authenticate middleware guarantees one before any handler needing it. */
 export function currentUser(res: Response): User {
   const user = context(res).user;
-  if (!user) throw new HttpProblem(401, 'AUTHENTICATION_REQUIRED', 'Authorization', '');
+  if (!user) throw new HttpProblem('AUTHENTICATION_REQUIRED', 'Authorization', '');
   return user;
 }
 

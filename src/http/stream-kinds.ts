@@ -37,7 +37,7 @@ export interface StreamKind {
   ): Promise<CommandOutcome<DomainEvent>>;
 }
 
-const regencyOf = (code: string) => prefixAt(code, SCOPE_LEVELS.regency);
+export const regencyOf = (code: string) => prefixAt(code, SCOPE_LEVELS.regency);
 
 export const villageStream: StreamKind = {
   tag: 'village',

@@ -10,7 +10,7 @@ import { toJsonValue } from '../domain/shared/json-value';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser, markStream } from './request-context';
 import { commandResultSchema, streamStateSchema } from './response-schemas';
-import type { StreamKind } from './stream-kinds';
+import { regencyOf, type StreamKind } from './stream-kinds';
 
 const FISCAL_YEAR = /^\d{4}$/;
 
@@ -34,17 +34,17 @@ function resolveTarget(
 ): StreamTarget {
   const code = String(req.params[kind.codeParam]);
   const year = String(req.params.fiscalYear);
-  if (!kind.codePattern.test(code))
-    throw new HttpProblem(404, 'PATH_PARAMETER', kind.codeParam, code);
-  if (!FISCAL_YEAR.test(year)) throw new HttpProblem(404, 'PATH_PARAMETER', 'fiscalYear', year);
+  if (!kind.codePattern.test(code)) throw new HttpProblem('PATH_PARAMETER', kind.codeParam, code);
+  if (!FISCAL_YEAR.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
   const user = currentUser(res);
   if (!scopeCovers(user.scope, code))
-    throw new HttpProblem(403, 'OUT_OF_SCOPE', kind.codeParam, code, {
+    throw new HttpProblem('OUT_OF_SCOPE', kind.codeParam, code, {
       detail: { id: `cakupan Anda ${user.scope}`, en: `your scope is ${user.scope}` },
     });
   const fiscalYear = Number.parseInt(year, 10);
+  reference.requireYear(fiscalYear, regencyOf(code));
   if (!kind.exists(reference, fiscalYear, code))
-    throw new HttpProblem(404, 'PATH_PARAMETER', `${kind.codeParam}/fiscalYear`, `${code}/${year}`);
+    throw new HttpProblem('PATH_PARAMETER', `${kind.codeParam}/fiscalYear`, `${code}/${year}`);
   return { code, fiscalYear };
 }
 
@@ -94,7 +94,7 @@ function commandEndpoint(
       const user = currentUser(res);
       targets.set(res, resolveTarget(kind, reference, req, res));
       if (!mayIssue(user.role, type))
-        throw new HttpProblem(403, 'ROLE_NOT_PERMITTED', 'role', user.role, {
+        throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
           detail: { id: `perintah ${type}`, en: `command ${type}` },
         });
       next();

@@ -42,7 +42,7 @@ function withoutPasswordHash(event: DomainEvent): DomainEvent {
 function requireRole(res: Response, allowed: (role: Role) => boolean, what: string): void {
   const user = currentUser(res);
   if (!allowed(user.role))
-    throw new HttpProblem(403, 'ROLE_NOT_PERMITTED', 'role', user.role, {
+    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
       detail: { id: what, en: what },
     });
 }
@@ -50,7 +50,7 @@ function requireRole(res: Response, allowed: (role: Role) => boolean, what: stri
 /** A scope given in a body must lie inside the acting user's own scope. */
 function requireScope(res: Response, scope: string): void {
   const user = currentUser(res);
-  if (!scopeCovers(user.scope, scope)) throw new HttpProblem(403, 'OUT_OF_SCOPE', 'scope', scope);
+  if (!scopeCovers(user.scope, scope)) throw new HttpProblem('OUT_OF_SCOPE', 'scope', scope);
 }
 
 interface UserCommandSpec<B> {

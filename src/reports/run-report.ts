@@ -25,6 +25,7 @@ export async function runReport(
 ): Promise<{ built: RenderedReport; format: Format }> {
   const { report, code, fiscalYear } = request;
   const regency = prefixAt(code, REGENCY_LEVEL);
+  reference.requireYear(fiscalYear, regency);
   const known =
     reference.exists(fiscalYear, regency) &&
     (report.scope === 'regency' || reference.get(fiscalYear, regency).villages.has(code));

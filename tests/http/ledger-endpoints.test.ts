@@ -254,7 +254,9 @@ describe('ledger endpoints', () => {
       expectProblem(await get('/api/v1/villages/35.10.01/years/2025'), 404, 'PATH_PARAMETER');
       expectProblem(await get('/api/v1/villages/35.10.01.2001/years/20x5'), 404, 'PATH_PARAMETER');
       expectProblem(await get('/api/v1/villages/35.10.01.9999/years/2025'), 404, 'PATH_PARAMETER');
-      expectProblem(await get('/api/v1/villages/35.10.01.2001/years/1999'), 404, 'PATH_PARAMETER');
+      const noReference = await get('/api/v1/villages/35.10.01.2001/years/1999');
+      expectProblem(noReference, 422, 'FISCAL_YEAR_REFERENCE');
+      expect(noReference.body.messages.en).toContain('years with reference data: 2025');
       expectProblem(
         await post(server, 'treasurer', `${VILLAGE_PATH}/commands/NoSuchCommand`, {}),
         404,

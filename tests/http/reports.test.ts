@@ -199,21 +199,37 @@ describe('report endpoints', () => {
     expectProblem(await request(app).get(`${REGENCY_PATH}/reports/fund-flow`), 401);
   });
 
-  test('unknown reports are 404; bad queries are 400 naming the parameter', async () => {
-    expectProblem(await get(`${VILLAGE_PATH}/reports/neraca`), 404);
-    for (const [query, parameter] of [
-      ['format=pdf', 'format'],
-      ['month=13', 'month'],
-      ['asOf=2025-13-01', 'asOf'],
-      ['knownAt=kemarin', 'knownAt'],
+  test('unknown reports are 404 listing the reports; bad queries are 400 naming the parameter and the values allowed', async () => {
+    const unknown = await get(`${VILLAGE_PATH}/reports/neraca`);
+    expectProblem(unknown, 404, 'PATH_PARAMETER');
+    expect(unknown.body.field).toBe('report');
+    expect(unknown.body.messages.en).toContain('bku, bank, tax');
+    for (const [query, parameter, allowed] of [
+      ['format=pdf', 'format', 'json, csv, xlsx'],
+      ['month=13', 'month', '1–12'],
+      ['', 'month', '1–12'],
+      ['asOf=2025-13-01', 'asOf', 'YYYY-MM-DD'],
+      ['knownAt=kemarin', 'knownAt', 'ISO 8601'],
     ]) {
       const response = await get(`${VILLAGE_PATH}/reports/bku?${query}`);
-      expectProblem(response, 400);
+      expectProblem(response, 400, 'QUERY_PARAMETER');
       expect(response.body.field).toBe(parameter);
+      expect(response.body.messages.id).toContain(`nilai yang boleh: ${allowed}`);
+      expect(response.body.messages.en).toContain(`allowed: ${allowed}`);
     }
     const period = await get(`${REGENCY_PATH}/reports/realisation?period=semester2`);
-    expectProblem(period, 400);
+    expectProblem(period, 400, 'QUERY_PARAMETER');
     expect(period.body.field).toBe('period');
+    expect(period.body.messages.en).toContain('allowed: semester1, year');
+  });
+
+  test('a fiscal year without reference data is 422 naming the year and the years that exist', async () => {
+    const response = await get(
+      `${VILLAGE_PATH.replace('/years/2025', '/years/2031')}/reports/bku?month=1`,
+    );
+    expectProblem(response, 422, 'FISCAL_YEAR_REFERENCE');
+    expect(response.body).toMatchObject({ field: 'fiscalYear', value: '2031' });
+    expect(response.body.messages.en).toMatch(/years with reference data: .*2025/);
   });
 
   test('read-your-writes: ?after= waits for the read models, and answers 503 past the bound', async () => {
