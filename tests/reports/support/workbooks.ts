@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apbdesVersion } from '../../../projections/apbdes-documents';
 import { diffVersions } from '../../../projections/apbdes-diff';
@@ -9,7 +9,7 @@ import { fundFlowTables, villageFundFlowTables } from '../../../src/reports/fund
 import { monitoringTables } from '../../../src/reports/monitoring-tables';
 import { planningTrailTable } from '../../../src/reports/planning-trail-tables';
 import type { ReportTable } from '../../../src/reports/table';
-import { formulaCells, writeWorkbook } from '../../../src/reports/xlsx';
+import { writeWorkbook } from '../../../src/reports/xlsx';
 import { YEAR } from '../../support/village-fixtures';
 import { startHarness } from '../../projections/support/harness';
 import { monthBooks } from '../../../projections/books-report';
@@ -139,13 +139,4 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
     await harness.stop();
     generated.remove();
   }
-}
-
-/** What the LibreOffice check compares: every formula cell's expected value, per workbook. */
-export function writeExpectations(dir: string, workbooks: GeneratedWorkbook[]): void {
-  const expected = workbooks.map((workbook) => ({
-    file: workbook.file,
-    cells: formulaCells(workbook.tables),
-  }));
-  writeFileSync(join(dir, 'expected.json'), JSON.stringify(expected, null, 2));
 }
