@@ -16,8 +16,20 @@ import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
-import type { EventStore } from '../../src/eventstore/port';
+import type { EventStore, RecordedEvent } from '../../src/eventstore/port';
+import { rupiah, sum, toAmountText } from '../../src/domain/shared/money';
 import { tempDir } from '../support/temp-dir';
+
+async function yearEvents(store: EventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const page of store.readAllPages())
+    events.push(...page.filter((e) => e.streamId.endsWith(`-${DEMO_YEAR}`)));
+  return events;
+}
+
+const dataOf = (event: RecordedEvent) => event.data as Record<string, string>;
+const totalOf = (events: RecordedEvent[]) =>
+  toAmountText(sum(events.map((e) => rupiah(dataOf(e).amount!))));
 
 /** Bundles of the demo regency (src/demo): exported, verified offline, then damaged by one byte. */
 describe('evidence bundle of the demo regency', () => {
@@ -64,8 +76,19 @@ describe('evidence bundle of the demo regency', () => {
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.reports).toEqual(recordedReports());
-    expect(result.reports!.fundFlow.totals.transferred).not.toBe('0.00');
-    expect(result.reports!.realisation.totals.revenue.realised).not.toBe('0.00');
+    // Against the events themselves: Σ SP2D transfers, Σ receipts less the reversed ones.
+    const events = await yearEvents(store);
+    const reversed = new Set(
+      events.flatMap((e) => (e.type === 'EntryReversed' ? [dataOf(e).entryId] : [])),
+    );
+    const received = events.filter(
+      (e) => e.type === 'RevenueReceived' && !reversed.has(dataOf(e).receiptId),
+    );
+    const transfers = events.filter((e) => e.type === 'TransferSent');
+    expect(received.length).toBeGreaterThan(0);
+    expect(transfers.length).toBeGreaterThan(0);
+    expect(result.reports!.fundFlow.totals.transferred).toBe(totalOf(transfers));
+    expect(result.reports!.realisation.totals.revenue.realised).toBe(totalOf(received));
   });
 
   test('one byte changed in an event file fails, naming the file and the broken event', async () => {

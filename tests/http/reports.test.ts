@@ -27,7 +27,8 @@ describe('report endpoints', () => {
   let server: TestServer;
   let app: Express;
   let engine: ProjectionEngine;
-  let recordedMidYear: string;
+  let recordedBefore: string;
+  let recordedAfter: string;
   let sessions: SessionStore;
   const temp = tempDir();
   const reference = twoYearReference();
@@ -36,8 +37,9 @@ describe('report endpoints', () => {
     sessions = new SessionStore();
     server = await startTestServer();
     const ledger = createLedger({ store: server.store, reference: reference.catalog });
+    recordedBefore = new Date().toISOString();
     await runVillageFullYear(ledger);
-    recordedMidYear = new Date().toISOString();
+    recordedAfter = new Date().toISOString();
     engine = new ProjectionEngine(
       server.store,
       new CheckpointStore(openSqliteFile(join(temp.dir, 'reports.sqlite'))),
@@ -167,16 +169,20 @@ describe('report endpoints', () => {
       await get(`${VILLAGE_PATH}/reports/${report}`, 'villageHead').expect(200);
   });
 
-  test('the two clocks: as of a date the realisation shows only what happened by then', async () => {
+  test('the two clocks: the realisation shows only what happened by a business date, or was recorded by a time', async () => {
     const year = await get(`${VILLAGE_PATH}/reports/realisation`).expect(200);
     const march = await get(`${VILLAGE_PATH}/reports/realisation?asOf=2025-03-31`).expect(200);
     expect(Number(march.body.totals.spending.realised)).toBeLessThan(
       Number(year.body.totals.spending.realised),
     );
-    const known = await get(
-      `${VILLAGE_PATH}/reports/realisation?knownAt=${recordedMidYear}`,
-    ).expect(200);
+    const known = await get(`${VILLAGE_PATH}/reports/realisation?knownAt=${recordedAfter}`).expect(
+      200,
+    );
     expect(known.body.totals).toEqual(year.body.totals);
+    // As known before the year was recorded, the village year does not exist yet.
+    const unknown = await get(`${VILLAGE_PATH}/reports/realisation?knownAt=${recordedBefore}`);
+    expectProblem(unknown, 404, 'PATH_PARAMETER');
+    expect(unknown.body.field).toBe('villageCode/fiscalYear');
   });
 
   test('scope and roles: other villages, the administrator and a district head outside the regency are refused', async () => {

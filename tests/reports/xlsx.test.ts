@@ -60,6 +60,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
   });
 
   test('amounts are numbers in Rupiah format, exact to the cent of the read model', () => {
+    let checked = 0;
     for (const { file, tables } of workbooks) {
       for (const table of tables) {
         const sheet = sheetsOf(file)(sheetNameOf(table.name));
@@ -74,10 +75,12 @@ describe('xlsx workbooks, read back with exceljs', () => {
             expect(cell.numFmt).toBe(RUPIAH_FORMAT);
             expect(typeof stored).toBe('number');
             expect(decimalText((stored as number).toFixed(2)).equals(rupiah(text))).toBe(true);
+            checked += 1;
           });
         });
       }
     }
+    expect(checked).toBeGreaterThan(5_000);
   });
 
   test('every total is a formula over the right cells, and recomputing it gives the read model total', () => {

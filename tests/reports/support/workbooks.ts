@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apbdesVersion } from '../../../projections/read-models/apbdes-documents';
 import { diffVersions } from '../../../src/reports/apbdes/apbdes-diff';
@@ -12,7 +12,7 @@ import {
 import { monitoringTables } from '../../../src/reports/monitoring/monitoring-tables';
 import { planningTrailTable } from '../../../src/reports/planning-trail/planning-trail-tables';
 import type { ReportTable } from '../../../src/reports/render/table';
-import { formulaCells, writeWorkbook } from '../../../src/reports/render/xlsx';
+import { writeWorkbook } from '../../../src/reports/render/xlsx';
 import { YEAR } from '../../support/village-fixtures';
 import { startHarness } from '../../projections/support/harness';
 import { monthBooks } from '../../../src/reports/books/books-report';
@@ -145,13 +145,4 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
     await harness.stop();
     generated.remove();
   }
-}
-
-/** What the LibreOffice check compares: every formula cell's expected value, per workbook. */
-export function writeExpectations(dir: string, workbooks: GeneratedWorkbook[]): void {
-  const expected = workbooks.map((workbook) => ({
-    file: workbook.file,
-    cells: formulaCells(workbook.tables),
-  }));
-  writeFileSync(join(dir, 'expected.json'), JSON.stringify(expected, null, 2));
 }
