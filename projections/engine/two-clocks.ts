@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent } from '../../src/eventstore/port';
 import type { Projection } from './projection';
 
 /**
- * The two clocks of a report (DESIGN.md "Two clocks"): `asOf` a business
+ * The two clocks of a report (docs/architecture.md): `asOf` a business
  * date (inclusive) and `knownAt` a recorded instant (inclusive). Either may
  * be left out.
  */

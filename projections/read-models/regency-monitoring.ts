@@ -5,7 +5,7 @@ import { villageStreamProjection, type VillageStreamState } from './village-stre
 
 /**
  * When the APBDes must be enacted: by 31 December of the year before the
- * fiscal year (Permendagri 20/2018; DOMAIN.md Part A §8, Part B §1.4 step 9).
+ * fiscal year (Permendagri 20/2018: the Perdes APBDes by 31 December).
  * Monitored, never enforced.
  */
 export interface MonitoringDeadlines {

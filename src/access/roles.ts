@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isWithin, levelOf } from '../domain/reference/codes';
 
-/** Who a user is in the village finance cycle (DESIGN.md "Who uses it"). */
+/** Who a user is in the village finance cycle (docs/domain.md, "Roles"). */
 export const ROLES = [
   'treasurer',
   'activityExecutor',

@@ -9,8 +9,8 @@ import { movementsWithin, type Period } from '../realisation/periods';
 import type { VillageView } from '../../../projections/folds/village-books';
 
 /**
- * Laporan Realisasi Kegiatan (DOMAIN.md Part B §7.2) and the Dana Desa
- * absorption and output report (§7.1) with the stage II condition of the
+ * Laporan Realisasi Kegiatan and the Dana Desa absorption and output
+ * report (laporan penyerapan dan capaian output) with the stage II condition of the
  * year's policy data.
  */
 export interface ActivityRealisation extends Figures {

@@ -3,7 +3,7 @@ import { rupiah, toAmountText } from '../../domain/shared/money';
 import { villageTitle } from '../render/labels';
 import { sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
 
-/** Amount column headers of each book, in the layout of DOMAIN.md Part B §6. */
+/** Amount column headers of each book, as the Permendagri 20/2018 book forms name them. */
 const HEADERS: Record<string, string> = {
   receipts: 'Penerimaan (Rp)',
   payments: 'Pengeluaran (Rp)',

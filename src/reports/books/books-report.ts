@@ -12,7 +12,7 @@ import { villageIdentity, type VillageIdentity } from '../../../projections/fold
 import type { VillageLedger } from '../../../projections/read-models/village-ledger';
 
 /**
- * The books of one month (DOMAIN.md Part B §6): each a list of rows with
+ * The books of one month (BKU and its buku pembantu): each a list of rows with
  * their amounts, the opening balance carried from the months before and the
  * closing balance. Amounts are exact text; a row's `balance` runs.
  */

@@ -11,7 +11,7 @@ import type { VillageView } from '../../../projections/folds/village-books';
  * The execution side of the regency monitoring view for one village:
  * absorption per source, monthly closings due and done, the semester I
  * report, tax withheld not deposited and panjar not accounted in time
- * (the domain's own monitoring queries). Deadlines (DOMAIN.md Part A §8):
+ * (the domain's own monitoring queries). Deadlines (monitored, not enforced):
  * a month is closed by the 10th of the next; the semester I report by the
  * second week of July.
  */

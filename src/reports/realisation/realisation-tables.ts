@@ -12,7 +12,7 @@ import {
   type TableRow,
 } from '../render/table';
 
-/** Kode Rekening | Uraian | Anggaran | Realisasi | Lebih/(Kurang) | % (DOMAIN.md Part A §10). */
+/** Kode Rekening | Uraian | Anggaran | Realisasi | Lebih/(Kurang) | %, with Lebih/(Kurang) = Anggaran − Realisasi. */
 const COLUMNS: Column[] = [
   { key: 'code', header: 'Kode Rekening', kind: 'text', width: 14 },
   { key: 'description', header: 'Uraian', kind: 'text', width: 48, indented: true },
