@@ -64,7 +64,7 @@ function observedStore(store: EventStore, head: bigint, options: RebuildOptions)
 
 /**
  * Rebuilds every read model from the first event through the same engine the
- * server runs (src/read-model-runtime.ts) and saves states and checkpoints.
+ * server runs (src/composition/read-model-runtime.ts) and saves states and checkpoints.
  * Interrupted, it saves what it has applied; `resume` continues from there.
  */
 export async function rebuildProjections(
