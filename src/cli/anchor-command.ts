@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { anchorStreamHeads } from '../audit/anchoring';
-import { loadConfig } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import { openStore } from '../composition/open-store';
 
 /** `kasdesa anchor --regency 35.10`: records every stream head of the regency in its audit stream (run daily). */
@@ -12,7 +12,7 @@ export function registerAnchor(program: Command): void {
     )
     .requiredOption('--regency <code>', 'kode kabupaten / regency code, e.g. 35.10')
     .action(async (options: { regency: string }) => {
-      const store = openStore(loadConfig());
+      const store = openStore(runConfiguration().config);
       try {
         const anchored = await anchorStreamHeads(store, {
           regencyCode: options.regency,

@@ -6,7 +6,7 @@ import {
   type HistoryKind,
 } from '../audit/history';
 import { clocksSchema, villageStateAt, type Replayed } from '../audit/time-travel';
-import { loadConfig } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import { balancesOf } from '../domain/village/books';
 import type { VillageState } from '../domain/village/state';
 import { openStore } from '../composition/open-store';
@@ -20,7 +20,7 @@ interface VillageYearOptions {
 }
 
 async function onStore<T>(action: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = openStore(loadConfig());
+  const store = openStore(runConfiguration().config);
   try {
     return await action(store);
   } finally {

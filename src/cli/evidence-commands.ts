@@ -5,7 +5,7 @@ import type { EvidenceReports } from '../audit/evidence-reports';
 import { exportEvidence } from '../audit/export-evidence';
 import { verifyEvidence } from '../audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../app/load-reference-data';
-import { loadConfig } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import { openStore } from '../composition/open-store';
 
 /** The figures the verifier re-derived from the bundle alone: fund-flow totals and realisation totals. */
@@ -43,7 +43,7 @@ export function registerEvidence(program: Command): void {
     .requiredOption('--year <year>', 'tahun anggaran / fiscal year')
     .requiredOption('--out <folder>', 'folder tujuan / output folder')
     .action(async (options: ExportOptions) => {
-      const store = openStore(loadConfig());
+      const store = openStore(runConfiguration().config);
       try {
         const { manifest, hash } = await exportEvidence(
           store,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
-import { loadConfig } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import { openStore } from '../composition/open-store';
 import { embeddedStoreFile } from '../eventstore/store-location';
 
@@ -10,7 +10,7 @@ export function registerInit(program: Command): void {
     .command('init')
     .description('Siapkan folder data dan penyimpanan / prepare the data folder and the store')
     .action(async () => {
-      const config = loadConfig();
+      const config = runConfiguration().config;
       mkdirSync(config.dataDir, { recursive: true });
       const store = openStore(config);
       await store.close();

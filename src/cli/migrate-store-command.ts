@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import { createEmbeddedStore } from '../eventstore/embedded';
 import { createEventStoreDbStore } from '../eventstore/eventstoredb';
 import {
@@ -59,7 +59,7 @@ export function registerMigrateStore(program: Command): void {
 function sourceFile(options: MigrateStoreOptions): string {
   const file = options.fromFile
     ? resolve(options.fromFile)
-    : embeddedStoreFile(loadConfig().dataDir);
+    : embeddedStoreFile(runConfiguration().config.dataDir);
   // Opening a missing file would create an empty store and "migrate" nothing.
   if (!existsSync(file)) {
     throw new Error(`Berkas sumber tidak ditemukan / source store file not found: "${file}"`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { verifyLedger, type LedgerVerification } from '../audit/verify-ledger';
-import { loadConfig } from '../composition/config';
+import { runConfiguration } from '../composition/demo-settings';
 import { openStore } from '../composition/open-store';
 
 function printReport(result: LedgerVerification): void {
@@ -31,7 +31,7 @@ export function registerVerify(program: Command): void {
     )
     .option('--json', 'cetak hasil sebagai JSON / print the result as JSON')
     .action(async (options: { json?: boolean }) => {
-      const store = openStore(loadConfig());
+      const store = openStore(runConfiguration().config);
       try {
         const result = await verifyLedger(store);
         if (options.json) {

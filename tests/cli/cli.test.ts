@@ -48,6 +48,14 @@ describe('kasdesa CLI: init, create-admin, add-user, status', () => {
       administrator: true,
       accessStream: 'access-35.10',
     });
+  }, 120_000);
+
+  it('uses the folder the server uses when KASDESA_DATA_DIR is unset: the demo folder', async () => {
+    const env = { ...process.env };
+    delete env.KASDESA_DATA_DIR;
+    delete env.KASDESA_DEMO;
+    const { stdout } = await run(process.execPath, [BIN, 'init'], { cwd: data.dir, env });
+    expect(stdout).toContain(join(data.dir, 'data', 'demo', 'kasdesa.sqlite'));
   }, 60_000);
 
   it('refuses a user whose scope does not fit the role, naming the rule', async () => {
