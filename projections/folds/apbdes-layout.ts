@@ -1,4 +1,4 @@
-import { parentOf, prefixAt } from '../../src/domain/reference/codes';
+import { parentOf, prefixAt } from '../../src/domain/shared/dotted-codes';
 import type { ReferenceData } from '../../src/domain/reference/reference-data';
 import { rupiah, toAmountText } from '../../src/domain/shared/money';
 import type { BudgetLine } from '../../src/domain/village/lines';

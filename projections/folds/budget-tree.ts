@@ -1,4 +1,4 @@
-import { segments } from '../../src/domain/reference/codes';
+import { segments } from '../../src/domain/shared/dotted-codes';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../src/domain/shared/money';
 
 export type NodeLevel =

@@ -1,8 +1,5 @@
-import { prefixAt } from '../../src/domain/reference/codes';
+import { regencyOf } from '../../src/domain/shared/region-codes';
 import type { ReferenceData } from '../../src/domain/reference/reference-data';
-
-/** Regency codes are the first two segments of a village code (`35.10` of `35.10.01.2001`). */
-const REGENCY_LEVEL = 2;
 
 /**
  * Reference data by fiscal year and regency, loaded by the caller at start:
@@ -22,10 +19,6 @@ export function referenceLookup(datasets: Iterable<ReferenceData>): ReferenceLoo
     }
     return found;
   };
-}
-
-export function regencyOf(villageCode: string): string {
-  return prefixAt(villageCode, REGENCY_LEVEL);
 }
 
 /** The reference data of a village's regency and year. */

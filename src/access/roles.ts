@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { isWithin, levelOf } from '../domain/reference/codes';
+import {
+  isWithinRegion,
+  levelOfRegion,
+  regionCodeSchema,
+  type RegionLevel,
+} from '../domain/shared/region-codes';
 
 /** Who a user is in the village finance cycle (docs/domain.md, "Roles"). */
 export const ROLES = [
@@ -16,14 +21,16 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-/** Region levels by number of code segments: `35.10`, `35.10.01`, `35.10.01.2001`. */
-export const SCOPE_LEVELS = { regency: 2, district: 3, village: 4 } as const;
-export type ScopeLevel = keyof typeof SCOPE_LEVELS;
+/** The region levels a user's rights may be bounded by: `35.10`, `35.10.01`, `35.10.01.2001`. */
+export const SCOPE_LEVELS = [
+  'regency',
+  'district',
+  'village',
+] as const satisfies readonly RegionLevel[];
+export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
 
 /** A region code a user's rights are bounded by. */
-export const scopeSchema = z
-  .string()
-  .regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/, 'expected a regency, district or village code');
+export const scopeSchema = regionCodeSchema(...SCOPE_LEVELS);
 
 /** The scope levels each role may hold: village officials a village, the camat a district, … */
 export const ROLE_SCOPE_LEVELS: Record<Role, readonly ScopeLevel[]> = {
@@ -38,8 +45,8 @@ export const ROLE_SCOPE_LEVELS: Record<Role, readonly ScopeLevel[]> = {
 };
 
 export function scopeLevel(scope: string): ScopeLevel | undefined {
-  const level = levelOf(scope);
-  return (Object.keys(SCOPE_LEVELS) as ScopeLevel[]).find((key) => SCOPE_LEVELS[key] === level);
+  const level = levelOfRegion(scope);
+  return SCOPE_LEVELS.find((candidate) => candidate === level);
 }
 
 export function roleFitsScope(role: Role, scope: string): boolean {
@@ -49,5 +56,5 @@ export function roleFitsScope(role: Role, scope: string): boolean {
 
 /** Whether a user scoped to `scope` may act on `region` (the region itself or anything under it). */
 export function scopeCovers(scope: string, region: string): boolean {
-  return isWithin(region, scope);
+  return isWithinRegion(region, scope);
 }

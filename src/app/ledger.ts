@@ -1,10 +1,10 @@
 import type { EventStore } from '../eventstore/port';
-import { prefixAt } from '../domain/reference/codes';
 import { regencyCommandSchemas, type RegencyCommand } from '../domain/regency/commands';
 import { regencyDecider, regencyStreamId } from '../domain/regency/decider';
 import { regencyEventSchemas, type RegencyEvent } from '../domain/regency/events';
 import type { RegencyState } from '../domain/regency/state';
 import { DomainError } from '../domain/shared/domain-error';
+import { regencyOf } from '../domain/shared/region-codes';
 import type { Actor } from '../domain/shared/envelope';
 import { parseCommand } from '../domain/shared/parse-command';
 import { villageCommandSchemas, type VillageCommand } from '../domain/village/commands';
@@ -19,8 +19,6 @@ import {
   type HandleOptions,
   type StreamHandlerOptions,
 } from './stream-handler';
-
-const REGENCY_LEVEL = 2;
 
 export interface LedgerOptions extends StreamHandlerOptions {
   store: EventStore;
@@ -53,7 +51,7 @@ export function createLedger(options: LedgerOptions) {
       handleOptions?: HandleOptions,
     ): Promise<CommandOutcome<VillageEvent>> {
       const command = parseOrThrow(villageCommandSchemas, raw) as VillageCommand;
-      const regencyCode = prefixAt(villageCode, REGENCY_LEVEL);
+      const regencyCode = regencyOf(villageCode);
       const villageReference = referenceFor(fiscalYear, regencyCode, 'villageCode', villageCode);
       return villages.handle(
         villageStreamId(villageCode, fiscalYear),

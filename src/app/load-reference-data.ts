@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildReferenceData } from '../domain/reference/build-reference';
 import { DomainError } from '../domain/shared/domain-error';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
+import { isRegionCode } from '../domain/shared/region-codes';
 import { parseJsonLines } from '../domain/reference/json-lines';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { ReferenceDataError } from '../domain/reference/reference-error';
@@ -11,8 +13,6 @@ import {
   type ReferenceFileKey,
   type ReferenceRows,
 } from '../domain/reference/reference-files';
-
-const REGENCY_CODE = /^\d{2}\.\d{2}$/;
 
 /** Where reference data lives in the repository. */
 export const DEFAULT_REFERENCE_ROOT = path.resolve(__dirname, '../../migrations/reference');
@@ -54,7 +54,7 @@ export class ReferenceCatalog {
   exists(fiscalYear: number, regencyCode: string): boolean {
     if (this.loaded.has(this.key(fiscalYear, regencyCode))) return true;
     return (
-      REGENCY_CODE.test(regencyCode) &&
+      isRegionCode(regencyCode, 'regency') &&
       existsSync(path.join(this.root, referenceFilePath('regions', fiscalYear, regencyCode)))
     );
   }
@@ -62,7 +62,7 @@ export class ReferenceCatalog {
   /** The fiscal years with reference data for the regency, in order. */
   fiscalYears(regencyCode: string): number[] {
     return readdirSync(this.root)
-      .filter((folder) => /^\d{4}$/.test(folder))
+      .filter((folder) => FISCAL_YEAR_PATTERN.test(folder))
       .map(Number)
       .filter((year) => this.exists(year, regencyCode))
       .sort((a, b) => a - b);

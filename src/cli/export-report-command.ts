@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import { runConfiguration } from '../composition/demo-settings';
 import { openReadModels } from '../composition/read-model-runtime';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import type { EventStore } from '../eventstore/port';
 import type { StoreLocation } from '../eventstore/store-location';
 import { findReport, reportNames } from '../reports/catalog';
@@ -50,7 +51,7 @@ export async function exportReport(
     throw new Error(
       `laporan tidak dikenal / unknown report: ${request.name} (${request.scope}: ${reportNames(request.scope).join(', ')})`,
     );
-  if (!/^\d{4}$/.test(request.fiscalYear))
+  if (!FISCAL_YEAR_PATTERN.test(request.fiscalYear))
     throw new Error(`--year ${request.fiscalYear}: tahun empat angka / a four-digit year`);
   const readModels = openReadModels(store, config);
   await readModels.engine.start();

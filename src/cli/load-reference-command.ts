@@ -7,6 +7,7 @@ import {
   referenceFilePath,
   type ReferenceFileKey,
 } from '../domain/reference/reference-files';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 
 interface LoadReferenceOptions {
   year: string;
@@ -47,7 +48,7 @@ export function registerLoadReference(program: Command): void {
     )
     .option('--json', 'cetak sebagai JSON / print as JSON')
     .action((options: LoadReferenceOptions) => {
-      if (!/^\d{4}$/.test(options.year)) throw new Error(`--year: ${options.year}`);
+      if (!FISCAL_YEAR_PATTERN.test(options.year)) throw new Error(`--year: ${options.year}`);
       const year = Number.parseInt(options.year, 10);
       const reference = loadReferenceData(year, options.regency, options.root);
       const summary = {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { StoreKind } from '../eventstore/store-location';
 
 const environmentSchema = z.object({
@@ -7,10 +8,7 @@ const environmentSchema = z.object({
   KASDESA_DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  KASDESA_REGENCY: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/, 'expected a regency code such as 12.34')
-    .optional(),
+  KASDESA_REGENCY: regionCodeSchema('regency').optional(),
 });
 
 export interface Config {

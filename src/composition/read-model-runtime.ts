@@ -8,12 +8,13 @@ import { referenceLookup } from '../../projections/folds/reference-lookup';
 import { DEFAULT_REFERENCE_ROOT, loadReferenceData } from '../app/load-reference-data';
 import type { Config } from './config';
 import type { ReferenceData } from '../domain/reference/reference-data';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import type { EventStore } from '../eventstore/port';
 
 /** Every (fiscal year, regency) folder of the reference data, loaded and validated. */
 export function allReferenceData(root: string = DEFAULT_REFERENCE_ROOT): ReferenceData[] {
   return readdirSync(root)
-    .filter((year) => /^\d{4}$/.test(year))
+    .filter((year) => FISCAL_YEAR_PATTERN.test(year))
     .flatMap((year) => {
       const folder = path.join(root, year, 'regencies');
       const regencies = existsSync(folder) ? readdirSync(folder) : [];

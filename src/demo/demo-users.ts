@@ -3,8 +3,8 @@ import { SYSTEM_ACTOR, type AccessService } from '../access/access-service';
 import { DEMO_ADMIN_USERNAME } from '../access/bootstrap';
 import { rolesFor } from '../access/command-permissions';
 import { hashPassword } from '../access/passwords';
-import { ROLE_SCOPE_LEVELS, SCOPE_LEVELS, type Role } from '../access/roles';
-import { prefixAt } from '../domain/reference/codes';
+import { ROLE_SCOPE_LEVELS, type Role } from '../access/roles';
+import { regencyOf, regionAt } from '../domain/shared/region-codes';
 import type { Actor } from '../domain/shared/envelope';
 
 /** Every demo login has this password (printed at start and in the README). */
@@ -26,7 +26,7 @@ export interface DemoUser {
 }
 
 /** `35.99.01.2003` → `01.2003`: short and still unique within the regency. */
-const localPart = (code: string) => code.split('.').slice(2).join('.');
+const localPart = (code: string) => code.slice(regencyOf(code).length + 1);
 
 /** The demo's users: the regency offices, a camat per district, four officials per village. */
 export function demoUsers(
@@ -98,8 +98,7 @@ export function demoActors(users: readonly DemoUser[]): ActorFor {
   return (commandType, villageCode) => {
     const role = rolesFor(commandType)[0];
     const level = role && ROLE_SCOPE_LEVELS[role][0];
-    const user =
-      level && byRoleAndScope.get(`${role}|${prefixAt(villageCode, SCOPE_LEVELS[level])}`);
+    const user = level && byRoleAndScope.get(`${role}|${regionAt(villageCode, level)}`);
     if (!user) throw new Error(`no demo user may issue ${commandType} on ${villageCode}`);
     return { id: userIdOf(user.username), role: user.role, displayName: user.displayName };
   };

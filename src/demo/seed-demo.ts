@@ -2,6 +2,7 @@ import { createAccessService } from '../access/access-service';
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import type { ReferenceData } from '../domain/reference/reference-data';
+import { segments } from '../domain/shared/dotted-codes';
 import { rupiah } from '../domain/shared/money';
 import type { EventStore } from '../eventstore/port';
 import type { DemoCommand } from './demo-command';
@@ -55,7 +56,7 @@ async function forEachConcurrently<T>(
 
 /** Villages spread over the districts: the first twenty are one per district. */
 function spreadVillages(reference: ReferenceData, count: number) {
-  const rank = (code: string) => `${code.split('.').at(-1)}/${code}`;
+  const rank = (code: string) => `${segments(code).at(-1)}/${code}`;
   return [...reference.villages.values()]
     .sort((a, b) => rank(a.code).localeCompare(rank(b.code)))
     .slice(0, count);

@@ -1,3 +1,4 @@
+import { prefixAt } from '../domain/shared/dotted-codes';
 import { rupiah, toAmountText, ZERO, type Rupiah } from '../domain/shared/money';
 import { demoCommand, type DemoCommand } from './demo-command';
 import type { AmountLine, SpendingLine, VillageBudget } from './village-budget';
@@ -76,7 +77,7 @@ export function originalBudgetCommands(villageName: string, budget: VillageBudge
     ...budget.activities.map((activity) =>
       demoCommand('PlanRkpdesActivity', `plan-${activity.activityId}`, {
         activityId: activity.activityId,
-        subBidangCode: activity.kegiatanCode.split('.').slice(0, 2).join('.'),
+        subBidangCode: prefixAt(activity.kegiatanCode, 2),
         kegiatanCode: activity.kegiatanCode,
         name: activity.name,
         location: { hamlet: `Dusun ${activity.hamlet}` },

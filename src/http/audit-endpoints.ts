@@ -1,19 +1,20 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { scopeCovers, SCOPE_LEVELS, type Role } from '../access/roles';
+import { scopeCovers, scopeLevel, type Role } from '../access/roles';
 import { anchorStreamHeads } from '../audit/anchoring';
 import { figureHistory, HISTORY_KINDS, lineAcrossVersions } from '../audit/history';
 import { clocksSchema, villageStateAt } from '../audit/time-travel';
 import { verifyLedger } from '../audit/verify-ledger';
 import type { ReferenceCatalog } from '../app/load-reference-data';
-import { prefixAt } from '../domain/reference/codes';
 import type { EventStore } from '../eventstore/port';
 import { commandIdFor } from './concurrency';
 import { parseBody, type Endpoint } from './endpoint';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { toJsonValue } from '../domain/shared/json-value';
+import { regencyOf } from '../domain/shared/region-codes';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser } from './request-context';
-import { regencyOf, villageStream } from './stream-kinds';
+import { villageStream } from './stream-kinds';
 
 /**
  * Auditors (Inspektorat, BPKP, BPK) and the regency's finance office read the
@@ -27,7 +28,6 @@ const VERIFIERS: readonly Role[] = ['auditor', 'regencyFinance', 'administrator'
 const ANCHORERS: readonly Role[] = ['regencyFinance', 'administrator'];
 
 const VILLAGE_BASE = '/audit/villages/:villageCode/years/:fiscalYear';
-const FISCAL_YEAR = /^\d{4}$/;
 const CLOCKS_NOTE =
   'asOf = tanggal bisnis / business date (YYYY-MM-DD); knownAt = waktu tercatat / recorded time (ISO 8601)';
 
@@ -87,7 +87,8 @@ function villageGuard(reference: ReferenceCatalog): RequestHandler {
     const year = String(req.params.fiscalYear);
     if (!villageStream.codePattern.test(villageCode))
       throw new HttpProblem('PATH_PARAMETER', 'villageCode', villageCode);
-    if (!FISCAL_YEAR.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
+    if (!FISCAL_YEAR_PATTERN.test(year))
+      throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
     requireScope(res, 'villageCode', villageCode);
     const fiscalYear = Number.parseInt(year, 10);
     reference.requireYear(fiscalYear, regencyOf(villageCode));
@@ -111,7 +112,9 @@ function requireScope(res: Response, field: string, region: string): void {
 
 /** The region a stream belongs to (`village-35.10.01.2001-2025` → `35.10.01.2001`). */
 function streamRegion(streamId: string): string | undefined {
-  return /^[a-z]+-(\d{2}\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)(?:-\d{4})?$/.exec(streamId)?.[1];
+  const [, region, fiscalYear] = /^[a-z]+-([\d.]+)(?:-(\d+))?$/.exec(streamId) ?? [];
+  if (region === undefined || scopeLevel(region) === undefined) return undefined;
+  return fiscalYear === undefined || FISCAL_YEAR_PATTERN.test(fiscalYear) ? region : undefined;
 }
 
 /** Streams of regions within the caller's scope; a stream of no region is nobody's to read here. */
@@ -233,7 +236,7 @@ function verificationEndpoints(store: EventStore): Endpoint[] {
       async handler(req, res) {
         const user = currentUser(res);
         const anchored = await anchorStreamHeads(store, {
-          regencyCode: prefixAt(user.scope, SCOPE_LEVELS.regency),
+          regencyCode: regencyOf(user.scope),
           actor: actorOf(user),
           commandId: commandIdFor(req, user),
         });

@@ -2,7 +2,8 @@ import type { Request, Response } from 'express';
 import { readModelProjections } from '../../projections/read-models/read-models';
 import { scopeCovers } from '../access/roles';
 import type { ReferenceCatalog } from '../app/load-reference-data';
-import { prefixAt } from '../domain/reference/codes';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
+import { isRegionCode, regencyOf } from '../domain/shared/region-codes';
 import type { EventStore } from '../eventstore/port';
 import { findReport, reportNames, reportsOf } from '../reports/catalog';
 import {
@@ -23,12 +24,6 @@ import { awaitReadModels } from './read-your-writes';
 import { currentUser } from './request-context';
 
 export type { ReadModels } from '../reports/state-reader';
-
-const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
-const REGENCY_CODE = /^\d{2}\.\d{2}$/;
-const DISTRICT_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
-const YEAR = /^\d{4}$/;
-const REGENCY_LEVEL = 2;
 
 const CODE_PARAMETER: Record<ReportScope, string> = {
   village: 'villageCode',
@@ -53,10 +48,9 @@ function targetOf(req: Request, scope: ReportScope) {
   const parameter = CODE_PARAMETER[scope];
   const code = String(req.params[parameter]);
   const year = String(req.params.fiscalYear);
-  if (!(scope === 'village' ? VILLAGE_CODE : REGENCY_CODE).test(code))
-    throw new HttpProblem('PATH_PARAMETER', parameter, code);
-  if (!YEAR.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
-  return { code, fiscalYear: Number.parseInt(year, 10), regency: prefixAt(code, REGENCY_LEVEL) };
+  if (!isRegionCode(code, scope)) throw new HttpProblem('PATH_PARAMETER', parameter, code);
+  if (!FISCAL_YEAR_PATTERN.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
+  return { code, fiscalYear: Number.parseInt(year, 10), regency: regencyOf(code) };
 }
 
 /** The region a caller must cover: the regency, or for a district head the district asked for. */
@@ -64,8 +58,8 @@ function regionOf(req: Request, scope: ReportScope, code: string) {
   const district = scope === 'regency' ? req.query.district : undefined;
   if (
     typeof district === 'string' &&
-    DISTRICT_CODE.test(district) &&
-    prefixAt(district, REGENCY_LEVEL) === code
+    isRegionCode(district, 'district') &&
+    regencyOf(district) === code
   )
     return { region: district, parameter: 'district' };
   return { region: code, parameter: CODE_PARAMETER[scope] };

@@ -2,13 +2,12 @@ import type { z } from 'zod';
 import type { Ledger } from '../app/ledger';
 import type { ReferenceCatalog } from '../app/load-reference-data';
 import type { CommandOutcome, HandleOptions } from '../app/stream-handler';
-import { prefixAt } from '../domain/reference/codes';
 import { regencyCommandSchemas } from '../domain/regency/commands';
 import type { DomainEvent } from '../domain/shared/envelope';
 import { regencyStreamId } from '../domain/regency/decider';
 import { villageCommandSchemas } from '../domain/village/commands';
 import { villageStreamId } from '../domain/village/decider';
-import { SCOPE_LEVELS } from '../access/roles';
+import { regencyOf, REGION_PATTERNS } from '../domain/shared/region-codes';
 
 /**
  * The two ledger streams as the API sees them: where they live in the URL,
@@ -37,13 +36,11 @@ export interface StreamKind {
   ): Promise<CommandOutcome<DomainEvent>>;
 }
 
-export const regencyOf = (code: string) => prefixAt(code, SCOPE_LEVELS.regency);
-
 export const villageStream: StreamKind = {
   tag: 'village',
   basePath: '/villages/:villageCode/years/:fiscalYear',
   codeParam: 'villageCode',
-  codePattern: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+  codePattern: REGION_PATTERNS.village,
   schemas: villageCommandSchemas,
   streamId: villageStreamId,
   exists: (reference, fiscalYear, code) =>
@@ -58,7 +55,7 @@ export const regencyStream: StreamKind = {
   tag: 'regency',
   basePath: '/regencies/:regencyCode/years/:fiscalYear',
   codeParam: 'regencyCode',
-  codePattern: /^\d{2}\.\d{2}$/,
+  codePattern: REGION_PATTERNS.regency,
   schemas: regencyCommandSchemas,
   streamId: regencyStreamId,
   exists: (reference, fiscalYear, code) => reference.exists(fiscalYear, code),

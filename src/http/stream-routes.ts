@@ -6,13 +6,13 @@ import { scopeCovers } from '../access/roles';
 import { sendCommandResult } from './command-result';
 import { commandIdFor, expectedRevisionOf, notModified } from './concurrency';
 import type { Endpoint } from './endpoint';
+import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { toJsonValue } from '../domain/shared/json-value';
+import { regencyOf } from '../domain/shared/region-codes';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser, markStream } from './request-context';
 import { commandResultSchema, streamStateSchema } from './response-schemas';
-import { regencyOf, type StreamKind } from './stream-kinds';
-
-const FISCAL_YEAR = /^\d{4}$/;
+import type { StreamKind } from './stream-kinds';
 
 /** The stream a write's guard resolved, for its handler. */
 const targets = new WeakMap<Response, StreamTarget>();
@@ -35,7 +35,7 @@ function resolveTarget(
   const code = String(req.params[kind.codeParam]);
   const year = String(req.params.fiscalYear);
   if (!kind.codePattern.test(code)) throw new HttpProblem('PATH_PARAMETER', kind.codeParam, code);
-  if (!FISCAL_YEAR.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
+  if (!FISCAL_YEAR_PATTERN.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
   const user = currentUser(res);
   if (!scopeCovers(user.scope, code))
     throw new HttpProblem('OUT_OF_SCOPE', kind.codeParam, code, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BilingualText } from '../domain/shared/domain-error';
+import { regionCodeSchema } from '../domain/shared/region-codes';
 import { fullYear, semesterOne, type Period } from './realisation/periods';
 
 /**
@@ -128,7 +129,7 @@ export const DISTRICT_PARAMETER: ReportParameter = {
   required: false,
   description: { id: 'satu kecamatan', en: 'one district' },
   allowed: 'a district code of the regency, e.g. 35.99.01',
-  schema: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
+  schema: regionCodeSchema('district'),
 };
 
 /** The query checked against a report's parameters and the common ones; others are ignored. */

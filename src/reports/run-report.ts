@@ -1,10 +1,8 @@
 import type { ReferenceCatalog } from '../app/load-reference-data';
-import { prefixAt } from '../domain/reference/codes';
+import { regencyOf } from '../domain/shared/region-codes';
 import { parseParameters, ReportSubjectMissingError, type Format } from './parameters';
 import type { RenderedReport, ReportDefinition } from './report-definition';
 import { clocksOf, reportReader, type ReaderSources } from './state-reader';
-
-const REGENCY_LEVEL = 2;
 
 export interface ReportRequest {
   report: ReportDefinition;
@@ -24,7 +22,7 @@ export async function runReport(
   reference: ReferenceCatalog,
 ): Promise<{ built: RenderedReport; format: Format }> {
   const { report, code, fiscalYear } = request;
-  const regency = prefixAt(code, REGENCY_LEVEL);
+  const regency = regencyOf(code);
   reference.requireYear(fiscalYear, regency);
   const known =
     reference.exists(fiscalYear, regency) &&

@@ -1,4 +1,4 @@
-import { levelOf, parentOf, prefixAt } from '../../src/domain/reference/codes';
+import { levelOf, parentOf, prefixAt } from '../../src/domain/shared/dotted-codes';
 
 describe('prefixAt', () => {
   it('keeps the first segments of a region code', () => {

@@ -1,4 +1,5 @@
-import { lastSegmentNumber, levelOf, parentOf, prefixAt } from './codes';
+import { lastSegmentNumber, levelOf, parentOf, prefixAt } from '../shared/dotted-codes';
+import { regionParent } from '../shared/region-codes';
 import type { Located } from './json-lines';
 import type {
   Account,
@@ -158,7 +159,7 @@ function buildRegions(regencyCode: string, located: Located<RegionRow>[]) {
   const villages = new Map<string, Village>();
   for (const at of located) {
     const { row } = at;
-    const parent = parentOf(row.code) ?? '';
+    const parent = regionParent(row.code) ?? '';
     if (row.level === 'district') {
       if (parent !== regencyCode)
         fail(at, `district ${row.code} is outside regency ${regencyCode}`);

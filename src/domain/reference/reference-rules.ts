@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { isWithin, levelOf, parentOf } from './codes';
+import { isWithin, levelOf, parentOf } from '../shared/dotted-codes';
 import type {
   Account,
   Earmark,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AMOUNT_PATTERN, decimalText, sum } from '../shared/money';
+import { regionCodeSchema } from '../shared/region-codes';
 
 /** One zod schema per reference file row; unknown keys are refused so typos surface. */
 const name = z.string().min(1);
@@ -55,19 +56,19 @@ export const earmarkRow = z.strictObject({
 export const regionRow = z.discriminatedUnion('level', [
   z.strictObject({
     level: z.literal('regency'),
-    code: z.string().regex(/^\d{2}\.\d{2}$/),
+    code: regionCodeSchema('regency'),
     name,
     demo: z.boolean(),
   }),
   z.strictObject({
     level: z.literal('district'),
-    code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
+    code: regionCodeSchema('district'),
     name,
     demo: z.boolean(),
   }),
   z.strictObject({
     level: z.literal('village'),
-    code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+    code: regionCodeSchema('village'),
     name,
     status: z.enum(['mandiri', 'maju', 'berkembang', 'tertinggal', 'sangat-tertinggal']),
     demo: z.boolean(),

@@ -1,4 +1,4 @@
-import { prefixAt } from '../reference/codes';
+import { prefixAt } from '../shared/dotted-codes';
 import { DomainError } from '../shared/domain-error';
 import { rupiah, sum, type Rupiah } from '../shared/money';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';

@@ -1,4 +1,4 @@
-import { isWithin } from '../reference/codes';
+import { isWithin } from '../shared/dotted-codes';
 import type { FundSource, ReferenceData } from '../reference/reference-data';
 import { checkRevenueAccountOf, requireFundSource } from '../reference/reference-rules';
 import { DomainError } from '../shared/domain-error';

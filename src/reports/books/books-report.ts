@@ -1,4 +1,4 @@
-import { prefixAt } from '../../domain/reference/codes';
+import { prefixAt } from '../../domain/shared/dotted-codes';
 import type { ReferenceData } from '../../domain/reference/reference-data';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
 import { monthOf } from '../../domain/village/books';

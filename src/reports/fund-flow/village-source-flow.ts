@@ -1,4 +1,4 @@
-import { prefixAt } from '../../domain/reference/codes';
+import { prefixAt } from '../../domain/shared/dotted-codes';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
 import { balanceOf, balancesOf } from '../../domain/village/books';
 import type { BudgetLine } from '../../domain/village/lines';
