@@ -31,7 +31,7 @@ export class LoginThrottle {
 
   /** Seconds to wait before the next attempt, or 0 when one is allowed now. */
   async retryAfterSeconds(throttleKey: string): Promise<number> {
-    const wait = loginWaitMs(await this.follower.current(), throttleKey, this.clock().getTime());
+    const wait = loginWaitMs(await this.follower.fresh(), throttleKey, this.clock().getTime());
     return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : 0;
   }
 

@@ -76,9 +76,16 @@ export class SessionFollower {
     await this.polling;
   }
 
-  /** The fold, read through the stream's head at least once. */
+  /** The fold as last read: at most SESSION_FOLLOW_INTERVAL_MS behind the stream. */
   async current(): Promise<SessionState> {
     await this.start();
+    return this.folded;
+  }
+
+  /** The fold read through the stream's head now: for what another instance may have just written. */
+  async fresh(): Promise<SessionState> {
+    await this.start();
+    await this.catchUp();
     return this.folded;
   }
 
@@ -88,13 +95,16 @@ export class SessionFollower {
     return `revision ${this.revision ?? 'none'}`;
   }
 
-  /** Decides on the folded stream, appends at its revision and folds the events written. */
+  /**
+   * Decides on the stream read through its head, appends at that revision
+   * (re-reading and deciding again when another instance wrote first) and
+   * folds the events written.
+   */
   async record(command: SessionCommand, actor: Actor): Promise<SessionEvent[]> {
-    await this.start();
     const commandId = this.newId();
     for (let attempt = 0; ; attempt += 1) {
+      const facts = decideSession(command, await this.fresh());
       const expected = this.revision ?? 'no_stream';
-      const facts = decideSession(command, this.folded);
       const events = sessionEvents(command, facts, commandId, actor);
       if (events.length === 0) return [];
       try {
@@ -110,7 +120,6 @@ export class SessionFollower {
         const retry =
           error instanceof WrongExpectedRevisionError && attempt < SESSION_APPEND_RETRIES_MAX;
         if (!retry) throw error;
-        await this.catchUp();
       }
     }
   }

@@ -74,10 +74,17 @@ export class SessionStore {
     return { token, session: { userId: user.userId, csrfToken: csrfTokenFor(token), expiresAt } };
   }
 
-  /** The live session of a token: not ended, not expired. */
+  /**
+   * The live session of a token: not ended, not expired. A token this
+   * instance has not seen is looked for again in the stream as it is now: it
+   * may have been issued by another instance a moment ago.
+   */
   async find(token: string): Promise<Session | undefined> {
-    const state = await this.follower.current();
-    const session = liveSession(state, digestOf(token), this.clock().getTime());
+    const tokenHash = digestOf(token);
+    const now = this.clock().getTime();
+    const session =
+      liveSession(await this.follower.current(), tokenHash, now) ??
+      liveSession(await this.follower.fresh(), tokenHash, now);
     return (
       session && {
         userId: session.userId,
