@@ -103,8 +103,10 @@ export class SessionFollower {
   async record(command: SessionCommand, actor: Actor): Promise<SessionEvent[]> {
     const commandId = this.newId();
     for (let attempt = 0; ; attempt += 1) {
-      const facts = decideSession(command, await this.fresh());
+      await this.fresh();
+      // State and revision taken together, after the await: another write may have been folded meanwhile.
       const expected = this.revision ?? 'no_stream';
+      const facts = decideSession(command, this.folded);
       const events = sessionEvents(command, facts, commandId, actor);
       if (events.length === 0) return [];
       try {
