@@ -1,56 +1,44 @@
+import { SYSTEM_ACTOR } from './access-service';
+import type { SessionFollower } from './session-follower';
+import { loginWaitMs } from './session-state';
+import { digestOf } from './sessions';
+
 export interface LoginThrottleOptions {
-  /** Failed logins allowed per window and key. Default 5. */
-  maxFailures?: number;
-  /** Default 15 minutes. */
-  windowMs?: number;
-  clock?: () => number;
+  clock?: () => Date;
 }
 
-const SWEEP_AT = 10_000;
+/** The key failures are counted under: client address and username, as a digest only. */
+export function loginThrottleKey(address: string, username: string): string {
+  return digestOf(`${address}|${username.trim().toLowerCase()}`);
+}
 
 /**
- * Counts failed logins per key (client address + username) in a sliding
- * window; past the limit, further attempts wait until the oldest failure
- * leaves the window. In memory: a restart forgets the counts.
+ * Counts failed logins per key from the LoginFailed events of the session
+ * stream, so the count holds across restarts and instances: LOGIN_FAILURES_MAX
+ * per LOGIN_FAILURE_WINDOW_MS; past it, further attempts wait until the
+ * oldest failure leaves the window. A successful login (its SessionStarted)
+ * clears the key.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly maxFailures: number;
-  private readonly windowMs: number;
-  private readonly clock: () => number;
+  private readonly clock: () => Date;
 
-  constructor(options: LoginThrottleOptions = {}) {
-    this.maxFailures = options.maxFailures ?? 5;
-    this.windowMs = options.windowMs ?? 15 * 60 * 1000;
-    this.clock = options.clock ?? Date.now;
+  constructor(
+    private readonly follower: SessionFollower,
+    options: LoginThrottleOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
   }
 
   /** Seconds to wait before the next attempt, or 0 when one is allowed now. */
-  retryAfterSeconds(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.maxFailures) return 0;
-    const oldest = recent[recent.length - this.maxFailures]!;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - this.clock()) / 1000));
+  async retryAfterSeconds(throttleKey: string): Promise<number> {
+    const wait = loginWaitMs(await this.follower.fresh(), throttleKey, this.clock().getTime());
+    return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : 0;
   }
 
-  recordFailure(key: string): void {
-    if (this.failures.size >= SWEEP_AT) this.sweep();
-    this.failures.set(key, [...this.recent(key), this.clock()]);
-  }
-
-  recordSuccess(key: string): void {
-    this.failures.delete(key);
-  }
-
-  /** Bounds memory when many keys are tried: drops every key with no failure left in the window. */
-  private sweep(): void {
-    for (const key of [...this.failures.keys()]) this.recent(key);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.clock() - this.windowMs;
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.failures.delete(key);
-    return recent;
+  async recordFailure(throttleKey: string): Promise<void> {
+    await this.follower.record(
+      { type: 'RecordLoginFailure', throttleKey, at: this.clock() },
+      SYSTEM_ACTOR,
+    );
   }
 }

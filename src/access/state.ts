@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/shared/envelope';
 import { PersistentMap } from '../domain/shared/persistent-map';
 import type { Role } from './roles';
 
@@ -35,4 +36,9 @@ export function hasActiveAdministrator(state: AccessState): boolean {
 /** A user as others may see it: everything but the password hash. */
 export function publicUser({ passwordHash: _hash, ...user }: User): Omit<User, 'passwordHash'> {
   return user;
+}
+
+/** The user as the domain records them on every event: id, role and display name at this moment. */
+export function actorOf(user: Pick<User, 'userId' | 'role' | 'displayName'>): Actor {
+  return { id: user.userId, role: user.role, displayName: user.displayName };
 }

@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { createAccessService } from '../access/access-service';
 import { ensureAdministrator } from '../access/bootstrap';
+import type { SessionFollower } from '../access/session-follower';
+import { openSessionStream } from '../access/session-stream';
 import { runConfiguration, type DemoSettings } from './demo-settings';
 import { announceDemo, demoSeeded, seedDemoWithProgress } from '../demo/first-start';
 import { openStore } from './open-store';
@@ -48,6 +50,11 @@ function projectionsCaughtUp(engine: ProjectionEngine): ReadinessCheck {
   };
 }
 
+/** `/readyz` holds back traffic from an instance that cannot read the session stream (it might accept an ended session). */
+function sessionsFollowed(follower: SessionFollower): ReadinessCheck {
+  return { name: 'sessions', check: async () => follower.status() };
+}
+
 /** First start of the demo: the regency is seeded before the server takes traffic. */
 async function seedOnFirstStart(store: EventStore, demo: DemoSettings): Promise<void> {
   if (!demo.enabled || (await demoSeeded(store))) return;
@@ -57,7 +64,8 @@ async function seedOnFirstStart(store: EventStore, demo: DemoSettings): Promise<
 /**
  * Starts the server on the configured store (seeding the demo regency on its
  * first start) with the read models followed live; on SIGINT/SIGTERM finishes
- * in-flight requests, then stops the projections and closes the store.
+ * in-flight requests, then stops following the sessions and the projections
+ * and closes the store.
  */
 async function main(): Promise<void> {
   const { config, demo, regencyCode } = runConfiguration();
@@ -67,6 +75,8 @@ async function main(): Promise<void> {
   const login = await ensureAdministrator(access);
   const readModels = openReadModels(store, config);
   await readModels.engine.start();
+  const sessionStream = openSessionStream({ store, regencyCode });
+  await sessionStream.follower.start();
   let shuttingDown = false;
   const app = createApp({
     store,
@@ -75,7 +85,11 @@ async function main(): Promise<void> {
     log,
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,
-    readinessChecks: [projectionsCaughtUp(readModels.engine)],
+    sessionStream,
+    readinessChecks: [
+      projectionsCaughtUp(readModels.engine),
+      sessionsFollowed(sessionStream.follower),
+    ],
   });
   const server = app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
@@ -92,6 +106,7 @@ async function main(): Promise<void> {
     if (demo.enabled) announceDemo(`${url}${API_BASE}/docs`);
   });
   const closeAll = async () => {
+    await sessionStream.follower.stop();
     await readModels.engine.stop();
     readModels.close();
     await store.close();

@@ -1,8 +1,7 @@
 import express, { type Express } from 'express';
 import pino, { type Logger } from 'pino';
 import type { AccessService } from '../access/access-service';
-import { LoginThrottle } from '../access/login-throttle';
-import { SessionStore } from '../access/sessions';
+import { openSessionStream, type SessionStream } from '../access/session-stream';
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import type { EventStore } from '../eventstore/port';
@@ -30,8 +29,11 @@ export interface AppDependencies {
   access: AccessService;
   reference?: ReferenceCatalog;
   ledger?: Ledger;
-  sessions?: SessionStore;
-  throttle?: LoginThrottle;
+  /**
+   * Sessions and login throttle over the regency's session stream. Default:
+   * a follower of it that starts reading on first use.
+   */
+  sessionStream?: Pick<SessionStream, 'sessions' | 'throttle'>;
   log?: Logger;
   /** Added to "the store answers"; projections add theirs when they are wired. */
   readinessChecks?: readonly ReadinessCheck[];
@@ -74,8 +76,8 @@ export function createApp(dependencies: AppDependencies): Express {
   const { store, storeKind, access } = dependencies;
   const reference = dependencies.reference ?? new ReferenceCatalog();
   const ledger = dependencies.ledger ?? createLedger({ store, reference });
-  const sessions = dependencies.sessions ?? new SessionStore();
-  const throttle = dependencies.throttle ?? new LoginThrottle();
+  const { sessions, throttle } =
+    dependencies.sessionStream ?? openSessionStream({ store, regencyCode: access.regencyCode });
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
   const shuttingDown = dependencies.shuttingDown ?? (() => false);
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import type { AccessService } from '../access/access-service';
+import { SYSTEM_ACTOR, type AccessService } from '../access/access-service';
 import type { SessionStore } from '../access/sessions';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './auth-cookies';
 import { HttpProblem } from './problem';
@@ -31,7 +31,7 @@ function sameText(a: string, b: string): boolean {
 export function authenticate(access: AccessService, sessions: SessionStore): RequestHandler {
   return async (req, res, next) => {
     const presented = tokenOf(req);
-    const session = presented && sessions.find(presented.token);
+    const session = presented && (await sessions.find(presented.token));
     if (!presented || !session)
       throw new HttpProblem(
         'AUTHENTICATION_REQUIRED',
@@ -41,7 +41,7 @@ export function authenticate(access: AccessService, sessions: SessionStore): Req
       );
     const user = (await access.load()).state.users.get(session.userId);
     if (!user?.active) {
-      sessions.end(presented.token);
+      await sessions.end(presented.token, 'userInactive', SYSTEM_ACTOR);
       throw new HttpProblem('AUTHENTICATION_REQUIRED', 'userId', session.userId);
     }
     if (presented.via === 'cookie' && !SAFE_METHODS.has(req.method)) {

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { AccessService } from '../access/access-service';
-import type { LoginThrottle } from '../access/login-throttle';
-import type { SessionStore } from '../access/sessions';
+import { loginThrottleKey, type LoginThrottle } from '../access/login-throttle';
+import type { Session, SessionStore } from '../access/sessions';
 import { publicUser, type User } from '../access/state';
-import type { Session } from '../access/sessions';
 import { clearSessionCookies, setSessionCookies } from './auth-cookies';
 import { tokenOf } from './auth-middleware';
 import { parseBody, type Endpoint } from './endpoint';
 import { HttpProblem } from './problem';
-import { context, currentUser } from './request-context';
+import { actorOf, context, currentUser } from './request-context';
 
 const loginSchema = z.strictObject({
   username: z.string().min(1).max(100),
@@ -53,19 +52,18 @@ export function authEndpoints({ access, sessions, throttle }: AuthDependencies):
       status: 200,
       async handler(req, res) {
         const { username, password } = parseBody('Login', loginSchema, req.body);
-        const throttleKey = `${req.ip ?? ''}|${username.trim().toLowerCase()}`;
-        const wait = throttle.retryAfterSeconds(throttleKey);
+        const throttleKey = loginThrottleKey(req.ip ?? '', username);
+        const wait = await throttle.retryAfterSeconds(throttleKey);
         if (wait > 0)
           throw new HttpProblem('LOGIN_RATE_LIMITED', 'username', username, {
             headers: { 'Retry-After': String(wait) },
           });
         const user = await access.authenticate(username, password);
         if (!user) {
-          throttle.recordFailure(throttleKey);
+          await throttle.recordFailure(throttleKey);
           throw new HttpProblem('LOGIN_FAILED', 'username', username);
         }
-        throttle.recordSuccess(throttleKey);
-        const { token, session } = sessions.create(user.userId);
+        const { token, session } = await sessions.create(user, throttleKey);
         Object.assign(context(res), { user });
         setSessionCookies(req, res, token, session);
         res.json(sessionBody(user, session, token));
@@ -90,9 +88,9 @@ export function authEndpoints({ access, sessions, throttle }: AuthDependencies):
       summary: 'Keluar; mengakhiri sesi / log out; ends the session',
       access: 'authenticated',
       status: 204,
-      handler(req, res) {
+      async handler(req, res) {
         const presented = tokenOf(req);
-        if (presented) sessions.end(presented.token);
+        if (presented) await sessions.end(presented.token, 'logout', actorOf(currentUser(res)));
         clearSessionCookies(res);
         res.status(204).end();
       },

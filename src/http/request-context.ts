@@ -1,8 +1,9 @@
 import type { Response } from 'express';
 import type { Session } from '../access/sessions';
 import type { User } from '../access/state';
-import type { Actor } from '../domain/shared/envelope';
 import { HttpProblem } from './problem';
+
+export { actorOf } from '../access/state';
 
 /** What a request learns on its way, kept in res.locals under typed accessors. */
 export interface RequestContext {
@@ -24,11 +25,6 @@ export function currentUser(res: Response): User {
   const user = context(res).user;
   if (!user) throw new HttpProblem('AUTHENTICATION_REQUIRED', 'Authorization', '');
   return user;
-}
-
-/** The user as the domain records them on every event: id, role and display name at this moment. */
-export function actorOf(user: User): Actor {
-  return { id: user.userId, role: user.role, displayName: user.displayName };
 }
 
 /** Puts the stream and its new revision on the response (ETag) and into the request log. */

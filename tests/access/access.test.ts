@@ -1,9 +1,7 @@
 import { AccessError } from '../../src/access/access-rules';
 import { accessDecisions, accessDecider, accessEvolvers } from '../../src/access/decider';
-import { LoginThrottle } from '../../src/access/login-throttle';
 import { hashPassword, verifyPassword } from '../../src/access/passwords';
 import { roleFitsScope, scopeCovers } from '../../src/access/roles';
-import { SessionStore } from '../../src/access/sessions';
 import { initialAccessState, type AccessState } from '../../src/access/state';
 import type { AccessEvent } from '../../src/access/events';
 
@@ -135,39 +133,12 @@ describe('roles and scopes', () => {
   });
 });
 
-describe('passwords, sessions and the login throttle', () => {
+describe('passwords', () => {
   it('verifies a scrypt hash and nothing else', async () => {
     const hash = await hashPassword('kata-sandi-benar');
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await verifyPassword('kata-sandi-benar', hash)).toBe(true);
     expect(await verifyPassword('kata-sandi-salah', hash)).toBe(false);
     expect(await verifyPassword('x', 'plain')).toBe(false);
-  });
-
-  it('ends sessions at their expiry and on logout', () => {
-    let now = new Date('2025-01-01T00:00:00Z');
-    const sessions = new SessionStore({ ttlMs: 1000, clock: () => now });
-    const { token } = sessions.create('u1');
-    expect(sessions.find(token)?.userId).toBe('u1');
-    now = new Date(now.getTime() + 1000);
-    expect(sessions.find(token)).toBeUndefined();
-    const second = sessions.create('u1');
-    sessions.end(second.token);
-    expect(sessions.find(second.token)).toBeUndefined();
-  });
-
-  it('counts failures per key in a sliding window and forgets them on success', () => {
-    let now = 0;
-    const throttle = new LoginThrottle({ maxFailures: 2, windowMs: 10_000, clock: () => now });
-    throttle.recordFailure('ip|a');
-    now = 4000;
-    throttle.recordFailure('ip|a');
-    expect(throttle.retryAfterSeconds('ip|a')).toBe(6);
-    expect(throttle.retryAfterSeconds('ip|b')).toBe(0);
-    now = 10_001;
-    expect(throttle.retryAfterSeconds('ip|a')).toBe(0);
-    throttle.recordFailure('ip|a');
-    throttle.recordSuccess('ip|a');
-    expect(throttle.retryAfterSeconds('ip|a')).toBe(0);
   });
 });

@@ -7,8 +7,6 @@ import { CheckpointStore } from '../../projections/engine/checkpoint-store';
 import { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
 import { createLedger } from '../../src/app/ledger';
-import { SessionStore } from '../../src/access/sessions';
-import { LoginThrottle } from '../../src/access/login-throttle';
 import { openSqliteFile } from '../../src/eventstore/sqlite-file';
 import { createApp } from '../../src/http/app';
 import { tempDir } from '../support/temp-dir';
@@ -29,12 +27,10 @@ describe('report endpoints', () => {
   let engine: ProjectionEngine;
   let recordedBefore: string;
   let recordedAfter: string;
-  let sessions: SessionStore;
   const temp = tempDir();
   const reference = twoYearReference();
 
   beforeAll(async () => {
-    sessions = new SessionStore();
     server = await startTestServer();
     const ledger = createLedger({ store: server.store, reference: reference.catalog });
     recordedBefore = new Date().toISOString();
@@ -52,8 +48,7 @@ describe('report endpoints', () => {
       access: server.access,
       reference: reference.catalog,
       ledger,
-      sessions,
-      throttle: new LoginThrottle(),
+      sessionStream: server.sessionStream,
       log: pino({ level: 'silent' }),
       readModels: engine,
     });
@@ -65,9 +60,7 @@ describe('report endpoints', () => {
   });
 
   const get = (path: string, role: keyof TestServer['tokens'] = 'auditor') =>
-    request(app)
-      .get(path)
-      .set(bearer(sessions.create(server.userIds[role]).token));
+    request(app).get(path).set(bearer(server.tokens[role]));
 
   /** An xlsx report read back with exceljs, and the response's content type. */
   async function workbookAt(path: string, role: keyof TestServer['tokens'] = 'auditor') {

@@ -6,9 +6,9 @@ import {
   SYSTEM_ACTOR,
   type AccessService,
 } from '../../src/access/access-service';
-import { LoginThrottle } from '../../src/access/login-throttle';
 import type { Role } from '../../src/access/roles';
-import { SessionStore } from '../../src/access/sessions';
+import { openSessionStream, type SessionStream } from '../../src/access/session-stream';
+import type { SessionStoreOptions } from '../../src/access/sessions';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { regencyCommandSchemas } from '../../src/domain/regency/commands';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
@@ -55,6 +55,7 @@ export interface TestServer {
   app: Express;
   store: EventStore;
   access: AccessService;
+  sessionStream: SessionStream;
   /** Bearer tokens by role. */
   tokens: Record<Role, string>;
   userIds: Record<Role, string>;
@@ -104,29 +105,43 @@ function userTemplate(): Promise<UserTemplate> {
   return template;
 }
 
-/** An app on a fresh in-memory store with one signed-in user (bearer token) per role. */
+/** Signs each user in: a bearer token by role. */
+export async function signIn(
+  access: AccessService,
+  sessionStream: Pick<SessionStream, 'sessions'>,
+  userIds: Record<Role, string>,
+): Promise<Record<Role, string>> {
+  const { state } = await access.load();
+  const tokens = {} as Record<Role, string>;
+  for (const role of Object.keys(userIds) as Role[])
+    tokens[role] = (await sessionStream.sessions.create(state.users.get(userIds[role])!)).token;
+  return tokens;
+}
+
+/**
+ * An app on a fresh in-memory store with one signed-in user (bearer token)
+ * per role; `sessionOptions` set the session stream's clock and lifetime.
+ */
 export async function startTestServer(
   overrides: Partial<AppDependencies> = {},
+  sessionOptions: SessionStoreOptions = {},
 ): Promise<TestServer> {
   const { events, userIds } = await userTemplate();
   const inner = createMemoryStore();
   for (const event of events) await inner.append(event.streamId, [event], 'any');
   const store = withHashChain(inner);
   const access = createAccessService({ store, regencyCode: REGENCY });
-  const sessions = new SessionStore();
+  const sessionStream = openSessionStream({ store, regencyCode: REGENCY, ...sessionOptions });
   const app = createApp({
     store,
     storeKind: 'memory',
     access,
     log: pino({ level: 'silent' }),
-    sessions,
-    throttle: new LoginThrottle(),
+    sessionStream,
     ...overrides,
   });
-  const tokens = {} as Record<Role, string>;
-  for (const role of Object.keys(ROLE_SCOPES) as Role[])
-    tokens[role] = sessions.create(userIds[role]).token;
-  return { app, store, access, tokens, userIds };
+  const tokens = await signIn(access, sessionStream, userIds);
+  return { app, store, access, sessionStream, tokens, userIds };
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createAccessService } from '../../../src/access/access-service';
-import { SessionStore } from '../../../src/access/sessions';
+import { openSessionStream } from '../../../src/access/session-stream';
 import { createLedger } from '../../../src/app/ledger';
 import { withHashChain } from '../../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../../src/eventstore/memory';
@@ -44,24 +44,28 @@ export async function startReliabilityServer(
   const access = createAccessService({ store, regencyCode: REGENCY });
   const users = await registerVillageUsers(access, villages);
   await setUpVillages(createLedger({ store }), villages);
-  const sessions = new SessionStore();
+  const sessionStream = openSessionStream({ store, regencyCode: REGENCY });
   const app = createApp({
     store,
     storeKind: 'memory',
     access,
-    sessions,
+    sessionStream,
     log: pino({ level: 'silent' }),
   });
   const server = createServer(app);
   const baseUrl = await listen(server);
-  const tokens = new Map(
-    [...users].map(([key, user]) => [key, sessions.create(user.userId).token]),
-  );
+  const { state } = await access.load();
+  const tokens = new Map<string, string>();
+  for (const [key, user] of users)
+    tokens.set(key, (await sessionStream.sessions.create(state.users.get(user.userId)!)).token);
   return {
     baseUrl,
     store,
     users,
     token: (village, role) => tokens.get(userKey(village, role))!,
-    close: () => closeServer(server),
+    close: async () => {
+      await closeServer(server);
+      await sessionStream.follower.stop();
+    },
   };
 }
