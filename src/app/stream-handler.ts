@@ -8,12 +8,13 @@ import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
 import type { Tracked } from '../domain/shared/idempotency';
 import type { EventSpec } from '../domain/shared/schema-types';
 import { fromRecorded, toEventData } from '../eventstore/codec/event-codec';
+import { COMMAND_RETRIES_MAX, STATE_CACHE_STREAMS_MAX, STREAM_LOAD_PAGE_MAX } from '../limits';
 import { StateCache, type CachedState } from './state-cache';
 
 export interface StreamHandlerOptions {
-  /** Conflicts (another writer appended first) retried before giving up. Default 3. */
+  /** Conflicts (another writer appended first) retried before giving up. Default COMMAND_RETRIES_MAX. */
   maxRetries?: number;
-  /** Streams whose folded state stays in memory. Default 1000. */
+  /** Streams whose folded state stays in memory. Default STATE_CACHE_STREAMS_MAX. */
   cacheSize?: number;
   /** Event ids; default random UUIDs. */
   newId?: () => string;
@@ -37,8 +38,6 @@ export interface HandleOptions {
   expectedRevision?: ExpectedRevision;
 }
 
-const READ_PAGE = 1000;
-
 /** Load → fold → decide → append at the loaded revision, retrying on a concurrent write. */
 export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, Ctx> {
   private readonly cache: StateCache<Tracked<S>>;
@@ -51,8 +50,8 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     private readonly registry: Record<string, EventSpec>,
     options: StreamHandlerOptions = {},
   ) {
-    this.cache = new StateCache(options.cacheSize ?? 1000);
-    this.maxRetries = options.maxRetries ?? 3;
+    this.cache = new StateCache(options.cacheSize ?? STATE_CACHE_STREAMS_MAX);
+    this.maxRetries = options.maxRetries ?? COMMAND_RETRIES_MAX;
     this.newId = options.newId ?? randomUUID;
   }
 
@@ -70,7 +69,7 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
           revision: recorded.revision,
         };
       }
-      if (page.length < READ_PAGE) break;
+      if (page.length < STREAM_LOAD_PAGE_MAX) break;
     }
     this.cache.set(streamId, current);
     return current;
@@ -160,7 +159,10 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
   ): Promise<RecordedEvent[]> {
     const fromRevision = revision === undefined ? 0n : revision + 1n;
     try {
-      return await this.store.readStream(streamId, { fromRevision, maxCount: READ_PAGE });
+      return await this.store.readStream(streamId, {
+        fromRevision,
+        maxCount: STREAM_LOAD_PAGE_MAX,
+      });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

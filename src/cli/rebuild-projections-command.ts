@@ -7,6 +7,7 @@ import type { Config } from '../composition/config';
 import { runConfiguration } from '../composition/demo-settings';
 import type { EventStore, Subscription } from '../eventstore/port';
 import { openReadModels } from '../composition/read-model-runtime';
+import { PROGRESS_LOG_INTERVAL_MS } from '../limits';
 import { withConfiguredStore } from './open-access';
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT). */
@@ -94,7 +95,7 @@ function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     format:
       'rebuild-projections {bar} {percentage}% | posisi / position {value}/{total} | ETA {eta_formatted}',
     noTTYOutput: true,
-    notTTYSchedule: 10_000,
+    notTTYSchedule: PROGRESS_LOG_INTERVAL_MS,
     gracefulExit: false,
   });
 }
