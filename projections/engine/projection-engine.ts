@@ -7,6 +7,7 @@ import {
   PROJECTION_PAGE_MAX,
   READ_MODEL_WAITERS_MAX,
 } from '../../src/limits';
+import { placedAt } from '../../src/domain/shared/impossible-event';
 import type { CheckpointStore } from './checkpoint-store';
 import type { Projection } from './projection';
 
@@ -19,7 +20,19 @@ export interface ProjectionStatus {
   head: bigint;
   caughtUp: boolean;
   /** Set when `apply` threw; the projection stops there until fixed and rebuilt. */
-  failure?: { position: bigint; eventId: string; message: string };
+  failure?: ProjectionFailure;
+}
+
+/** The event a projection could not apply, where it is in the store, and the error. */
+export interface ProjectionFailure {
+  position: bigint;
+  eventId: string;
+  streamId: string;
+  revision: bigint;
+  eventType: string;
+  message: string;
+  /** An ImpossibleEventError placed at the event's stream and revision, or what `apply` threw. */
+  error: Error;
 }
 
 interface Slot {
@@ -181,11 +194,16 @@ export class ProjectionEngine {
       try {
         slot.state = slot.projection.apply(slot.state, event);
         slot.dirty = true;
-      } catch (error) {
+      } catch (thrown) {
+        const error = placedAt(thrown, event) as Error;
         slot.failure = {
           position: event.position,
           eventId: event.id,
-          message: (error as Error).message,
+          streamId: event.streamId,
+          revision: event.revision,
+          eventType: event.type,
+          message: error.message,
+          error,
         };
         return;
       }

@@ -6,6 +6,7 @@ import type { Decider } from '../domain/shared/decider';
 import { DomainError } from '../domain/shared/domain-error';
 import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
 import type { Tracked } from '../domain/shared/idempotency';
+import { placedAt, type EventPlace } from '../domain/shared/impossible-event';
 import type { EventSpec } from '../domain/shared/schema-types';
 import { fromRecorded, toEventData } from '../eventstore/codec/event-codec';
 import { COMMAND_RETRIES_MAX, STATE_CACHE_STREAMS_MAX, STREAM_LOAD_PAGE_MAX } from '../limits';
@@ -55,7 +56,11 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     this.newId = options.newId ?? randomUUID;
   }
 
-  /** The stream's folded state, caught up from the cached revision. */
+  /**
+   * The stream's folded state, caught up from the cached revision. An event
+   * the state cannot take fails the load with ImpossibleEventError naming
+   * its stream, revision and type.
+   */
   async load(streamId: string): Promise<CachedState<Tracked<S>>> {
     let current = this.cache.get(streamId) ?? {
       state: this.decider.initialState,
@@ -65,7 +70,7 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
       const page = await this.readAfter(streamId, current.revision);
       for (const recorded of page) {
         current = {
-          state: this.decider.evolve(current.state, this.decode(recorded)),
+          state: this.evolveAt(current.state, this.decode(recorded), recorded),
           revision: recorded.revision,
         };
       }
@@ -121,7 +126,8 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     );
     const first = result.nextRevision - BigInt(events.length) + 1n;
     const state = events.reduce(
-      (folded, event) => this.decider.evolve(folded, event),
+      (folded, event, index) =>
+        this.evolveAt(folded, event, { streamId, revision: first + BigInt(index) }),
       loaded.state,
     );
     this.cache.set(streamId, { state, revision: result.nextRevision });
@@ -166,6 +172,14 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
+    }
+  }
+
+  private evolveAt(state: Tracked<S>, event: E, place: EventPlace): Tracked<S> {
+    try {
+      return this.decider.evolve(state, event);
+    } catch (error) {
+      throw placedAt(error, place);
     }
   }
 
