@@ -1,4 +1,13 @@
 import type { EventStore, RecordedEvent, Subscription } from '../../src/eventstore/port';
+import {
+  CATCH_UP_UNSAVED_EVENTS_MAX,
+  LIVE_SAVE_AFTER_MS,
+  LIVE_UNSAVED_EVENTS_MAX,
+  LimitExceededError,
+  PROJECTION_PAGE_MAX,
+  READ_MODEL_WAITERS_MAX,
+} from '../../src/limits';
+import { placedAt } from '../../src/domain/shared/impossible-event';
 import type { CheckpointStore } from './checkpoint-store';
 import type { Projection } from './projection';
 
@@ -11,7 +20,19 @@ export interface ProjectionStatus {
   head: bigint;
   caughtUp: boolean;
   /** Set when `apply` threw; the projection stops there until fixed and rebuilt. */
-  failure?: { position: bigint; eventId: string; message: string };
+  failure?: ProjectionFailure;
+}
+
+/** The event a projection could not apply, where it is in the store, and the error. */
+export interface ProjectionFailure {
+  position: bigint;
+  eventId: string;
+  streamId: string;
+  revision: bigint;
+  eventType: string;
+  message: string;
+  /** An ImpossibleEventError placed at the event's stream and revision, or what `apply` threw. */
+  error: Error;
 }
 
 interface Slot {
@@ -32,14 +53,18 @@ interface Slot {
   failure?: ProjectionStatus['failure'];
 }
 
-/** A rebuild saves now and then (about every million events), not per page: saving costs. */
-const CATCH_UP_EVENTS_PER_SAVE = 1 << 20;
+/** A read waiting for the engine to reach a position; it leaves the list when reached or given up. */
+interface Waiter {
+  position: bigint;
+  resolve: () => void;
+  giveUp: () => void;
+}
 
 export interface EngineOptions {
   pageSize?: number;
-  /** Live mode saves after this many unsaved events (default 20,000)… */
+  /** Live mode saves after this many unsaved events (default LIVE_UNSAVED_EVENTS_MAX)… */
   saveEvery?: number;
-  /** …or this long after the first unsaved one (default 30 s). */
+  /** …or this long after the first unsaved one (default LIVE_SAVE_AFTER_MS). */
   saveAfterMs?: number;
 }
 
@@ -59,7 +84,7 @@ export class ProjectionEngine {
   private live: Promise<void> | undefined;
   private unsaved = 0;
   private saveTimer: NodeJS.Timeout | undefined;
-  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private readonly waiters = new Set<Waiter>();
   private readonly pageSize: number;
   private readonly saveEvery: number;
   private readonly saveAfterMs: number;
@@ -70,12 +95,9 @@ export class ProjectionEngine {
     projections: Projection<unknown>[],
     options: EngineOptions = {},
   ) {
-    // Small pages: a page's events die young, before the garbage collector has to copy them.
-    this.pageSize = options.pageSize ?? 1024;
-    // Saving serialises states (or their changed parts) and blocks the event loop, so a live
-    // server saves rarely; after a crash the engine simply re-reads the events since the last save.
-    this.saveEvery = options.saveEvery ?? 20_000;
-    this.saveAfterMs = options.saveAfterMs ?? 30_000;
+    this.pageSize = options.pageSize ?? PROJECTION_PAGE_MAX;
+    this.saveEvery = options.saveEvery ?? LIVE_UNSAVED_EVENTS_MAX;
+    this.saveAfterMs = options.saveAfterMs ?? LIVE_SAVE_AFTER_MS;
     this.slots = projections.map((projection) => this.restore(projection));
   }
 
@@ -128,7 +150,7 @@ export class ProjectionEngine {
     })) {
       this.applyAll(page);
       unsaved += page.length;
-      if (unsaved >= CATCH_UP_EVENTS_PER_SAVE) {
+      if (unsaved >= CATCH_UP_UNSAVED_EVENTS_MAX) {
         this.save();
         unsaved = 0;
       }
@@ -172,11 +194,16 @@ export class ProjectionEngine {
       try {
         slot.state = slot.projection.apply(slot.state, event);
         slot.dirty = true;
-      } catch (error) {
+      } catch (thrown) {
+        const error = placedAt(thrown, event) as Error;
         slot.failure = {
           position: event.position,
           eventId: event.id,
-          message: (error as Error).message,
+          streamId: event.streamId,
+          revision: event.revision,
+          eventType: event.type,
+          message: error.message,
+          error,
         };
         return;
       }
@@ -209,19 +236,48 @@ export class ProjectionEngine {
   }
 
   private releaseWaiters(): void {
-    if (this.position === undefined) return;
-    const reached = this.position;
-    this.waiters = this.waiters.filter((waiter) => {
-      if (waiter.position > reached) return true;
-      waiter.resolve();
-      return false;
+    if (this.position === undefined || this.waiters.size === 0) return;
+    for (const waiter of this.waiters) if (waiter.position <= this.position) waiter.resolve();
+  }
+
+  /**
+   * Resolves once every projection has seen the event at `position`
+   * (read-your-writes after a command). Rejects with the signal's reason
+   * when it aborts, the waiter removed, and at once with LimitExceededError
+   * while READ_MODEL_WAITERS_MAX others wait: a reader can neither leave a
+   * waiter behind nor grow the list every applied event walks.
+   */
+  waitForPosition(position: bigint, signal?: AbortSignal): Promise<void> {
+    if (this.position !== undefined && this.position >= position) return Promise.resolve();
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.waiters.size >= READ_MODEL_WAITERS_MAX)
+      return Promise.reject(
+        new LimitExceededError('READ_MODEL_WAITERS_MAX', READ_MODEL_WAITERS_MAX),
+      );
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        this.waiters.delete(waiter);
+        signal?.removeEventListener('abort', waiter.giveUp);
+      };
+      const waiter: Waiter = {
+        position,
+        resolve: () => {
+          leave();
+          resolve();
+        },
+        giveUp: () => {
+          leave();
+          reject(signal?.reason);
+        },
+      };
+      this.waiters.add(waiter);
+      signal?.addEventListener('abort', waiter.giveUp, { once: true });
     });
   }
 
-  /** Resolves once every projection has seen the event at `position` (read-your-writes after a command). */
-  waitForPosition(position: bigint): Promise<void> {
-    if (this.position !== undefined && this.position >= position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  /** Reads waiting for a position not reached yet. */
+  pendingWaiters(): number {
+    return this.waiters.size;
   }
 
   state<State>(projection: Projection<State>): State {

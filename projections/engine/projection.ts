@@ -10,6 +10,12 @@ interface ProjectionBase<State> {
   apply(state: State, event: RecordedEvent): State;
   /** To JSON-safe data (e.g. Decimal → string): what is saved, unless saved in parts, and what a test compares. */
   serialize(state: State): unknown;
+  /**
+   * Folds whatever `apply` deferred, throwing what it meets (an impossible
+   * event, placed at its stream and revision): a rebuild calls it, so that a
+   * broken stream fails the rebuild rather than the first report that reads it.
+   */
+  verify?(state: State): void;
 }
 
 /**

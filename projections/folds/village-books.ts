@@ -1,8 +1,10 @@
+import { placedAt } from '../../src/domain/shared/impossible-event';
 import type { VillageEvent } from '../../src/domain/village/events';
 import type { VillageState } from '../../src/domain/village/state';
 import { journalEntryOf, reversalEntry, type JournalEntry } from './journal';
 import { emptyLedgerFold, foldLedger } from './ledger-fold';
 import { emptySummary, summarise, type LedgerSummary } from './ledger-summary';
+import { beforeYearOpened } from './village-fold';
 
 /** A village event as the ledger keeps it: evolvers and the journal read only type and data. */
 export type LedgerEvent = Pick<VillageEvent, 'type' | 'data'>;
@@ -27,18 +29,20 @@ export class VillageBooks implements VillageView {
   // Side by side, not an object per event: a million objects fewer for the collector.
   private readonly types: LedgerEvent['type'][] = [];
   private readonly data: LedgerEvent['data'][] = [];
-  private streamRevision = -1n;
+  /** Stream revision of each event, to name the one a deferred fold cannot take. */
+  private readonly revisions: number[] = [];
   private readonly summary = emptySummary();
   private folded = 0;
   private state = emptyLedgerFold();
   private readonly entries = new Map<string, JournalEntry>();
 
-  private constructor() {}
+  private constructor(readonly streamId: string) {}
 
-  /** A year's books from its first event; undefined when the event does not open the year (it is dropped). */
-  static open(event: LedgerEvent, streamRevision: bigint): VillageBooks | undefined {
-    if (!foldLedger(emptyLedgerFold(), event as VillageEvent).fiscalYear) return undefined;
-    const books = new VillageBooks();
+  /** A year's books from its first event, which must open the year. */
+  static open(streamId: string, event: LedgerEvent, streamRevision: bigint): VillageBooks {
+    if (!foldLedger(emptyLedgerFold(), event as VillageEvent).fiscalYear)
+      throw beforeYearOpened(event.type);
+    const books = new VillageBooks(streamId);
     books.add(event, streamRevision);
     return books;
   }
@@ -49,12 +53,12 @@ export class VillageBooks implements VillageView {
     );
     this.types.push(event.type);
     this.data.push(event.data);
-    this.streamRevision = streamRevision;
+    this.revisions.push(Number(streamRevision));
   }
 
   /** The stream revision of the last event added. */
   get lastStreamRevision(): bigint {
-    return this.streamRevision;
+    return BigInt(this.revisions.at(-1) ?? -1);
   }
 
   whole(): VillageState {
@@ -94,7 +98,14 @@ export class VillageBooks implements VillageView {
     for (; this.folded < this.types.length; this.folded += 1) {
       const event = { type: this.types[this.folded], data: this.data[this.folded] } as VillageEvent;
       const before = this.state;
-      this.state = foldLedger(before, event);
+      try {
+        this.state = foldLedger(before, event);
+      } catch (error) {
+        throw placedAt(error, {
+          streamId: this.streamId,
+          revision: BigInt(this.revisions[this.folded]!),
+        });
+      }
       record(this.entries, before, this.state, event);
     }
   }

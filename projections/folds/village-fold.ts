@@ -1,4 +1,5 @@
 import { apply } from '../../src/domain/shared/decider';
+import { ImpossibleEventError } from '../../src/domain/shared/impossible-event';
 import { PersistentMap } from '../../src/domain/shared/persistent-map';
 import { villageCore } from '../../src/domain/village/decider';
 import type { VillageEvent } from '../../src/domain/village/events';
@@ -48,6 +49,14 @@ export const emptyVillageFold = (): VillageFold => ({
 export function foldVillage(fold: VillageFold, event: VillageEvent): VillageFold {
   const next = apply(villageCore, { ...initialVillageState, ...fold }, event);
   return { fiscalYear: next.fiscalYear, planning: next.planning, budget: next.budget };
+}
+
+/** A village event met before its stream opened the year: the first event must open it. */
+export function beforeYearOpened(eventType: string): ImpossibleEventError {
+  return new ImpossibleEventError(eventType, {
+    id: 'tahun anggaran desa belum dibuka',
+    en: 'the village fiscal year is not open',
+  });
 }
 
 /** JSON form of the fold: persistent maps as arrays in their insertion order. */

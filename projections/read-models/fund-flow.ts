@@ -1,3 +1,4 @@
+import { ImpossibleEventError } from '../../src/domain/shared/impossible-event';
 import { regencyStreamId } from '../../src/domain/regency/decider';
 import type { RegencyEvent, RegencyEventOf } from '../../src/domain/regency/events';
 import { rupiah, toAmountText } from '../../src/domain/shared/money';
@@ -79,23 +80,32 @@ export function fundFlowProjection(): Projection<FundFlowState> {
   };
 }
 
-/** Updates the flow in place (the projection owns it); a new flow on the year's opening. */
-function applyToFlow(flow: RegencyFlow | undefined, event: RegencyEvent): RegencyFlow | undefined {
+/**
+ * Updates the flow in place (the projection owns it); a new flow on the
+ * year's opening. Every other event needs the opened year, and all but the
+ * first allocation the allocation's row.
+ */
+function applyToFlow(flow: RegencyFlow | undefined, event: RegencyEvent): RegencyFlow {
   if (event.type === 'RegencyFiscalYearOpened') return { ...event.data, rows: {} };
-  if (!flow) return flow;
+  if (!flow)
+    throw new ImpossibleEventError(event.type, {
+      id: 'tahun anggaran kabupaten belum dibuka',
+      en: 'the regency fiscal year is not open',
+    });
   const { villageCode, source } = event.data;
   const key = rowKey(villageCode, source);
   const row = flow.rows[key];
   if (row) applyToRow(row, event);
-  else {
-    const created = newRow(event);
-    if (created) flow.rows[key] = created;
-  }
+  else flow.rows[key] = newRow(event);
   return flow;
 }
 
-function newRow(event: RegencyEvent): FlowRow | undefined {
-  if (event.type !== 'AllocationSet') return undefined;
+function newRow(event: Exclude<RegencyEvent, { type: 'RegencyFiscalYearOpened' }>): FlowRow {
+  if (event.type !== 'AllocationSet')
+    throw new ImpossibleEventError(event.type, {
+      id: `tidak ada pagu ${event.data.villageCode}/${event.data.source}`,
+      en: `there is no allocation ${event.data.villageCode}/${event.data.source}`,
+    });
   const { villageCode, source, amount, legalReference } = event.data;
   return {
     villageCode,

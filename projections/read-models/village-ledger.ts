@@ -29,7 +29,7 @@ export type VillageLedgerState = StreamStates<VillageBooks>;
 function addRecorded(books: VillageBooks | undefined, recorded: RecordedEvent) {
   // Only type and data are kept: the metadata of a million events is not.
   const event = decodeVillageEvent(recorded);
-  if (!books) return VillageBooks.open(event, recorded.revision);
+  if (!books) return VillageBooks.open(recorded.streamId, event, recorded.revision);
   books.add(event, recorded.revision);
   return books;
 }
@@ -55,8 +55,10 @@ async function replayedBooks(
       const last = through.get(recorded.streamId);
       if (last === undefined || recorded.revision > last || !ledgerTypes.has(recorded.type))
         continue;
-      const books = addRecorded(state.streams.get(recorded.streamId), recorded);
-      if (books) state.streams.set(recorded.streamId, books);
+      state.streams.set(
+        recorded.streamId,
+        addRecorded(state.streams.get(recorded.streamId), recorded),
+      );
     }
   return state;
 }
@@ -69,6 +71,10 @@ export function villageLedgerProjection(): Projection<VillageLedgerState> {
     initialState: emptyStreamStates,
     apply: (state, recorded) =>
       updateStream(state, recorded.streamId, (books) => addRecorded(books, recorded)),
+    // The books fold their money events when first read; a rebuild folds them all now.
+    verify: (state) => {
+      for (const books of state.streams.values()) books.whole();
+    },
     // The read model as JSON: the domain fold and the journal, as reports read them.
     serialize: (state) =>
       serializeStreams(state, (books) => ({

@@ -18,6 +18,7 @@ import {
   type StreamStates,
 } from '../engine/stream-states';
 import {
+  beforeYearOpened,
   deserializeVillageFold,
   emptyVillageFold,
   foldVillage,
@@ -56,7 +57,7 @@ export function villageStreamProjection<Model>(
     return updateStream(state, recorded.streamId, (entry) => {
       const fold = foldVillage(entry?.fold ?? emptyVillageFold(), event);
       const opened = fold.fiscalYear;
-      if (!opened) return entry;
+      if (!opened) throw beforeYearOpened(event.type);
       const reference = referenceForVillage(lookup, opened.villageCode, opened.fiscalYear);
       const model =
         entry?.model ??

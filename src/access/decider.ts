@@ -2,6 +2,7 @@ import type { CoreDecider, EventEvolvers } from '../domain/shared/decider';
 import { factBuilder } from '../domain/shared/decider';
 import type { Fact } from '../domain/shared/envelope';
 import { withIdempotency } from '../domain/shared/idempotency';
+import { ImpossibleEventError } from '../domain/shared/impossible-event';
 import { AccessError } from './access-rules';
 import type { AccessCommand, AccessCommandOf } from './commands';
 import type { AccessContext } from './context';
@@ -57,9 +58,20 @@ export const accessDecisions: {
   },
 };
 
-function updateUser(state: AccessState, userId: string, change: Partial<User>): AccessState {
+/** Applies an event's change to its user, whom it must find. */
+function updateUser(
+  state: AccessState,
+  eventType: string,
+  userId: string,
+  change: Partial<User>,
+): AccessState {
   const user = state.users.get(userId);
-  return user ? { ...state, users: state.users.set(userId, { ...user, ...change }) } : state;
+  if (!user)
+    throw new ImpossibleEventError(eventType, {
+      id: `pengguna ${userId} tidak dikenal`,
+      en: `user ${userId} is unknown`,
+    });
+  return { ...state, users: state.users.set(userId, { ...user, ...change }) };
 }
 
 export const accessEvolvers: EventEvolvers<AccessEvent, AccessState> = {
@@ -67,11 +79,12 @@ export const accessEvolvers: EventEvolvers<AccessEvent, AccessState> = {
     users: state.users.set(data.userId, { ...data, active: true }),
     usernames: state.usernames.set(data.username, data.userId),
   }),
-  UserRoleAssigned: (state, { data }) =>
-    updateUser(state, data.userId, { role: data.role, scope: data.scope }),
-  UserPasswordChanged: (state, { data }) =>
-    updateUser(state, data.userId, { passwordHash: data.passwordHash }),
-  UserDeactivated: (state, { data }) => updateUser(state, data.userId, { active: false }),
+  UserRoleAssigned: (state, { type, data }) =>
+    updateUser(state, type, data.userId, { role: data.role, scope: data.scope }),
+  UserPasswordChanged: (state, { type, data }) =>
+    updateUser(state, type, data.userId, { passwordHash: data.passwordHash }),
+  UserDeactivated: (state, { type, data }) =>
+    updateUser(state, type, data.userId, { active: false }),
 };
 
 /**

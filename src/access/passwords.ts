@@ -1,10 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { SCRYPT_MEMORY_MAX_BYTES } from '../limits';
 
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 /** OWASP's scrypt minimum (N=2^17, r=8, p=1) costs 128 MiB; 2^15 keeps a login near 50 ms and 32 MiB. */
 const COST: Required<Pick<ScryptOptions, 'N' | 'r' | 'p'>> = { N: 2 ** 15, r: 8, p: 1 };
-const MAX_MEMORY = 64 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, cost: typeof COST): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -12,7 +12,7 @@ function derive(password: string, salt: Buffer, cost: typeof COST): Promise<Buff
       password.normalize('NFC'),
       salt,
       KEY_LENGTH,
-      { ...cost, maxmem: MAX_MEMORY },
+      { ...cost, maxmem: SCRYPT_MEMORY_MAX_BYTES },
       (error, key) => (error ? reject(error) : resolve(key)),
     );
   });

@@ -6,14 +6,16 @@ import type { Decider } from '../domain/shared/decider';
 import { DomainError } from '../domain/shared/domain-error';
 import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
 import type { Tracked } from '../domain/shared/idempotency';
+import { placedAt, type EventPlace } from '../domain/shared/impossible-event';
 import type { EventSpec } from '../domain/shared/schema-types';
 import { fromRecorded, toEventData } from '../eventstore/codec/event-codec';
+import { COMMAND_RETRIES_MAX, STATE_CACHE_STREAMS_MAX, STREAM_LOAD_PAGE_MAX } from '../limits';
 import { StateCache, type CachedState } from './state-cache';
 
 export interface StreamHandlerOptions {
-  /** Conflicts (another writer appended first) retried before giving up. Default 3. */
+  /** Conflicts (another writer appended first) retried before giving up. Default COMMAND_RETRIES_MAX. */
   maxRetries?: number;
-  /** Streams whose folded state stays in memory. Default 1000. */
+  /** Streams whose folded state stays in memory. Default STATE_CACHE_STREAMS_MAX. */
   cacheSize?: number;
   /** Event ids; default random UUIDs. */
   newId?: () => string;
@@ -37,8 +39,6 @@ export interface HandleOptions {
   expectedRevision?: ExpectedRevision;
 }
 
-const READ_PAGE = 1000;
-
 /** Load → fold → decide → append at the loaded revision, retrying on a concurrent write. */
 export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, Ctx> {
   private readonly cache: StateCache<Tracked<S>>;
@@ -51,12 +51,16 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     private readonly registry: Record<string, EventSpec>,
     options: StreamHandlerOptions = {},
   ) {
-    this.cache = new StateCache(options.cacheSize ?? 1000);
-    this.maxRetries = options.maxRetries ?? 3;
+    this.cache = new StateCache(options.cacheSize ?? STATE_CACHE_STREAMS_MAX);
+    this.maxRetries = options.maxRetries ?? COMMAND_RETRIES_MAX;
     this.newId = options.newId ?? randomUUID;
   }
 
-  /** The stream's folded state, caught up from the cached revision. */
+  /**
+   * The stream's folded state, caught up from the cached revision. An event
+   * the state cannot take fails the load with ImpossibleEventError naming
+   * its stream, revision and type.
+   */
   async load(streamId: string): Promise<CachedState<Tracked<S>>> {
     let current = this.cache.get(streamId) ?? {
       state: this.decider.initialState,
@@ -66,11 +70,11 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
       const page = await this.readAfter(streamId, current.revision);
       for (const recorded of page) {
         current = {
-          state: this.decider.evolve(current.state, this.decode(recorded)),
+          state: this.evolveAt(current.state, this.decode(recorded), recorded),
           revision: recorded.revision,
         };
       }
-      if (page.length < READ_PAGE) break;
+      if (page.length < STREAM_LOAD_PAGE_MAX) break;
     }
     this.cache.set(streamId, current);
     return current;
@@ -122,7 +126,8 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
     );
     const first = result.nextRevision - BigInt(events.length) + 1n;
     const state = events.reduce(
-      (folded, event) => this.decider.evolve(folded, event),
+      (folded, event, index) =>
+        this.evolveAt(folded, event, { streamId, revision: first + BigInt(index) }),
       loaded.state,
     );
     this.cache.set(streamId, { state, revision: result.nextRevision });
@@ -160,10 +165,21 @@ export class StreamHandler<C extends CommandEnvelope, S, E extends DomainEvent, 
   ): Promise<RecordedEvent[]> {
     const fromRevision = revision === undefined ? 0n : revision + 1n;
     try {
-      return await this.store.readStream(streamId, { fromRevision, maxCount: READ_PAGE });
+      return await this.store.readStream(streamId, {
+        fromRevision,
+        maxCount: STREAM_LOAD_PAGE_MAX,
+      });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
+    }
+  }
+
+  private evolveAt(state: Tracked<S>, event: E, place: EventPlace): Tracked<S> {
+    try {
+      return this.decider.evolve(state, event);
+    } catch (error) {
+      throw placedAt(error, place);
     }
   }
 

@@ -1,3 +1,4 @@
+import { placedAt } from '../domain/shared/impossible-event';
 import { z } from 'zod';
 import { clockFilter, type Clocks } from '../../projections/engine/two-clocks';
 import { fromRecorded } from '../eventstore/codec/event-codec';
@@ -50,10 +51,13 @@ export function replayEvents<S, E extends DomainEvent>(
 ): Replayed<S> {
   const keep = clockFilter(clocks);
   const kept = events.filter(keep);
-  const folded = kept.reduce(
-    (state, recorded) => decider.evolve(state, fromRecorded<E>(registry, recorded)),
-    decider.initialState,
-  );
+  const folded = kept.reduce((state, recorded) => {
+    try {
+      return decider.evolve(state, fromRecorded<E>(registry, recorded));
+    } catch (error) {
+      throw placedAt(error, recorded);
+    }
+  }, decider.initialState);
   return {
     streamId,
     clocks,

@@ -1,8 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { MigrationProgress } from '../eventstore/migrate-store';
-
-/** Seconds between progress lines when stderr is not a terminal (a log file, CI). */
-const LOG_LINE_INTERVAL_MS = 10_000;
+import { PROGRESS_LOG_INTERVAL_MS } from '../limits';
 
 export interface ProgressReporter {
   update(progress: MigrationProgress): void;
@@ -22,7 +20,7 @@ export function migrationProgressBar(
       ? `{bar} {percentage}% | ${counts} | ETA {eta_formatted}`
       : `migrate-store: ${counts}`,
     noTTYOutput: true,
-    notTTYSchedule: LOG_LINE_INTERVAL_MS,
+    notTTYSchedule: PROGRESS_LOG_INTERVAL_MS,
     gracefulExit: false,
     hideCursor: tty,
   });

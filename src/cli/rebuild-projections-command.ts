@@ -2,11 +2,17 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { openProjectionDatabase } from '../../projections/engine/projection-database';
-import type { ProjectionStatus } from '../../projections/engine/projection-engine';
+import type {
+  ProjectionFailure,
+  ProjectionStatus,
+} from '../../projections/engine/projection-engine';
+import { projectionList } from '../../projections/read-models/read-models';
 import type { Config } from '../composition/config';
+import { ImpossibleEventError } from '../domain/shared/impossible-event';
 import { runConfiguration } from '../composition/demo-settings';
 import type { EventStore, Subscription } from '../eventstore/port';
 import { openReadModels } from '../composition/read-model-runtime';
+import { PROGRESS_LOG_INTERVAL_MS } from '../limits';
 import { withConfiguredStore } from './open-access';
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT). */
@@ -62,10 +68,24 @@ function observedStore(store: EventStore, head: bigint, options: RebuildOptions)
   };
 }
 
+/** An impossible event as its own error (it names its place); anything else named with the event's place. */
+function rebuildFailure(projection: string, failure: ProjectionFailure): Error {
+  if (failure.error instanceof ImpossibleEventError) return failure.error;
+  const { streamId, revision, eventType, message } = failure;
+  return new Error(
+    `Proyeksi ${projection} gagal di aliran "${streamId}" revisi ${revision} (${eventType}) / ` +
+      `projection ${projection} failed in stream "${streamId}" at revision ${revision} (${eventType}): ${message}`,
+    { cause: failure.error },
+  );
+}
+
 /**
  * Rebuilds every read model from the first event through the same engine the
  * server runs (src/composition/read-model-runtime.ts) and saves states and checkpoints.
  * Interrupted, it saves what it has applied; `resume` continues from there.
+ * An event a read model cannot take fails the rebuild naming its stream,
+ * revision and type (an impossible event as its ImpossibleEventError; what
+ * the others applied is saved); so does one met when deferred folds are checked.
  */
 export async function rebuildProjections(
   store: EventStore,
@@ -78,11 +98,14 @@ export async function rebuildProjections(
   try {
     await readModels.engine.start();
     await readModels.engine.stop();
-    return {
-      interrupted: options.signal.aborted,
-      head,
-      projections: await readModels.engine.status(),
-    };
+    const projections = await readModels.engine.status();
+    const failed = projections.find((projection) => projection.failure);
+    if (failed?.failure) throw rebuildFailure(failed.name, failed.failure);
+    const interrupted = options.signal.aborted;
+    if (!interrupted)
+      for (const projection of projectionList(readModels.projections))
+        projection.verify?.(readModels.engine.state(projection));
+    return { interrupted, head, projections };
   } finally {
     readModels.close();
   }
@@ -94,7 +117,7 @@ function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     format:
       'rebuild-projections {bar} {percentage}% | posisi / position {value}/{total} | ETA {eta_formatted}',
     noTTYOutput: true,
-    notTTYSchedule: 10_000,
+    notTTYSchedule: PROGRESS_LOG_INTERVAL_MS,
     gracefulExit: false,
   });
 }

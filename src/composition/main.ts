@@ -11,6 +11,7 @@ import { API_BASE, createApp } from '../http/app';
 import type { ReadinessCheck } from '../http/readiness';
 import type { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { openReadModels } from './read-model-runtime';
+import { SHUTDOWN_GRACE_MS } from '../limits';
 
 /**
  * One line per request: written asynchronously, so a slow reader of stdout
@@ -18,9 +19,6 @@ import { openReadModels } from './read-model-runtime';
  * buffered synchronously on exit, so a normal shutdown or a fatal exit loses none.
  */
 const log = pino({ name: 'kasdesa' }, pino.destination({ sync: false }));
-
-/** How long shutdown waits for in-flight requests before cutting the remaining connections. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 function announceLogin(url: string, login: { username: string; password: string }): void {
   console.log(

@@ -1,12 +1,11 @@
 import type { AppendSignal } from './append-signal';
 import type { AllFilter, ReadAllOptions, RecordedEvent, Subscription } from './port';
+import { SUBSCRIPTION_PAGE_MAX } from '../limits';
 
 export interface CatchUpSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   signal: AppendSignal;
 }
-
-const PAGE_SIZE = 1024;
 
 /**
  * A catch-up subscription built on paging `$all`: it reads from the
@@ -27,10 +26,10 @@ export function catchUpSubscription(
       const seenVersion = source.signal.version;
       const page = await source.readAll({
         after: checkpoint,
-        maxCount: PAGE_SIZE,
+        maxCount: SUBSCRIPTION_PAGE_MAX,
         filter: options.filter,
       });
-      const lastPage = page.length < PAGE_SIZE;
+      const lastPage = page.length < SUBSCRIPTION_PAGE_MAX;
       if (lastPage && page.length === 0) markCaughtUp();
       for (const [index, event] of page.entries()) {
         if (stopper.signal.aborted) return;

@@ -8,9 +8,7 @@ import type {
   RecordedEvent,
   Subscription,
 } from './port';
-
-const ANY_RETRIES = 10;
-const CACHE_LIMIT = 20_000;
+import { HASH_CHAIN_APPEND_RETRIES_MAX, HASH_CHAIN_HEADS_MAX } from '../limits';
 
 interface Head {
   revision: bigint;
@@ -32,7 +30,7 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
   function remember(stream: string, head: Head): void {
     heads.delete(stream);
     heads.set(stream, head);
-    if (heads.size > CACHE_LIMIT) heads.delete(heads.keys().next().value!);
+    if (heads.size > HASH_CHAIN_HEADS_MAX) heads.delete(heads.keys().next().value!);
   }
 
   async function hashAt(stream: string, revision: bigint): Promise<string | undefined> {
@@ -86,7 +84,11 @@ export function withHashChain(inner: EventStore, clock: () => Date = () => new D
       try {
         return await appendAt(stream, events, current ?? 'no_stream');
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ANY_RETRIES) throw error;
+        if (
+          !(error instanceof WrongExpectedRevisionError) ||
+          attempt >= HASH_CHAIN_APPEND_RETRIES_MAX
+        )
+          throw error;
       }
     }
   }

@@ -13,7 +13,8 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from './port';
-import { DEFAULT_PAGE_SIZE, pagesOf } from './reading';
+import { pagesOf } from './reading';
+import { PREPARED_STATEMENTS_MAX, STORE_POLL_MS, STORE_READ_PAGE_MAX } from '../limits';
 import { readAhead, type ReadAheadStats } from './read-ahead';
 import { GroupCommit, type GroupCommitStats } from './group-commit';
 import { openSqliteFile } from './sqlite-file';
@@ -79,7 +80,7 @@ function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
     where.push(`type IN (${types.map(() => '?').join(', ') || 'NULL'})`);
     params.push(...types);
   }
-  params.push(options.maxCount ?? DEFAULT_PAGE_SIZE);
+  params.push(options.maxCount ?? STORE_READ_PAGE_MAX);
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return {
     sql: `SELECT ${COLUMNS} FROM events ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
@@ -95,15 +96,16 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore &
 } {
   const clock = options.clock ?? (() => new Date());
   const db = openSqliteFile(options.file);
-  const signal = new AppendSignal(options.pollMs ?? 250);
+  const signal = new AppendSignal(options.pollMs ?? STORE_POLL_MS);
   const readAheadFrom = BigInt(options.readAheadFrom ?? READ_AHEAD_FROM);
   const readAheadStats: ReadAheadStats = { started: 0, running: 0 };
   const statements = new Map<string, Database.Statement>();
-  // Reads build their SQL from the options; each distinct shape is prepared once.
+  // Reads build their SQL from the options; each distinct shape is prepared once (so many, at most).
   function statement(sql: string): Database.Statement {
     let prepared = statements.get(sql);
     if (!prepared) {
       prepared = db.prepare(sql).safeIntegers(true).raw(true);
+      if (statements.size >= PREPARED_STATEMENTS_MAX) statements.clear();
       statements.set(sql, prepared);
     }
     return prepared;
@@ -196,7 +198,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions): EventStore &
     const after = pages.after ?? 0n;
     const ahead = (lastPosition.get()?.position ?? 0n) - after;
     if (options.file === ':memory:' || ahead < readAheadFrom) return pagesOf(readAll, pages);
-    const maxCount = pages.pageSize ?? DEFAULT_PAGE_SIZE;
+    const maxCount = pages.pageSize ?? STORE_READ_PAGE_MAX;
     const { sql, params } = allQuery({ after, maxCount, filter: pages.filter });
     return readAhead(
       { file: options.file, sql, params, columns: COLUMN_COUNT },

@@ -10,11 +10,8 @@ import {
 import { toStoreError } from './eventstoredb-errors';
 import { isSystemEvent, toClientPosition, toRecordedEvent } from './eventstoredb-events';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from './port';
-import { DEFAULT_PAGE_SIZE, matchesFilter } from './reading';
-
-/** Largest number of raw `$all` events fetched per round trip while filtering on our side. */
-const MAX_BATCH = 4096;
-const MIN_BATCH = 64;
+import { matchesFilter } from './reading';
+import { ESDB_READ_BATCH_MAX, ESDB_READ_BATCH_MIN, STORE_READ_PAGE_MAX } from '../limits';
 
 export async function readStreamEvents(
   client: EventStoreDBClient,
@@ -48,8 +45,8 @@ export async function readAllEvents(
   options: ReadAllOptions,
 ): Promise<RecordedEvent[]> {
   const forwards = (options.direction ?? 'forwards') === 'forwards';
-  const wanted = options.maxCount ?? DEFAULT_PAGE_SIZE;
-  const batchSize = Math.min(Math.max(wanted + 1, MIN_BATCH), MAX_BATCH);
+  const wanted = options.maxCount ?? STORE_READ_PAGE_MAX;
+  const batchSize = Math.min(Math.max(wanted + 1, ESDB_READ_BATCH_MIN), ESDB_READ_BATCH_MAX);
   const page: RecordedEvent[] = [];
   let cursor = options.after;
   while (page.length < wanted) {

@@ -3,9 +3,12 @@ import { toStoreError } from './eventstoredb-errors';
 import { isSystemEvent, toRecordedEvent } from './eventstoredb-events';
 import type { RecordedEvent, Subscription } from './port';
 
-/** Pause the server stream while this many events wait for the subscriber; resume below the low mark. */
-const HIGH_WATER = 1024;
-const LOW_WATER = 256;
+import {
+  ESDB_SUBSCRIPTION_QUEUE_MAX,
+  ESDB_SUBSCRIPTION_RESUME_MAX,
+  LimitExceededError,
+  SUBSCRIPTION_WAITERS_MAX,
+} from '../limits';
 
 type Waiter = {
   resolve(result: IteratorResult<RecordedEvent>): void;
@@ -67,11 +70,16 @@ export class EventStoreDbSubscription implements Subscription {
   private next(): Promise<IteratorResult<RecordedEvent>> {
     const event = this.queue.shift();
     if (event) {
-      if (this.queue.length < LOW_WATER && this.source.isPaused()) this.source.resume();
+      if (this.queue.length < ESDB_SUBSCRIPTION_RESUME_MAX && this.source.isPaused())
+        this.source.resume();
       return Promise.resolve({ done: false, value: event });
     }
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.stopped) return Promise.resolve({ done: true, value: undefined });
+    if (this.waiters.length >= SUBSCRIPTION_WAITERS_MAX)
+      return Promise.reject(
+        new LimitExceededError('SUBSCRIPTION_WAITERS_MAX', SUBSCRIPTION_WAITERS_MAX),
+      );
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
@@ -92,7 +100,7 @@ export class EventStoreDbSubscription implements Subscription {
     const waiter = this.waiters.shift();
     if (waiter) return waiter.resolve({ done: false, value: event });
     this.queue.push(event);
-    if (this.queue.length >= HIGH_WATER) this.source.pause();
+    if (this.queue.length >= ESDB_SUBSCRIPTION_QUEUE_MAX) this.source.pause();
   }
 
   /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from './errors';
 import { asStorageFault } from './sqlite-file';
+import { GROUP_COMMIT_AT_ONCE_PER_TURN_MAX, GROUP_COMMIT_BATCH_MAX } from '../limits';
 
 interface Pending<T> {
   work: () => T;
@@ -16,14 +17,6 @@ export interface GroupCommitStats {
 }
 
 /**
- * Lone writes committed at once in one turn of the event loop, at most: a
- * sequential writer still lets I/O in every few writes, and a burst that
- * arrives while writes came one at a time pays at most this many fsyncs
- * before it is grouped.
- */
-export const AT_ONCE_PER_TURN = 8;
-
-/**
  * Group commit: writes requested in the same turn of the event loop run in
  * one SQLite transaction, so one fsync serves them all. Each write runs in a
  * savepoint of its own (better-sqlite3 nests transaction functions that way):
@@ -33,7 +26,10 @@ export const AT_ONCE_PER_TURN = 8;
  * they come one at a time (the last batch held one), a write commits at once,
  * saving a trip through the event loop; the first write that finds company
  * switches back to waiting. PostgreSQL's commit_delay/commit_siblings follow
- * the same idea.
+ * the same idea. At most GROUP_COMMIT_AT_ONCE_PER_TURN_MAX lone writes commit
+ * at once per turn (a sequential writer still lets I/O in, a burst pays few
+ * fsyncs before it is grouped); a batch that reaches GROUP_COMMIT_BATCH_MAX
+ * commits without waiting for the turn to end.
  */
 export class GroupCommit {
   private queue: Pending<unknown>[] = [];
@@ -67,17 +63,20 @@ export class GroupCommit {
       if (this.commitsAtOnce()) return this.commit([item]);
       this.queue.push(item);
       if (this.queue.length === 1) setImmediate(() => this.flush());
+      else if (this.queue.length >= GROUP_COMMIT_BATCH_MAX) this.flush();
     });
   }
 
   private commitsAtOnce(): boolean {
     if (this.queue.length > 0 || this.lastBatchSize !== 1) return false;
-    if (this.atOnceThisTurn >= AT_ONCE_PER_TURN) return false;
+    if (this.atOnceThisTurn >= GROUP_COMMIT_AT_ONCE_PER_TURN_MAX) return false;
     if (this.atOnceThisTurn++ === 0) setImmediate(() => (this.atOnceThisTurn = 0));
     return true;
   }
 
   private flush(): void {
+    // A batch that reached its bound was committed before the turn ended.
+    if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
     this.commit(batch);

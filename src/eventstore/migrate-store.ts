@@ -2,11 +2,13 @@ import { WrongExpectedRevisionError } from './errors';
 import { storedHash } from './hash-chain';
 import type { EventData, EventStore, RecordedEvent } from './port';
 
-/** Events read from the source per `$all` page. */
-const DEFAULT_PAGE_SIZE = 1000;
-const MAX_BATCH_EVENTS = 500;
-/** Half of EventStoreDB's default 1 MiB append limit: room for the protocol's own overhead. */
-const MAX_BATCH_BYTES = 512 * 1024;
+import {
+  MIGRATION_BATCH_EVENTS_MAX,
+  MIGRATION_BATCH_MAX_BYTES,
+  MIGRATION_PAGE_MAX,
+} from '../limits';
+
+/** What an event costs in an append beyond its JSON: ids, revision, framing (an estimate, not a limit). */
 const EVENT_OVERHEAD_BYTES = 128;
 
 export interface MigrationProgress {
@@ -75,7 +77,7 @@ export async function migrateStore(
   target: EventStore,
   options: MigrateOptions = {},
 ): Promise<MigrationSummary> {
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pageSize = options.pageSize ?? MIGRATION_PAGE_MAX;
   const total = options.total ?? (await countEvents(source, pageSize));
   const streams = new Map<string, StreamState>();
   const progress: MigrationProgress = { processed: 0, copied: 0, skipped: 0, total };
@@ -212,7 +214,10 @@ function* batches(events: RecordedEvent[]): Generator<RecordedEvent[]> {
   let bytes = 0;
   for (const event of events) {
     const size = approximateSize(event);
-    if (batch.length > 0 && (batch.length >= MAX_BATCH_EVENTS || bytes + size > MAX_BATCH_BYTES)) {
+    if (
+      batch.length > 0 &&
+      (batch.length >= MIGRATION_BATCH_EVENTS_MAX || bytes + size > MIGRATION_BATCH_MAX_BYTES)
+    ) {
       yield batch;
       batch = [];
       bytes = 0;

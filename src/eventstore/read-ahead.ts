@@ -2,9 +2,7 @@ import { on } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from './errors';
-
-/** Pages read ahead of the reader: enough to keep the worker busy while the reader works on one. */
-const DEPTH = 4;
+import { READ_AHEAD_PAGES_MAX } from '../limits';
 
 export interface ReadAheadQuery {
   file: string;
@@ -36,7 +34,7 @@ export async function* readAhead<Page>(
   stats: ReadAheadStats,
 ): AsyncGenerator<Page> {
   const worker = new Worker(join(__dirname, 'read-ahead-worker.js'), {
-    workerData: { ...query, depth: DEPTH },
+    workerData: { ...query, depth: READ_AHEAD_PAGES_MAX },
     // Not the parent's flags: its TypeScript loader would cost the worker ~150 ms and a compiler's memory.
     execArgv: [],
   });

@@ -5,8 +5,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from './port';
-
-export const DEFAULT_PAGE_SIZE = 4096;
+import { STORE_READ_PAGE_MAX } from '../limits';
 
 export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefined): boolean {
   if (!filter) return true;
@@ -18,7 +17,7 @@ export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefine
 }
 
 export function pageOf<T>(items: T[], maxCount: number | undefined): T[] {
-  return items.slice(0, maxCount ?? DEFAULT_PAGE_SIZE);
+  return items.slice(0, maxCount ?? STORE_READ_PAGE_MAX);
 }
 
 /** Selects from a stream's events (in revision order) what a stream read asks for. */
@@ -36,7 +35,7 @@ export function selectStreamEvents(
 /** `readAllPages` for an adapter that pages with its own `readAll`. */
 export async function* pagesOf(
   readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
-  { after, pageSize = DEFAULT_PAGE_SIZE, filter }: ReadAllPagesOptions = {},
+  { after, pageSize = STORE_READ_PAGE_MAX, filter }: ReadAllPagesOptions = {},
 ): AsyncGenerator<RecordedEvent[]> {
   for (;;) {
     const page = await readAll({ after, maxCount: pageSize, filter });

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreUnavailableError } from './errors';
 import { migrateSqlite } from './sqlite-migrate';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../limits';
 
 /**
  * Opens (creating if needed) a Kasdesa SQLite file: WAL, synchronous=FULL,
@@ -16,7 +17,7 @@ export function openSqliteFile(file: string): Database.Database {
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     assertIntact(db);
     migrateSqlite(db);
     return db;

@@ -1,5 +1,4 @@
-/** More streams than a regency has in years of use; past it the cache starts over. */
-const LIMIT = 100_000;
+import { STREAM_HEADS_MAX } from '../limits';
 
 /**
  * The head revision of each stream this connection has looked at, so a
@@ -58,7 +57,7 @@ export class StreamHeads {
   }
 
   private remember(stream: string, head: bigint | undefined): void {
-    if (this.heads.size >= LIMIT) this.heads.clear();
+    if (this.heads.size >= STREAM_HEADS_MAX) this.heads.clear();
     this.heads.set(stream, head);
   }
 }

@@ -1,6 +1,7 @@
 import { StreamNotFoundError } from './errors';
 import { GENESIS_HASH, hashLink, storedHash } from './hash-chain';
 import type { EventStore, RecordedEvent } from './port';
+import { STORE_READ_PAGE_MAX } from '../limits';
 
 export interface BrokenLink {
   revision: bigint;
@@ -74,7 +75,7 @@ export async function verifyAllStreams(
   store: EventStore,
   options: { streamPrefixes?: string[]; pageSize?: number } = {},
 ): Promise<StreamVerification[]> {
-  const pageSize = options.pageSize ?? 4096;
+  const pageSize = options.pageSize ?? STORE_READ_PAGE_MAX;
   const filter = options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : undefined;
   const chains = new Map<
     string,

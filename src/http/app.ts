@@ -5,6 +5,7 @@ import { openSessionStream, type SessionStream } from '../access/session-stream'
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import type { EventStore } from '../eventstore/port';
+import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import type { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { auditEndpoints } from './audit-endpoints';
 import { authenticate } from './auth-middleware';
@@ -37,8 +38,8 @@ export interface AppDependencies {
   log?: Logger;
   /** Added to "the store answers"; projections add theirs when they are wired. */
   readinessChecks?: readonly ReadinessCheck[];
-  /** Largest accepted request body (body-parser syntax). Default 64kb. */
-  bodyLimit?: string;
+  /** Largest accepted request body: bytes, or body-parser syntax such as '1kb'. */
+  bodyLimit?: number | string;
   shuttingDown?: () => boolean;
   /** The projection engine behind the report endpoints (read models, read-your-writes). */
   readModels?: ProjectionEngine;
@@ -101,7 +102,7 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   routeEndpoints(app, API_BASE, endpoints, {
     authenticate: authenticate(access, sessions),
-    bodyLimit: dependencies.bodyLimit ?? '64kb',
+    bodyLimit: dependencies.bodyLimit ?? REQUEST_BODY_MAX_BYTES,
   });
   app.use(routeNotFound);
   app.use(problemHandler(log));

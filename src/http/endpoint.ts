@@ -43,7 +43,7 @@ export interface QueryParameterDoc {
 }
 
 /** JSON bodies only; the limit keeps a huge body from reaching the parser's memory. */
-export function jsonBody(limit: string): RequestHandler[] {
+export function jsonBody(limit: number | string): RequestHandler[] {
   return [
     express.json({ limit, strict: true }),
     (req, _res, next) => {
@@ -56,7 +56,7 @@ export function jsonBody(limit: string): RequestHandler[] {
 
 export interface RouteOptions {
   authenticate: RequestHandler;
-  bodyLimit: string;
+  bodyLimit: number | string;
 }
 
 /**

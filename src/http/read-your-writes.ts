@@ -1,14 +1,12 @@
 import type { Request } from 'express';
-import type { ProjectionEngine } from '../../projections/engine/projection-engine';
+import type { ReadModels } from '../reports/state-reader';
+import { LimitExceededError, READ_YOUR_WRITES_TIMEOUT_MS } from '../limits';
 import { HttpProblem } from './problem';
-
-/** How long a report request waits for the read models to reach a command's position. */
-export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
 
 const POSITION = /^\d{1,19}$/;
 
 /** The `?after=` of a report request: a command response's `position`, or undefined. */
-export function afterPositionOf(req: Request): bigint | undefined {
+export function afterPositionOf(req: Pick<Request, 'query'>): bigint | undefined {
   const raw = req.query.after;
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !POSITION.test(raw))
@@ -19,23 +17,26 @@ export function afterPositionOf(req: Request): bigint | undefined {
 /**
  * Read-your-writes for report endpoints: with `?after=<position>`, waits
  * (bounded) until every projection has seen that event, so a report asked
- * for right after a command shows it; past the bound, 503 with Retry-After.
+ * for right after a command shows it. Past the timeout, or while too many
+ * others wait already, 503 with Retry-After; either way no waiter stays behind.
  */
 export async function awaitReadModels(
-  req: Request,
-  engine: Pick<ProjectionEngine, 'waitForPosition'>,
+  req: Pick<Request, 'query'>,
+  engine: Pick<ReadModels, 'waitForPosition'>,
   timeoutMs: number = READ_YOUR_WRITES_TIMEOUT_MS,
 ): Promise<void> {
   const position = afterPositionOf(req);
   if (position === undefined) return;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const reached = await Promise.race([engine.waitForPosition(position).then(() => true), expired]);
-  clearTimeout(timer);
-  if (!reached)
+  const expiry = new AbortController();
+  const timer = setTimeout(() => expiry.abort(), timeoutMs);
+  try {
+    await engine.waitForPosition(position, expiry.signal);
+  } catch (error) {
+    if (!expiry.signal.aborted && !(error instanceof LimitExceededError)) throw error;
     throw new HttpProblem('PROJECTIONS_BEHIND', 'after', position.toString(), {
       headers: { 'Retry-After': '1' },
     });
+  } finally {
+    clearTimeout(timer);
+  }
 }

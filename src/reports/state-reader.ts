@@ -8,7 +8,8 @@ import type { RenderedReportCache } from './render/rendered-cache';
 /** The live read models: the projection engine that follows the store (states by projection name). */
 export interface ReadModels {
   state<State>(projection: Projection<State>): State;
-  waitForPosition(position: bigint): Promise<void>;
+  /** Resolves once the read models have seen `position`; rejects when `signal` aborts or too many wait. */
+  waitForPosition(position: bigint, signal?: AbortSignal): Promise<void>;
 }
 
 export type ReadModelName = keyof ReadModelProjections;

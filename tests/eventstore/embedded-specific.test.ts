@@ -6,7 +6,7 @@ import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { StoreUnavailableError } from '../../src/eventstore/errors';
 import type { EventStore, ReadAllPagesOptions, RecordedEvent } from '../../src/eventstore/port';
-import { AT_ONCE_PER_TURN } from '../../src/eventstore/group-commit';
+import { GROUP_COMMIT_AT_ONCE_PER_TURN_MAX } from '../../src/limits';
 import { verifyAllStreams, verifyStream } from '../../src/eventstore/verify-stream';
 import { sqliteMigrations } from '../../migrations/sqlite';
 import { tempDir } from '../support/temp-dir';
@@ -171,7 +171,9 @@ describe('embedded store on its SQLite file', () => {
       Array.from({ length: 40 }, (_, i) => store.append(`village-${i}`, [paid('3.00')], 'any')),
     );
     expect(store.groupCommit.appends - before.appends).toBe(40);
-    expect(store.groupCommit.commits - before.commits).toBeLessThanOrEqual(AT_ONCE_PER_TURN + 1);
+    expect(store.groupCommit.commits - before.commits).toBeLessThanOrEqual(
+      GROUP_COMMIT_AT_ONCE_PER_TURN_MAX + 1,
+    );
     expect(count()).toBe(46);
     await store.close();
   });

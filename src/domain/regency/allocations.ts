@@ -1,3 +1,4 @@
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { requireFundSource, requireVillage } from '../reference/reference-rules';
 import { DomainError } from '../shared/domain-error';
 import { rupiah } from '../shared/money';
@@ -66,6 +67,19 @@ export function requireAllocation(state: RegencyState, villageCode: string, sour
   );
 }
 
+/** An event on an allocation (a revision, a stage plan, a transfer) must find it. */
+export function assertAllocated(
+  state: RegencyState,
+  eventType: string,
+  { villageCode, source }: { villageCode: string; source: string },
+): void {
+  if (!state.allocations.has(allocationKey(villageCode, source)))
+    throw new ImpossibleEventError(eventType, {
+      id: `tidak ada pagu ${villageCode}/${source}`,
+      en: `there is no allocation ${villageCode}/${source}`,
+    });
+}
+
 function storeAllocation(
   state: RegencyState,
   { previousAmount: _previous, ...allocation }: Allocation & { previousAmount?: string },
@@ -84,5 +98,8 @@ export const allocationEvolvers: RegencyEvolvers<
 > = {
   RegencyFiscalYearOpened: (state, event) => ({ ...state, opened: event.data }),
   AllocationSet: (state, event) => storeAllocation(state, event.data),
-  AllocationRevised: (state, event) => storeAllocation(state, event.data),
+  AllocationRevised: (state, event) => {
+    assertAllocated(state, event.type, event.data);
+    return storeAllocation(state, event.data);
+  },
 };

@@ -3,7 +3,7 @@ import { requireEarmark } from '../reference/reference-rules';
 import { DomainError } from '../shared/domain-error';
 import { percentOf, rupiah, sum, toAmountText } from '../shared/money';
 import { regencyFact, whenOpen, type RegencyEvolvers, type RegencyHandlers } from './area';
-import { requireAllocatable, requireAllocation } from './allocations';
+import { assertAllocated, requireAllocatable, requireAllocation } from './allocations';
 import type { RegencyContext } from './context';
 import { allocationKey, type StagePlan } from './state';
 
@@ -60,11 +60,14 @@ function splitAmount(
 }
 
 export const stageEvolvers: RegencyEvolvers<'DanaDesaStagesPlanned'> = {
-  DanaDesaStagesPlanned: (state, event) => ({
-    ...state,
-    stagePlans: state.stagePlans.set(
-      allocationKey(event.data.villageCode, event.data.source),
-      event.data,
-    ),
-  }),
+  DanaDesaStagesPlanned: (state, event) => {
+    assertAllocated(state, event.type, event.data);
+    return {
+      ...state,
+      stagePlans: state.stagePlans.set(
+        allocationKey(event.data.villageCode, event.data.source),
+        event.data,
+      ),
+    };
+  },
 };

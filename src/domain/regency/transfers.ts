@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { rupiah, sum, toAmountText, type Rupiah } from '../shared/money';
 import { regencyFact, whenOpen, type RegencyEvolvers, type RegencyHandlers } from './area';
-import { requireAllocatable, requireAllocation } from './allocations';
+import { assertAllocated, requireAllocatable, requireAllocation } from './allocations';
 import { allocationKey, stageKey, transferredTo, type RegencyState } from './state';
 
 /** Transfers sent to a village per source and stage (SP2D), within allocation and stage plan. */
@@ -48,6 +48,7 @@ function checkStage(
 
 export const transferEvolvers: RegencyEvolvers<'TransferSent'> = {
   TransferSent: (state, event) => {
+    assertAllocated(state, event.type, event.data);
     const { villageCode, source, stage, amount } = event.data;
     const keys = [allocationKey(villageCode, source), stageKey(villageCode, source, stage)];
     const transferred = keys.reduce(

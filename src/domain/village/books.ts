@@ -1,4 +1,5 @@
 import { rupiah, ZERO, type Rupiah } from '../shared/money';
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { PersistentMap } from '../shared/persistent-map';
 import type { CashAccount } from './execution-commands';
 import type { VillageEventOf } from './events';
@@ -115,18 +116,26 @@ export function recordEntry(
     moved.entries.set(entry.entryId, { ...entry, settledBy: undefined, reversed: false }),
     entry.settles,
     entry.entryId,
+    entry.type,
   );
   return { ...moved, entries };
 }
 
+/** Marks (or with `undefined`, unmarks) the entries an `eventType` event settles; each must exist. */
 export function markSettled(
   entries: PersistentMap<BookEntry>,
   entryIds: readonly string[],
   settledBy: string | undefined,
+  eventType: string,
 ): PersistentMap<BookEntry> {
   return entryIds.reduce((next, entryId) => {
     const settled = next.get(entryId);
-    return settled ? next.set(entryId, { ...settled, settledBy }) : next;
+    if (!settled)
+      throw new ImpossibleEventError(eventType, {
+        id: `entri ${entryId} yang diselesaikan tidak ada`,
+        en: `the settled entry ${entryId} does not exist`,
+      });
+    return next.set(entryId, { ...settled, settledBy });
   }, entries);
 }
 

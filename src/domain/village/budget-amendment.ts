@@ -1,5 +1,6 @@
 import { prefixAt } from '../shared/dotted-codes';
 import { DomainError } from '../shared/domain-error';
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { rupiah, sum, type Rupiah } from '../shared/money';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
 import { checkBudget } from './budget-rules';
@@ -172,9 +173,8 @@ export const amendmentEvolvers: VillageEvolvers<
     ...state,
     budget: { ...state.budget, emergencies: state.budget.emergencies + 1 },
   }),
-  ApbdesAmendmentStarted: (state) => {
-    const latest = latestVersion(state.budget);
-    if (!latest) return state;
+  ApbdesAmendmentStarted: (state, event) => {
+    const latest = requireLatestVersion(state, event.type);
     return {
       ...state,
       budget: {
@@ -184,8 +184,7 @@ export const amendmentEvolvers: VillageEvolvers<
     };
   },
   PerkadesChangeEnacted: (state, event) => {
-    const latest = latestVersion(state.budget);
-    if (!latest) return state;
+    const latest = requireLatestVersion(state, event.type);
     const version: BudgetVersion = {
       label: event.data.label,
       sequence: event.data.sequence,
@@ -197,3 +196,14 @@ export const amendmentEvolvers: VillageEvolvers<
     return { ...state, budget: { ...state.budget, versions: [...state.budget.versions, version] } };
   },
 };
+
+/** The version in force, which an amendment or a Perkades change must find. */
+function requireLatestVersion(state: VillageState, eventType: string): BudgetVersion {
+  const latest = latestVersion(state.budget);
+  if (!latest)
+    throw new ImpossibleEventError(eventType, {
+      id: 'belum ada APBDes yang ditetapkan',
+      en: 'no APBDes has been enacted',
+    });
+  return latest;
+}

@@ -1,5 +1,6 @@
 import { requireFundSource } from '../reference/reference-rules';
 import { DomainError } from '../shared/domain-error';
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { PersistentMap } from '../shared/persistent-map';
 import { toAmountText, rupiah } from '../shared/money';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
@@ -55,10 +56,21 @@ export const draftingHandlers: VillageHandlers<
 /** Applies a change to the draft; events only follow decisions that found one. */
 export function updateDraft(
   state: VillageState,
+  eventType: string,
   change: (draft: BudgetDraft) => BudgetDraft,
 ): VillageState {
+  return { ...state, budget: { ...state.budget, draft: change(requireDraft(state, eventType)) } };
+}
+
+/** The version being prepared, which an event that changes it must find. */
+export function requireDraft(state: VillageState, eventType: string): BudgetDraft {
   const { draft } = state.budget;
-  return draft ? { ...state, budget: { ...state.budget, draft: change(draft) } } : state;
+  if (!draft)
+    throw new ImpossibleEventError(eventType, {
+      id: 'tidak ada rancangan APBDes',
+      en: 'there is no APBDes draft',
+    });
+  return draft;
 }
 
 export const draftingEvolvers: VillageEvolvers<
@@ -72,15 +84,19 @@ export const draftingEvolvers: VillageEvolvers<
     },
   }),
   ApbdesLineDrafted: (state, event) =>
-    updateDraft(state, (draft) => ({
+    updateDraft(state, event.type, (draft) => ({
       ...draft,
       lines: withLineChanges(draft.lines, [event.data.line]),
     })),
   ApbdesLineRemoved: (state, event) =>
-    updateDraft(state, (draft) => ({
-      ...draft,
-      lines: withLineChanges(draft.lines, [], [event.data.lineId]),
-    })),
+    updateDraft(state, event.type, (draft) => {
+      if (!draft.lines.has(event.data.lineId))
+        throw new ImpossibleEventError(event.type, {
+          id: `baris ${event.data.lineId} tidak ada di rancangan`,
+          en: `line ${event.data.lineId} is not in the draft`,
+        });
+      return { ...draft, lines: withLineChanges(draft.lines, [], [event.data.lineId]) };
+    }),
   AllocationDifferenceRecorded: (state, event) => ({
     ...state,
     budget: {

@@ -1,9 +1,11 @@
 import { DomainError } from '../shared/domain-error';
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
-import { updateDraft } from './budget-drafting';
+import { requireDraft, updateDraft } from './budget-drafting';
 import { checkBudget } from './budget-rules';
 import { nextVersion, requireStage } from './budget-stage';
 import type { VillageContext } from './context';
+import type { VillageEventOf } from './events';
 import type {
   BudgetDraft,
   BudgetVersion,
@@ -103,7 +105,8 @@ function readyDraft(
 }
 
 function toStage(stage: DraftStage) {
-  return (state: VillageState) => updateDraft(state, (draft) => ({ ...draft, stage }));
+  return (state: VillageState, event: { type: string }) =>
+    updateDraft(state, event.type, (draft) => ({ ...draft, stage }));
 }
 
 export const lifecycleEvolvers: VillageEvolvers<
@@ -120,14 +123,13 @@ export const lifecycleEvolvers: VillageEvolvers<
   ApbdesSubmittedForEvaluation: toStage('submittedForEvaluation'),
   ApbdesEvaluationApproved: toStage('evaluationApproved'),
   ApbdesCorrectionsRequested: (state, event) =>
-    updateDraft(state, (draft) => ({
+    updateDraft(state, event.type, (draft) => ({
       ...draft,
       stage: 'correctionsRequested',
       remarks: event.data.remarks,
     })),
   ApbdesEnacted: (state, event) => {
-    const { draft } = state.budget;
-    if (!draft) return state;
+    const draft = requireDraft(state, event.type);
     const version: BudgetVersion = {
       label: event.data.label,
       sequence: event.data.sequence,
@@ -141,22 +143,32 @@ export const lifecycleEvolvers: VillageEvolvers<
       budget: { ...state.budget, draft: undefined, versions: [...state.budget.versions, version] },
     };
   },
-  ApbdesElaborated: (state, event) => ({
+  ApbdesElaborated: (state, event) => {
+    if (!state.budget.versions.some((version) => version.label === event.data.label))
+      throw new ImpossibleEventError(event.type, {
+        id: `tidak ada versi APBDes ${event.data.label}`,
+        en: `there is no APBDes version ${event.data.label}`,
+      });
+    return elaborated(state, event.data);
+  },
+};
+
+function elaborated(
+  state: VillageState,
+  data: VillageEventOf<'ApbdesElaborated'>['data'],
+): VillageState {
+  return {
     ...state,
     budget: {
       ...state.budget,
       versions: state.budget.versions.map((version) =>
-        version.label === event.data.label
+        version.label === data.label
           ? {
               ...version,
-              elaboratedBy: {
-                document: 'Perkades',
-                number: event.data.perkadesNumber,
-                date: event.data.date,
-              },
+              elaboratedBy: { document: 'Perkades', number: data.perkadesNumber, date: data.date },
             }
           : version,
       ),
     },
-  }),
-};
+  };
+}

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
 import { bookPosting } from './bookkeeping';
 import { markSettled, negated, recordEntry, type BookEntry } from './books';
@@ -68,7 +69,12 @@ function revertRequest(state: VillageState, reversal: Reversal): VillageState {
   const request =
     rule &&
     [...state.paymentRequests.values()].find((each) => rule.matches(each, reversal.entryId));
-  if (!rule || !request) return state;
+  if (!rule) return state;
+  if (!request)
+    throw new ImpossibleEventError('EntryReversed', {
+      id: `tidak ada SPP untuk entri ${reversal.entryId}`,
+      en: `no SPP belongs to the entry ${reversal.entryId}`,
+    });
   return {
     ...state,
     paymentRequests: state.paymentRequests.set(request.request.sppId, rule.revert(request)),
@@ -78,15 +84,22 @@ function revertRequest(state: VillageState, reversal: Reversal): VillageState {
 export const correctionEvolvers: VillageEvolvers<'EntryReversed'> = {
   EntryReversed: (state, event) => {
     const entry = state.books.entries.get(event.data.entryId);
-    if (!entry) return state;
+    if (!entry)
+      throw new ImpossibleEventError(event.type, {
+        id: `entri ${event.data.entryId} tidak ada`,
+        en: `the entry ${event.data.entryId} does not exist`,
+      });
     const recorded = recordEntry(state.books, {
       ...reversalPosting(entry, event.data),
       type: 'EntryReversed',
     });
-    const entries = markSettled(recorded.entries, entry.settles, undefined).set(entry.entryId, {
-      ...entry,
-      reversed: true,
-    });
+    const entries = markSettled(recorded.entries, entry.settles, undefined, event.type).set(
+      entry.entryId,
+      {
+        ...entry,
+        reversed: true,
+      },
+    );
     return revertRequest({ ...state, books: { ...recorded, entries } }, event.data);
   },
 };

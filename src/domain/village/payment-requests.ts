@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { ImpossibleEventError } from '../shared/impossible-event';
 import { rupiah, sum, toAmountText } from '../shared/money';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
 import { balanceOf } from './books';
@@ -174,21 +175,26 @@ function checkAvailable(
   );
 }
 
+/** Applies an event's change to its SPP, which it must find. */
 export function updateRequest(
   state: VillageState,
+  eventType: string,
   sppId: string,
   change: (request: PaymentRequest) => PaymentRequest,
 ): VillageState {
   const request = state.paymentRequests.get(sppId);
-  return request
-    ? { ...state, paymentRequests: state.paymentRequests.set(sppId, change(request)) }
-    : state;
+  if (!request)
+    throw new ImpossibleEventError(eventType, {
+      id: `SPP ${sppId} tidak dikenal`,
+      en: `SPP ${sppId} is unknown`,
+    });
+  return { ...state, paymentRequests: state.paymentRequests.set(sppId, change(request)) };
 }
 
 const toStatus =
   (status: PaymentRequestStatus) =>
-  (state: VillageState, event: { data: { sppId: string } }): VillageState =>
-    updateRequest(state, event.data.sppId, (request) => ({ ...request, status }));
+  (state: VillageState, event: { type: string; data: { sppId: string } }): VillageState =>
+    updateRequest(state, event.type, event.data.sppId, (request) => ({ ...request, status }));
 
 export const paymentRequestEvolvers: VillageEvolvers<
   | 'PaymentRequestDrafted'
@@ -211,20 +217,20 @@ export const paymentRequestEvolvers: VillageEvolvers<
   }),
   PaymentRequestSubmitted: toStatus('submitted'),
   PaymentRequestVerified: (state, event) =>
-    updateRequest(state, event.data.sppId, (request) => ({
+    updateRequest(state, event.type, event.data.sppId, (request) => ({
       ...request,
       status: 'verified',
       verifiedBy: event.data.verifiedBy,
     })),
   PaymentRequestReturned: (state, event) =>
-    updateRequest(state, event.data.sppId, (request) => ({
+    updateRequest(state, event.type, event.data.sppId, (request) => ({
       ...request,
       status: 'returned',
       reasons: event.data.reasons,
     })),
   PaymentRequestApproved: toStatus('approved'),
   PaymentRequestRejected: (state, event) =>
-    updateRequest(state, event.data.sppId, (request) => ({
+    updateRequest(state, event.type, event.data.sppId, (request) => ({
       ...request,
       status: 'rejected',
       reasons: event.data.reasons,

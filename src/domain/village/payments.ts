@@ -138,14 +138,14 @@ function accountedLines(
 
 export const paymentEvolvers: VillageEvolvers<'PaymentRequestPaid' | 'PanjarAccounted'> = {
   PaymentRequestPaid: entryEvolver('PaymentRequestPaid', (state, paid) =>
-    updateRequest(state, paid.sppId, (request) => ({
+    updateRequest(state, 'PaymentRequestPaid', paid.sppId, (request) => ({
       ...request,
       status: paid.kind === 'UM' ? 'advanced' : 'paid',
       payment: paid,
     })),
   ),
   PanjarAccounted: entryEvolver('PanjarAccounted', (state, spj) =>
-    updateRequest(state, spj.sppId, (request) => ({
+    updateRequest(state, 'PanjarAccounted', spj.sppId, (request) => ({
       ...request,
       status: 'closed',
       spjId: spj.spjId,

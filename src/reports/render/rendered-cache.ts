@@ -1,3 +1,4 @@
+import { RENDERED_REPORTS_MAX } from '../../limits';
 import { renderJson } from './json';
 
 /** What a rendered report was built from: read-model states that count their changes. */
@@ -9,7 +10,8 @@ export interface Revisioned {
  * Rendered JSON of reports built from live read models, per report and
  * parameters, for as long as the states they read have not moved: a report
  * asked again at the same engine position is one lookup. The first call at a
- * new position drops everything rendered before.
+ * new position drops everything rendered before; past RENDERED_REPORTS_MAX
+ * the oldest rendering goes.
  */
 export class RenderedReportCache {
   private readonly ids = new WeakMap<Revisioned, number>();
@@ -26,6 +28,8 @@ export class RenderedReportCache {
     let json = this.rendered.get(key);
     if (json === undefined) {
       json = renderJson(build());
+      if (this.rendered.size >= RENDERED_REPORTS_MAX)
+        this.rendered.delete(this.rendered.keys().next().value!);
       this.rendered.set(key, json);
     }
     return json;

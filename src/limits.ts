@@ -1,0 +1,100 @@
+/**
+ * Every queue, cache, waiter list, page size, retry count and timeout of
+ * Kasdesa, named with its unit last. This module imports nothing, so every
+ * floor may use it.
+ */
+
+/** A bound that must not be passed was reached; the caller refuses the work instead of growing. */
+export class LimitExceededError extends Error {
+  override readonly name = 'LimitExceededError';
+  constructor(
+    readonly limit: string,
+    readonly max: number,
+  ) {
+    super(`Batas ${limit} (${max}) tercapai / limit ${limit} (${max}) reached`);
+  }
+}
+
+// HTTP
+
+/** A request body past this is refused (413) before it reaches the JSON parser's memory. */
+export const REQUEST_BODY_MAX_BYTES = 64 * 1024;
+/** A report request with `?after=` waits this long for the read models, then answers 503. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
+/** Shutdown waits this long for in-flight requests before cutting the remaining connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+// Read models
+
+/** Report requests waiting for a position at once; past it they answer 503 at once instead of queueing. */
+export const READ_MODEL_WAITERS_MAX = 1_000;
+/** Events per page while the engine catches up: a page's events die young, before the GC copies them. */
+export const PROJECTION_PAGE_MAX = 1024;
+/** A rebuild saves about every million events, not per page: saving costs. */
+export const CATCH_UP_UNSAVED_EVENTS_MAX = 1 << 20;
+/** Live, the engine saves after this many unsaved events: a save blocks the loop, a crash only re-reads. */
+export const LIVE_UNSAVED_EVENTS_MAX = 20_000;
+/** …or this long after the first unsaved one. */
+export const LIVE_SAVE_AFTER_MS = 30_000;
+/** Rendered reports kept per engine position: distinct query parameters must not grow it without end. */
+export const RENDERED_REPORTS_MAX = 500;
+
+// Command handling
+
+/** Streams whose folded state stays in memory between commands. */
+export const STATE_CACHE_STREAMS_MAX = 1_000;
+/** Events read per page while a stream is loaded. */
+export const STREAM_LOAD_PAGE_MAX = 1_000;
+/** Concurrent writes re-decided before the command gives up with a conflict. */
+export const COMMAND_RETRIES_MAX = 3;
+
+// Event store
+
+/** Events per `$all` page when the caller names no page size. */
+export const STORE_READ_PAGE_MAX = 4096;
+/** Events per page a catch-up subscription reads. */
+export const SUBSCRIPTION_PAGE_MAX = 1024;
+/** How often in-process subscriptions look for appends made by another process on the same file. */
+export const STORE_POLL_MS = 250;
+/** Appends at `any`/`stream_exists` re-sealed against a moved head before giving up. */
+export const HASH_CHAIN_APPEND_RETRIES_MAX = 10;
+/** Streams whose last hash the hash chain remembers (immutable, so reuse is always safe). */
+export const HASH_CHAIN_HEADS_MAX = 20_000;
+/** More streams than a regency has in years of use; past it the stream-head cache starts over. */
+export const STREAM_HEADS_MAX = 100_000;
+/** Distinct read statements prepared per connection; filters of many shapes must not grow it without end. */
+export const PREPARED_STATEMENTS_MAX = 256;
+/** How long SQLite waits for another connection's lock before giving up. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** Pages a read-ahead worker fetches ahead of its reader: enough to keep it busy while one is worked on. */
+export const READ_AHEAD_PAGES_MAX = 4;
+/** Lone writes committed at once per turn of the event loop before writes are grouped again. */
+export const GROUP_COMMIT_AT_ONCE_PER_TURN_MAX = 8;
+/** Writes grouped into one transaction; a larger burst commits in several. */
+export const GROUP_COMMIT_BATCH_MAX = 1_000;
+/** Raw `$all` events fetched from EventStoreDB per round trip while filtering on our side… */
+export const ESDB_READ_BATCH_MAX = 4096;
+/** …and at least this many, so a small page does not cost many round trips. */
+export const ESDB_READ_BATCH_MIN = 64;
+/** An EventStoreDB subscription pauses the server stream while this many events wait for the subscriber… */
+export const ESDB_SUBSCRIPTION_QUEUE_MAX = 1024;
+/** …and resumes it below this many. */
+export const ESDB_SUBSCRIPTION_RESUME_MAX = 256;
+/** Pending `next()` calls on one subscription: a for-await loop has one. */
+export const SUBSCRIPTION_WAITERS_MAX = 16;
+
+// Migration between stores
+
+/** Source events read per `$all` page while migrating. */
+export const MIGRATION_PAGE_MAX = 1_000;
+/** Events per append to the target. */
+export const MIGRATION_BATCH_EVENTS_MAX = 500;
+/** Half of EventStoreDB's default 1 MiB append limit: room for the protocol's own overhead. */
+export const MIGRATION_BATCH_MAX_BYTES = 512 * 1024;
+
+// Operators
+
+/** Without a terminal, a long CLI command writes one progress line this often. */
+export const PROGRESS_LOG_INTERVAL_MS = 10_000;
+/** scrypt's memory bound: room above the 32 MiB its cost needs, which Node's default bound refuses. */
+export const SCRYPT_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
