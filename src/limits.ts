@@ -92,6 +92,26 @@ export const MIGRATION_BATCH_EVENTS_MAX = 500;
 /** Half of EventStoreDB's default 1 MiB append limit: room for the protocol's own overhead. */
 export const MIGRATION_BATCH_MAX_BYTES = 512 * 1024;
 
+// Logins and sessions
+
+/** Lifetime of a session from login: one working day. */
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+/** Sessions one user may hold at once; a further login ends the oldest (memory stays bounded by users). */
+export const SESSIONS_PER_USER_MAX = 20;
+/** Failed logins allowed per throttle key within the window. */
+export const LOGIN_FAILURES_MAX = 5;
+/** The window LOGIN_FAILURES_MAX counts in. */
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Event time between two sweeps of expired sessions and stale failures out of the fold. */
+export const SESSION_SWEEP_INTERVAL_MS = 60 * 1000;
+
+/** How often the follower reads what other instances appended: a logout there applies here within it. */
+export const SESSION_FOLLOW_INTERVAL_MS = 250;
+/** Appends retried after another instance wrote first, each on the stream as then read. */
+export const SESSION_APPEND_RETRIES_MAX = 5;
+/** Events read per request while catching up. */
+export const SESSION_READ_PAGE_MAX = 1000;
+
 // Operators
 
 /** Without a terminal, a long CLI command writes one progress line this often. */

@@ -3,14 +3,8 @@ import { factBuilder } from '../domain/shared/decider';
 import type { Actor, Fact } from '../domain/shared/envelope';
 import { commandFingerprint } from '../domain/shared/idempotency';
 import { sessionEventSchemas, type SessionEndReason, type SessionEvent } from './session-events';
-import {
-  liveSession,
-  liveSessionsOf,
-  LOGIN_FAILURES_MAX,
-  SESSIONS_PER_USER_MAX,
-  swept,
-  type SessionState,
-} from './session-state';
+import { liveSession, liveSessionsOf, swept, type SessionState } from './session-state';
+import { LOGIN_FAILURES_MAX, SESSIONS_PER_USER_MAX } from '../limits';
 
 /** What the session stream is asked to record; the caller supplies the time. */
 export type SessionCommand =

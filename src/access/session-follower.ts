@@ -12,13 +12,11 @@ import {
 } from './session-decider';
 import { sessionEventSchemas, type SessionEvent } from './session-events';
 import { initialSessionState, type SessionState } from './session-state';
-
-/** How often the follower reads what other instances appended: a logout there applies here within it. */
-export const SESSION_FOLLOW_INTERVAL_MS = 250;
-/** Appends retried after another instance wrote first, each on the stream as then read. */
-export const SESSION_APPEND_RETRIES_MAX = 5;
-/** Events read per request while catching up. */
-export const SESSION_READ_PAGE_MAX = 1000;
+import {
+  SESSION_APPEND_RETRIES_MAX,
+  SESSION_FOLLOW_INTERVAL_MS,
+  SESSION_READ_PAGE_MAX,
+} from '../limits';
 
 export interface SessionFollowerOptions {
   store: EventStore;

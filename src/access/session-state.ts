@@ -1,14 +1,5 @@
 import { PersistentMap } from '../domain/shared/persistent-map';
-
-/** Lifetime of a session from login: one working day. */
-export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-/** Sessions one user may hold at once; a further login ends the oldest (memory stays bounded by users). */
-export const SESSIONS_PER_USER_MAX = 20;
-/** Failed logins allowed per throttle key within the window. */
-export const LOGIN_FAILURES_MAX = 5;
-export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-/** Event time between two sweeps of expired sessions and stale failures out of the fold. */
-export const SESSION_SWEEP_INTERVAL_MS = 60 * 1000;
+import { LOGIN_FAILURES_MAX, LOGIN_FAILURE_WINDOW_MS, SESSION_SWEEP_INTERVAL_MS } from '../limits';
 
 export interface LiveSession {
   tokenHash: string;

@@ -2,7 +2,8 @@ import { hash, randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/shared/envelope';
 import type { SessionEndReason } from './session-events';
 import type { SessionFollower } from './session-follower';
-import { liveSession, SESSION_TTL_MS } from './session-state';
+import { liveSession } from './session-state';
+import { SESSION_TTL_MS } from '../limits';
 import { actorOf, type User } from './state';
 
 export interface Session {

@@ -13,12 +13,14 @@ import {
   initialSessionState,
   liveSession,
   loginWaitMs,
+  type SessionState,
+} from '../../src/access/session-state';
+import {
   LOGIN_FAILURE_WINDOW_MS,
   LOGIN_FAILURES_MAX,
   SESSION_SWEEP_INTERVAL_MS,
   SESSIONS_PER_USER_MAX,
-  type SessionState,
-} from '../../src/access/session-state';
+} from '../../src/limits';
 import { openSessionStream } from '../../src/access/session-stream';
 import { csrfTokenFor } from '../../src/access/sessions';
 import { withHashChain } from '../../src/eventstore/chained-store';
