@@ -75,10 +75,11 @@ function scaledMeans(
   return roundDownToThousand(rupiah(lineAmount.amount).times(percent).dividedBy(100));
 }
 
-function spendingLineOf(
-  activity: TemplateActivity,
+/** The `index`th line of an activity as the APBDes drafts it. */
+export function spendingLineOf(
+  activity: Pick<TemplateActivity, 'activityId' | 'name'>,
   index: number,
-  row: TemplateLine,
+  row: Omit<TemplateLine, 'taxes'>,
 ): SpendingLine {
   return {
     kind: 'spending',
