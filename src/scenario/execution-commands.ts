@@ -160,21 +160,23 @@ export function paidPaymentRequestCommands(spp: PaymentRequest, total: string): 
   ];
 }
 
-/** The panjar accounted (SPJ): one nota per line of what was spent, the rest returned. */
+/** The panjar accounted (SPJ): one nota per line of what was spent (none if nothing), the rest returned. */
 export const accountPanjarCommand = (
   sppId: string,
   date: string,
-  lines: { lineId: string; spent: string; taxes: string[] }[],
+  lines: { lineId: string; spent: string | undefined; taxes: string[] }[],
   returnTo: CashAccount = 'bank',
+  spjId = `SPJ-${sppId}`,
 ): CommandDraft =>
   commandDraft('AccountPanjar', `${sppId}-spj`, {
-    spjId: `SPJ-${sppId}`,
+    spjId,
     sppId,
     date,
     returnTo,
-    lines: lines.map((line) => ({
-      lineId: line.lineId,
-      evidence: [{ ...evidence(`NOTA/${sppId}`, date), amount: line.spent, taxes: line.taxes }],
+    lines: lines.map(({ lineId, spent, taxes }) => ({
+      lineId,
+      evidence:
+        spent === undefined ? [] : [{ ...evidence(`NOTA/${spjId}`, date), amount: spent, taxes }],
     })),
     taxOverrides: [],
   });
@@ -195,10 +197,11 @@ export interface TaxDeposit {
   amount: string;
   billingCode: string;
   ntpn: string;
+  from?: CashAccount;
 }
 
-export const depositTaxCommand = (deposit: TaxDeposit): CommandDraft =>
-  commandDraft('DepositTax', deposit.depositId, { ...deposit, from: 'bank' });
+export const depositTaxCommand = ({ from = 'bank', ...deposit }: TaxDeposit): CommandDraft =>
+  commandDraft('DepositTax', deposit.depositId, { ...deposit, from });
 
 export const reverseEntryCommand = (
   reversalId: string,
