@@ -13,6 +13,7 @@ const FLOORS = [
   ['src/http'],
   ['src/demo', 'src/audit'],
   ['src/reports'],
+  ['src/scenario'],
   ['src/access'],
   ['src/app'],
   ['projections/read-models'],

@@ -9,7 +9,8 @@ import express from 'express';
 import { createLedger } from '../../src/app/ledger';
 import { loadReferenceData } from '../../src/app/load-reference-data';
 import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
-import { demoActors, demoUsers } from '../../src/demo/demo-users';
+import { demoActors, demoUsername, demoUsers } from '../../src/demo/demo-users';
+import type { ScenarioStep } from '../../src/scenario/scenario-step';
 import { seedDemo } from '../../src/demo/seed-demo';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
 import { latestVersion } from '../../src/domain/village/state';
@@ -19,12 +20,10 @@ import { KasdesaApi, villageCommandPath } from '../../tests/e2e/support/kasdesa-
 import { KASDESA_NODE_FLAGS, startKasdesa } from '../../tests/e2e/support/kasdesa-process';
 import {
   approvedSppSteps,
-  demoUsername,
   payStep,
   receiptStep,
   spendingChoice,
   type SpendingChoice,
-  type VillageStep,
 } from '../../tests/e2e/support/village-steps';
 import { tempDir } from '../../tests/support/temp-dir';
 import { median, printTable, round } from '../stats';
@@ -73,9 +72,9 @@ async function prepareVillages(store: EventStore): Promise<Omit<BenchVillage, 't
   const prepare = async () => {
     for (let village = villages[next++]; village; village = villages[next++]) {
       const steps = [
-        receiptStep('TBP-BENCH-FUNDS', RECEIPT_DATE, village.choice, FUNDING),
+        receiptStep(village.code, 'TBP-BENCH-FUNDS', RECEIPT_DATE, village.choice, FUNDING),
         ...village.sppIds.flatMap((id) =>
-          approvedSppSteps(id, SPP_DATE, village.choice, SPP_AMOUNT),
+          approvedSppSteps(village.code, id, SPP_DATE, village.choice, SPP_AMOUNT),
         ),
       ];
       for (const [index, { type, payload }] of steps.entries())
@@ -96,18 +95,21 @@ function nextStep(
   village: BenchVillage,
   sent: number,
   keyPrefix: string,
-): { step: VillageStep; key: string } {
+): { step: ScenarioStep; key: string } {
   const spp = sent % 2 === 0 ? village.sppIds[village.paid] : undefined;
   if (spp) {
     village.paid += 1;
-    return { step: payStep(spp, SPP_DATE), key: `pay-${spp}` };
+    return { step: payStep(village.code, spp, SPP_DATE), key: `pay-${spp}` };
   }
   village.receipts += 1;
   const receipt = `TBP-${keyPrefix}-${village.receipts}`;
-  return { step: receiptStep(receipt, RECEIPT_DATE, village.choice, RECEIPT_AMOUNT), key: receipt };
+  return {
+    step: receiptStep(village.code, receipt, RECEIPT_DATE, village.choice, RECEIPT_AMOUNT),
+    key: receipt,
+  };
 }
 
-function commandRequest(village: BenchVillage, step: VillageStep, key: string) {
+function commandRequest(village: BenchVillage, step: ScenarioStep, key: string) {
   return {
     method: 'POST' as const,
     path: villageCommandPath(village.code, DEMO_YEAR, step.type),
@@ -454,7 +456,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
     const villages = await Promise.all(
       prepared.map(async (v) => ({
         ...v,
-        token: await api.token(demoUsername('bendahara', v.code)),
+        token: await api.token(demoUsername('treasurer', v.code)),
       })),
     );
     const load1 = loadavg()[0];

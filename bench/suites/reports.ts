@@ -29,8 +29,13 @@ import {
   villagePlan,
 } from '../../tests/projections/support/regency-scenario';
 import { openRegency } from '../../tests/support/realistic-village';
-import { by, command } from '../../tests/support/decider-specification';
-import { evidenceOf, KADES, KAUR, PKA, REGENCY, YEAR } from '../../tests/support/village-fixtures';
+import { runDrafts } from '../../tests/support/scenario-driver';
+import { REGENCY, YEAR } from '../../tests/support/village-fixtures';
+import {
+  paidPaymentRequestCommands,
+  receiptCommand,
+  transferCommand,
+} from '../../src/scenario/execution-commands';
 import { median, printTable, round } from '../stats';
 
 /**
@@ -55,73 +60,45 @@ const day = (month: number, date: number) =>
 
 /** One month of a village through the ledger: the ADD transfer and receipt, one LS SPP paid. */
 async function liveMonth(ledger: Ledger, villageCode: string, month: number): Promise<void> {
-  const village = (raw: ReturnType<typeof command>) =>
-    ledger.executeVillageCommand(villageCode, YEAR, raw);
   const date = day(month, 5);
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SendTransfer', {
-      villageCode,
-      source: 'ADD',
-      stage: month,
-      amount: '20000000',
-      date,
-      reference: `SP2D ADD ${villageCode}/${month}`,
-    }),
-  );
+  const reference = `SP2D ADD ${villageCode}/${month}`;
   const sppId = `SPP-${month}`;
-  for (const raw of [
-    by(
-      KAUR,
-      command('RecordReceipt', {
-        receiptId: `TBP-ADD-${month}`,
-        date,
-        account: '4.2.3.01',
+  await runDrafts(ledger, villageCode, 'regency', 'transfers', [
+    transferCommand(
+      {
+        villageCode,
         source: 'ADD',
+        stage: month,
         amount: '20000000',
-        into: 'bank',
-        payer: { name: 'RKUD' },
-        description: `ADD bulan ${month}`,
-        transfer: { stage: month, reference: `SP2D ADD ${villageCode}/${month}` },
-      }),
+        date,
+        reference,
+      },
+      `transfer-live-${month}`,
     ),
-    by(
-      PKA,
-      command('DraftPaymentRequest', {
+  ]);
+  await runDrafts(ledger, villageCode, 'village', 'year', [
+    receiptCommand({
+      receiptId: `TBP-ADD-${month}`,
+      date,
+      account: '4.2.3.01',
+      source: 'ADD',
+      amount: '20000000',
+      payer: 'RKUD',
+      description: `ADD bulan ${month}`,
+      transfer: { stage: month, reference },
+    }),
+    ...paidPaymentRequestCommands(
+      {
         sppId,
         kind: 'LS',
         activityId: 'siltap',
         date,
         description: `Siltap bulan ${month}`,
-        progressReportReference: `LPK/${month}`,
-        lines: [
-          {
-            lineId: 's-siltap',
-            source: 'ADD',
-            amount: '15000000',
-            taxes: [],
-            evidence: evidenceOf(`KW/${villageCode}/${month}`, date),
-          },
-        ],
-      }),
+        lines: [{ lineId: 's-siltap', source: 'ADD', amount: '15000000' }],
+      },
+      '15000000',
     ),
-    by(PKA, command('SubmitPaymentRequest', { sppId, date })),
-    command('VerifyPaymentRequest', { sppId, date, outcome: 'verified', reasons: [] }),
-    by(KADES, command('ApprovePaymentRequest', { sppId, date, outcome: 'approved', reasons: [] })),
-    by(
-      KAUR,
-      command('PayPaymentRequest', {
-        paymentId: `PAY-${month}`,
-        sppId,
-        date,
-        from: 'bank',
-        transferReference: `CMS/${month}`,
-        taxOverrides: [],
-      }),
-    ),
-  ])
-    await village(raw);
+  ]);
 }
 
 /** The receipt and SPP events of one village's last ledger month: what the generator clones. */
@@ -317,17 +294,18 @@ function percentile(values: number[], p: number): number {
 
 /** Books one own-revenue receipt in a village through the ledger: a new engine position. */
 async function bookReceipt(ledger: Ledger, villageCode: string, n: number): Promise<bigint> {
-  const receipt = command('RecordReceipt', {
-    receiptId: `TBP-PAD-BENCH-${n}`,
-    date: day(12, 20),
-    account: '4.1.2.01',
-    source: 'PAD',
-    amount: '1000.00',
-    into: 'bank',
-    payer: { name: 'Penyewa tanah kas desa' },
-    description: `Sewa tanah kas desa ${n}`,
-  });
-  return (await ledger.executeVillageCommand(villageCode, YEAR, by(KAUR, receipt))).position;
+  const [outcome] = await runDrafts(ledger, villageCode, 'village', 'year', [
+    receiptCommand({
+      receiptId: `TBP-PAD-BENCH-${n}`,
+      date: day(12, 20),
+      account: '4.1.2.01',
+      source: 'PAD',
+      amount: '1000.00',
+      payer: 'Penyewa tanah kas desa',
+      description: `Sewa tanah kas desa ${n}`,
+    }),
+  ]);
+  return outcome!.position;
 }
 
 /**

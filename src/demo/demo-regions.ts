@@ -1,4 +1,4 @@
-import { seededRandom } from './random';
+import { seededRandom } from '../scenario/random';
 
 /** The demo regency: a fictional Kemendagri code in East Java (35.xx), with invented regions. */
 export const DEMO_REGENCY = { code: '35.99', name: 'Kabupaten Sukamakmur (demo)' };

@@ -67,6 +67,20 @@ export function demoUsers(
 
 const userIdOf = (username: string) => `u-demo-${username}`;
 
+const REGENCY_USERNAMES: Partial<Record<Role, string>> = {
+  administrator: DEMO_ADMIN_USERNAME,
+  regencyFinance: 'keuangan',
+  auditor: 'auditor',
+};
+
+/** The demo login of a role for a village's command: the village's official, its camat, or the regency office. */
+export function demoUsername(role: Role, villageCode: string): string {
+  const prefix = Object.keys(VILLAGE_ROLES).find((key) => VILLAGE_ROLES[key] === role);
+  if (prefix) return `${prefix}.${localPart(villageCode)}`;
+  if (role === 'districtHead') return `camat.${localPart(regionAt(villageCode, 'district'))}`;
+  return REGENCY_USERNAMES[role]!;
+}
+
 /**
  * Registers the users through the access stream's command handler, with one
  * password hash for all (a fixed salt: hashing hundreds of demo logins would

@@ -3,16 +3,13 @@ import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { segments } from '../domain/shared/dotted-codes';
-import { rupiah } from '../domain/shared/money';
+
 import type { EventStore } from '../eventstore/port';
-import type { DemoCommand } from './demo-command';
+import type { ScenarioPhase, ScenarioStep } from '../scenario/scenario-step';
+import { villageScenario, type ScenarioExtent } from '../scenario/village-scenario';
+import { loadVillageTemplate } from '../scenario/village-template';
 import { DEMO_REGENCY, DEMO_SEED, DEMO_YEAR } from './demo-regions';
 import { demoActors, demoUsers, registerDemoUsers, type ActorFor } from './demo-users';
-import { seededRandom } from './random';
-import { villageBudget, type VillageBudget } from './village-budget';
-import { allocationCommands, amendment, originalBudgetCommands } from './village-plan';
-import { loadVillageTemplate } from './village-template';
-import { plannedTransfers, villageYear } from './village-year';
 
 export interface SeedOptions {
   /** Villages given a plan and an enacted APBDes (at most the regency's 200). */
@@ -62,7 +59,7 @@ function spreadVillages(reference: ReferenceData, count: number) {
     .slice(0, count);
 }
 
-/** Issues demo commands through the ledger's command handlers as the demo user each role names. */
+/** Runs scenario steps through the ledger's command handlers as the demo user each role names. */
 class DemoWriter {
   commands = 0;
 
@@ -71,30 +68,17 @@ class DemoWriter {
     private readonly actorFor: ActorFor,
   ) {}
 
-  villageCommandId(villageCode: string, command: DemoCommand): string {
-    return `demo:${villageCode}:${command.key}`;
-  }
-
-  async village(villageCode: string, commands: readonly DemoCommand[]): Promise<void> {
-    for (const command of commands) {
-      const { type, payload } = command;
-      const actor = this.actorFor(type, villageCode);
-      const commandId = this.villageCommandId(villageCode, command);
-      await this.ledger.executeVillageCommand(villageCode, DEMO_YEAR, {
-        commandId,
+  async run(villageCode: string, steps: readonly ScenarioStep[]): Promise<void> {
+    for (const { stream, type, payload, commandId } of steps) {
+      const raw = {
+        commandId: `demo:${commandId}`,
         type,
         payload,
-        actor,
-      });
-      this.commands += 1;
-    }
-  }
-
-  async regency(villageCode: string, commands: readonly DemoCommand[]): Promise<void> {
-    for (const { type, key, payload } of commands) {
-      const actor = this.actorFor(type, villageCode);
-      const raw = { commandId: `demo:${key}`, type, payload, actor };
-      await this.ledger.executeRegencyCommand(DEMO_REGENCY.code, DEMO_YEAR, raw);
+        actor: this.actorFor(type, villageCode),
+      };
+      if (stream === 'regency')
+        await this.ledger.executeRegencyCommand(DEMO_REGENCY.code, DEMO_YEAR, raw);
+      else await this.ledger.executeVillageCommand(villageCode, DEMO_YEAR, raw);
       this.commands += 1;
     }
   }
@@ -129,86 +113,56 @@ export async function seedDemo(store: EventStore, options: SeedOptions): Promise
 
   const ledger = createLedger({ store, reference: catalog });
   const writer = new DemoWriter(ledger, demoActors(users));
-  const budgets = new Map<string, VillageBudget>(
-    villages.map((village, index) => [
-      village.code,
-      villageBudget(template, reference, seededRandom(DEMO_SEED + index)),
-    ]),
-  );
-  const step = (phase: SeedProgress['phase'], total: number) => {
-    let done = 0;
-    progress({ phase, done, total });
-    return () => progress({ phase, done: ++done, total });
-  };
+  const extentOf = (index: number): ScenarioExtent =>
+    index >= full.length
+      ? 'budget'
+      : index % AMENDING_EVERY === AMENDING_EVERY - 1
+        ? 'amendment'
+        : 'year';
+  const scenarios = villages.map((village, index) => ({
+    village,
+    steps: villageScenario({
+      villageCode: village.code,
+      villageName: village.name,
+      fiscalYear: DEMO_YEAR,
+      reference,
+      template,
+      seed: DEMO_SEED + index,
+      amounts: 'drawn',
+      extent: extentOf(index),
+    }).steps,
+  }));
+  const stepsOf = (phase: ScenarioPhase) =>
+    scenarios
+      .map(({ village, steps }) => ({ village, steps: steps.filter((s) => s.phase === phase) }))
+      .filter(({ steps }) => steps.length > 0);
+  // The regency stream takes one village at a time; village streams are written side by side.
+  const phases: [SeedProgress['phase'], ScenarioPhase, number][] = [
+    ['allocations', 'allocations', 1],
+    ['budgets', 'budget', concurrency],
+    ['transfers', 'transfers', 1],
+    ['year', 'year', concurrency],
+  ];
 
-  await writer.regency(villages[0]!.code, [
-    { type: 'OpenRegencyFiscalYear', key: 'open-regency', payload: {} },
+  await writer.run(villages[0]!.code, [
+    {
+      stream: 'regency',
+      phase: 'allocations',
+      role: 'regencyFinance',
+      type: 'OpenRegencyFiscalYear',
+      payload: {},
+      commandId: 'open-regency',
+    },
   ]);
-  let tick = step('allocations', villages.length);
-  for (const village of villages) {
-    await writer.regency(
-      village.code,
-      allocationCommands(village.code, budgets.get(village.code)!),
-    );
-    tick();
-  }
-  tick = step('budgets', villages.length);
-  await forEachConcurrently(villages, concurrency, async (village) => {
-    await writer.village(
-      village.code,
-      originalBudgetCommands(village.name, budgets.get(village.code)!),
-    );
-    tick();
-  });
-
-  tick = step('transfers', full.length);
-  const years = [];
-  for (const [index, village] of full.entries()) {
-    const budget = budgets.get(village.code)!;
-    const random = seededRandom(DEMO_SEED * 7 + index);
-    const change =
-      index % AMENDING_EVERY === AMENDING_EVERY - 1
-        ? amendment(village.code, budget, rupiah((5_000_000 * (1 + random.below(9))).toString()))
-        : undefined;
-    const transfers = plannedTransfers(
-      village.code,
-      budget,
-      await ledger.regencyState(DEMO_REGENCY.code, DEMO_YEAR),
-      DEMO_YEAR,
-    );
-    await writer.regency(village.code, [
-      ...transfers.map((t) => ({
-        type: 'SendTransfer',
-        key: `transfer-${village.code}-${t.source}-${t.stage}`,
-        payload: {
-          villageCode: village.code,
-          source: t.source,
-          stage: t.stage,
-          amount: t.amount,
-          date: t.date,
-          reference: t.reference,
-        },
-      })),
-      ...(change ? [change.allocation] : []),
-    ]);
-    years.push({
-      village,
-      operations: villageYear(budget, transfers, random, DEMO_YEAR, change?.village),
+  for (const [progressPhase, phase, parallel] of phases) {
+    const work = stepsOf(phase);
+    let done = 0;
+    progress({ phase: progressPhase, done, total: work.length });
+    await forEachConcurrently(work, parallel, async ({ village, steps }) => {
+      await writer.run(village.code, steps);
+      progress({ phase: progressPhase, done: ++done, total: work.length });
     });
-    tick();
   }
-  tick = step('year', full.length);
-  await forEachConcurrently(years, concurrency, async ({ village, operations }) => {
-    for (const operation of operations) {
-      // Steps read the books when their day comes; on a repeated run, skip those already written.
-      const { state } = await ledger.loadVillage(village.code, DEMO_YEAR);
-      const pending = operation
-        .commands(state.domain)
-        .filter((command) => !state.commands.has(writer.villageCommandId(village.code, command)));
-      await writer.village(village.code, pending);
-    }
-    tick();
-  });
   await registerDemoUsers(access, administrators);
   return {
     regencyCode: DEMO_REGENCY.code,

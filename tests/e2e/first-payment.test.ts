@@ -1,16 +1,11 @@
 import ExcelJS from 'exceljs';
 import { loadReferenceData } from '../../src/app/load-reference-data';
 import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
+import { demoUsername } from '../../src/demo/demo-users';
 import { tempDir } from '../support/temp-dir';
 import { API_PATH, KasdesaApi } from './support/kasdesa-api';
 import { startKasdesa, type KasdesaProcess } from './support/kasdesa-process';
-import {
-  approvedSppSteps,
-  demoUsername,
-  payStep,
-  receiptStep,
-  spendingChoice,
-} from './support/village-steps';
+import { approvedSppSteps, payStep, receiptStep, spendingChoice } from './support/village-steps';
 
 /** The demo's first village (district 01), whose logins the README documents. */
 const VILLAGE = `${DEMO_REGENCY.code}.01.2001`;
@@ -62,7 +57,7 @@ describe('first payment, end to end on the real server process', () => {
     const api = new KasdesaApi(server!.baseUrl);
     const reference = loadReferenceData(DEMO_YEAR, DEMO_REGENCY.code);
     const state = await api.get(
-      demoUsername('bendahara', VILLAGE),
+      demoUsername('treasurer', VILLAGE),
       `${API_PATH}/villages/${VILLAGE}/years/${DEMO_YEAR}`,
     );
     expect(state.status).toBe(200);
@@ -72,11 +67,15 @@ describe('first payment, end to end on the real server process', () => {
     await api.villageStep(
       VILLAGE,
       DEMO_YEAR,
-      receiptStep('TBP-E2E-1', '2025-02-03', choice, RECEIVED),
+      receiptStep(VILLAGE, 'TBP-E2E-1', '2025-02-03', choice, RECEIVED),
     );
-    for (const step of approvedSppSteps('SPP-E2E-1', '2025-02-10', choice, PAID))
+    for (const step of approvedSppSteps(VILLAGE, 'SPP-E2E-1', '2025-02-10', choice, PAID))
       await api.villageStep(VILLAGE, DEMO_YEAR, step);
-    const payment = await api.villageStep(VILLAGE, DEMO_YEAR, payStep('SPP-E2E-1', '2025-02-10'));
+    const payment = await api.villageStep(
+      VILLAGE,
+      DEMO_YEAR,
+      payStep(VILLAGE, 'SPP-E2E-1', '2025-02-10'),
+    );
     expect(payment.body.events).toEqual([expect.objectContaining({ type: 'PaymentRequestPaid' })]);
 
     const report = await api.get(

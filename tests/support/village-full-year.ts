@@ -5,9 +5,21 @@ import type { Ledger } from '../../src/app/ledger';
 import { DEFAULT_REFERENCE_ROOT, ReferenceCatalog } from '../../src/app/load-reference-data';
 import { lastDayOfMonth } from '../../src/domain/village/calendar';
 import type { VillageEvent } from '../../src/domain/village/events';
-import { by, command, type RawCommand } from './decider-specification';
-import { ACTIVITIES, buildRealisticVillage } from './realistic-village';
-import { evidenceOf, KADES, KAUR, PKA, REGENCY, VILLAGE, YEAR } from './village-fixtures';
+import {
+  accountPanjarCommand,
+  bankFeeCommand,
+  closeMonthCommand,
+  closeYearCommand,
+  depositTaxCommand,
+  paidPaymentRequestCommands,
+  receiptCommand,
+  reverseEntryCommand,
+  transferCommand,
+} from '../../src/scenario/execution-commands';
+import { scenarioSteps, type CommandDraft } from '../../src/scenario/scenario-step';
+import { buildRealisticVillage, REALISTIC_TEMPLATE } from './realistic-village';
+import { runSteps } from './scenario-driver';
+import { VILLAGE, YEAR } from './village-fixtures';
 
 /**
  * The realistic village runs its whole year: three Dana Desa stage receipts,
@@ -62,7 +74,7 @@ const day = (m: number, d: number) => `${YEAR}-${month2(m)}-${String(d).padStart
 interface Operation {
   date: string;
   order: number;
-  commands: RawCommand[];
+  commands: CommandDraft[];
   regency?: boolean;
   /** The independent bookkeeping of the operation. */
   book: () => void;
@@ -107,7 +119,7 @@ export async function runVillageFullYear(ledger: Ledger) {
   const at = (
     date: string,
     order: number,
-    commands: RawCommand[],
+    commands: CommandDraft[],
     book: () => void,
     regency = false,
   ) => operations.push({ date, order, commands, book, regency });
@@ -117,14 +129,17 @@ export async function runVillageFullYear(ledger: Ledger) {
       date,
       0,
       [
-        command('SendTransfer', {
-          villageCode: VILLAGE,
-          source,
-          stage,
-          amount,
-          date,
-          reference: `SP2D ${source}/${stage}/${date}`,
-        }),
+        transferCommand(
+          {
+            villageCode: VILLAGE,
+            source,
+            stage,
+            amount,
+            date,
+            reference: `SP2D ${source}/${stage}/${date}`,
+          },
+          `transfer-${source}-${stage}-${date}`,
+        ),
       ],
       () => undefined,
       true,
@@ -141,22 +156,17 @@ export async function runVillageFullYear(ledger: Ledger) {
       date,
       1,
       [
-        by(
-          KAUR,
-          command('RecordReceipt', {
-            receiptId: id,
-            date,
-            account,
-            source,
-            amount,
-            into: 'bank',
-            payer: { name: 'RKUD Kabupaten Banyuwangi' },
-            description: `Penerimaan ${source}`,
-            ...(stage === undefined
-              ? {}
-              : { transfer: { stage, reference: `SP2D ${source}/${stage}` } }),
-          }),
-        ),
+        receiptCommand({
+          receiptId: id,
+          date,
+          account,
+          source,
+          amount,
+          payer: 'RKUD Kabupaten Banyuwangi',
+          ...(stage === undefined
+            ? {}
+            : { transfer: { stage, reference: `SP2D ${source}/${stage}` } }),
+        }),
       ],
       () => {
         expected.bank += cents(amount);
@@ -182,14 +192,11 @@ export async function runVillageFullYear(ledger: Ledger) {
       '2025-05-02',
       1,
       [
-        by(
-          KAUR,
-          command('ReverseEntry', {
-            reversalId: 'REV-1',
-            entryId: 'TBP-PBH-1',
-            date: '2025-05-02',
-            reason: 'Salah ketik jumlah: 240.857.000 seharusnya 240.875.000',
-          }),
+        reverseEntryCommand(
+          'REV-1',
+          'TBP-PBH-1',
+          '2025-05-02',
+          'Salah ketik jumlah: 240.857.000 seharusnya 240.875.000',
         ),
       ],
       () => {
@@ -207,18 +214,7 @@ export async function runVillageFullYear(ledger: Ledger) {
       at(
         day(m, 28),
         6,
-        [
-          by(
-            KAUR,
-            command('RecordBankFee', {
-              feeId: `ADM-${m}`,
-              date: day(m, 28),
-              amount: '96275',
-              lineId: 'operasional-pemdes-5',
-              statementReference: `RK ${m}/2025`,
-            }),
-          ),
-        ],
+        [bankFeeCommand(`ADM-${m}`, day(m, 28), '96275', 'operasional-pemdes-5', `RK ${m}/2025`)],
         () => {
           expected.bank -= 96_275_00n;
           addTo(expected.sources, 'ADD', -96_275_00n);
@@ -238,18 +234,14 @@ export async function runVillageFullYear(ledger: Ledger) {
       const previous =
         expected.withheldByMonth.get(`${YEAR}-${month2(m - 1)}`) ?? new Map<string, Cents>();
       operation.commands = [...previous].map(([tax, amount]) =>
-        by(
-          KAUR,
-          command('DepositTax', {
-            depositId: `SSP-${m}-${tax}`,
-            tax,
-            date,
-            amount: text(amount),
-            from: 'bank',
-            billingCode: '123456789012345',
-            ntpn: `NTPN${month2(m)}${tax.padEnd(10, 'X')}`.slice(0, 16).toUpperCase(),
-          }),
-        ),
+        depositTaxCommand({
+          depositId: `SSP-${m}-${tax}`,
+          tax,
+          date,
+          amount: text(amount),
+          billingCode: '123456789012345',
+          ntpn: `NTPN${month2(m)}${tax.padEnd(10, 'X')}`.slice(0, 16).toUpperCase(),
+        }),
       );
       for (const [tax, amount] of previous) {
         expected.bank -= amount;
@@ -267,36 +259,28 @@ export async function runVillageFullYear(ledger: Ledger) {
     operation.book = () => {
       expected.closings.push({ month, cash: expected.cash, bank: expected.bank });
       operation.commands = [
-        by(
-          KAUR,
-          command('CloseMonth', {
-            month,
-            date,
-            cashCount: text(expected.cash - shortInCash),
-            bankBalance: text(expected.bank),
-          }),
-        ),
+        closeMonthCommand(month, date, text(expected.cash - shortInCash), text(expected.bank)),
       ];
     };
   }
 
   function planPaymentRequests() {
     const random = generator(20250101);
-    const candidates = ACTIVITIES.filter(
-      ([id]) => !['operasional-pemdes', 'jalan-desa'].includes(id),
-    ).flatMap(([activityId, , , , lines]) =>
-      lines
-        .map(([source, , account, volume, , unitPrice], index) => ({
-          activityId,
-          lineId: `${activityId}-${index + 1}`,
-          source,
-          account,
-          budget: BigInt(volume) * BigInt(unitPrice) * 100n,
-        }))
-        .filter(
-          (line) => ['DDS', 'ADD', 'PBH'].includes(line.source) && line.budget >= 40_000_000_00n,
-        ),
-    );
+    const candidates = REALISTIC_TEMPLATE.activities
+      .filter(({ activityId }) => !['operasional-pemdes', 'jalan-desa'].includes(activityId))
+      .flatMap(({ activityId, lines }) =>
+        lines
+          .map(({ source, account, volume, unitPrice }, index) => ({
+            activityId,
+            lineId: `${activityId}-${index + 1}`,
+            source,
+            account,
+            budget: BigInt(volume) * cents(unitPrice),
+          }))
+          .filter(
+            (line) => ['DDS', 'ADD', 'PBH'].includes(line.source) && line.budget >= 40_000_000_00n,
+          ),
+      );
     const realised = new Map<string, Cents>();
     for (let i = 0; i < 148; i += 1) {
       const line = candidates[i % candidates.length]!;
@@ -350,64 +334,16 @@ export async function runVillageFullYear(ledger: Ledger) {
   ) {
     const date = day(m, d);
     const taxes = kind === 'LS' ? taxesFor(line.account) : [];
-    const paymentId = `PAY-${sppId}`;
-    const from = kind === 'UM' ? 'cashOnHand' : 'bank';
-    const commands = [
-      by(
-        PKA,
-        command('DraftPaymentRequest', {
-          sppId,
-          kind,
-          ...(line.activityId ? { activityId: line.activityId } : {}),
-          date,
-          description: `Pembayaran ${line.lineId}`,
-          progressReportReference: `LPK/${sppId}`,
-          lines: [
-            {
-              lineId: line.lineId,
-              source: line.source,
-              amount: text(amount),
-              taxes,
-              ...(kind === 'UM' ? {} : { evidence: evidenceOf(`KW/${sppId}`, date) }),
-            },
-          ],
-        }),
-      ),
-      by(PKA, command('SubmitPaymentRequest', { sppId, date })),
-      command('VerifyPaymentRequest', { sppId, date, outcome: 'verified', reasons: [] }),
-      by(
-        KADES,
-        command('ApprovePaymentRequest', { sppId, date, outcome: 'approved', reasons: [] }),
-      ),
-    ];
-    if (kind === 'UM') {
-      // The panjar is drawn from the bank into cash on hand the same day, then handed over.
-      commands.push(
-        by(
-          KAUR,
-          command('RecordCashMutation', {
-            mutationId: `MUT-${sppId}`,
-            date,
-            from: 'bank',
-            to: 'cashOnHand',
-            amount: text(amount),
-            description: `Tarik tunai panjar ${sppId}`,
-          }),
-        ),
-      );
-    }
-    commands.push(
-      by(
-        KAUR,
-        command('PayPaymentRequest', {
-          paymentId,
-          sppId,
-          date,
-          from,
-          ...(from === 'bank' ? { transferReference: `CMS/${sppId}` } : {}),
-          taxOverrides: [],
-        }),
-      ),
+    const commands = paidPaymentRequestCommands(
+      {
+        sppId,
+        kind,
+        ...(line.activityId ? { activityId: line.activityId } : {}),
+        date,
+        description: `Pembayaran ${line.lineId}`,
+        lines: [{ lineId: line.lineId, source: line.source, amount: text(amount), taxes }],
+      },
+      text(amount),
     );
     at(date, 4, commands, () => {
       addTo(expected.sources, line.source, -amount);
@@ -426,27 +362,9 @@ export async function runVillageFullYear(ledger: Ledger) {
       spjDate,
       5,
       [
-        by(
-          KAUR,
-          command('AccountPanjar', {
-            spjId: `SPJ-${sppId}`,
-            sppId,
-            date: spjDate,
-            returnTo: 'bank',
-            lines: [
-              {
-                lineId: line.lineId,
-                evidence: [
-                  {
-                    ...evidenceOf(`NOTA/${sppId}`, spjDate),
-                    amount: text(spent),
-                    taxes: evidenceTaxes,
-                  },
-                ],
-              },
-            ],
-          }),
-        ),
+        accountPanjarCommand(sppId, spjDate, [
+          { lineId: line.lineId, spent: text(spent), taxes: evidenceTaxes },
+        ]),
       ],
       () => {
         const taxTotal = evidenceTaxes.reduce((total, tax) => {
@@ -465,19 +383,21 @@ export async function runVillageFullYear(ledger: Ledger) {
   operations.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   for (const operation of operations) {
     operation.book();
-    for (const raw of operation.commands) {
-      const outcome = operation.regency
-        ? await ledger.executeRegencyCommand(REGENCY, YEAR, raw)
-        : await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    const steps = scenarioSteps(
+      operation.regency ? 'regency' : 'village',
+      'year',
+      VILLAGE,
+      operation.commands,
+    );
+    for (const outcome of await runSteps(ledger, VILLAGE, steps))
       if (!operation.regency) events.push(...(outcome.events as VillageEvent[]));
-    }
   }
-  const closed = await ledger.executeVillageCommand(
+  const [closed] = await runSteps(
+    ledger,
     VILLAGE,
-    YEAR,
-    by(KAUR, command('CloseFiscalYear', { date: '2025-12-31' })),
+    scenarioSteps('village', 'year', VILLAGE, [closeYearCommand('2025-12-31')]),
   );
-  events.push(...closed.events);
+  events.push(...(closed!.events as VillageEvent[]));
   return { events, expected };
 }
 

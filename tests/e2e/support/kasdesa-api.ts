@@ -1,10 +1,17 @@
-import { DEMO_PASSWORD } from '../../../src/demo/demo-users';
-import { demoUsername, type VillageStep } from './village-steps';
+import { regencyOf } from '../../../src/domain/shared/region-codes';
+import { DEMO_PASSWORD, demoUsername } from '../../../src/demo/demo-users';
+import type { ScenarioStep } from '../../../src/scenario/scenario-step';
 
 export const API_PATH = '/api/v1';
 
 export const villageCommandPath = (villageCode: string, fiscalYear: number, type: string) =>
   `${API_PATH}/villages/${villageCode}/years/${fiscalYear}/commands/${type}`;
+
+/** The endpoint a village's scenario step is sent to: its stream's commands, by command type. */
+export const stepPath = (villageCode: string, fiscalYear: number, step: ScenarioStep) =>
+  step.stream === 'village'
+    ? villageCommandPath(villageCode, fiscalYear, step.type)
+    : `${API_PATH}/regencies/${regencyOf(villageCode)}/years/${fiscalYear}/commands/${step.type}`;
 
 export interface ApiAnswer<Body = Record<string, unknown>> {
   status: number;
@@ -38,18 +45,22 @@ export class KasdesaApi {
     });
   }
 
-  /** Issues the step on the village as its demo login; throws unless the answer is 201. */
+  /**
+   * Issues a scenario step of the village as the demo login of its role, its
+   * command id as the Idempotency-Key; throws unless the answer is 201.
+   */
   async villageStep(
     villageCode: string,
     fiscalYear: number,
-    step: VillageStep,
+    step: ScenarioStep,
   ): Promise<ApiAnswer> {
-    const username = demoUsername(step.login, villageCode);
+    const username = demoUsername(step.role, villageCode);
     const answer = await this.send(
       'POST',
-      villageCommandPath(villageCode, fiscalYear, step.type),
+      stepPath(villageCode, fiscalYear, step),
       await this.token(username),
       step.payload,
+      step.commandId,
     );
     if (answer.status !== 201)
       throw new Error(
@@ -63,12 +74,14 @@ export class KasdesaApi {
     path: string,
     token: string | undefined,
     body: unknown,
+    idempotencyKey?: string,
   ): Promise<ApiAnswer> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         'content-type': 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       body: JSON.stringify(body),
     });

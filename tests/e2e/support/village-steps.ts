@@ -1,18 +1,11 @@
 import type { ReferenceData } from '../../../src/domain/reference/reference-data';
-
-/** The four demo logins of a village, by the prefix the demo gives them. */
-export type VillageLogin = 'bendahara' | 'pka' | 'sekdes' | 'kades';
-
-/** `bendahara` + `35.99.01.2001` → `bendahara.01.2001`, the demo's username. */
-export const demoUsername = (login: VillageLogin, villageCode: string) =>
-  `${login}.${villageCode.split('.').slice(2).join('.')}`;
-
-/** A village command and the demo login that may issue it. */
-export interface VillageStep {
-  login: VillageLogin;
-  type: string;
-  payload: Record<string, unknown>;
-}
+import {
+  approvalCommands,
+  draftPaymentRequestCommand,
+  payCommand,
+  receiptCommand,
+} from '../../../src/scenario/execution-commands';
+import { scenarioSteps, type ScenarioStep } from '../../../src/scenario/scenario-step';
 
 interface BudgetLineLike {
   kind: string;
@@ -57,92 +50,44 @@ export function spendingChoice(
 }
 
 /** A receipt (TBP) of the chosen source into the bank. */
-export function receiptStep(
+export const receiptStep = (
+  villageCode: string,
   receiptId: string,
   date: string,
   choice: SpendingChoice,
   amount: string,
-): VillageStep {
-  return {
-    login: 'bendahara',
-    type: 'RecordReceipt',
-    payload: {
+): ScenarioStep =>
+  scenarioSteps('village', 'year', villageCode, [
+    receiptCommand({
       receiptId,
       date,
       account: choice.revenueAccount,
       source: choice.source,
       amount,
-      into: 'bank',
-      payer: { name: 'RKUD Kabupaten' },
-      description: `Penerimaan ${choice.source}`,
-    },
-  };
-}
+      payer: 'RKUD Kabupaten',
+    }),
+  ])[0]!;
 
 /** An LS SPP on the chosen line, drafted and submitted by the PKA, verified by the secretary, approved by the head. */
-export function approvedSppSteps(
+export const approvedSppSteps = (
+  villageCode: string,
   sppId: string,
   date: string,
   choice: SpendingChoice,
   amount: string,
-): VillageStep[] {
-  const decision = { sppId, date, reasons: [] };
-  return [
-    {
-      login: 'pka',
-      type: 'DraftPaymentRequest',
-      payload: {
-        sppId,
-        kind: 'LS',
-        activityId: choice.activityId,
-        date,
-        description: `Pembayaran ${choice.lineId}`,
-        progressReportReference: `LPK/${sppId}`,
-        lines: [
-          {
-            lineId: choice.lineId,
-            source: choice.source,
-            amount,
-            taxes: [],
-            evidence: {
-              receiptNumber: `KW/${sppId}`,
-              receiptDate: date,
-              payee: 'CV Karya Desa Mandiri',
-              address: 'Jl. Raya Desa 12',
-              bankAccount: '0011223344',
-              bankName: 'Bank Jatim',
-              npwp: '012345678901234',
-            },
-          },
-        ],
-      },
-    },
-    { login: 'pka', type: 'SubmitPaymentRequest', payload: { sppId, date } },
-    {
-      login: 'sekdes',
-      type: 'VerifyPaymentRequest',
-      payload: { ...decision, outcome: 'verified' },
-    },
-    {
-      login: 'kades',
-      type: 'ApprovePaymentRequest',
-      payload: { ...decision, outcome: 'approved' },
-    },
-  ];
-}
+): ScenarioStep[] =>
+  scenarioSteps('village', 'year', villageCode, [
+    draftPaymentRequestCommand({
+      sppId,
+      kind: 'LS',
+      activityId: choice.activityId,
+      date,
+      description: `Pembayaran ${choice.lineId}`,
+      lines: [{ lineId: choice.lineId, source: choice.source, amount }],
+    }),
+    ...approvalCommands(sppId, date),
+  ]);
 
 /** The treasurer pays an approved SPP by bank transfer. */
-export function payStep(sppId: string, date: string): VillageStep {
-  return {
-    login: 'bendahara',
-    type: 'PayPaymentRequest',
-    payload: {
-      paymentId: `PAY-${sppId}`,
-      sppId,
-      date,
-      from: 'bank',
-      transferReference: `CMS/${sppId}`,
-      taxOverrides: [],
-    },
-  };
-}
+export const payStep = (villageCode: string, sppId: string, date: string): ScenarioStep =>
+  scenarioSteps('village', 'year', villageCode, [payCommand(sppId, date, 'bank')])[0]!;

@@ -7,10 +7,18 @@ import {
   ReferenceCatalog,
 } from '../../../src/app/load-reference-data';
 import { rupiah, toAmountText } from '../../../src/domain/shared/money';
-import { command } from '../../support/decider-specification';
+import {
+  allocationCommand,
+  draftLineCommand,
+  enactmentCommands,
+  perbup,
+  rkpdesActivityCommand,
+} from '../../../src/scenario/budget-commands';
+import { transferCommand } from '../../../src/scenario/execution-commands';
+import { commandDraft } from '../../../src/scenario/scenario-step';
+import { runDrafts } from '../../support/scenario-driver';
 import { tempDir } from '../../support/temp-dir';
 import { REGENCY, YEAR } from '../../support/village-fixtures';
-import { runners } from '../../support/realistic-village';
 
 export const VILLAGE_COUNT = 20;
 const DISTRICTS = ['35.10.01', '35.10.02', '35.10.03'];
@@ -78,13 +86,12 @@ export async function generateVillage(
   index: number,
 ): Promise<void> {
   const plan = villagePlan(index);
-  const { village, regency } = runners(ledger, villageCode);
-  const legalReference = { document: 'Perbup', number: '5 Tahun 2024', date: '2024-11-29' };
-  await regency(
+  const legalReference = perbup('5 Tahun 2024', '2024-11-29');
+  await runDrafts(ledger, villageCode, 'regency', 'allocations', [
     ...Object.entries(plan.allocations).map(([source, value]) =>
-      command('SetAllocation', { villageCode, source, amount: value, legalReference }),
+      allocationCommand(villageCode, source, value, legalReference),
     ),
-    command('PlanDanaDesaStages', {
+    commandDraft('PlanDanaDesaStages', 'stages', {
       villageCode,
       source: 'DDS',
       earmarks: [
@@ -93,25 +100,20 @@ export async function generateVillage(
       ],
     }),
     ...plan.transfers.map((t) =>
-      command('SendTransfer', { villageCode, ...t, reference: `SP2D ${villageCode}/${t.source}` }),
+      transferCommand({ villageCode, ...t, reference: `SP2D ${villageCode}/${t.source}` }),
     ),
-  );
+  ]);
   const activity = (activityId: string, kegiatanCode: string, source: string, cost: string) =>
-    command('PlanRkpdesActivity', {
+    rkpdesActivityCommand({
       activityId,
-      subBidangCode: kegiatanCode.slice(0, 5),
       kegiatanCode,
       name: `Kegiatan ${activityId}`,
-      location: { hamlet: 'Dusun Krajan' },
-      output: { volume: '1', unit: 'paket' },
-      executor: { name: 'Kasi', position: 'PKA' },
+      hamlet: 'Krajan',
       beneficiaries: { description: 'Warga', count: 100 },
       estimatedCosts: [{ source, amount: cost }],
     });
-  const line = (kind: string, lineId: string, account: string, source: string, value: string) =>
-    command('DraftApbdesLine', {
-      line: { kind, lineId, account, source, amount: value, description: lineId },
-    });
+  const line = (kind: 'revenue', lineId: string, account: string, source: string, amount: string) =>
+    draftLineCommand({ kind, lineId, account, source, amount, description: lineId });
   const spend = (
     lineId: string,
     activityId: string,
@@ -120,23 +122,25 @@ export async function generateVillage(
     value: string,
     earmark?: string,
   ) =>
-    command('DraftApbdesLine', {
-      line: {
-        kind: 'spending',
-        lineId,
-        activityId,
-        account,
-        source,
-        ...(earmark ? { earmark } : {}),
-        volume: '1',
-        unit: 'paket',
-        unitPrice: value,
-        description: lineId,
-      },
+    draftLineCommand({
+      kind: 'spending',
+      lineId,
+      activityId,
+      account,
+      source,
+      ...(earmark ? { earmark } : {}),
+      volume: '1',
+      unit: 'paket',
+      unitPrice: value,
+      description: lineId,
     });
   const { DDS, ADD, PBH } = plan.allocations;
-  await village(
-    command('OpenVillageFiscalYear', {
+  const lifecycle = enactmentCommands('awal', {
+    dates: ['2024-10-10', '2024-10-20', '2024-10-22', '2024-11-12', plan.enactedOn ?? '', ''],
+    numbers: [`BA/${index}`, `EV/${index}`, `${index + 1} Tahun 2024`, ''],
+  });
+  await runDrafts(ledger, villageCode, 'village', 'budget', [
+    commandDraft('OpenVillageFiscalYear', 'open', {
       openingBalances: { cashOnHand: '0', bank: '0' },
       silpa: [],
     }),
@@ -144,7 +148,7 @@ export async function generateVillage(
     activity('blt', '05.03.01', 'DDS', plan.blt),
     activity('siltap', '01.01.01', 'ADD', ADD),
     activity('kantor', '01.02.02', 'PBH', PBH),
-    command('StartApbdesDraft', {}),
+    commandDraft('StartApbdesDraft', 'draft', {}),
     line('revenue', 'r-dds', '4.2.1.01', 'DDS', DDS),
     line('revenue', 'r-add', '4.2.3.01', 'ADD', ADD),
     line('revenue', 'r-pbh', '4.2.2.01', 'PBH', PBH),
@@ -152,17 +156,7 @@ export async function generateVillage(
     spend('s-blt', 'blt', '5.4.1.01', 'DDS', plan.blt, 'blt'),
     spend('s-siltap', 'siltap', '5.1.1.01', 'ADD', ADD),
     spend('s-kantor', 'kantor', '5.2.6.04', 'PBH', PBH),
-    command('SubmitApbdesToBpd', { date: '2024-10-10' }),
-    command('RecordBpdAgreement', { date: '2024-10-20', minutesNumber: `BA/${index}` }),
-    command('SubmitApbdesForEvaluation', { date: '2024-10-22' }),
-    command('RecordApbdesEvaluation', {
-      date: '2024-11-12',
-      reference: `EV/${index}`,
-      outcome: 'approved',
-      remarks: [],
-    }),
-    ...(plan.enactedOn
-      ? [command('EnactApbdes', { perdesNumber: `${index + 1} Tahun 2024`, date: plan.enactedOn })]
-      : []),
-  );
+    // The BPD, the camat and (unless never enacted) the Perdes; no Penjabaran here.
+    ...lifecycle.slice(0, plan.enactedOn ? 5 : 4),
+  ]);
 }

@@ -1,8 +1,21 @@
 import { lastDayOfMonth } from '../../../src/domain/village/calendar';
-import { command, type RawCommand } from '../decider-specification';
-import { draftSpp, evidenceOf, paySpp } from '../village-fixtures';
+import {
+  accountPanjarCommand,
+  approvalCommands,
+  bankFeeCommand,
+  cashMutationCommand,
+  closeMonthCommand,
+  closeYearCommand,
+  depositTaxCommand,
+  draftPaymentRequestCommand,
+  payCommand,
+  receiptCommand,
+  reverseEntryCommand,
+} from '../../../src/scenario/execution-commands';
+import { commandDraft, roleFor, type CommandDraft } from '../../../src/scenario/scenario-step';
+import type { RawCommand } from '../decider-specification';
 import type { Random } from './prng';
-import { actorFor, stamped, type VillageRole } from './scenario';
+import { actorFor, VILLAGE_ROLES, type VillageRole } from './scenario';
 
 /** One command of the workload: the village it goes to, who sends it, the command. */
 export interface PlannedCommand {
@@ -146,8 +159,12 @@ export class Workload {
     return `${this.prefix}${this.sequence}-${kind}`;
   }
 
-  private planned(village: string, role: VillageRole, raw: RawCommand): PlannedCommand {
-    return { village, role, raw: stamped(raw, this.fresh('cmd'), actorFor(village, role)) };
+  /** A scenario command as the village official of its role, under a fresh command id. */
+  private planned(village: string, { type, payload }: CommandDraft): PlannedCommand {
+    const role = roleFor(type) as VillageRole;
+    if (!VILLAGE_ROLES.includes(role)) throw new Error(`${type} is not a village official's`);
+    const raw = { commandId: this.fresh('cmd'), type, payload, actor: actorFor(village, role) };
+    return { village, role, raw };
   }
 
   /** A date in the open month or the next, so that some commands meet a month closed meanwhile. */
@@ -161,8 +178,7 @@ export class Workload {
     if (this.random.chance(0.1))
       return this.planned(
         village,
-        'treasurer',
-        command('RecordBankInterest', {
+        commandDraft('RecordBankInterest', 'interest', {
           receiptId: this.fresh('BNG'),
           date,
           amount: '12500.75',
@@ -173,16 +189,14 @@ export class Workload {
     const pad = this.random.chance(0.3);
     return this.planned(
       village,
-      'treasurer',
-      command('RecordReceipt', {
+      receiptCommand({
         receiptId: this.fresh('TBP'),
         date,
         account: pad ? '4.1.1.01' : '4.2.3.01',
         source: pad ? 'PAD' : 'ADD',
         amount: this.random.pick(AMOUNTS),
         into: this.random.pick(ACCOUNTS),
-        payer: { name: pad ? 'BUM Desa' : 'RKUD Kabupaten Banyuwangi' },
-        description: 'Penerimaan',
+        payer: pad ? 'BUM Desa' : 'RKUD Kabupaten Banyuwangi',
       }),
     );
   }
@@ -195,21 +209,24 @@ export class Workload {
     if (kind === 'PBY')
       return this.planned(
         village,
-        'activityExecutor',
-        draftSpp(sppId, kind, undefined, [{ lineId: 'f-bumdes', source: 'ADD', amount }], date),
+        draftPaymentRequestCommand({
+          sppId,
+          kind,
+          date,
+          lines: [{ lineId: 'f-bumdes', source: 'ADD', amount }],
+        }),
       );
     const line = this.random.pick(SPENDING_LINES);
     const taxes = kind === 'LS' ? this.random.subset(TAXES, 2) : [];
     return this.planned(
       village,
-      'activityExecutor',
-      draftSpp(
+      draftPaymentRequestCommand({
         sppId,
         kind,
-        line.activityId,
-        [{ lineId: line.lineId, source: line.source, amount, taxes }],
+        activityId: line.activityId,
         date,
-      ),
+        lines: [{ lineId: line.lineId, source: line.source, amount, taxes }],
+      }),
     );
   }
 
@@ -218,74 +235,67 @@ export class Workload {
     const model = this.models.get(village)!;
     const sppId = spp.sppId;
     const date = this.date(model);
-    const decision = (type: string, outcome: string, reasons: string[]) =>
-      command(type, { sppId, date, outcome, reasons });
+    const [submit, verify, approve] = approvalCommands(sppId, date) as [
+      CommandDraft,
+      CommandDraft,
+      CommandDraft,
+    ];
+    const refused = (decision: CommandDraft, outcome: string, reason: string) => ({
+      ...decision,
+      payload: { ...decision.payload, outcome, reasons: [reason] },
+    });
     switch (spp.status) {
       case 'drafted':
       case 'returned':
+        return this.planned(village, submit);
+      case 'submitted':
         return this.planned(
           village,
-          'activityExecutor',
-          command('SubmitPaymentRequest', { sppId, date }),
+          this.random.chance(0.1) ? refused(verify, 'returned', 'bukti kurang') : verify,
         );
-      case 'submitted':
-        return this.random.chance(0.1)
-          ? this.planned(
-              village,
-              'secretary',
-              decision('VerifyPaymentRequest', 'returned', ['bukti kurang']),
-            )
-          : this.planned(village, 'secretary', decision('VerifyPaymentRequest', 'verified', []));
       case 'verified':
-        return this.random.chance(0.05)
-          ? this.planned(
-              village,
-              'villageHead',
-              decision('ApprovePaymentRequest', 'rejected', ['tidak sesuai']),
-            )
-          : this.planned(village, 'villageHead', decision('ApprovePaymentRequest', 'approved', []));
+        return this.planned(
+          village,
+          this.random.chance(0.05) ? refused(approve, 'rejected', 'tidak sesuai') : approve,
+        );
       case 'approved':
         return this.planned(
           village,
-          'treasurer',
-          paySpp(this.fresh('PAY'), sppId, { date, from: this.random.pick(ACCOUNTS) }),
+          payCommand(sppId, date, this.random.pick(ACCOUNTS), this.fresh('PAY')),
         );
       case 'advanced':
-        return this.planned(village, 'activityExecutor', this.panjarAccount(spp, date));
+        return this.planned(village, this.panjarAccount(spp, date));
       default:
         return undefined;
     }
   }
 
-  private panjarAccount(spp: Spp, date: string): RawCommand {
+  private panjarAccount(spp: Spp, date: string): CommandDraft {
     const share = this.random.int(3);
     const [whole = '0', fraction = '00'] = spp.amount.split('.');
     const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
     const spent = (cents * BigInt(share)) / 2n;
-    const evidence =
-      spent === 0n
-        ? []
-        : [
-            {
-              ...evidenceOf(this.fresh('NOTA'), date),
-              amount: `${spent / 100n}.${String(spent % 100n).padStart(2, '0')}`,
-              taxes: this.random.subset(TAXES, 1),
-            },
-          ];
-    return command('AccountPanjar', {
-      spjId: this.fresh('SPJ'),
-      sppId: spp.sppId,
+    const spjId = this.fresh('SPJ');
+    return accountPanjarCommand(
+      spp.sppId,
       date,
-      returnTo: this.random.pick(ACCOUNTS),
-      lines: [{ lineId: spp.lineId, evidence }],
-    });
+      [
+        {
+          lineId: spp.lineId,
+          spent:
+            spent === 0n ? undefined : `${spent / 100n}.${String(spent % 100n).padStart(2, '0')}`,
+          taxes: spent === 0n ? [] : this.random.subset(TAXES, 1),
+        },
+      ],
+      this.random.pick(ACCOUNTS),
+      spjId,
+    );
   }
 
   private taxDeposit(village: string, model: VillageModel): PlannedCommand {
     return this.planned(
       village,
-      'treasurer',
-      command('DepositTax', {
+      depositTaxCommand({
         depositId: this.fresh('SSP'),
         tax: this.random.pick(TAXES),
         date: this.date(model),
@@ -298,61 +308,46 @@ export class Workload {
   }
 
   private mutation(village: string, model: VillageModel): PlannedCommand {
-    const from = this.random.pick(ACCOUNTS);
     return this.planned(
       village,
-      'treasurer',
-      command('RecordCashMutation', {
-        mutationId: this.fresh('MUT'),
-        date: this.date(model),
-        from,
-        to: from === 'bank' ? 'cashOnHand' : 'bank',
-        amount: this.random.pick(AMOUNTS),
-        description: 'mutasi kas',
-      }),
+      cashMutationCommand(
+        this.fresh('MUT'),
+        this.date(model),
+        this.random.pick(ACCOUNTS),
+        this.random.pick(AMOUNTS),
+        'mutasi kas',
+      ),
     );
   }
 
   private bankFee(village: string, model: VillageModel): PlannedCommand {
     return this.planned(
       village,
-      'treasurer',
-      command('RecordBankFee', {
-        feeId: this.fresh('ADM'),
-        date: this.date(model, 28),
-        amount: this.random.pick(['15000', '2500.50']),
-        lineId: 's-bankfee',
-        statementReference: 'RK/02',
-      }),
+      bankFeeCommand(
+        this.fresh('ADM'),
+        this.date(model, 28),
+        this.random.pick(['15000', '2500.50']),
+        's-bankfee',
+        'RK/02',
+      ),
     );
   }
 
   private reversal(village: string, model: VillageModel): PlannedCommand {
     return this.planned(
       village,
-      'treasurer',
-      command('ReverseEntry', {
-        reversalId: this.fresh('REV'),
-        entryId: this.random.pick(model.entries),
-        date: this.date(model),
-        reason: 'koreksi salah catat',
-      }),
+      reverseEntryCommand(
+        this.fresh('REV'),
+        this.random.pick(model.entries),
+        this.date(model),
+        'koreksi salah catat',
+      ),
     );
   }
 
   private closing(village: string, model: VillageModel): PlannedCommand {
-    if (model.openMonth > 12)
-      return this.planned(village, 'treasurer', command('CloseFiscalYear', { date: '2025-12-31' }));
+    if (model.openMonth > 12) return this.planned(village, closeYearCommand('2025-12-31'));
     const month = `2025-${String(model.openMonth).padStart(2, '0')}`;
-    return this.planned(
-      village,
-      'treasurer',
-      command('CloseMonth', {
-        month,
-        date: lastDayOfMonth(month),
-        cashCount: '0',
-        bankBalance: '0',
-      }),
-    );
+    return this.planned(village, closeMonthCommand(month, lastDayOfMonth(month), '0', '0'));
   }
 }

@@ -4,31 +4,36 @@ import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../domain/shared/m
 import { balanceOf, balancesOf } from '../domain/village/books';
 import { lastDayOfMonth } from '../domain/village/calendar';
 import type { VillageState } from '../domain/village/state';
-import { demoCommand, type DemoCommand } from './demo-command';
+import {
+  accountPanjarCommand,
+  bankFeeCommand,
+  closeMonthCommand,
+  closeYearCommand,
+  depositTaxCommand,
+  paidPaymentRequestCommands,
+  receiptCommand,
+  type Transfer,
+} from './execution-commands';
 import type { Random } from './random';
+import type { CommandDraft } from './scenario-step';
 import type { PlannedSpending, VillageBudget } from './village-budget';
 
-const YEAR_DAYS = (year: number, month: number, day: number) =>
+const dayOf = (year: number, month: number, day: number) =>
   `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 const QUARTER_MONTHS = [1, 4, 7, 10];
 /** A panjar (UM) is kept small enough for cash on hand. */
 const PANJAR_LIMIT = rupiah('9000000');
 
-/** A transfer the regency sends and the receipt that answers it two days later. */
-export interface PlannedTransfer {
-  source: string;
-  stage: number;
-  amount: string;
-  date: string;
+/** A transfer the regency sends, and the day the village receives it. */
+export interface PlannedTransfer extends Transfer {
   receiptDate: string;
-  reference: string;
 }
 
-/** One dated step of the village's year; `commands` may read the state when the day comes. */
+/** One dated step of the village's year; `commands` reads the books as they stand that day. */
 export interface Operation {
   date: string;
   order: number;
-  commands: (state: VillageState) => DemoCommand[];
+  commands: (state: VillageState) => CommandDraft[];
 }
 
 const addDays = (date: string, days: number) =>
@@ -42,6 +47,7 @@ export function plannedTransfers(
   year: number,
 ): PlannedTransfer[] {
   const transfer = (source: string, stage: number, amount: Rupiah, date: string) => ({
+    villageCode,
     source,
     stage,
     amount: toAmountText(amount),
@@ -55,7 +61,7 @@ export function plannedTransfers(
       for (const row of regency.stagePlans.get(allocationKey(villageCode, source))?.stages ?? [])
         stages.set(row.stage, (stages.get(row.stage) ?? ZERO).plus(rupiah(row.amount)));
       return [...stages].map(([stage, total]) =>
-        transfer(source, stage, total, YEAR_DAYS(year, stage === 1 ? 3 : 7, 12)),
+        transfer(source, stage, total, dayOf(year, stage === 1 ? 3 : 7, 12)),
       );
     }
     const quarter = rupiah(amount).dividedToIntegerBy(4);
@@ -64,34 +70,15 @@ export function plannedTransfers(
         source,
         index + 1,
         index === 3 ? rupiah(amount).minus(quarter.times(3)) : quarter,
-        YEAR_DAYS(year, month, 3),
+        dayOf(year, month, 3),
       ),
     );
   });
 }
 
-function receiptOperations(budget: VillageBudget, transfers: PlannedTransfer[], year: number) {
+function receipts(budget: VillageBudget, transfers: PlannedTransfer[], year: number) {
   const accountOf = (source: string) =>
     budget.amountLines.find((line) => line.kind === 'revenue' && line.source === source)!.account;
-  const receipt = (
-    id: string,
-    date: string,
-    source: string,
-    account: string,
-    amount: string,
-    transfer?: PlannedTransfer,
-  ) =>
-    demoCommand('RecordReceipt', id, {
-      receiptId: id,
-      date,
-      account,
-      source,
-      amount,
-      into: 'bank',
-      payer: { name: transfer ? 'RKUD Kabupaten' : 'Warga dan mitra desa' },
-      description: `Penerimaan ${source}`,
-      ...(transfer ? { transfer: { stage: transfer.stage, reference: transfer.reference } } : {}),
-    });
   const allocated = new Set(budget.allocations.map((a) => a.source));
   const own = budget.amountLines.filter(
     (line) => line.kind === 'revenue' && !allocated.has(line.source),
@@ -101,38 +88,36 @@ function receiptOperations(budget: VillageBudget, transfers: PlannedTransfer[], 
       date: t.receiptDate,
       source: t.source,
       amount: rupiah(t.amount),
-      command: receipt(
-        `TBP-${t.source}-${t.stage}`,
-        t.receiptDate,
-        t.source,
-        accountOf(t.source),
-        t.amount,
-        t,
-      ),
+      command: receiptCommand({
+        receiptId: `TBP-${t.source}-${t.stage}`,
+        date: t.receiptDate,
+        account: accountOf(t.source),
+        source: t.source,
+        amount: t.amount,
+        payer: 'RKUD Kabupaten',
+        transfer: { stage: t.stage, reference: t.reference },
+      }),
     })),
     ...own.map((line, index) => {
-      const date = YEAR_DAYS(year, 4 + index, 15);
+      const date = dayOf(year, 4 + index, 15);
       return {
         date,
         source: line.source,
         amount: rupiah(line.amount),
-        command: receipt(`TBP-${line.lineId}`, date, line.source, line.account, line.amount),
+        command: receiptCommand({
+          receiptId: `TBP-${line.lineId}`,
+          date,
+          account: line.account,
+          source: line.source,
+          amount: line.amount,
+          payer: 'Warga dan mitra desa',
+        }),
       };
     }),
   ];
 }
 
-const evidence = (number: string, date: string) => ({
-  receiptNumber: number,
-  receiptDate: date,
-  payee: 'CV Karya Desa Mandiri',
-  address: 'Jl. Raya Desa 12',
-  bankAccount: '0011223344',
-  bankName: 'Bank Jatim',
-  npwp: '012345678901234',
-});
-
-/** Draft, submit, verify, approve and pay one SPP; a panjar is drawn into cash and accounted for. */
+/** Pays one SPP; a panjar is accounted three days later with 90 % spent. */
 function paymentOperations(
   sppId: string,
   date: string,
@@ -141,83 +126,35 @@ function paymentOperations(
 ): Operation[] {
   const activityId = lines[0]!.spending.line.activityId;
   const total = toAmountText(sum(lines.map((l) => l.amount)));
-  const from = panjar ? 'cashOnHand' : 'bank';
-  const pay: DemoCommand[] = [
-    demoCommand('DraftPaymentRequest', `${sppId}-draft`, {
+  const pay = paidPaymentRequestCommands(
+    {
       sppId,
       kind: panjar ? 'UM' : 'LS',
       activityId,
       date,
       description: `Pembayaran kegiatan ${activityId}`,
-      progressReportReference: `LPK/${sppId}`,
       lines: lines.map(({ spending, amount }) => ({
         lineId: spending.line.lineId,
         source: spending.line.source,
         amount: toAmountText(amount),
         taxes: panjar ? [] : spending.taxes,
-        ...(panjar ? {} : { evidence: evidence(`KW/${sppId}`, date) }),
       })),
-    }),
-    demoCommand('SubmitPaymentRequest', `${sppId}-submit`, { sppId, date }),
-    demoCommand('VerifyPaymentRequest', `${sppId}-verify`, {
-      sppId,
-      date,
-      outcome: 'verified',
-      reasons: [],
-    }),
-    demoCommand('ApprovePaymentRequest', `${sppId}-approve`, {
-      sppId,
-      date,
-      outcome: 'approved',
-      reasons: [],
-    }),
-    ...(panjar
-      ? [
-          demoCommand('RecordCashMutation', `${sppId}-cash`, {
-            mutationId: `MUT-${sppId}`,
-            date,
-            from: 'bank',
-            to: 'cashOnHand',
-            amount: total,
-            description: `Tarik tunai panjar ${sppId}`,
-          }),
-        ]
-      : []),
-    demoCommand('PayPaymentRequest', `${sppId}-pay`, {
-      paymentId: `PAY-${sppId}`,
-      sppId,
-      date,
-      from,
-      ...(panjar ? {} : { transferReference: `CMS/${sppId}` }),
-      taxOverrides: [],
-    }),
-  ];
+    },
+    total,
+  );
   const operations: Operation[] = [{ date, order: 4, commands: () => pay }];
   if (!panjar) return operations;
   const spjDate = addDays(date, 3);
-  operations.push({
-    date: spjDate,
-    order: 5,
-    commands: () => [
-      demoCommand('AccountPanjar', `${sppId}-spj`, {
-        spjId: `SPJ-${sppId}`,
-        sppId,
-        date: spjDate,
-        returnTo: 'bank',
-        lines: lines.map(({ spending, amount }) => ({
-          lineId: spending.line.lineId,
-          evidence: [
-            {
-              ...evidence(`NOTA/${sppId}`, spjDate),
-              amount: toAmountText(amount.times(9).dividedToIntegerBy(10)),
-              taxes: spending.taxes,
-            },
-          ],
-        })),
-        taxOverrides: [],
-      }),
-    ],
-  });
+  const spj = accountPanjarCommand(
+    sppId,
+    spjDate,
+    lines.map(({ spending, amount }) => ({
+      lineId: spending.line.lineId,
+      spent: toAmountText(amount.times(9).dividedToIntegerBy(10)),
+      taxes: spending.taxes,
+    })),
+  );
+  operations.push({ date: spjDate, order: 5, commands: () => [spj] });
   return operations;
 }
 
@@ -228,14 +165,14 @@ function paymentOperations(
  */
 function spendingOperations(
   budget: VillageBudget,
-  receipts: { date: string; source: string; amount: Rupiah }[],
+  received: { date: string; source: string; amount: Rupiah }[],
   random: Random,
   reserved: Map<string, Rupiah>,
   year: number,
 ): Operation[] {
   const committed = new Map(reserved);
   const operations: Operation[] = [];
-  const sorted = [...receipts].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...received].sort((a, b) => a.date.localeCompare(b.date));
   for (const [index, activity] of budget.activities.entries()) {
     const lines = budget.spending
       .filter((s) => s.line.activityId === activity.activityId && !reserved.has(s.line.lineId))
@@ -247,16 +184,17 @@ function spendingOperations(
     if (!source) continue;
     const total = sum(lines.map((l) => l.amount));
     const need = (committed.get(source) ?? ZERO).plus(total);
-    let received = ZERO;
+    let cumulated = ZERO;
     const covering = sorted.find(
-      (r) => r.source === source && (received = received.plus(r.amount)).greaterThanOrEqualTo(need),
+      (r) =>
+        r.source === source && (cumulated = cumulated.plus(r.amount)).greaterThanOrEqualTo(need),
     );
     if (!covering) continue;
     committed.set(source, need);
-    const preferred = YEAR_DAYS(year, 1 + random.below(11), 6 + random.below(18));
+    const preferred = dayOf(year, 1 + random.below(11), 6 + random.below(18));
     const earliest = addDays(covering.date, 3);
     const date = preferred > earliest ? preferred : earliest;
-    if (date > YEAR_DAYS(year, 12, 20)) continue;
+    if (date > dayOf(year, 12, 20)) continue;
     const sppId = `SPP-${String(index + 1).padStart(3, '0')}`;
     operations.push(
       ...paymentOperations(
@@ -274,22 +212,24 @@ function spendingOperations(
 function monthEndOperations(budget: VillageBudget, year: number): Operation[] {
   const fee = budget.bankFee;
   return Array.from({ length: 12 }, (_, index) => {
-    const month = `${year}-${String(index + 1).padStart(2, '0')}`;
+    const monthNumber = String(index + 1).padStart(2, '0');
+    const month = `${year}-${monthNumber}`;
     const date = lastDayOfMonth(month);
+    const feeDate = dayOf(year, index + 1, 28);
     return [
       ...(fee
         ? [
             {
-              date: YEAR_DAYS(year, index + 1, 28),
+              date: feeDate,
               order: 6,
               commands: () => [
-                demoCommand('RecordBankFee', `fee-${month}`, {
-                  feeId: `ADM-${month}`,
-                  date: YEAR_DAYS(year, index + 1, 28),
-                  amount: fee.line.unitPrice,
-                  lineId: fee.line.lineId,
-                  statementReference: `RK ${month}`,
-                }),
+                bankFeeCommand(
+                  `ADM-${month}`,
+                  feeDate,
+                  fee.line.unitPrice,
+                  fee.line.lineId,
+                  `RK ${month}`,
+                ),
               ],
             },
           ]
@@ -301,14 +241,13 @@ function monthEndOperations(budget: VillageBudget, year: number): Operation[] {
           balancesOf(state.books, 'tax')
             .filter(([, amount]) => amount.greaterThan(ZERO))
             .map(([tax, amount], taxIndex) =>
-              demoCommand('DepositTax', `tax-${month}-${tax}`, {
+              depositTaxCommand({
                 depositId: `SSP-${month}-${taxIndex + 1}`,
                 tax,
                 date,
                 amount: toAmountText(amount),
-                from: 'bank',
-                billingCode: `${year}${String(index + 1).padStart(2, '0')}${String(taxIndex + 1).padStart(9, '0')}`,
-                ntpn: `NTPN${year}${String(index + 1).padStart(2, '0')}${String(taxIndex + 1).padStart(6, '0')}`,
+                billingCode: `${year}${monthNumber}${String(taxIndex + 1).padStart(9, '0')}`,
+                ntpn: `NTPN${year}${monthNumber}${String(taxIndex + 1).padStart(6, '0')}`,
               }),
             ),
       },
@@ -316,12 +255,12 @@ function monthEndOperations(budget: VillageBudget, year: number): Operation[] {
         date,
         order: 9,
         commands: (state: VillageState) => [
-          demoCommand('CloseMonth', `close-${month}`, {
+          closeMonthCommand(
             month,
             date,
-            cashCount: toAmountText(balanceOf(state.books, 'cash', 'cashOnHand')),
-            bankBalance: toAmountText(balanceOf(state.books, 'cash', 'bank')),
-          }),
+            toAmountText(balanceOf(state.books, 'cash', 'cashOnHand')),
+            toAmountText(balanceOf(state.books, 'cash', 'bank')),
+          ),
         ],
       },
     ];
@@ -329,30 +268,28 @@ function monthEndOperations(budget: VillageBudget, year: number): Operation[] {
 }
 
 /** Every dated step of the village's year after its APBDes, in the order they happen. */
-export function villageYear(
+export function yearOperations(
   budget: VillageBudget,
   transfers: PlannedTransfer[],
   random: Random,
   year: number,
-  amendment?: DemoCommand[],
+  amendment?: CommandDraft[],
 ): Operation[] {
-  const receipts = receiptOperations(budget, transfers, year);
+  const received = receipts(budget, transfers, year);
   const reserved = new Map<string, Rupiah>();
   if (budget.bankFee) {
     reserved.set(budget.bankFee.line.lineId, budget.bankFee.amount);
     reserved.set(budget.bankFee.line.source, budget.bankFee.amount);
   }
   const operations: Operation[] = [
-    ...receipts.map((r) => ({ date: r.date, order: 1, commands: () => [r.command] })),
-    ...(amendment ? [{ date: YEAR_DAYS(year, 8, 11), order: 2, commands: () => amendment }] : []),
-    ...spendingOperations(budget, receipts, random, reserved, year),
+    ...received.map((r) => ({ date: r.date, order: 1, commands: () => [r.command] })),
+    ...(amendment ? [{ date: dayOf(year, 8, 11), order: 2, commands: () => amendment }] : []),
+    ...spendingOperations(budget, received, random, reserved, year),
     ...monthEndOperations(budget, year),
     {
-      date: YEAR_DAYS(year, 12, 31),
+      date: dayOf(year, 12, 31),
       order: 10,
-      commands: () => [
-        demoCommand('CloseFiscalYear', 'close-year', { date: YEAR_DAYS(year, 12, 31) }),
-      ],
+      commands: () => [closeYearCommand(dayOf(year, 12, 31))],
     },
   ];
   return operations.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);

@@ -75,10 +75,11 @@ function scaledMeans(
   return roundDownToThousand(rupiah(lineAmount.amount).times(percent).dividedBy(100));
 }
 
-function spendingLineOf(
-  activity: TemplateActivity,
+/** The `index`th line of an activity as the APBDes drafts it. */
+export function spendingLineOf(
+  activity: Pick<TemplateActivity, 'activityId' | 'name'>,
   index: number,
-  row: TemplateLine,
+  row: Omit<TemplateLine, 'taxes'>,
 ): SpendingLine {
   return {
     kind: 'spending',
@@ -126,11 +127,14 @@ function balanceSource(
   single.unitPrice = toAmountText(rupiah(single.unitPrice).plus(target.minus(after)));
 }
 
-/** The template made into one village's balanced budget, amounts drawn from `random`. */
+/**
+ * The template made into one village's balanced budget, amounts drawn from
+ * `random`; without one, the template's own amounts (it must balance itself).
+ */
 export function villageBudget(
   template: VillageTemplate,
   reference: ReferenceData,
-  random: Random,
+  random?: Random,
 ): VillageBudget {
   const danaDesaSource = [...reference.fundSources.values()].find((s) => s.danaDesa)?.code;
   if (!danaDesaSource) throw new Error('reference data has no Dana Desa fund source');
@@ -144,9 +148,11 @@ export function villageBudget(
   for (const line of amountLines) {
     const accountClass = classOf(reference, line.account);
     if (accountClass === 'financingExpenditure') continue;
-    const amount = reference.accounts.get(line.account)?.silpa
-      ? rupiah((2_000_000 + random.below(38_000) * 1000).toString())
-      : scaledMeans(template, reference, random, line);
+    const amount = !random
+      ? rupiah(line.amount)
+      : reference.accounts.get(line.account)?.silpa
+        ? rupiah((2_000_000 + random.below(38_000) * 1000).toString())
+        : scaledMeans(template, reference, random, line);
     line.amount = toAmountText(amount);
     means.set(line.source, (means.get(line.source) ?? ZERO).plus(amount));
     if (reference.accounts.get(line.account)?.silpa)
@@ -160,7 +166,7 @@ export function villageBudget(
       taxes: row.taxes,
     })),
   );
-  for (const [source, amount] of means) {
+  for (const [source, amount] of random ? means : []) {
     balanceSource(
       source,
       amount,
@@ -172,11 +178,17 @@ export function villageBudget(
       reference,
     );
   }
+  // The stage plan earmarks the allocation: Dana Desa SiLPA pays part of the first earmark's spending.
   const earmarks = new Map<string, Rupiah>();
   for (const { line } of spending.filter((each) => each.line.source === danaDesaSource)) {
     const earmark = line.earmark ?? '';
     earmarks.set(earmark, (earmarks.get(earmark) ?? ZERO).plus(lineTotal(line)));
   }
+  const danaDesaSilpa = sum(
+    silpa.filter((each) => each.source === danaDesaSource).map((each) => rupiah(each.amount)),
+  );
+  const [first] = earmarks.keys();
+  if (first !== undefined) earmarks.set(first, earmarks.get(first)!.minus(danaDesaSilpa));
   const planned = spending.map((each) => ({ ...each, amount: lineTotal(each.line) }));
   return {
     allocations,

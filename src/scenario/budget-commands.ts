@@ -1,0 +1,226 @@
+import { prefixAt } from '../domain/shared/dotted-codes';
+import { rupiah, toAmountText, ZERO, type Rupiah } from '../domain/shared/money';
+import { commandDraft, type CommandDraft } from './scenario-step';
+import type { AmountLine, SpendingLine, VillageBudget } from './village-budget';
+
+/** A regency regulation (Perbup) an allocation rests on. */
+export const perbup = (number: string, date: string) => ({ document: 'Perbup', number, date });
+
+export const allocationCommand = (
+  villageCode: string,
+  source: string,
+  amount: string,
+  legalReference: ReturnType<typeof perbup>,
+  key = `allocation-${villageCode}-${source}`,
+): CommandDraft =>
+  commandDraft('SetAllocation', key, { villageCode, source, amount, legalReference });
+
+/** The regency's allocations and Dana Desa stage plan for the village (the Perbup of late last year). */
+export function allocationCommands(
+  villageCode: string,
+  budget: VillageBudget,
+  fiscalYear: number,
+): CommandDraft[] {
+  const legal = perbup(`5 Tahun ${fiscalYear - 1}`, `${fiscalYear - 1}-11-29`);
+  return [
+    ...budget.allocations.map(({ source, amount }) =>
+      allocationCommand(villageCode, source, amount, legal),
+    ),
+    commandDraft('PlanDanaDesaStages', `stages-${villageCode}`, {
+      villageCode,
+      source: budget.danaDesaSource,
+      earmarks: budget.earmarks,
+    }),
+  ];
+}
+
+/** The dates and document numbers of one APBDes version's path. */
+export interface Enactment {
+  /** To the BPD, BPD agreed, to the camat, evaluated, Perdes, Perkades (Penjabaran). */
+  dates: [string, string, string, string, string, string];
+  /** BPD minutes, the camat's evaluation, the Perdes, the Perkades. */
+  numbers: [string, string, string, string];
+}
+
+/** BPD agreement, camat's evaluation, Perdes and Perkades: the path every APBDes version takes. */
+export function enactmentCommands(version: string, { dates, numbers }: Enactment): CommandDraft[] {
+  const [toBpd, agreed, toCamat, evaluated, enacted, elaborated] = dates;
+  const [minutes, evaluation, perdes, perkades] = numbers;
+  return [
+    commandDraft('SubmitApbdesToBpd', `${version}-bpd`, { date: toBpd }),
+    commandDraft('RecordBpdAgreement', `${version}-agreed`, {
+      date: agreed,
+      minutesNumber: minutes,
+    }),
+    commandDraft('SubmitApbdesForEvaluation', `${version}-to-camat`, { date: toCamat }),
+    commandDraft('RecordApbdesEvaluation', `${version}-evaluated`, {
+      date: evaluated,
+      reference: evaluation,
+      outcome: 'approved',
+      remarks: [],
+    }),
+    commandDraft('EnactApbdes', `${version}-enacted`, { perdesNumber: perdes, date: enacted }),
+    commandDraft('ElaborateApbdes', `${version}-elaborated`, {
+      perkadesNumber: perkades,
+      date: elaborated,
+    }),
+  ];
+}
+
+export const draftLineCommand = (line: AmountLine | SpendingLine, key = `draft-${line.lineId}`) =>
+  commandDraft('DraftApbdesLine', key, { line: { ...line } });
+
+/** An RKPDes activity: where, by whom, for whom, and what it costs per fund source. */
+export interface PlannedActivity {
+  activityId: string;
+  kegiatanCode: string;
+  name: string;
+  hamlet: string;
+  beneficiaries: { description: string; count: number };
+  estimatedCosts: { source: string; amount: string }[];
+}
+
+export const rkpdesActivityCommand = (activity: PlannedActivity): CommandDraft =>
+  commandDraft('PlanRkpdesActivity', `plan-${activity.activityId}`, {
+    activityId: activity.activityId,
+    subBidangCode: prefixAt(activity.kegiatanCode, 2),
+    kegiatanCode: activity.kegiatanCode,
+    name: activity.name,
+    location: { hamlet: `Dusun ${activity.hamlet}` },
+    output: { volume: '1', unit: 'kegiatan' },
+    executor: { name: 'Kasi Kesejahteraan', position: 'PKA' },
+    beneficiaries: activity.beneficiaries,
+    estimatedCosts: activity.estimatedCosts,
+  });
+
+/** What an activity's lines cost per fund source. */
+export function estimatedCosts(lines: readonly SpendingLine[]) {
+  const costs = new Map<string, Rupiah>();
+  for (const line of lines)
+    costs.set(
+      line.source,
+      (costs.get(line.source) ?? ZERO).plus(rupiah(line.unitPrice).times(line.volume)),
+    );
+  return [...costs].map(([source, amount]) => ({ source, amount: toAmountText(amount) }));
+}
+
+/** The village's plan: the year opened on its SiLPA and the RKPDes activities. */
+export function planCommands(
+  villageName: string,
+  budget: VillageBudget,
+  cashOnHand: Rupiah,
+): CommandDraft[] {
+  const silpa = budget.silpa.reduce((total, entry) => total.plus(rupiah(entry.amount)), ZERO);
+  return [
+    commandDraft('OpenVillageFiscalYear', 'open', {
+      openingBalances: {
+        cashOnHand: toAmountText(cashOnHand),
+        bank: toAmountText(silpa.minus(cashOnHand)),
+      },
+      silpa: budget.silpa,
+    }),
+    ...budget.activities.map((activity) =>
+      rkpdesActivityCommand({
+        ...activity,
+        beneficiaries: { description: `Warga Desa ${villageName}`, count: 2400 },
+        estimatedCosts: estimatedCosts(
+          budget.spending
+            .filter((s) => s.line.activityId === activity.activityId)
+            .map((s) => s.line),
+        ),
+      }),
+    ),
+  ];
+}
+
+/** The APBDes awal from draft to Penjabaran, in the autumn before the fiscal year. */
+export function originalBudgetCommands(budget: VillageBudget, fiscalYear: number): CommandDraft[] {
+  const before = fiscalYear - 1;
+  return [
+    commandDraft('StartApbdesDraft', 'draft', {}),
+    ...budget.amountLines.map((line) => draftLineCommand(line)),
+    ...budget.spending.map(({ line }) => draftLineCommand(line)),
+    ...enactmentCommands('awal', {
+      dates: [
+        `${before}-10-07`,
+        `${before}-10-21`,
+        `${before}-10-23`,
+        `${before}-11-14`,
+        `${before}-12-19`,
+        `${before}-12-23`,
+      ],
+      numbers: [
+        `BA/BPD/${before}/11`,
+        `Camat 900/${before}/77`,
+        `8 Tahun ${before}`,
+        `14 Tahun ${before}`,
+      ],
+    }),
+  ];
+}
+
+export const startAmendmentCommand = (date: string, grounds: string[], key = 'p1-start') =>
+  commandDraft('StartApbdesAmendment', key, { date, grounds });
+
+/** The Perubahan's path, August to September of the fiscal year. */
+export const amendmentEnactment = (fiscalYear: number): Enactment => ({
+  dates: [
+    `${fiscalYear}-08-18`,
+    `${fiscalYear}-08-25`,
+    `${fiscalYear}-08-27`,
+    `${fiscalYear}-09-10`,
+    `${fiscalYear}-09-22`,
+    `${fiscalYear}-09-29`,
+  ],
+  numbers: [
+    `BA/BPD/${fiscalYear}/08`,
+    `Camat 900/${fiscalYear}/41`,
+    `4 Tahun ${fiscalYear}`,
+    `22 Tahun ${fiscalYear}`,
+  ],
+});
+
+export interface Amendment {
+  /** The regency's raised allocation (SetAllocation with the new amount). */
+  allocation: CommandDraft;
+  /** The village's Perubahan APBDes, from its start to the Penjabaran. */
+  village: CommandDraft[];
+}
+
+/**
+ * A Perubahan APBDes after the regency raises an allocation in July: the
+ * revenue line and the source's one-unit spending line grow by the rise.
+ */
+export function amendment(
+  villageCode: string,
+  budget: VillageBudget,
+  rise: Rupiah,
+  fiscalYear: number,
+): Amendment {
+  const raised = budget.allocations.find((a) => a.source !== budget.danaDesaSource)!;
+  const revenue = budget.amountLines.find(
+    (l) => l.kind === 'revenue' && l.source === raised.source,
+  )!;
+  const spending = budget.spending.find(
+    (s) => s.line.source === raised.source && s.line.volume === '1',
+  )!.line;
+  const amount = toAmountText(rupiah(raised.amount).plus(rise));
+  return {
+    allocation: allocationCommand(
+      villageCode,
+      raised.source,
+      amount,
+      perbup(`19 Tahun ${fiscalYear}`, `${fiscalYear}-07-28`),
+      `allocation-${villageCode}-${raised.source}-p1`,
+    ),
+    village: [
+      startAmendmentCommand(`${fiscalYear}-08-11`, ['revenueChange']),
+      draftLineCommand({ ...revenue, amount }, 'p1-revenue'),
+      draftLineCommand(
+        { ...spending, unitPrice: toAmountText(rupiah(spending.unitPrice).plus(rise)) },
+        'p1-spending',
+      ),
+      ...enactmentCommands('p1', amendmentEnactment(fiscalYear)),
+    ],
+  };
+}
