@@ -1,7 +1,7 @@
 import { prefixAt } from '../domain/shared/dotted-codes';
 import { rupiah, toAmountText, ZERO, type Rupiah } from '../domain/shared/money';
 import { commandDraft, type CommandDraft } from './scenario-step';
-import type { AmountLine, SpendingLine, VillageBudget } from './village-budget';
+import type { AmountLine, SourceAmount, SpendingLine, VillageBudget } from './village-budget';
 
 /** A regency regulation (Perbup) an allocation rests on. */
 export const perbup = (number: string, date: string) => ({ document: 'Perbup', number, date });
@@ -42,28 +42,49 @@ export interface Enactment {
   numbers: [string, string, string, string];
 }
 
+/** The APBDes version goes to the BPD for deliberation. */
+export const submitToBpdCommand = (version: string, date: string) =>
+  commandDraft('SubmitApbdesToBpd', `${version}-bpd`, { date });
+
+export const bpdAgreementCommand = (version: string, date: string, minutesNumber: string) =>
+  commandDraft('RecordBpdAgreement', `${version}-agreed`, { date, minutesNumber });
+
+/** The agreed APBDes goes to the camat for evaluation. */
+export const submitForEvaluationCommand = (version: string, date: string) =>
+  commandDraft('SubmitApbdesForEvaluation', `${version}-to-camat`, { date });
+
+export const evaluationCommand = (
+  version: string,
+  date: string,
+  reference: string,
+  outcome = 'approved',
+  remarks: { lineId: string; remark: string }[] = [],
+) =>
+  commandDraft('RecordApbdesEvaluation', `${version}-evaluated`, {
+    date,
+    reference,
+    outcome,
+    remarks,
+  });
+
+export const enactCommand = (version: string, perdesNumber: string, date: string) =>
+  commandDraft('EnactApbdes', `${version}-enacted`, { perdesNumber, date });
+
+/** The Perkades (Penjabaran APBDes) that elaborates the Perdes. */
+export const elaborateCommand = (version: string, perkadesNumber: string, date: string) =>
+  commandDraft('ElaborateApbdes', `${version}-elaborated`, { perkadesNumber, date });
+
 /** BPD agreement, camat's evaluation, Perdes and Perkades: the path every APBDes version takes. */
 export function enactmentCommands(version: string, { dates, numbers }: Enactment): CommandDraft[] {
   const [toBpd, agreed, toCamat, evaluated, enacted, elaborated] = dates;
   const [minutes, evaluation, perdes, perkades] = numbers;
   return [
-    commandDraft('SubmitApbdesToBpd', `${version}-bpd`, { date: toBpd }),
-    commandDraft('RecordBpdAgreement', `${version}-agreed`, {
-      date: agreed,
-      minutesNumber: minutes,
-    }),
-    commandDraft('SubmitApbdesForEvaluation', `${version}-to-camat`, { date: toCamat }),
-    commandDraft('RecordApbdesEvaluation', `${version}-evaluated`, {
-      date: evaluated,
-      reference: evaluation,
-      outcome: 'approved',
-      remarks: [],
-    }),
-    commandDraft('EnactApbdes', `${version}-enacted`, { perdesNumber: perdes, date: enacted }),
-    commandDraft('ElaborateApbdes', `${version}-elaborated`, {
-      perkadesNumber: perkades,
-      date: elaborated,
-    }),
+    submitToBpdCommand(version, toBpd),
+    bpdAgreementCommand(version, agreed, minutes),
+    submitForEvaluationCommand(version, toCamat),
+    evaluationCommand(version, evaluated, evaluation),
+    enactCommand(version, perdes, enacted),
+    elaborateCommand(version, perkades, elaborated),
   ];
 }
 
@@ -76,6 +97,11 @@ export interface PlannedActivity {
   kegiatanCode: string;
   name: string;
   hamlet: string;
+  coordinates?: { latitude: number; longitude: number };
+  /** One kegiatan unless given. */
+  output?: { volume: string; unit: string };
+  /** The Kasi as PKA unless given. */
+  executor?: { name: string; position: string };
   beneficiaries: { description: string; count: number };
   estimatedCosts: { source: string; amount: string }[];
 }
@@ -86,9 +112,9 @@ export const rkpdesActivityCommand = (activity: PlannedActivity): CommandDraft =
     subBidangCode: prefixAt(activity.kegiatanCode, 2),
     kegiatanCode: activity.kegiatanCode,
     name: activity.name,
-    location: { hamlet: `Dusun ${activity.hamlet}` },
-    output: { volume: '1', unit: 'kegiatan' },
-    executor: { name: 'Kasi Kesejahteraan', position: 'PKA' },
+    location: { hamlet: `Dusun ${activity.hamlet}`, ...activity.coordinates },
+    output: activity.output ?? { volume: '1', unit: 'kegiatan' },
+    executor: activity.executor ?? { name: 'Kasi Kesejahteraan', position: 'PKA' },
     beneficiaries: activity.beneficiaries,
     estimatedCosts: activity.estimatedCosts,
   });
@@ -104,6 +130,14 @@ export function estimatedCosts(lines: readonly SpendingLine[]) {
   return [...costs].map(([source, amount]) => ({ source, amount: toAmountText(amount) }));
 }
 
+/** The year opened on its cash and bank balances and the SiLPA per fund source they hold. */
+export const openYearCommand = (
+  openingBalances: { cashOnHand: string; bank: string },
+  silpa: readonly SourceAmount[],
+): CommandDraft => commandDraft('OpenVillageFiscalYear', 'open', { openingBalances, silpa });
+
+export const startDraftCommand = (): CommandDraft => commandDraft('StartApbdesDraft', 'draft', {});
+
 /** The village's plan: the year opened on its SiLPA and the RKPDes activities. */
 export function planCommands(
   villageName: string,
@@ -112,13 +146,10 @@ export function planCommands(
 ): CommandDraft[] {
   const silpa = budget.silpa.reduce((total, entry) => total.plus(rupiah(entry.amount)), ZERO);
   return [
-    commandDraft('OpenVillageFiscalYear', 'open', {
-      openingBalances: {
-        cashOnHand: toAmountText(cashOnHand),
-        bank: toAmountText(silpa.minus(cashOnHand)),
-      },
-      silpa: budget.silpa,
-    }),
+    openYearCommand(
+      { cashOnHand: toAmountText(cashOnHand), bank: toAmountText(silpa.minus(cashOnHand)) },
+      budget.silpa,
+    ),
     ...budget.activities.map((activity) =>
       rkpdesActivityCommand({
         ...activity,
@@ -137,7 +168,7 @@ export function planCommands(
 export function originalBudgetCommands(budget: VillageBudget, fiscalYear: number): CommandDraft[] {
   const before = fiscalYear - 1;
   return [
-    commandDraft('StartApbdesDraft', 'draft', {}),
+    startDraftCommand(),
     ...budget.amountLines.map((line) => draftLineCommand(line)),
     ...budget.spending.map(({ line }) => draftLineCommand(line)),
     ...enactmentCommands('awal', {

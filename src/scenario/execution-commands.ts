@@ -44,15 +44,32 @@ export const receiptCommand = (receipt: Receipt): CommandDraft =>
     ...(receipt.transfer ? { transfer: receipt.transfer } : {}),
   });
 
-/** A piece of evidence (kuitansi, nota) of a payee. */
-export const evidence = (receiptNumber: string, receiptDate: string) => ({
-  receiptNumber,
-  receiptDate,
+/** Who a piece of evidence is from: the payee and where the money goes. */
+export interface Payee {
+  payee: string;
+  address: string;
+  bankAccount: string;
+  bankName: string;
+  npwp: string;
+}
+
+const VILLAGE_CONTRACTOR: Payee = {
   payee: 'CV Karya Desa Mandiri',
   address: 'Jl. Raya Desa 12',
   bankAccount: '0011223344',
   bankName: 'Bank Jatim',
   npwp: '012345678901234',
+};
+
+/** A piece of evidence (kuitansi, nota) of a payee. */
+export const evidence = (
+  receiptNumber: string,
+  receiptDate: string,
+  payee = VILLAGE_CONTRACTOR,
+) => ({
+  receiptNumber,
+  receiptDate,
+  ...payee,
 });
 
 export interface PaymentRequestLine {
@@ -60,6 +77,8 @@ export interface PaymentRequestLine {
   source: string;
   amount: string;
   taxes?: string[];
+  /** The line's evidence (not for a panjar); one kuitansi of the SPP unless given. */
+  evidence?: ReturnType<typeof evidence>;
 }
 
 export interface PaymentRequest {
@@ -86,7 +105,9 @@ export const draftPaymentRequestCommand = (spp: PaymentRequest): CommandDraft =>
       source: line.source,
       amount: line.amount,
       taxes: line.taxes ?? [],
-      ...(spp.kind === 'UM' ? {} : { evidence: evidence(`KW/${spp.sppId}`, spp.date) }),
+      ...(spp.kind === 'UM'
+        ? {}
+        : { evidence: line.evidence ?? evidence(`KW/${spp.sppId}`, spp.date) }),
     })),
   });
 
@@ -129,14 +150,18 @@ export const payCommand = (
   date: string,
   from: CashAccount,
   paymentId = `PAY-${sppId}`,
+  {
+    transferReference = `CMS/${sppId}`,
+    taxOverrides = [],
+  }: { transferReference?: string; taxOverrides?: object[] } = {},
 ): CommandDraft =>
   commandDraft('PayPaymentRequest', `${sppId}-pay`, {
     paymentId,
     sppId,
     date,
     from,
-    ...(from === 'bank' ? { transferReference: `CMS/${sppId}` } : {}),
-    taxOverrides: [],
+    ...(from === 'bank' ? { transferReference } : {}),
+    taxOverrides,
   });
 
 /** One SPP from draft to payment; a panjar is first drawn from the bank into cash on hand. */

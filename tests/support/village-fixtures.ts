@@ -6,7 +6,36 @@ import { villageCommandSchemas } from '../../src/domain/village/commands';
 import type { VillageContext } from '../../src/domain/village/context';
 import { villageDecider } from '../../src/domain/village/decider';
 import type { Actor } from '../../src/domain/shared/envelope';
-import { by, command, deciderSpecification, type RawCommand } from './decider-specification';
+import {
+  bpdAgreementCommand,
+  draftLineCommand,
+  elaborateCommand,
+  enactCommand,
+  evaluationCommand,
+  openYearCommand,
+  rkpdesActivityCommand,
+  startAmendmentCommand,
+  startDraftCommand,
+  submitForEvaluationCommand,
+  submitToBpdCommand,
+} from '../../src/scenario/budget-commands';
+import {
+  approvalCommands,
+  draftPaymentRequestCommand,
+  evidence,
+  payCommand,
+  receiptCommand,
+  type Payee,
+  type PaymentRequestLine,
+} from '../../src/scenario/execution-commands';
+import type { CommandDraft } from '../../src/scenario/scenario-step';
+import {
+  by,
+  command,
+  deciderSpecification,
+  TEST_ACTOR,
+  type RawCommand,
+} from './decider-specification';
 
 /** Shared test data: Banyuwangi demo reference data 2025 and a small village budget. */
 export const YEAR = 2025;
@@ -44,11 +73,12 @@ export function regencySpec() {
   return deciderSpecification(regencyDecider, regencyCommandSchemas, regencyContext);
 }
 
+/** A scenario command as the decider spec sends it: numbered like `command`, by the Sekdes unless given. */
+export const fromDraft = ({ type, payload }: CommandDraft, actor: Actor = TEST_ACTOR) =>
+  by(actor, command(type, payload));
+
 export const openYear = (silpa = [{ source: 'DDS', amount: '10000000.00' }]) =>
-  command('OpenVillageFiscalYear', {
-    openingBalances: { cashOnHand: '250000.00', bank: '9750000.00' },
-    silpa,
-  });
+  fromDraft(openYearCommand({ cashOnHand: '250000.00', bank: '9750000.00' }, silpa));
 
 export function activity(
   activityId: string,
@@ -56,29 +86,29 @@ export function activity(
   source: string,
   extra: object = {},
 ) {
-  return command('PlanRkpdesActivity', {
+  const draft = rkpdesActivityCommand({
     activityId,
-    subBidangCode: kegiatanCode.slice(0, 5),
     kegiatanCode,
     name: `Kegiatan ${activityId}`,
-    location: { hamlet: 'Dusun Krajan', latitude: -8.5731, longitude: 114.0123 },
+    hamlet: 'Krajan',
+    coordinates: { latitude: -8.5731, longitude: 114.0123 },
     output: { volume: '1', unit: 'paket' },
     executor: { name: 'Bambang', position: 'Kasi Kesejahteraan' },
     beneficiaries: { description: 'Warga desa', count: 250 },
     estimatedCosts: [{ source, amount: '1000000.00' }],
-    ...extra,
   });
+  return fromDraft({ ...draft, payload: { ...draft.payload, ...extra } });
 }
 
 export const revenue = (lineId: string, account: string, source: string, amount: string) =>
-  command('DraftApbdesLine', {
-    line: { kind: 'revenue', lineId, account, source, amount, description: lineId },
-  });
+  fromDraft(
+    draftLineCommand({ kind: 'revenue', lineId, account, source, amount, description: lineId }),
+  );
 
 export const financing = (lineId: string, account: string, source: string, amount: string) =>
-  command('DraftApbdesLine', {
-    line: { kind: 'financing', lineId, account, source, amount, description: lineId },
-  });
+  fromDraft(
+    draftLineCommand({ kind: 'financing', lineId, account, source, amount, description: lineId }),
+  );
 
 export function spending(
   lineId: string,
@@ -89,8 +119,8 @@ export function spending(
   unitPrice: string,
   earmark?: string,
 ) {
-  return command('DraftApbdesLine', {
-    line: {
+  return fromDraft(
+    draftLineCommand({
       kind: 'spending',
       lineId,
       activityId,
@@ -101,8 +131,8 @@ export function spending(
       unit: 'unit',
       unitPrice,
       description: lineId,
-    },
-  });
+    }),
+  );
 }
 
 /** A small balanced budget: DDS 100 m + SiLPA 10 m for a road, ADD 60 m for siltap. */
@@ -111,7 +141,7 @@ export function smallDraft(): RawCommand[] {
     openYear(),
     activity('road', '02.03.10', 'DDS'),
     activity('siltap', '01.01.01', 'ADD'),
-    command('StartApbdesDraft', {}),
+    fromDraft(startDraftCommand()),
     revenue('r-dds', '4.2.1.01', 'DDS', '100000000'),
     revenue('r-add', '4.2.3.01', 'ADD', '60000000'),
     financing('f-silpa', '6.1.1.01', 'DDS', '10000000'),
@@ -120,24 +150,18 @@ export function smallDraft(): RawCommand[] {
   ];
 }
 
-export const toBpd = () => command('SubmitApbdesToBpd', { date: '2024-10-10' });
+export const toBpd = () => fromDraft(submitToBpdCommand('awal', '2024-10-10'));
 export const bpdAgrees = () =>
-  command('RecordBpdAgreement', { date: '2024-10-20', minutesNumber: 'BA/07/BPD/2024' });
-export const toEvaluation = () => command('SubmitApbdesForEvaluation', { date: '2024-10-22' });
+  fromDraft(bpdAgreementCommand('awal', '2024-10-20', 'BA/07/BPD/2024'));
+export const toEvaluation = () => fromDraft(submitForEvaluationCommand('awal', '2024-10-22'));
 export const evaluation = (
   outcome = 'approved',
   remarks: { lineId: string; remark: string }[] = [],
-) =>
-  command('RecordApbdesEvaluation', {
-    date: '2024-11-12',
-    reference: '900/123/429.501/2024',
-    outcome,
-    remarks,
-  });
+) => fromDraft(evaluationCommand('awal', '2024-11-12', '900/123/429.501/2024', outcome, remarks));
 export const enact = (perdesNumber = '8 Tahun 2024') =>
-  command('EnactApbdes', { perdesNumber, date: '2024-12-20' });
+  fromDraft(enactCommand('awal', perdesNumber, '2024-12-20'));
 export const elaborate = (perkadesNumber = '12 Tahun 2024') =>
-  command('ElaborateApbdes', { perkadesNumber, date: '2024-12-21' });
+  fromDraft(elaborateCommand('awal', perkadesNumber, '2024-12-21'));
 
 export function throughEvaluation(): RawCommand[] {
   return [toBpd(), bpdAgrees(), toEvaluation(), evaluation()];
@@ -149,7 +173,7 @@ export function enactedSmallBudget(): RawCommand[] {
 }
 
 export const startAmendment = (grounds = ['revenueChange']) =>
-  command('StartApbdesAmendment', { date: '2025-08-01', grounds });
+  fromDraft(startAmendmentCommand('2025-08-01', grounds));
 
 /** Who acts in the execution tests: the Sekdes is TEST_ACTOR. */
 export const KADES: Actor = { id: 'u-kades', role: 'kepala-desa', displayName: 'Haji Slamet' };
@@ -167,7 +191,7 @@ export function enactedExecutionBudget(): RawCommand[] {
     activity('road', '02.03.10', 'DDS'),
     activity('siltap', '01.01.01', 'ADD'),
     activity('office', '01.01.04', 'ADD'),
-    command('StartApbdesDraft', {}),
+    fromDraft(startDraftCommand()),
     revenue('r-dds', '4.2.1.01', 'DDS', '100000000'),
     revenue('r-add', '4.2.3.01', 'ADD', '60000000'),
     financing('f-silpa', '6.1.1.01', 'DDS', '10000000'),
@@ -200,38 +224,34 @@ export function receipt(receiptId: string, amount: string, options: ReceiptOptio
   const source = options.source ?? 'ADD';
   const transfer =
     options.transfer ?? (source === 'DDS' ? { stage: 1, reference: 'SP2D 1' } : undefined);
-  return by(
-    KAUR,
-    command('RecordReceipt', {
+  return fromDraft(
+    receiptCommand({
       receiptId,
       date: options.date ?? '2025-01-10',
       account: options.account ?? (source === 'DDS' ? '4.2.1.01' : '4.2.3.01'),
       source,
       amount,
       into: options.into ?? 'bank',
-      payer: { name: 'RKUD Kabupaten Banyuwangi' },
+      payer: 'RKUD Kabupaten Banyuwangi',
       description: `Penerimaan ${receiptId}`,
-      ...(transfer ? { transfer } : {}),
+      transfer,
     }),
+    KAUR,
   );
 }
 
-export const evidenceOf = (receiptNumber: string, receiptDate = '2025-02-03') => ({
-  receiptNumber,
-  receiptDate,
+const SUPPLIER: Payee = {
   payee: 'CV Maju Jaya',
   address: 'Jl. Raya Rogojampi 12',
   bankAccount: '0011223344',
   bankName: 'Bank Jatim',
   npwp: '012345678901234',
-});
+};
 
-export interface SppLineInput {
-  lineId: string;
-  source: string;
-  amount: string;
-  taxes?: string[];
-}
+export const evidenceOf = (receiptNumber: string, receiptDate = '2025-02-03') =>
+  evidence(receiptNumber, receiptDate, SUPPLIER);
+
+export type SppLineInput = Omit<PaymentRequestLine, 'evidence'>;
 
 /** An SPP drafted by the PKA: UM lines carry no evidence, LS/PBY lines one piece each. */
 export function draftSpp(
@@ -241,31 +261,30 @@ export function draftSpp(
   lines: SppLineInput[],
   date = '2025-02-03',
 ) {
-  return by(
-    PKA,
-    command('DraftPaymentRequest', {
+  return fromDraft(
+    draftPaymentRequestCommand({
       sppId,
       kind,
       ...(activityId === undefined ? {} : { activityId }),
       date,
       description: `SPP ${sppId}`,
-      progressReportReference: `LPK/${sppId}`,
       lines: lines.map((line) => ({
         ...line,
-        taxes: line.taxes ?? [],
-        ...(kind === 'UM' ? {} : { evidence: evidenceOf(`BKT/${sppId}/${line.lineId}`, date) }),
+        evidence: evidenceOf(`BKT/${sppId}/${line.lineId}`, date),
       })),
     }),
+    PKA,
   );
 }
 
 /** Submitted by the PKA, verified by the Sekdes, approved by the Kades. */
 export function approveSpp(sppId: string, date = '2025-02-04'): RawCommand[] {
-  return [
-    by(PKA, command('SubmitPaymentRequest', { sppId, date })),
-    command('VerifyPaymentRequest', { sppId, date, outcome: 'verified', reasons: [] }),
-    by(KADES, command('ApprovePaymentRequest', { sppId, date, outcome: 'approved', reasons: [] })),
+  const [submit, verify, approve] = approvalCommands(sppId, date) as [
+    CommandDraft,
+    CommandDraft,
+    CommandDraft,
   ];
+  return [fromDraft(submit, PKA), fromDraft(verify), fromDraft(approve, KADES)];
 }
 
 export function paySpp(
@@ -273,20 +292,14 @@ export function paySpp(
   sppId: string,
   options: { date?: string; from?: 'cashOnHand' | 'bank'; taxOverrides?: object[] } = {},
 ) {
-  const from = options.from ?? 'bank';
-  return by(
-    KAUR,
-    command('PayPaymentRequest', {
-      paymentId,
-      sppId,
-      date: options.date ?? '2025-02-05',
-      from,
-      ...(from === 'bank' ? { transferReference: `TRF/${paymentId}` } : {}),
-      taxOverrides: options.taxOverrides ?? [],
+  return fromDraft(
+    payCommand(sppId, options.date ?? '2025-02-05', options.from ?? 'bank', paymentId, {
+      transferReference: `TRF/${paymentId}`,
+      taxOverrides: options.taxOverrides,
     }),
+    KAUR,
   );
 }
-
 /** Drafted, approved and paid. */
 export function paidSpp(
   sppId: string,
