@@ -1,8 +1,9 @@
 import type { Role } from '../../../src/access/roles';
 import type { Ledger } from '../../../src/app/ledger';
 import type { Actor } from '../../../src/domain/shared/envelope';
+import { allocationCommand, perbup } from '../../../src/scenario/budget-commands';
 import { command, type RawCommand } from '../decider-specification';
-import { enactedExecutionBudget, REGENCY, YEAR } from '../village-fixtures';
+import { enactedExecutionBudget, fromDraft, REGENCY, YEAR } from '../village-fixtures';
 
 export { REGENCY, YEAR };
 
@@ -41,12 +42,9 @@ export async function setUpRegency(ledger: Ledger, villages: readonly string[]):
   const raws = [
     command('OpenRegencyFiscalYear', {}),
     ...villages.map((villageCode) =>
-      command('SetAllocation', {
-        villageCode,
-        source: 'DDS',
-        amount: '100000000',
-        legalReference: { document: 'Perbup', number: '5 Tahun 2024', date: '2024-11-29' },
-      }),
+      fromDraft(
+        allocationCommand(villageCode, 'DDS', '100000000', perbup('5 Tahun 2024', '2024-11-29')),
+      ),
     ),
   ];
   for (const [index, raw] of raws.entries())
