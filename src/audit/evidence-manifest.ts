@@ -7,6 +7,7 @@ export const manifestSchema = z.object({
   format: z.literal('kasdesa-evidence/1'),
   scope: z.object({
     regencyCode: z.string(),
+    /** One village; omitted for the regency-wide bundle. */
     villageCode: z.string().optional(),
     fiscalYear: z.number().int(),
   }),
@@ -35,6 +36,8 @@ export const manifestSchema = z.object({
   reports: z.object({ file: z.string(), sha256: z.string() }).optional(),
 });
 export type EvidenceManifest = z.infer<typeof manifestSchema>;
+/** What a bundle covers: a village's year, or the regency's. */
+export type EvidenceScope = EvidenceManifest['scope'];
 
 export const MANIFEST_FILE = 'manifest.json';
 export const BUNDLE_HASH_FILE = 'bundle.sha256';

@@ -23,7 +23,7 @@ import { projectAt, type Clocks } from '../../projections/engine/two-clocks';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import { memoryStoreOf } from './bundled-events';
-import type { EvidenceScope } from './export-evidence';
+import type { EvidenceScope } from './evidence-manifest';
 
 /** The report figures a bundle carries (reports.json) and verification re-derives. */
 export interface EvidenceReports {

@@ -23,14 +23,8 @@ import {
   sha256,
   streamFile,
   type EvidenceManifest,
+  type EvidenceScope,
 } from './evidence-manifest';
-
-export interface EvidenceScope {
-  regencyCode: string;
-  /** One village; omitted for the regency-wide bundle. */
-  villageCode?: string;
-  fiscalYear: number;
-}
 
 async function readWholeStream(store: EventStore, stream: string): Promise<RecordedEvent[]> {
   return store
