@@ -91,6 +91,18 @@ export function enactmentCommands(version: string, { dates, numbers }: Enactment
 export const draftLineCommand = (line: AmountLine | SpendingLine, key = `draft-${line.lineId}`) =>
   commandDraft('DraftApbdesLine', key, { line: { ...line } });
 
+/** A spending line described by its own id, as small budgets write one; no earmark unless given. */
+export const spendingLineCommand = ({
+  earmark,
+  ...line
+}: Omit<SpendingLine, 'kind' | 'description'>) =>
+  draftLineCommand({
+    kind: 'spending',
+    ...line,
+    ...(earmark ? { earmark } : {}),
+    description: line.lineId,
+  });
+
 /** An RKPDes activity: where, by whom, for whom, and what it costs per fund source. */
 export interface PlannedActivity {
   activityId: string;

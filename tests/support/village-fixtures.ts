@@ -9,6 +9,7 @@ import type { Actor } from '../../src/domain/shared/envelope';
 import {
   bpdAgreementCommand,
   draftLineCommand,
+  spendingLineCommand,
   elaborateCommand,
   enactCommand,
   evaluationCommand,
@@ -120,17 +121,15 @@ export function spending(
   earmark?: string,
 ) {
   return fromDraft(
-    draftLineCommand({
-      kind: 'spending',
+    spendingLineCommand({
       lineId,
       activityId,
       account,
       source,
-      ...(earmark === undefined ? {} : { earmark }),
+      earmark,
       volume,
       unit: 'unit',
       unitPrice,
-      description: lineId,
     }),
   );
 }

@@ -10,6 +10,7 @@ import { rupiah, toAmountText } from '../../../src/domain/shared/money';
 import {
   allocationCommand,
   draftLineCommand,
+  spendingLineCommand,
   enactmentCommands,
   perbup,
   rkpdesActivityCommand,
@@ -122,17 +123,15 @@ export async function generateVillage(
     value: string,
     earmark?: string,
   ) =>
-    draftLineCommand({
-      kind: 'spending',
+    spendingLineCommand({
       lineId,
       activityId,
       account,
       source,
-      ...(earmark ? { earmark } : {}),
+      earmark,
       volume: '1',
       unit: 'paket',
       unitPrice: value,
-      description: lineId,
     });
   const { DDS, ADD, PBH } = plan.allocations;
   const lifecycle = enactmentCommands('awal', {
