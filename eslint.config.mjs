@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const FLOORS = [
   ['src/cli'],
   ['src/composition'],
-  ['src/http'],
+  ['src/http', 'src/web'],
   ['src/demo', 'src/audit'],
   ['src/reports'],
   ['src/scenario'],
@@ -55,9 +55,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'projections/**/*.ts', 'migrations/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'projections/**/*.ts', 'migrations/**/*.ts'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layeringZones }] },
   },
 );

@@ -1,0 +1,32 @@
+import Decimal from 'decimal.js';
+
+const WHOLE_RUPIAH = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('id-ID', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * An amount (decimal text, as events carry it) as Indonesians read it:
+ * `Rp 1.234.567`, with sen only when there are any. The whole rupiah go to
+ * Intl as a bigint, so no digit passes through a binary number.
+ */
+export function formatRupiah(amount: string): string {
+  const value = new Decimal(amount);
+  const size = value.abs();
+  const whole = WHOLE_RUPIAH.format(BigInt(size.trunc().toFixed()));
+  const sen = size.minus(size.trunc());
+  const fraction = sen.isZero() ? '' : `,${sen.toFixed(2).slice(2)}`;
+  return `${value.isNegative() && !value.isZero() ? '-' : ''}${whole}${fraction}`;
+}
+
+/** A calendar date (`yyyy-mm-dd`, or the date part of an ISO timestamp) as dd/mm/yyyy. */
+export function formatDate(isoDate: string): string {
+  return DAY_MONTH_YEAR.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
