@@ -118,3 +118,6 @@ export const SESSION_READ_PAGE_MAX = 1000;
 export const PROGRESS_LOG_INTERVAL_MS = 10_000;
 /** scrypt's memory bound: room above the 32 MiB its cost needs, which Node's default bound refuses. */
 export const SCRYPT_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Lifetime of the login form's CSRF cookie: an hour to type a username and password. */
+export const LOGIN_FORM_TTL_MS = 60 * 60 * 1000;

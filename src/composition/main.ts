@@ -12,6 +12,7 @@ import type { ReadinessCheck } from '../http/readiness';
 import type { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { openReadModels } from './read-model-runtime';
 import { SHUTDOWN_GRACE_MS } from '../limits';
+import { webPages } from '../web/web-pages';
 
 /**
  * One line per request: written asynchronously, so a slow reader of stdout
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,
     sessionStream,
+    pages: webPages,
     readinessChecks: [
       projectionsCaughtUp(readModels.engine),
       sessionsFollowed(sessionStream.follower),

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 import type { AccessService } from '../access/access-service';
 import { openSessionStream, type SessionStream } from '../access/session-stream';
@@ -42,6 +42,19 @@ export interface AppDependencies {
   bodyLimit?: number | string;
   shuttingDown?: () => boolean;
   /** The projection engine behind the report endpoints (read models, read-your-writes). */
+  readModels?: ProjectionEngine;
+  /** Pages served beside the API (the web UI), built over the app's own services. */
+  pages?: (services: AppServices) => RequestHandler;
+}
+
+/** The services the API runs on, for pages that must call the same ones. */
+export interface AppServices {
+  store: EventStore;
+  access: AccessService;
+  reference: ReferenceCatalog;
+  ledger: Ledger;
+  sessions: SessionStream['sessions'];
+  throttle: SessionStream['throttle'];
   readModels?: ProjectionEngine;
 }
 
@@ -104,6 +117,18 @@ export function createApp(dependencies: AppDependencies): Express {
     authenticate: authenticate(access, sessions),
     bodyLimit: dependencies.bodyLimit ?? REQUEST_BODY_MAX_BYTES,
   });
+  if (dependencies.pages)
+    app.use(
+      dependencies.pages({
+        store,
+        access,
+        reference,
+        ledger,
+        sessions,
+        throttle,
+        readModels: dependencies.readModels,
+      }),
+    );
   app.use(routeNotFound);
   app.use(problemHandler(log));
   return app;

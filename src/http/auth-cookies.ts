@@ -26,9 +26,11 @@ export function setSessionCookies(
   res: Response,
   token: string,
   session: Session,
+  /** 'lax' for the web pages, so a link into Kasdesa from elsewhere arrives signed in. */
+  sameSite: 'strict' | 'lax' = 'strict',
 ): void {
   const common = {
-    sameSite: 'strict',
+    sameSite,
     secure: req.secure,
     expires: session.expiresAt,
     path: '/',

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { SYSTEM_ACTOR, type AccessService } from '../access/access-service';
-import type { SessionStore } from '../access/sessions';
+import type { Session, SessionStore } from '../access/sessions';
+import type { User } from '../access/state';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './auth-cookies';
 import { HttpProblem } from './problem';
 import { context } from './request-context';
@@ -16,10 +17,28 @@ export function tokenOf(req: Request): { token: string; via: 'bearer' | 'cookie'
   return cookie ? { token: cookie, via: 'cookie' } : undefined;
 }
 
-function sameText(a: string, b: string): boolean {
+/** Constant-time comparison of two tokens. */
+export function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The live session of a token and its user as the access stream has them
+ * now; the session of a deactivated user is ended on the record.
+ */
+export async function signedIn(
+  access: AccessService,
+  sessions: SessionStore,
+  token: string,
+): Promise<{ session: Session; user: User } | { inactiveUserId: string } | undefined> {
+  const session = await sessions.find(token);
+  if (!session) return undefined;
+  const user = (await access.load()).state.users.get(session.userId);
+  if (user?.active) return { session, user };
+  await sessions.end(token, 'userInactive', SYSTEM_ACTOR);
+  return { inactiveUserId: session.userId };
 }
 
 /**
@@ -31,19 +50,17 @@ function sameText(a: string, b: string): boolean {
 export function authenticate(access: AccessService, sessions: SessionStore): RequestHandler {
   return async (req, res, next) => {
     const presented = tokenOf(req);
-    const session = presented && (await sessions.find(presented.token));
-    if (!presented || !session)
+    const found = presented && (await signedIn(access, sessions, presented.token));
+    if (!presented || !found)
       throw new HttpProblem(
         'AUTHENTICATION_REQUIRED',
         'Authorization',
         presented ? '(expired or unknown token)' : '',
         { headers: { 'WWW-Authenticate': 'Bearer realm="kasdesa"' } },
       );
-    const user = (await access.load()).state.users.get(session.userId);
-    if (!user?.active) {
-      await sessions.end(presented.token, 'userInactive', SYSTEM_ACTOR);
-      throw new HttpProblem('AUTHENTICATION_REQUIRED', 'userId', session.userId);
-    }
+    if ('inactiveUserId' in found)
+      throw new HttpProblem('AUTHENTICATION_REQUIRED', 'userId', found.inactiveUserId);
+    const { session, user } = found;
     if (presented.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
       const echoed = req.headers[CSRF_HEADER];
       if (typeof echoed !== 'string' || !sameText(echoed, session.csrfToken))

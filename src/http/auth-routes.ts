@@ -38,6 +38,31 @@ export interface AuthDependencies {
   throttle: LoginThrottle;
 }
 
+/**
+ * A login as the API and the web pages both do it: refused while the
+ * address and username wait out their failures, each failure counted in the
+ * session stream, a success starting a session there.
+ */
+export async function logIn(
+  { access, sessions, throttle }: AuthDependencies,
+  address: string,
+  username: string,
+  password: string,
+): Promise<{ user: User; token: string; session: Session }> {
+  const throttleKey = loginThrottleKey(address, username);
+  const wait = await throttle.retryAfterSeconds(throttleKey);
+  if (wait > 0)
+    throw new HttpProblem('LOGIN_RATE_LIMITED', 'username', username, {
+      headers: { 'Retry-After': String(wait) },
+    });
+  const user = await access.authenticate(username, password);
+  if (!user) {
+    await throttle.recordFailure(throttleKey);
+    throw new HttpProblem('LOGIN_FAILED', 'username', username);
+  }
+  return { user, ...(await sessions.create(user, throttleKey)) };
+}
+
 /** Login (bearer token and cookies), the current session, logout. */
 export function authEndpoints({ access, sessions, throttle }: AuthDependencies): Endpoint[] {
   return [
@@ -52,18 +77,12 @@ export function authEndpoints({ access, sessions, throttle }: AuthDependencies):
       status: 200,
       async handler(req, res) {
         const { username, password } = parseBody('Login', loginSchema, req.body);
-        const throttleKey = loginThrottleKey(req.ip ?? '', username);
-        const wait = await throttle.retryAfterSeconds(throttleKey);
-        if (wait > 0)
-          throw new HttpProblem('LOGIN_RATE_LIMITED', 'username', username, {
-            headers: { 'Retry-After': String(wait) },
-          });
-        const user = await access.authenticate(username, password);
-        if (!user) {
-          await throttle.recordFailure(throttleKey);
-          throw new HttpProblem('LOGIN_FAILED', 'username', username);
-        }
-        const { token, session } = await sessions.create(user, throttleKey);
+        const { user, token, session } = await logIn(
+          { access, sessions, throttle },
+          req.ip ?? '',
+          username,
+          password,
+        );
         Object.assign(context(res), { user });
         setSessionCookies(req, res, token, session);
         res.json(sessionBody(user, session, token));

@@ -57,6 +57,11 @@ export const HTTP_RULES = {
     en: 'A request with the session cookie needs a matching X-CSRF-Token header',
     status: 403,
   },
+  CSRF_FORM_FIELD: {
+    id: 'Formulir memerlukan kolom _csrf yang cocok dengan sesi; muat ulang halaman dan coba lagi',
+    en: 'A form needs a _csrf field matching the session; reload the page and try again',
+    status: 403,
+  },
   ROLE_NOT_PERMITTED: {
     id: 'Peran Anda tidak berwenang untuk tindakan ini',
     en: 'Your role may not do this',

@@ -144,6 +144,19 @@ function reportEndpoint(
   };
 }
 
+/** What reports read: the live read models, or the same projections folded from the store at two clocks. */
+export function reportSources(
+  readModels: ReadModels,
+  store: EventStore,
+  reference: ReferenceCatalog,
+): ReaderSources {
+  // The same projections the engine runs (it finds states by name); projectAt folds them from the store.
+  const projections = readModelProjections((fiscalYear, regency) =>
+    reference.get(fiscalYear, regency),
+  );
+  return { models: readModels, projections, store, cache: new RenderedReportCache() };
+}
+
 /** Read-only report endpoints over the live read models (or the store at the two clocks). */
 export function reportEndpoints(dependencies: {
   readModels: ReadModels | undefined;
@@ -152,11 +165,7 @@ export function reportEndpoints(dependencies: {
 }): Endpoint[] {
   const { readModels, store, reference } = dependencies;
   if (!readModels) return [];
-  // The same projections the engine runs (it finds states by name); projectAt folds them from the store.
-  const projections = readModelProjections((fiscalYear, regency) =>
-    reference.get(fiscalYear, regency),
-  );
-  const sources = { models: readModels, projections, store, cache: new RenderedReportCache() };
+  const sources = reportSources(readModels, store, reference);
   return [
     reportEndpoint('village', sources, reference),
     reportEndpoint('regency', sources, reference),
