@@ -1,9 +1,58 @@
+import type { VillageFundFlowReport } from '../reports/fund-flow/fund-flow-report';
+import { formatRupiah } from './format';
 import { Layout } from './layout';
 import { ROLE_NAMES } from './role-names';
 import type { PageSession } from './web-session';
 
-/** The home of a signed-in user: their role and the region they work in. */
-export function HomePage({ signedIn }: { signedIn: PageSession }) {
+/** What the treasurer's home shows: the village's fund-flow report of the year, as the catalogue builds it. */
+export interface TreasurerFigures {
+  fiscalYear: number;
+  report: VillageFundFlowReport;
+}
+
+function Amount({ value }: { value: string | undefined }) {
+  return <td class="amount">{value === undefined ? '–' : formatRupiah(value)}</td>;
+}
+
+function FundSources({ fiscalYear, report }: TreasurerFigures) {
+  const { village } = report;
+  return (
+    <section>
+      <h2>
+        Kas per sumber dana {village.villageName} · {fiscalYear}
+      </h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Sumber dana</th>
+            <th>Diterima</th>
+            <th>Dibelanjakan</th>
+            <th>Sisa kas</th>
+          </tr>
+        </thead>
+        <tbody>
+          {village.sources.map((source) => (
+            <tr key={source.source} data-source={source.source}>
+              <td>{source.sourceName}</td>
+              <Amount value={source.village?.received} />
+              <Amount value={source.village?.spent} />
+              <Amount value={source.village?.cashRemaining} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The home of a signed-in user: role and region; the treasurer also sees the cash per fund source. */
+export function HomePage({
+  signedIn,
+  figures,
+}: {
+  signedIn: PageSession;
+  figures?: TreasurerFigures;
+}) {
   const { user, session } = signedIn;
   return (
     <Layout user={user} csrfToken={session.csrfToken}>
@@ -11,6 +60,7 @@ export function HomePage({ signedIn }: { signedIn: PageSession }) {
       <p>
         {ROLE_NAMES[user.role]} · wilayah {user.scope}
       </p>
+      {figures && <FundSources {...figures} />}
     </Layout>
   );
 }

@@ -8,7 +8,12 @@ import { clearSessionCookies, setSessionCookies } from '../http/auth-cookies';
 import { logIn } from '../http/auth-routes';
 import { HttpProblem } from '../http/problem';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
-import { HomePage } from './home-page';
+import { regencyOf } from '../domain/shared/region-codes';
+import { reportSources } from '../http/report-endpoints';
+import { findReport } from '../reports/catalog';
+import type { VillageFundFlowReport } from '../reports/fund-flow/fund-flow-report';
+import { runReport } from '../reports/run-report';
+import { HomePage, type TreasurerFigures } from './home-page';
 import { LoginPage } from './login-page';
 import { MessagePage } from './message-page';
 import { ASSETS_PATH, renderPage } from './render-page';
@@ -19,6 +24,7 @@ import {
   loginFormToken,
   pageSession,
   requireFormToken,
+  type PageSession,
 } from './web-session';
 
 const LOGIN_PATH = '/masuk';
@@ -62,6 +68,27 @@ export function webPages(services: AppServices): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: REQUEST_BODY_MAX_BYTES });
   const signedIn = (req: Request) => pageSession(access, sessions, req);
+  const { reference, readModels, store } = services;
+  const sources = readModels && reportSources(readModels, store, reference);
+  const fundFlow = findReport('village', 'fund-flow')!;
+
+  /** The village fund-flow report the API serves, for the year asked (`?tahun=`) or the latest. */
+  async function treasurerFigures(
+    current: PageSession,
+    req: Request,
+  ): Promise<TreasurerFigures | undefined> {
+    if (!sources || current.user.role !== 'treasurer') return undefined;
+    const asked = Number.parseInt(String(req.query.tahun ?? ''), 10);
+    const years = reference.fiscalYears(regencyOf(current.user.scope));
+    const fiscalYear = years.includes(asked) ? asked : Math.max(...years);
+    if (!Number.isFinite(fiscalYear)) return undefined;
+    const { built } = await runReport(
+      { report: fundFlow, code: current.user.scope, fiscalYear, query: {} },
+      sources,
+      reference,
+    );
+    return { fiscalYear, report: JSON.parse(built.json()) as VillageFundFlowReport };
+  }
 
   router.use(ASSETS_PATH, express.static(path.join(__dirname, 'assets'), { fallthrough: false }));
   router.get('/', async (req, res) => {
@@ -123,7 +150,12 @@ export function webPages(services: AppServices): Router {
   router.get(HOME_PATH, CONTENT_SECURITY_POLICY, async (req, res) => {
     const current = await signedIn(req);
     if (!current) return res.redirect(303, LOGIN_PATH);
-    send(res, 200, 'Beranda', <HomePage signedIn={current} />);
+    send(
+      res,
+      200,
+      'Beranda',
+      <HomePage signedIn={current} figures={await treasurerFigures(current, req)} />,
+    );
   });
   return router;
 }
