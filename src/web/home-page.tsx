@@ -10,8 +10,13 @@ export interface TreasurerFigures {
   report: VillageFundFlowReport;
 }
 
-function Amount({ value }: { value: string | undefined }) {
-  return <td class="amount">{value === undefined ? '–' : formatRupiah(value)}</td>;
+/** `label` repeats the column's heading for phones, where each row stands as a card. */
+function Amount({ value, label }: { value: string | undefined; label: string }) {
+  return (
+    <td class="amount" data-label={label}>
+      {value === undefined ? '–' : formatRupiah(value)}
+    </td>
+  );
 }
 
 function FundSources({ fiscalYear, report }: TreasurerFigures) {
@@ -21,7 +26,7 @@ function FundSources({ fiscalYear, report }: TreasurerFigures) {
       <h2>
         Kas per sumber dana {village.villageName} · {fiscalYear}
       </h2>
-      <table>
+      <table class="cards">
         <thead>
           <tr>
             <th>Sumber dana</th>
@@ -33,10 +38,10 @@ function FundSources({ fiscalYear, report }: TreasurerFigures) {
         <tbody>
           {village.sources.map((source) => (
             <tr key={source.source} data-source={source.source}>
-              <td>{source.sourceName}</td>
-              <Amount value={source.village?.received} />
-              <Amount value={source.village?.spent} />
-              <Amount value={source.village?.cashRemaining} />
+              <th scope="row">{source.sourceName}</th>
+              <Amount value={source.village?.received} label="Diterima" />
+              <Amount value={source.village?.spent} label="Dibelanjakan" />
+              <Amount value={source.village?.cashRemaining} label="Sisa kas" />
             </tr>
           ))}
         </tbody>

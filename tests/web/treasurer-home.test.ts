@@ -73,7 +73,7 @@ describe('treasurer home', () => {
       const row = new RegExp(`<tr data-source="${source.replace(/\./g, '\\.')}">.*?</tr>`).exec(
         home.text,
       )![0];
-      const cells = [...row.matchAll(/<td class="amount">([^<]*)<\/td>/g)].map((m) => m[1]);
+      const cells = [...row.matchAll(/<td class="amount"[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
       expect(cells[2]).toBe(village ? formatRupiah(village.cashRemaining) : '–');
     }
   });
