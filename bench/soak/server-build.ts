@@ -19,17 +19,19 @@ function transpileFolder(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     if (entry.isDirectory()) transpileFolder(source, join(to, entry.name));
-    else if (entry.name.endsWith('.ts')) {
+    else if (/\.tsx?$/.test(entry.name)) {
       const { outputText } = ts.transpileModule(readFileSync(source, 'utf8'), {
         compilerOptions: {
           module: ts.ModuleKind.CommonJS,
           target: ts.ScriptTarget.ES2022,
           esModuleInterop: true,
           resolveJsonModule: true,
+          jsx: ts.JsxEmit.ReactJSX,
+          jsxImportSource: 'preact',
         },
         fileName: source,
       });
-      writeFileSync(join(to, entry.name.replace(/\.ts$/, '.js')), outputText);
+      writeFileSync(join(to, entry.name.replace(/\.tsx?$/, '.js')), outputText);
     } else symlinkSync(source, join(to, entry.name));
   }
 }
