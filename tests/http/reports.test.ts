@@ -1,22 +1,12 @@
-import { join } from 'node:path';
-import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import ExcelJS from 'exceljs';
-import { CheckpointStore } from '../../projections/engine/checkpoint-store';
-import { ProjectionEngine } from '../../projections/engine/projection-engine';
-import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
-import { createLedger } from '../../src/app/ledger';
-import { openSqliteFile } from '../../src/eventstore/sqlite-file';
-import { createApp } from '../../src/http/app';
-import { tempDir } from '../support/temp-dir';
-import { runVillageFullYear, twoYearReference } from '../support/village-full-year';
+import { startFullYearApp, type FullYearApp } from './full-year-app';
 import {
   bearer,
   expectProblem,
   OTHER_VILLAGE,
   REGENCY_PATH,
-  startTestServer,
   VILLAGE_PATH,
   type TestServer,
 } from './support';
@@ -24,40 +14,21 @@ import {
 describe('report endpoints', () => {
   let server: TestServer;
   let app: Express;
-  let engine: ProjectionEngine;
+  let engine: FullYearApp['engine'];
+  let close: () => Promise<void>;
   let recordedBefore: string;
   let recordedAfter: string;
-  const temp = tempDir();
-  const reference = twoYearReference();
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const ledger = createLedger({ store: server.store, reference: reference.catalog });
-    recordedBefore = new Date().toISOString();
-    await runVillageFullYear(ledger);
-    recordedAfter = new Date().toISOString();
-    engine = new ProjectionEngine(
-      server.store,
-      new CheckpointStore(openSqliteFile(join(temp.dir, 'reports.sqlite'))),
-      projectionList(readModelProjections((year, regency) => reference.catalog.get(year, regency))),
-    );
-    await engine.start();
-    app = createApp({
-      store: server.store,
-      storeKind: 'memory',
-      access: server.access,
-      reference: reference.catalog,
-      ledger,
-      sessionStream: server.sessionStream,
-      log: pino({ level: 'silent' }),
-      readModels: engine,
-    });
+    ({ server, app, engine, close } = await startFullYearApp({
+      runYear: async (run) => {
+        recordedBefore = new Date().toISOString();
+        await run();
+        recordedAfter = new Date().toISOString();
+      },
+    }));
   }, 180_000);
-  afterAll(async () => {
-    await engine.stop();
-    temp.remove();
-    reference.remove();
-  });
+  afterAll(() => close());
 
   const get = (path: string, role: keyof TestServer['tokens'] = 'auditor') =>
     request(app).get(path).set(bearer(server.tokens[role]));

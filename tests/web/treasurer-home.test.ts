@@ -1,53 +1,19 @@
-import { join } from 'node:path';
-import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
-import { CheckpointStore } from '../../projections/engine/checkpoint-store';
-import { ProjectionEngine } from '../../projections/engine/projection-engine';
-import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
-import { createLedger } from '../../src/app/ledger';
-import { openSqliteFile } from '../../src/eventstore/sqlite-file';
-import { createApp } from '../../src/http/app';
 import { formatRupiah } from '../../src/web/format';
 import { webPages } from '../../src/web/web-pages';
-import { bearer, startTestServer, VILLAGE, YEAR, type TestServer } from '../http/support';
-import { tempDir } from '../support/temp-dir';
-import { runVillageFullYear, twoYearReference } from '../support/village-full-year';
+import { startFullYearApp } from '../http/full-year-app';
+import { bearer, VILLAGE, YEAR, type TestServer } from '../http/support';
 
 describe('treasurer home', () => {
   let server: TestServer;
   let app: Express;
-  let engine: ProjectionEngine;
-  const temp = tempDir();
-  const reference = twoYearReference();
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const ledger = createLedger({ store: server.store, reference: reference.catalog });
-    await runVillageFullYear(ledger);
-    engine = new ProjectionEngine(
-      server.store,
-      new CheckpointStore(openSqliteFile(join(temp.dir, 'web.sqlite'))),
-      projectionList(readModelProjections((year, regency) => reference.catalog.get(year, regency))),
-    );
-    await engine.start();
-    app = createApp({
-      store: server.store,
-      storeKind: 'memory',
-      access: server.access,
-      reference: reference.catalog,
-      ledger,
-      sessionStream: server.sessionStream,
-      log: pino({ level: 'silent' }),
-      readModels: engine,
-      pages: webPages,
-    });
+    ({ server, app, close } = await startFullYearApp({ pages: webPages }));
   }, 180_000);
-  afterAll(async () => {
-    await engine.stop();
-    temp.remove();
-    reference.remove();
-  });
+  afterAll(() => close());
 
   test('shows the cash per fund source of the API fund-flow report, in Rupiah', async () => {
     const api = await request(app)
