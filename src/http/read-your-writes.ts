@@ -27,16 +27,13 @@ export async function awaitReadModels(
 ): Promise<void> {
   const position = afterPositionOf(req);
   if (position === undefined) return;
-  const expiry = new AbortController();
-  const timer = setTimeout(() => expiry.abort(), timeoutMs);
+  const expiry = AbortSignal.timeout(timeoutMs);
   try {
-    await engine.waitForPosition(position, expiry.signal);
+    await engine.waitForPosition(position, expiry);
   } catch (error) {
-    if (!expiry.signal.aborted && !(error instanceof LimitExceededError)) throw error;
+    if (!expiry.aborted && !(error instanceof LimitExceededError)) throw error;
     throw new HttpProblem('PROJECTIONS_BEHIND', 'after', position.toString(), {
       headers: { 'Retry-After': '1' },
     });
-  } finally {
-    clearTimeout(timer);
   }
 }
