@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { AccessService } from '../access/access-service';
-import { csrfTokenFor, type Session, type SessionStore } from '../access/sessions';
-import type { User } from '../access/state';
-import { readCookie, SESSION_COOKIE } from '../http/auth-cookies';
-import { sameText, signedIn } from '../http/auth-middleware';
-import { HttpProblem } from '../http/problem';
-import { LOGIN_FORM_TTL_MS } from '../limits';
+import type { AccessService } from '../../access/access-service';
+import { csrfTokenFor, type Session, type SessionStore } from '../../access/sessions';
+import type { User } from '../../access/state';
+import { readCookie, SESSION_COOKIE } from '../../http/auth-cookies';
+import { sameText, signedIn } from '../../http/auth-middleware';
+import { HttpProblem } from '../../http/problem';
+import { LOGIN_FORM_TTL_MS } from '../../limits';
 
 /** Before login there is no session: the login form's CSRF token derives from this cookie instead. */
 const LOGIN_FORM_COOKIE = 'kasdesa_login';

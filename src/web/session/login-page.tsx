@@ -1,4 +1,4 @@
-import { CsrfField, Layout } from './layout';
+import { CsrfField, Layout } from '../layout';
 
 export interface LoginForm {
   csrfToken: string;

@@ -1,8 +1,8 @@
-import type { VillageFundFlowReport } from '../reports/fund-flow/fund-flow-report';
-import { formatRupiah } from './format';
-import { Layout } from './layout';
-import { ROLE_NAMES } from './role-names';
-import type { PageSession } from './web-session';
+import type { VillageFundFlowReport } from '../../reports/fund-flow/fund-flow-report';
+import { formatRupiah } from '../format';
+import { Layout } from '../layout';
+import { ROLE_NAMES } from '../role-names';
+import type { PageSession } from '../session/web-session';
 
 /** What the treasurer's home shows: the village's fund-flow report of the year, as the catalogue builds it. */
 export interface TreasurerFigures {

@@ -1,0 +1,61 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { VNode } from 'preact';
+import type { AppServices } from '../http/app';
+import { HttpProblem } from '../http/problem';
+import { REQUEST_BODY_MAX_BYTES } from '../limits';
+import { MessagePage } from './message-page';
+import { renderPage } from './render-page';
+import { pageSession, requireFormToken, type PageSession } from './session/web-session';
+
+export const LOGIN_PATH = '/masuk';
+export const HOME_PATH = '/beranda';
+
+/** What every page handler is built over: the API's own services. */
+export type PageServices = AppServices;
+
+export function send(res: Response, status: number, title: string, page: VNode): void {
+  res.status(status).type('html').send(renderPage(title, page));
+}
+
+/** A refusal of the HTTP layer (e.g. a form's CSRF token) as a page, not the API's JSON. */
+export function sendRefusal(res: Response, error: unknown, back: string): void {
+  if (!(error instanceof HttpProblem)) throw error;
+  send(
+    res,
+    error.problem.status,
+    error.problem.title.id,
+    <MessagePage title={error.problem.title} back={back} />,
+  );
+}
+
+/** A posted form's fields, as the browser sends them (no script needed). */
+export const formBody = express.urlencoded({ extended: false, limit: REQUEST_BODY_MAX_BYTES });
+
+const signedInPages = new WeakMap<Response, PageSession>();
+
+/** The signed-in user of a page that `requireSignedIn` let through. */
+export function pageUser(res: Response): PageSession {
+  const found = signedInPages.get(res);
+  if (!found) throw new Error('pageUser outside requireSignedIn');
+  return found;
+}
+
+/** Lets a signed-in user through; anybody else goes to the login page. */
+export function requireSignedIn(services: PageServices) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const found = await pageSession(services.access, services.sessions, req);
+    if (!found) return res.redirect(303, LOGIN_PATH);
+    signedInPages.set(res, found);
+    next();
+  };
+}
+
+/** A signed-in user's posted form: its `_csrf` field must match the session, else a 403 page. */
+export function requireSessionForm(req: Request, res: Response, next: NextFunction): void {
+  try {
+    requireFormToken(req, pageUser(res).session.csrfToken);
+  } catch (error) {
+    return sendRefusal(res, error, HOME_PATH);
+  }
+  next();
+}
