@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
+import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
 import { ROLE_NAMES } from './role-names';
 
 export interface SignedInUser {
@@ -29,11 +30,18 @@ export function Layout({
           Kasdesa
         </a>
         {user && csrfToken && (
+          <nav aria-label="Menu utama">
+            <a href={HOME_PATH}>Beranda</a>
+            <a href={FORMS_PATH}>Formulir</a>
+            <a href={REPORTS_PATH}>{'Buku & laporan'}</a>
+          </nav>
+        )}
+        {user && csrfToken && (
           <div class="who">
             <span>
               {user.displayName} · {ROLE_NAMES[user.role]}
             </span>
-            <form method="post" action="/keluar">
+            <form method="post" action={LOGOUT_PATH}>
               <CsrfField token={csrfToken} />
               <button type="submit">Keluar</button>
             </form>

@@ -5,10 +5,8 @@ import { HttpProblem } from '../http/problem';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import { MessagePage } from './message-page';
 import { renderPage } from './render-page';
+import { HOME_PATH, LOGIN_PATH } from './paths';
 import { pageSession, requireFormToken, type PageSession } from './session/web-session';
-
-export const LOGIN_PATH = '/masuk';
-export const HOME_PATH = '/beranda';
 
 /** What every page handler is built over: the API's own services. */
 export type PageServices = AppServices;

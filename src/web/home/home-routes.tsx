@@ -4,7 +4,8 @@ import { reportSources } from '../../http/report-endpoints';
 import { findReport } from '../../reports/catalog';
 import type { VillageFundFlowReport } from '../../reports/fund-flow/fund-flow-report';
 import { runReport } from '../../reports/run-report';
-import { HOME_PATH, pageUser, requireSignedIn, send, type PageServices } from '../page-kit';
+import { pageUser, requireSignedIn, send, type PageServices } from '../page-kit';
+import { HOME_PATH } from '../paths';
 import type { PageSession } from '../session/web-session';
 import { HomePage, type TreasurerFigures } from './home-page';
 

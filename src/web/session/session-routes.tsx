@@ -5,8 +5,6 @@ import { logIn } from '../../http/auth-routes';
 import { HttpProblem } from '../../http/problem';
 import {
   formBody,
-  HOME_PATH,
-  LOGIN_PATH,
   pageUser,
   requireSessionForm,
   requireSignedIn,
@@ -14,6 +12,7 @@ import {
   sendRefusal,
   type PageServices,
 } from '../page-kit';
+import { HOME_PATH, LOGIN_PATH, LOGOUT_PATH } from '../paths';
 import { LoginPage } from './login-page';
 import {
   clearLoginFormCookie,
@@ -73,7 +72,7 @@ export function sessionRoutes(services: PageServices): Router {
   });
 
   router.post(
-    '/keluar',
+    LOGOUT_PATH,
     formBody,
     requireSignedIn(services),
     requireSessionForm,
