@@ -72,4 +72,27 @@ describe('the payload a form makes', () => {
     expect(built.inputs.get('lines.0.lineId')).toBe('lines.1.lineId');
     expect(built.inputs.get('lines.0')).toBe('lines.1');
   });
+
+  test('a fixed value is always sent; a numeric key in a name makes a list', () => {
+    const built = formPayload(
+      [
+        { kind: 'fixed', name: 'line.kind', value: 'spending' },
+        {
+          kind: 'rows',
+          name: 'lines',
+          label: 'SPJ',
+          rows: 2,
+          fields: [
+            { kind: 'text', name: 'lineId', label: 'Baris' },
+            { kind: 'money', name: 'evidence.0.amount', label: 'Jumlah' },
+          ],
+        },
+      ],
+      { 'lines.1.lineId': 'L-1', 'lines.1.evidence.0.amount': '2.000' },
+    );
+    expect(built.payload).toEqual({
+      line: { kind: 'spending' },
+      lines: [{ lineId: 'L-1', evidence: [{ amount: '2000' }] }],
+    });
+  });
 });

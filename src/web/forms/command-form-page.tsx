@@ -4,6 +4,7 @@ import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
 import type { FormRefusal } from './field-errors';
 import {
+  formSlug,
   rowInputName,
   type CommandForm,
   type FormContext,
@@ -167,6 +168,7 @@ function Rows({
         <fieldset key={row} class="row">
           <legend>Baris {row + 1}</legend>
           {rows.fields.map((inner) => {
+            if (inner.kind === 'fixed') return null;
             const name = rowInputName(rows, row, inner);
             return (
               <Field
@@ -226,10 +228,10 @@ export function CommandFormPage({
       </p>
       {notice}
       {refusal && refusal.input === undefined && <RuleMessage id="form-error" refusal={refusal} />}
-      <form method="post" action={commandFormPath(form.type)} novalidate>
+      <form method="post" action={commandFormPath(formSlug(form))} novalidate>
         <Hidden envelope={envelope} csrfToken={session.csrfToken} />
         {form.fields.map((field) =>
-          field.kind === 'rows' ? (
+          field.kind === 'fixed' ? null : field.kind === 'rows' ? (
             <Rows
               key={field.name}
               rows={field}

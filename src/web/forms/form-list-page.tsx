@@ -1,7 +1,7 @@
 import { Layout } from '../layout';
 import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
-import type { CommandForm } from './form-model';
+import { formSlug, type CommandForm } from './form-model';
 
 /** The forms a role may use, by area, each with what its step is. */
 export function FormListPage({
@@ -24,8 +24,8 @@ export function FormListPage({
             {forms
               .filter((form) => form.area === area)
               .map((form) => (
-                <li key={form.type}>
-                  <a href={commandFormPath(form.type)}>{form.title}</a>
+                <li key={formSlug(form)}>
+                  <a href={commandFormPath(formSlug(form))}>{form.title}</a>
                   <p class="hint">{form.explanation}</p>
                 </li>
               ))}

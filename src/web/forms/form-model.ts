@@ -37,16 +37,25 @@ export interface RowsField {
   label: string;
   hint?: string;
   rows: number;
-  fields: InputField[];
+  fields: (InputField | FixedField)[];
 }
 
-export type FormField = InputField | RowsField;
+/** A value the form always sends, not typed: e.g. `line.kind` on the form for spending lines. */
+export interface FixedField {
+  kind: 'fixed';
+  name: string;
+  value: string;
+}
+
+export type FormField = InputField | RowsField | FixedField;
 
 export type VillageCommandType = VillageCommand['type'];
 
 /** One command as a page: its title, what the step is in one plain line, and its fields. */
 export interface CommandForm {
   type: VillageCommandType;
+  /** Where a command has several forms (a revenue, spending or financing line): this one's path. */
+  slug?: string;
   /** Where the form is listed: planning, APBDes, receipts and cash, SPP, taxes, closing. */
   area: string;
   title: string;
@@ -54,17 +63,23 @@ export interface CommandForm {
   fields: FormField[];
 }
 
+/** The path of a form: its own slug, else its command's type. */
+export const formSlug = (form: CommandForm): string => form.slug ?? form.type;
+
 /** The values as typed, by input name (`lines.0.amount`); checkboxes give several. */
 export type TypedValues = Record<string, string | string[]>;
 
 /** The input names of a field: one, or one per row and column. */
 export function inputNames(field: FormField): string[] {
+  if (field.kind === 'fixed') return [];
   if (field.kind !== 'rows') return [field.name];
   return Array.from({ length: field.rows }, (_, row) =>
-    field.fields.map((inner) => rowInputName(field, row, inner)),
+    field.fields
+      .filter((inner) => inner.kind !== 'fixed')
+      .map((inner) => rowInputName(field, row, inner)),
   ).flat();
 }
 
-export function rowInputName(rows: RowsField, row: number, inner: InputField): string {
+export function rowInputName(rows: RowsField, row: number, inner: { name: string }): string {
   return `${rows.name}.${row}.${inner.name}`;
 }

@@ -1,6 +1,7 @@
 import { typedDate, typedLines, typedMonth, typedNumber, typedRupiah } from './typed-input';
 import {
   rowInputName,
+  type FixedField,
   type FormField,
   type InputField,
   type RowsField,
@@ -49,16 +50,21 @@ function valueOf(field: InputField, values: TypedValues, name: string): unknown 
   }
 }
 
+/** Sets `a.b.0.c`: a numeric key makes a list, so one evidence per row can be `evidence.0.amount`. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   const last = keys.pop()!;
   let node = target;
-  for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+  keys.forEach((key, index) => {
+    const listNext = /^\d+$/.test(keys[index + 1] ?? last);
+    node = (node[key] ??= listNext ? [] : {}) as Record<string, unknown>;
+  });
   node[last] = value;
 }
 
 function isBlankRow(rows: RowsField, row: number, values: TypedValues): boolean {
   return rows.fields.every((inner) => {
+    if (inner.kind === 'fixed') return true;
     const value = values[rowInputName(rows, row, inner)];
     return value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
   });
@@ -67,11 +73,11 @@ function isBlankRow(rows: RowsField, row: number, values: TypedValues): boolean 
 function addInput(
   out: FormPayload,
   target: Record<string, unknown>,
-  field: InputField,
+  field: InputField | FixedField,
   values: TypedValues,
   paths: { payload: string; input: string },
 ): void {
-  const value = valueOf(field, values, paths.input);
+  const value = field.kind === 'fixed' ? field.value : valueOf(field, values, paths.input);
   if (value === undefined) return;
   setPath(target, field.name, value);
   out.inputs.set(paths.payload, paths.input);

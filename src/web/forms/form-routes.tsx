@@ -23,7 +23,13 @@ import { CommandFormPage, type FormEnvelope } from './command-form-page';
 import { refusedInput, type FormRefusal } from './field-errors';
 import { FORM_CATALOG, findForm } from './form-catalog';
 import { FormListPage } from './form-list-page';
-import { inputNames, type CommandForm, type FormContext, type TypedValues } from './form-model';
+import {
+  formSlug,
+  inputNames,
+  type CommandForm,
+  type FormContext,
+  type TypedValues,
+} from './form-model';
 import { formPayload } from './form-payload';
 import { shownDate, shownMonth } from './typed-input';
 
@@ -60,7 +66,7 @@ function prefilled(form: CommandForm, query: Request['query']): TypedValues {
   const values: TypedValues = {};
   for (const field of form.fields) {
     const value = text(query[field.name]);
-    if (field.kind === 'rows' || value === '') continue;
+    if (field.kind === 'rows' || field.kind === 'fixed' || value === '') continue;
     values[field.name] =
       field.kind === 'date' ? shownDate(value) : field.kind === 'month' ? shownMonth(value) : value;
   }
@@ -161,7 +167,7 @@ export function formRoutes(services: PageServices): Router {
       await villageStream.execute(ledger, target.code, target.fiscalYear, command, {
         expectedRevision: expectedRevision(seen),
       });
-      res.redirect(303, `${HOME_PATH}?tercatat=${encodeURIComponent(form.type)}`);
+      res.redirect(303, `${HOME_PATH}?tercatat=${encodeURIComponent(formSlug(form))}`);
     } catch (error) {
       const problem =
         error instanceof WrongExpectedRevisionError
