@@ -4,7 +4,8 @@ import helmet from 'helmet';
 import { formRoutes } from './forms/form-routes';
 import { homeRoutes } from './home/home-routes';
 import type { PageServices } from './page-kit';
-import { ASSETS_PATH } from './render-page';
+import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
+import { sendPageScript } from './script-bundle';
 import { sessionRoutes } from './session/session-routes';
 
 /** Only Kasdesa's own files, no inline script or style, no framing, forms post only here. */
@@ -28,6 +29,7 @@ const CONTENT_SECURITY_POLICY = helmet({
  */
 export function webPages(services: PageServices): Router {
   const router = express.Router();
+  router.get(`${ASSETS_PATH}/${SCRIPT_FILE}`, sendPageScript);
   router.use(ASSETS_PATH, express.static(path.join(__dirname, 'assets'), { fallthrough: false }));
   router.use(CONTENT_SECURITY_POLICY);
   router.use(sessionRoutes(services));

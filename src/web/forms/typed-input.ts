@@ -12,8 +12,8 @@ const INDONESIAN_DECIMAL = /^\d{1,3}(\.\d{3})*,\d{1,2}$|^\d+,\d{1,2}$/;
 /** `25.000.000`, `25000000`, `Rp 25.000.000,00`, `Rp25.000.000,5` → `25000000`, `25000000.00`, … */
 export function typedRupiah(typed: string): string {
   const bare = typed.replace(/^\s*Rp\.?/i, '').replace(/[\s\u00a0]/g, '');
-  if (THOUSANDS_WITH_DOTS.test(bare)) return bare.replaceAll('.', '');
-  if (INDONESIAN_DECIMAL.test(bare)) return bare.replaceAll('.', '').replace(',', '.');
+  if (THOUSANDS_WITH_DOTS.test(bare)) return bare.replace(/\./g, '');
+  if (INDONESIAN_DECIMAL.test(bare)) return bare.replace(/\./g, '').replace(',', '.');
   return PLAIN_NUMBER.test(bare) ? bare : typed.trim();
 }
 
