@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
+import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
 import type { PageServices } from './page-kit';
 import { ASSETS_PATH } from './render-page';
@@ -31,5 +32,6 @@ export function webPages(services: PageServices): Router {
   router.use(CONTENT_SECURITY_POLICY);
   router.use(sessionRoutes(services));
   router.use(homeRoutes(services));
+  router.use(bookRoutes(services));
   return router;
 }
