@@ -16,6 +16,12 @@ const MONTH_NAMES = [
   'Desember',
 ];
 
+/** How a choice of a report parameter reads; any other shows as the value itself. */
+const OPTION_TEXT: Readonly<Record<string, string>> = {
+  semester1: 'Semester I (Januari–Juni)',
+  year: 'Satu tahun',
+};
+
 /** The query a page was asked with: one text value per field. */
 export type PageQuery = Readonly<Record<string, string>>;
 
@@ -72,7 +78,10 @@ function ParameterField({ parameter, value }: { parameter: ReportParameter; valu
     input = (
       <Choice
         parameter={parameter}
-        options={schema.options.map((option) => ({ value: String(option), text: String(option) }))}
+        options={schema.options.map((option) => ({
+          value: String(option),
+          text: OPTION_TEXT[String(option)] ?? String(option),
+        }))}
         value={value}
       />
     );
