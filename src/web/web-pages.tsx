@@ -2,6 +2,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { formRoutes } from './forms/form-routes';
+import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
 import type { PageServices } from './page-kit';
 import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
@@ -35,5 +36,6 @@ export function webPages(services: PageServices): Router {
   router.use(sessionRoutes(services));
   router.use(homeRoutes(services));
   router.use(formRoutes(services));
+  router.use(bookRoutes(services));
   return router;
 }
