@@ -21,11 +21,13 @@ export interface FullYearApp {
 /**
  * The test server after the village's full year, with the read models caught
  * up, as the API serves it; `runYear` wraps the year's commands (e.g. to note
- * when they were recorded) and `pages` adds the web pages.
+ * when they were recorded), `fullYear: false` leaves the store empty for a
+ * test's own commands, and `pages` adds the web pages.
  */
 export async function startFullYearApp(
   options: {
     runYear?: (run: () => Promise<void>) => Promise<void>;
+    fullYear?: boolean;
     pages?: AppDependencies['pages'];
   } = {},
 ): Promise<FullYearApp> {
@@ -34,7 +36,7 @@ export async function startFullYearApp(
   const server = await startTestServer();
   const ledger: Ledger = createLedger({ store: server.store, reference: reference.catalog });
   const run = async () => {
-    await runVillageFullYear(ledger);
+    if (options.fullYear !== false) await runVillageFullYear(ledger);
   };
   await (options.runYear ? options.runYear(run) : run());
   const engine = new ProjectionEngine(

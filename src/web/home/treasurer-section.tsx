@@ -22,7 +22,13 @@ function Amount({ value, label }: { value: string | undefined; label: string }) 
   );
 }
 
-function FundSources({ fiscalYear, report }: { fiscalYear: number; report: VillageFundFlowReport }) {
+function FundSources({
+  fiscalYear,
+  report,
+}: {
+  fiscalYear: number;
+  report: VillageFundFlowReport;
+}) {
   const { village } = report;
   return (
     <section>

@@ -30,10 +30,12 @@ export interface WaitingBudgetStep {
 
 export function budgetStepsWaiting(budget: BudgetState): WaitingBudgetStep[] {
   const steps: WaitingBudgetStep[] = [];
-  if (budget.draft) steps.push({ step: NEXT_STEP[budget.draft.stage], subject: budget.draft.stage });
+  if (budget.draft)
+    steps.push({ step: NEXT_STEP[budget.draft.stage], subject: budget.draft.stage });
   const perdes = [...budget.versions]
     .reverse()
     .find((version) => version.enactedBy.document === 'Perdes');
-  if (perdes && !perdes.elaboratedBy) steps.push({ step: 'ElaborateApbdes', subject: perdes.label });
+  if (perdes && !perdes.elaboratedBy)
+    steps.push({ step: 'ElaborateApbdes', subject: perdes.label });
   return steps;
 }
