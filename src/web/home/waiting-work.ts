@@ -1,7 +1,8 @@
 import { mayIssue } from '../../access/command-permissions';
 import type { Role } from '../../access/roles';
 import type { Policy } from '../../domain/reference/reference-data';
-import { rupiah } from '../../domain/shared/money';
+import { rupiah, toAmountText } from '../../domain/shared/money';
+import { balancesOf } from '../../domain/village/books';
 import { nextMonthToClose } from '../../domain/village/closing';
 import { budgetStepsWaiting, type BudgetStep } from '../../domain/village/queries/budget-steps';
 import { overdueTax } from '../../domain/village/queries/overdue-tax';
@@ -62,16 +63,21 @@ function paymentRequestItem(request: PaymentRequest): WaitingItem | undefined {
   };
 }
 
+/** Tax withheld and not yet deposited (the books' tax balances), with the part past its due date. */
 function taxItems(state: VillageState, policy: Policy, asOf: string): WaitingItem[] {
-  return overdueTax(state, policy, asOf)
-    .filter(({ payable }) => rupiah(payable).isPositive())
-    .map(({ tax, payable, overdue }) => ({
-      commandType: 'DepositTax',
-      text: `Pajak ${tax} · ${formatRupiah(payable)} belum disetor${
-        rupiah(overdue).isPositive() ? ` · ${formatRupiah(overdue)} lewat jatuh tempo` : ''
-      }`,
-      href: commandFormPath('DepositTax', { tax }),
-    }));
+  const overdue = new Map(overdueTax(state, policy, asOf).map((tax) => [tax.tax, tax.overdue]));
+  return balancesOf(state.books, 'tax')
+    .filter(([, payable]) => payable.gt(0))
+    .map(([tax, payable]) => {
+      const late = rupiah(overdue.get(tax) ?? '0');
+      return {
+        commandType: 'DepositTax',
+        text: `Pajak ${tax} · ${formatRupiah(toAmountText(payable))} belum disetor${
+          late.gt(0) ? ` · ${formatRupiah(toAmountText(late))} lewat jatuh tempo` : ''
+        }`,
+        href: commandFormPath('DepositTax', { tax }),
+      };
+    });
 }
 
 /** Every month from the next one to close up to the month of `asOf`, within the fiscal year. */
