@@ -1,26 +1,12 @@
-import type { BudgetState, DraftStage } from '../state';
+import { latestPerdes, NEXT_STEP, type LifecycleStep } from '../budget-stage';
+import type { BudgetState } from '../state';
 
 /**
  * The lifecycle command that moves the version in preparation on from its
- * stage (budget-lifecycle.ts), or that elaborates an enacted Perdes version
- * still without its Perkades Penjabaran.
+ * stage, or that elaborates an enacted Perdes version still without its
+ * Perkades Penjabaran.
  */
-export type BudgetStep =
-  | 'SubmitApbdesToBpd'
-  | 'RecordBpdAgreement'
-  | 'SubmitApbdesForEvaluation'
-  | 'RecordApbdesEvaluation'
-  | 'EnactApbdes'
-  | 'ElaborateApbdes';
-
-const NEXT_STEP: Record<DraftStage, BudgetStep> = {
-  draft: 'SubmitApbdesToBpd',
-  submittedToBpd: 'RecordBpdAgreement',
-  agreedByBpd: 'SubmitApbdesForEvaluation',
-  submittedForEvaluation: 'RecordApbdesEvaluation',
-  correctionsRequested: 'SubmitApbdesForEvaluation',
-  evaluationApproved: 'EnactApbdes',
-};
+export type BudgetStep = LifecycleStep | 'ElaborateApbdes';
 
 export interface WaitingBudgetStep {
   step: BudgetStep;
@@ -32,9 +18,7 @@ export function budgetStepsWaiting(budget: BudgetState): WaitingBudgetStep[] {
   const steps: WaitingBudgetStep[] = [];
   if (budget.draft)
     steps.push({ step: NEXT_STEP[budget.draft.stage], subject: budget.draft.stage });
-  const perdes = [...budget.versions]
-    .reverse()
-    .find((version) => version.enactedBy.document === 'Perdes');
+  const perdes = latestPerdes(budget);
   if (perdes && !perdes.elaboratedBy)
     steps.push({ step: 'ElaborateApbdes', subject: perdes.label });
   return steps;
