@@ -93,7 +93,12 @@ describe('role homes', () => {
     await issue(toBpd());
     expect(await hrefs('secretary')).toEqual(['/perintah/RecordBpdAgreement']);
     expect(await hrefs('villageHead')).toEqual([]);
-    expect(await homeOf('villageHead')).toContain('Tidak ada yang menunggu.');
+    const head = await homeOf('villageHead');
+    expect(head).toContain('Tidak ada yang menunggu.');
+    // The head still sees what comes next and whose step it is.
+    expect(head).toMatch(
+      /<li data-step="RecordBpdAgreement">Langkah berikutnya: Catat kesepakatan BPD atas rancangan APBDes · Sekretaris Desa<\/li>/,
+    );
 
     await issue(bpdAgrees());
     expect(await hrefs('secretary')).toEqual([]);
@@ -105,8 +110,7 @@ describe('role homes', () => {
     expect(await hrefs('villageHead')).toEqual(['/perintah/EnactApbdes']);
 
     await issue(enact());
-    const head = waitingLinks(await homeOf('villageHead'));
-    expect(head).toEqual([
+    expect(waitingLinks(await homeOf('villageHead'))).toEqual([
       {
         href: '/perintah/ElaborateApbdes',
         text: 'Tetapkan Perkades Penjabaran APBDes awal',

@@ -4,16 +4,16 @@ import type { Policy } from '../../domain/reference/reference-data';
 import { rupiah, toAmountText } from '../../domain/shared/money';
 import { balancesOf } from '../../domain/village/books';
 import { nextMonthToClose } from '../../domain/village/closing';
-import { budgetStepsWaiting, type BudgetStep } from '../../domain/village/queries/budget-steps';
+import { budgetStepsWaiting } from '../../domain/village/queries/budget-steps';
 import { overdueTax } from '../../domain/village/queries/overdue-tax';
 import type {
-  DraftStage,
   PaymentRequest,
   PaymentRequestStatus,
   VillageState,
 } from '../../domain/village/state';
 import { formatMonth, formatRupiah } from '../format';
 import { commandFormPath } from '../paths';
+import { budgetStepText } from './budget-step-texts';
 
 /** One thing waiting for somebody: a line of plain Indonesian and the form that acts on it. */
 export interface WaitingItem {
@@ -30,25 +30,6 @@ const SPP_NEXT: Partial<Record<PaymentRequestStatus, { command: string; text: st
   verified: { command: 'ApprovePaymentRequest', text: 'menunggu persetujuan' },
   approved: { command: 'PayPaymentRequest', text: 'menunggu dibayar' },
   advanced: { command: 'AccountPanjar', text: 'panjar menunggu SPJ' },
-};
-
-export const STAGE_NAMES: Record<DraftStage, string> = {
-  draft: 'rancangan',
-  submittedToBpd: 'diajukan ke BPD',
-  agreedByBpd: 'disepakati BPD',
-  submittedForEvaluation: 'dalam evaluasi camat',
-  evaluationApproved: 'evaluasi disetujui',
-  correctionsRequested: 'perlu perbaikan hasil evaluasi',
-};
-
-const STEP_TEXTS: Record<BudgetStep, (subject: string) => string> = {
-  SubmitApbdesToBpd: () => 'Ajukan rancangan APBDes ke BPD',
-  RecordBpdAgreement: () => 'Catat kesepakatan BPD atas rancangan APBDes',
-  SubmitApbdesForEvaluation: (stage) =>
-    `Ajukan rancangan APBDes untuk evaluasi camat (${STAGE_NAMES[stage as DraftStage]})`,
-  RecordApbdesEvaluation: () => 'Catat hasil evaluasi rancangan APBDes',
-  EnactApbdes: () => 'Tetapkan APBDes dengan Perdes',
-  ElaborateApbdes: (label) => `Tetapkan Perkades Penjabaran ${label}`,
 };
 
 function paymentRequestItem(request: PaymentRequest): WaitingItem | undefined {
@@ -103,7 +84,7 @@ function closingItems(state: VillageState, asOf: string): WaitingItem[] {
 function budgetItems(state: VillageState): WaitingItem[] {
   return budgetStepsWaiting(state.budget).map(({ step, subject }) => ({
     commandType: step,
-    text: STEP_TEXTS[step](subject),
+    text: budgetStepText({ step, subject }),
     href: commandFormPath(step),
   }));
 }
