@@ -30,3 +30,14 @@ export function formatRupiah(amount: string): string {
 export function formatDate(isoDate: string): string {
   return DAY_MONTH_YEAR.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
+
+const MONTH_YEAR = new Intl.DateTimeFormat('id-ID', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A month (`yyyy-mm`) as Indonesians name it: "Maret 2025". */
+export function formatMonth(month: string): string {
+  return MONTH_YEAR.format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -1,4 +1,4 @@
-import { formatDate, formatRupiah } from '../../src/web/format';
+import { formatDate, formatMonth, formatRupiah } from '../../src/web/format';
 
 // Intl separates the symbol from the digits with a no-break space.
 const NBSP = '\u00a0';
@@ -22,5 +22,14 @@ describe('formatDate', () => {
     ['2025-12-31T23:30:00.000Z', '31/12/2025'],
   ])('%s → %s', (date, shown) => {
     expect(formatDate(date)).toBe(shown);
+  });
+});
+
+describe('formatMonth', () => {
+  test.each([
+    ['2025-03', 'Maret 2025'],
+    ['2025-12', 'Desember 2025'],
+  ])('%s → %s', (month, shown) => {
+    expect(formatMonth(month)).toBe(shown);
   });
 });

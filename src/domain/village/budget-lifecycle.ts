@@ -3,7 +3,7 @@ import { ImpossibleEventError } from '../shared/impossible-event';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
 import { requireDraft, updateDraft } from './budget-drafting';
 import { checkBudget } from './budget-rules';
-import { nextVersion, requireStage } from './budget-stage';
+import { latestPerdes, nextVersion, requireStage, stagesBefore } from './budget-stage';
 import type { VillageContext } from './context';
 import type { VillageEventOf } from './events';
 import type {
@@ -24,27 +24,32 @@ export const lifecycleHandlers: VillageHandlers<
   | 'ElaborateApbdes'
 > = {
   SubmitApbdesToBpd: whenOpen<'SubmitApbdesToBpd'>((command, state, fiscalYear, context) => {
-    const draft = readyDraft(state, ['draft'], fiscalYear, context);
+    const draft = readyDraft(state, stagesBefore('SubmitApbdesToBpd'), fiscalYear, context);
     if (draft instanceof DomainError) return draft;
     return [villageFact('ApbdesSubmittedToBpd', command.payload, command.payload.date)];
   }),
 
   RecordBpdAgreement: whenOpen<'RecordBpdAgreement'>((command, state) => {
-    const draft = requireStage(state.budget, ['submittedToBpd']);
+    const draft = requireStage(state.budget, stagesBefore('RecordBpdAgreement'));
     if (draft instanceof DomainError) return draft;
     return [villageFact('ApbdesAgreedByBpd', command.payload, command.payload.date)];
   }),
 
   SubmitApbdesForEvaluation: whenOpen<'SubmitApbdesForEvaluation'>(
     (command, state, fiscalYear, context) => {
-      const draft = readyDraft(state, ['agreedByBpd', 'correctionsRequested'], fiscalYear, context);
+      const draft = readyDraft(
+        state,
+        stagesBefore('SubmitApbdesForEvaluation'),
+        fiscalYear,
+        context,
+      );
       if (draft instanceof DomainError) return draft;
       return [villageFact('ApbdesSubmittedForEvaluation', command.payload, command.payload.date)];
     },
   ),
 
   RecordApbdesEvaluation: whenOpen<'RecordApbdesEvaluation'>((command, state) => {
-    const draft = requireStage(state.budget, ['submittedForEvaluation']);
+    const draft = requireStage(state.budget, stagesBefore('RecordApbdesEvaluation'));
     if (draft instanceof DomainError) return draft;
     const { date, reference, outcome, remarks } = command.payload;
     if (outcome === 'approved') {
@@ -63,7 +68,7 @@ export const lifecycleHandlers: VillageHandlers<
   }),
 
   EnactApbdes: whenOpen<'EnactApbdes'>((command, state, fiscalYear, context) => {
-    const draft = readyDraft(state, ['evaluationApproved'], fiscalYear, context);
+    const draft = readyDraft(state, stagesBefore('EnactApbdes'), fiscalYear, context);
     if (draft instanceof DomainError) return draft;
     const version = nextVersion(state.budget, draft.kind);
     return [
@@ -76,9 +81,7 @@ export const lifecycleHandlers: VillageHandlers<
   }),
 
   ElaborateApbdes: whenOpen<'ElaborateApbdes'>((command, state) => {
-    const perdes = [...state.budget.versions]
-      .reverse()
-      .find((version) => version.enactedBy.document === 'Perdes');
+    const perdes = latestPerdes(state.budget);
     if (!perdes) return new DomainError('BUDGET_LIFECYCLE', 'stage', 'none');
     if (perdes.elaboratedBy)
       return new DomainError('ENACTED_VERSION_IMMUTABLE', 'version', perdes.label);

@@ -50,3 +50,31 @@ export function nextVersion(budget: BudgetState, kind: BudgetVersion['kind']) {
     sequence: budget.versions.length + 1,
   };
 }
+
+/** The lifecycle commands that move a version in preparation from one stage to the next. */
+export type LifecycleStep =
+  | 'SubmitApbdesToBpd'
+  | 'RecordBpdAgreement'
+  | 'SubmitApbdesForEvaluation'
+  | 'RecordApbdesEvaluation'
+  | 'EnactApbdes';
+
+/** The step each stage waits for: corrections go back to the camat once the lines are fixed. */
+export const NEXT_STEP: Record<DraftStage, LifecycleStep> = {
+  draft: 'SubmitApbdesToBpd',
+  submittedToBpd: 'RecordBpdAgreement',
+  agreedByBpd: 'SubmitApbdesForEvaluation',
+  submittedForEvaluation: 'RecordApbdesEvaluation',
+  correctionsRequested: 'SubmitApbdesForEvaluation',
+  evaluationApproved: 'EnactApbdes',
+};
+
+/** The stages from which a step may be taken. */
+export function stagesBefore(step: LifecycleStep): DraftStage[] {
+  return (Object.keys(NEXT_STEP) as DraftStage[]).filter((stage) => NEXT_STEP[stage] === step);
+}
+
+/** The latest version a Perdes enacted: the one a Perkades Penjabaran elaborates. */
+export function latestPerdes(budget: BudgetState): BudgetVersion | undefined {
+  return [...budget.versions].reverse().find((version) => version.enactedBy.document === 'Perdes');
+}

@@ -81,7 +81,11 @@ function nonZero(books: BooksState, kind: 'source' | 'tax'): [string, string][] 
     .map(([id, amount]) => [id, toAmountText(amount)]);
 }
 
-function nextMonthToClose(lastClosed: string | undefined, fiscalYear: number): string | undefined {
+/** The month the next closing must close (`YYYY-MM`), or none after December. */
+export function nextMonthToClose(
+  lastClosed: string | undefined,
+  fiscalYear: number,
+): string | undefined {
   const next = lastClosed === undefined ? 1 : Number.parseInt(lastClosed.slice(5), 10) + 1;
   return next > MONTHS_IN_YEAR ? undefined : `${fiscalYear}-${String(next).padStart(2, '0')}`;
 }

@@ -1,37 +1,87 @@
 import express, { type Request, type Router } from 'express';
+import type { Role } from '../../access/roles';
 import { regencyOf } from '../../domain/shared/region-codes';
+import { toAmountText } from '../../domain/shared/money';
+import { balanceOf } from '../../domain/village/books';
+import type { VillageState } from '../../domain/village/state';
 import { reportSources } from '../../http/report-endpoints';
 import { findReport } from '../../reports/catalog';
 import type { VillageFundFlowReport } from '../../reports/fund-flow/fund-flow-report';
+import type { ReportDefinition } from '../../reports/report-definition';
+import type { VillageRealisation } from '../../reports/realisation/village-realisation';
 import { runReport } from '../../reports/run-report';
 import { pageUser, requireSignedIn, send, type PageServices } from '../page-kit';
 import { HOME_PATH } from '../paths';
 import type { PageSession } from '../session/web-session';
-import { HomePage, type TreasurerFigures } from './home-page';
+import { budgetByBidang } from './budget-by-bidang';
+import { HomePage, type VillageHome } from './home-page';
+import type { TreasurerFigures } from './treasurer-section';
+import { waitingWork } from './waiting-work';
+
+/** The roles whose home shows their village's year. */
+const VILLAGE_ROLES: readonly Role[] = [
+  'treasurer',
+  'secretary',
+  'villageHead',
+  'activityExecutor',
+];
 
 /** The home of each role: what it looks after and what waits for it. */
 export function homeRoutes(services: PageServices): Router {
-  const { reference, readModels, store } = services;
+  const { reference, readModels, store, ledger } = services;
   const router = express.Router();
   const sources = readModels && reportSources(readModels, store, reference);
   const fundFlow = findReport('village', 'fund-flow')!;
+  const realisation = findReport('village', 'realisation')!;
 
-  /** The village fund-flow report the API serves, for the year asked (`?tahun=`) or the latest. */
+  /** A catalogue report of the village's year as the API serves it; none without read models. */
+  async function villageReport<T>(
+    report: ReportDefinition,
+    code: string,
+    fiscalYear: number,
+  ): Promise<T | undefined> {
+    if (!sources) return undefined;
+    const { built } = await runReport({ report, code, fiscalYear, query: {} }, sources, reference);
+    return JSON.parse(built.json()) as T;
+  }
+
   async function treasurerFigures(
-    current: PageSession,
-    req: Request,
-  ): Promise<TreasurerFigures | undefined> {
-    if (!sources || current.user.role !== 'treasurer') return undefined;
+    code: string,
+    fiscalYear: number,
+    state: VillageState,
+  ): Promise<TreasurerFigures> {
+    const realised = await villageReport<VillageRealisation>(realisation, code, fiscalYear);
+    return {
+      fiscalYear,
+      cashOnHand: toAmountText(balanceOf(state.books, 'cash', 'cashOnHand')),
+      bank: toAmountText(balanceOf(state.books, 'cash', 'bank')),
+      fundFlow: await villageReport<VillageFundFlowReport>(fundFlow, code, fiscalYear),
+      bidang: realised && budgetByBidang(realised),
+    };
+  }
+
+  /** The village's year asked (`?tahun=`) or the latest with reference data, and its work for the role. */
+  async function villageHome(current: PageSession, req: Request): Promise<VillageHome | undefined> {
+    const { role, scope } = current.user;
+    if (!VILLAGE_ROLES.includes(role)) return undefined;
     const asked = Number.parseInt(String(req.query.tahun ?? ''), 10);
-    const years = reference.fiscalYears(regencyOf(current.user.scope));
+    const years = reference.fiscalYears(regencyOf(scope));
     const fiscalYear = years.includes(asked) ? asked : Math.max(...years);
     if (!Number.isFinite(fiscalYear)) return undefined;
-    const { built } = await runReport(
-      { report: fundFlow, code: current.user.scope, fiscalYear, query: {} },
-      sources,
-      reference,
-    );
-    return { fiscalYear, report: JSON.parse(built.json()) as VillageFundFlowReport };
+    const state = await ledger.villageState(scope, fiscalYear);
+    const { policy } = reference.get(fiscalYear, regencyOf(scope));
+    const today = new Date().toISOString().slice(0, 10);
+    return {
+      fiscalYear,
+      waiting: waitingWork(state, role, today, policy),
+      ...(role === 'treasurer' && {
+        treasurer: await treasurerFigures(scope, fiscalYear, state),
+      }),
+      ...((role === 'secretary' || role === 'villageHead') && { budget: state.budget }),
+      ...(role === 'activityExecutor' && {
+        activities: [...state.planning.activities.values()],
+      }),
+    };
   }
 
   router.get(HOME_PATH, requireSignedIn(services), async (req, res) => {
@@ -40,7 +90,7 @@ export function homeRoutes(services: PageServices): Router {
       res,
       200,
       'Beranda',
-      <HomePage signedIn={current} figures={await treasurerFigures(current, req)} />,
+      <HomePage signedIn={current} village={await villageHome(current, req)} />,
     );
   });
   return router;
