@@ -21,8 +21,8 @@ export interface FullYearApp {
 /**
  * The test server after the village's full year, with the read models caught
  * up, as the API serves it; `runYear` wraps the year's commands (e.g. to note
- * when they were recorded), `fullYear: false` leaves the store empty for a
- * test's own commands, and `pages` adds the web pages.
+ * when they were recorded, or to run a shorter year of its own with the
+ * ledger) and `pages` adds the web pages.
  */
 export async function startFullYearApp(
   options: {
