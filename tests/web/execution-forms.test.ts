@@ -101,6 +101,10 @@ describe('execution forms', () => {
       expect([form.type, page.status]).toEqual([form.type, 200]);
       expect(page.text).toContain(form.explanation.replaceAll('&', '&amp;'));
     }
+    // The bank fee is booked only on the line of the bank-fee account (5.2.5.90).
+    const fee = await (await agentOf('treasurer')).get('/perintah/RecordBankFee').expect(200);
+    expect(fee.text).toContain('value="operasional-pemdes-5"');
+    expect(fee.text).not.toContain(`value="${OFFICE_LINE}"`);
   });
 
   /** An ADD receipt of Rp 50.000.000 into the bank, as the treasurer types it. */
