@@ -1,7 +1,9 @@
 import type { AccountClass } from '../../domain/reference/reference-data';
+import { balancesOf, type BookEntry } from '../../domain/village/books';
 import type { BudgetLine } from '../../domain/village/lines';
+import type { EntryType } from '../../domain/village/postings';
 import { latestVersion, type PaymentRequestStatus } from '../../domain/village/state';
-import { formatRupiah } from '../format';
+import { formatDate, formatRupiah } from '../format';
 import type { Choice, FormContext } from './form-model';
 
 /** What a form offers to choose from, drawn from the reference data and the village's year. */
@@ -42,16 +44,28 @@ export const activities = ({ state }: FormContext): Choice[] =>
     label: `${activity.activityId} · ${activity.name}`,
   }));
 
+const lineChoice = (line: BudgetLine): Choice => ({
+  value: line.lineId,
+  label: `${line.lineId} · ${line.description} · ${formatRupiah(line.amount)}`,
+});
+
+const linesInForce = ({ state }: FormContext): BudgetLine[] => [
+  ...(latestVersion(state.budget)?.lines.values() ?? []),
+];
+
 /** The lines of the budget in force (the latest enacted version), of the kinds given. */
 export const budgetLines =
   (...kinds: BudgetLine['kind'][]) =>
-  ({ state }: FormContext): Choice[] =>
-    [...(latestVersion(state.budget)?.lines.values() ?? [])]
+  (context: FormContext): Choice[] =>
+    linesInForce(context)
       .filter((line) => kinds.includes(line.kind))
-      .map((line) => ({
-        value: line.lineId,
-        label: `${line.lineId} · ${line.description} · ${formatRupiah(line.amount)}`,
-      }));
+      .map(lineChoice);
+
+/** The lines of the budget in force booked on the reference data's bank-fee account. */
+export const bankFeeLines = (context: FormContext): Choice[] =>
+  linesInForce(context)
+    .filter((line) => context.reference.accounts.get(line.account)?.bankFee)
+    .map(lineChoice);
 
 /** SPPs in the given statuses: the ones a step can act on. */
 export const paymentRequests =
@@ -63,3 +77,55 @@ export const paymentRequests =
         value: request.sppId,
         label: `${request.sppId} · ${request.description}`,
       }));
+
+/** What each kind of book entry is called on a page. */
+const ENTRY_NAMES: Record<EntryType, string> = {
+  RevenueReceived: 'Penerimaan',
+  CashReceiptsDeposited: 'Setoran ke bank (STS)',
+  CashMutated: 'Mutasi kas',
+  BankFeeCharged: 'Biaya administrasi bank',
+  PaymentRequestPaid: 'Pembayaran SPP',
+  PanjarAccounted: 'SPJ panjar',
+  TaxDeposited: 'Setoran pajak',
+};
+
+const isEntryType = (type: string): type is EntryType => Object.hasOwn(ENTRY_NAMES, type);
+
+const cashInto = (entry: BookEntry, account: string) =>
+  entry.movements.filter((each) => each.kind === 'cash' && each.id === account);
+
+/** Cash receipts the books hold as received in hand and not yet settled by an STS. */
+export const undepositedCashReceipts = ({ state }: FormContext): Choice[] =>
+  [...state.books.entries.values()]
+    .filter(
+      (entry) =>
+        entry.type === 'RevenueReceived' &&
+        !entry.reversed &&
+        entry.settledBy === undefined &&
+        cashInto(entry, 'cashOnHand').length > 0,
+    )
+    .map((entry) => ({
+      value: entry.entryId,
+      label: `${entry.entryId} · ${formatDate(entry.date)} · ${formatRupiah(
+        cashInto(entry, 'cashOnHand')[0]!.amount.toFixed(),
+      )}`,
+    }));
+
+/** The books' entries not yet reversed, newest first: what a correction can name. */
+export const openEntries = ({ state }: FormContext): Choice[] =>
+  [...state.books.entries.values()]
+    .reverse()
+    .flatMap(({ entryId, date, type, reversed }) =>
+      !reversed && isEntryType(type)
+        ? [{ value: entryId, label: `${entryId} · ${formatDate(date)} · ${ENTRY_NAMES[type]}` }]
+        : [],
+    );
+
+/** Taxes withheld and not yet deposited, with what is owed. */
+export const taxesOwed = ({ state }: FormContext): Choice[] =>
+  balancesOf(state.books, 'tax')
+    .filter(([, amount]) => amount.greaterThan(0))
+    .map(([tax, amount]) => ({
+      value: tax,
+      label: `${tax} · terutang ${formatRupiah(amount.toFixed())}`,
+    }));
