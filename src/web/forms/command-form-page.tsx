@@ -85,7 +85,11 @@ function Control({ field, name, context, values, invalid }: InputProps & { inval
     return (
       <select {...common}>
         <option value="">— pilih —</option>
-        {unknown && <option value={typed}>{typed}</option>}
+        {unknown && (
+          <option value={typed} selected>
+            {typed}
+          </option>
+        )}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value} selected={choice.value === typed}>
             {choice.label}
