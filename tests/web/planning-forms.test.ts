@@ -111,6 +111,8 @@ const activity = {
   kegiatanCode: '02.03.10',
   name: 'Pembangunan jalan rabat beton Dusun Krajan',
   'location.hamlet': 'Dusun Krajan',
+  'location.latitude': '-7,8123',
+  'location.longitude': '112,0178',
   'output.volume': '250',
   'output.unit': 'meter',
   'executor.name': 'Sutrisno',
@@ -208,6 +210,11 @@ describe('the APBDes of a fresh year, walked through the forms only', () => {
       .set(bearer(server.tokens.secretary))
       .expect(200);
     const { budget } = year.body.state;
+    expect(year.body.state.planning.activities['jalan-krajan'].location).toEqual({
+      hamlet: 'Dusun Krajan',
+      latitude: -7.8123,
+      longitude: 112.0178,
+    });
     expect(budget.draft).toBeUndefined();
     expect(budget.versions).toHaveLength(1);
     const [version] = budget.versions;

@@ -34,6 +34,7 @@ const INPUT_MODES: Partial<Record<InputField['kind'], string>> = {
   date: 'numeric',
   month: 'numeric',
   number: 'numeric',
+  decimal: 'decimal',
 };
 
 const inputId = (name: string) => `f-${name.replaceAll('.', '-')}`;
