@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { formPayload } from '../../src/web/forms/form-payload';
 import type { FormField } from '../../src/web/forms/form-model';
-import { shownDate, typedDate, typedMonth, typedRupiah } from '../../src/web/forms/typed-input';
+import {
+  shownDate,
+  typedDate,
+  typedDecimal,
+  typedMonth,
+  typedRupiah,
+} from '../../src/web/forms/typed-input';
 
 describe('what people type', () => {
   test.each([
@@ -16,6 +22,16 @@ describe('what people type', () => {
     ['1.2.3', '1.2.3'],
   ])('money %p is %p', (typed, amount) => {
     expect(typedRupiah(typed)).toBe(amount);
+  });
+
+  test.each([
+    ['-7,8123', -7.8123],
+    ['112.0178', 112.0178],
+    [' 45 ', 45],
+    ['-7,81,23', '-7,81,23'],
+    ['utara', 'utara'],
+  ])('a decimal number %p is %p', (typed, value) => {
+    expect(typedDecimal(typed)).toBe(value);
   });
 
   test('any whole rupiah written with thousands dots reads back as the same number', () => {

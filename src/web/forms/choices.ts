@@ -13,24 +13,36 @@ export const cashAccounts = (): Choice[] => [
   { value: 'bank', label: 'Rekening bank desa' },
 ];
 
-export const fundSources = ({ reference }: FormContext): Choice[] =>
-  [...reference.fundSources.values()].map((source) => ({
-    value: source.code,
-    label: `${source.code} · ${source.name}`,
-  }));
+const coded = (entries: Iterable<{ code: string; name: string }>): Choice[] =>
+  [...entries].map((entry) => ({ value: entry.code, label: `${entry.code} · ${entry.name}` }));
 
-/** The detail accounts (Objek) of a class, e.g. the revenue accounts a receipt is booked on. */
+export const fundSources = ({ reference }: FormContext): Choice[] =>
+  coded(reference.fundSources.values());
+
+/** The detail accounts (Objek) of the classes given, e.g. the revenue accounts a receipt is booked on. */
 export const accountsOf =
-  (accountClass: AccountClass) =>
-  ({ reference }: FormContext): Choice[] => {
-    const ofClass = [...reference.accounts.values()].filter(
-      (account) => account.accountClass === accountClass,
-    );
-    const deepest = Math.max(...ofClass.map((account) => account.level));
-    return ofClass
-      .filter((account) => account.level === deepest)
-      .map((account) => ({ value: account.code, label: `${account.code} · ${account.name}` }));
-  };
+  (...accountClasses: AccountClass[]) =>
+  ({ reference }: FormContext): Choice[] =>
+    accountClasses.flatMap((accountClass) => {
+      const ofClass = [...reference.accounts.values()].filter(
+        (account) => account.accountClass === accountClass,
+      );
+      const deepest = Math.max(...ofClass.map((account) => account.level));
+      return ofClass
+        .filter((account) => account.level === deepest)
+        .map((account) => ({ value: account.code, label: `${account.code} · ${account.name}` }));
+    });
+
+export const subBidang = ({ reference }: FormContext): Choice[] =>
+  coded(reference.subBidang.values());
+
+/** Every kegiatan; its code begins with its sub-bidang's, so the list reads grouped. */
+export const kegiatan = ({ reference }: FormContext): Choice[] =>
+  coded(reference.kegiatan.values());
+
+/** The Dana Desa earmarks (BLT, ketahanan pangan, …): only Dana Desa lines carry one. */
+export const earmarks = ({ reference }: FormContext): Choice[] =>
+  [...reference.earmarks.values()].map((earmark) => ({ value: earmark.code, label: earmark.name }));
 
 export const taxes = ({ reference }: FormContext): Choice[] =>
   reference.policy.taxes.map((tax) => ({
@@ -53,12 +65,12 @@ const linesInForce = ({ state }: FormContext): BudgetLine[] => [
   ...(latestVersion(state.budget)?.lines.values() ?? []),
 ];
 
-/** The lines of the budget in force (the latest enacted version), of the kinds given. */
+/** The lines of the budget in force (the latest enacted version), of the kinds given (all if none). */
 export const budgetLines =
   (...kinds: BudgetLine['kind'][]) =>
   (context: FormContext): Choice[] =>
     linesInForce(context)
-      .filter((line) => kinds.includes(line.kind))
+      .filter((line) => kinds.length === 0 || kinds.includes(line.kind))
       .map(lineChoice);
 
 /** The lines of the budget in force booked on the reference data's bank-fee account. */
@@ -66,6 +78,10 @@ export const bankFeeLines = (context: FormContext): Choice[] =>
   linesInForce(context)
     .filter((line) => context.reference.accounts.get(line.account)?.bankFee)
     .map(lineChoice);
+
+/** The lines of the version being drafted (the APBDes or a Perubahan). */
+export const draftLines = ({ state }: FormContext): Choice[] =>
+  [...(state.budget.draft?.lines.values() ?? [])].map(lineChoice);
 
 /** SPPs in the given statuses: the ones a step can act on. */
 export const paymentRequests =

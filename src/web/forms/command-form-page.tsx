@@ -34,6 +34,7 @@ const INPUT_MODES: Partial<Record<InputField['kind'], string>> = {
   date: 'numeric',
   month: 'numeric',
   number: 'numeric',
+  decimal: 'decimal',
 };
 
 const inputId = (name: string) => `f-${name.replaceAll('.', '-')}`;
@@ -85,7 +86,11 @@ function Control({ field, name, context, values, invalid }: InputProps & { inval
     return (
       <select {...common}>
         <option value="">— pilih —</option>
-        {unknown && <option value={typed}>{typed}</option>}
+        {unknown && (
+          <option value={typed} selected>
+            {typed}
+          </option>
+        )}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value} selected={choice.value === typed}>
             {choice.label}

@@ -4,7 +4,16 @@ import type { VillageState } from '../../domain/village/state';
 
 /** How a field is typed and turned into the command's value (see typed-input.ts). */
 export type InputKind =
-  'text' | 'longText' | 'money' | 'date' | 'month' | 'number' | 'choice' | 'multiChoice' | 'lines';
+  | 'text'
+  | 'longText'
+  | 'money'
+  | 'date'
+  | 'month'
+  | 'number'
+  | 'decimal'
+  | 'choice'
+  | 'multiChoice'
+  | 'lines';
 
 export interface Choice {
   value: string;

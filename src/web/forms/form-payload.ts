@@ -1,4 +1,11 @@
-import { typedDate, typedLines, typedMonth, typedNumber, typedRupiah } from './typed-input';
+import {
+  typedDate,
+  typedDecimal,
+  typedLines,
+  typedMonth,
+  typedNumber,
+  typedRupiah,
+} from './typed-input';
 import {
   rowInputName,
   type FixedField,
@@ -43,6 +50,8 @@ function valueOf(field: InputField, values: TypedValues, name: string): unknown 
       return typedMonth(text);
     case 'number':
       return typedNumber(text);
+    case 'decimal':
+      return typedDecimal(text);
     case 'lines':
       return typedLines(text);
     default:

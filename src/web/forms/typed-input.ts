@@ -42,6 +42,12 @@ export function typedNumber(typed: string): number | string {
   return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
 }
 
+/** A number with a decimal comma or point (`-7,2453` or `-7.2453`) as a number; else as typed. */
+export function typedDecimal(typed: string): number | string {
+  const text = typed.trim();
+  return /^-?\d{1,15}([.,]\d{1,15})?$/.test(text) ? Number(text.replace(',', '.')) : text;
+}
+
 /** A textarea with one entry per line: the non-empty lines. */
 export function typedLines(typed: string): string[] {
   return typed
