@@ -87,6 +87,11 @@ export const HTTP_RULES = {
     en: 'Other writers kept changing the stream; repeat the command',
     status: 409,
   },
+  STALE_FORM: {
+    id: 'Data tahun anggaran ini diubah orang lain sejak halaman dibuka; periksa isian lalu kirim lagi',
+    en: 'Someone else changed this fiscal year since the page was opened; check the form and send it again',
+    status: 409,
+  },
   IDEMPOTENCY_KEY_MALFORMED: {
     id: 'Idempotency-Key harus 1–60 karakter ASCII tampak',
     en: 'Idempotency-Key must be 1–60 visible ASCII characters',

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { readModelProjections } from '../../projections/read-models/read-models';
 import { scopeCovers } from '../access/roles';
+import type { User } from '../access/state';
 import type { ReferenceCatalog } from '../app/load-reference-data';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { isRegionCode, regencyOf } from '../domain/shared/region-codes';
@@ -31,7 +32,7 @@ const CODE_PARAMETER: Record<ReportScope, string> = {
 };
 
 /** The report's own refusals as problems: a query parameter names the values allowed. */
-function asProblem(error: unknown): unknown {
+export function reportProblem(error: unknown): unknown {
   if (error instanceof ReportParameterError)
     return new HttpProblem('QUERY_PARAMETER', error.parameter, error.value, {
       detail: {
@@ -65,9 +66,23 @@ function regionOf(req: Request, scope: ReportScope, code: string) {
   return { region: code, parameter: CODE_PARAMETER[scope] };
 }
 
+/** The catalogue's report of the scope by name, or a 404 naming the reports there are. */
+export function requireReport(scope: ReportScope, name: string): ReportDefinition {
+  const report = findReport(scope, name);
+  if (report) return report;
+  const names = reportNames(scope);
+  throw new HttpProblem('PATH_PARAMETER', 'report', name, {
+    detail: { id: `laporan yang ada: ${names.join(', ')}`, en: `reports: ${names.join(', ')}` },
+  });
+}
+
 /** Authorisation from the catalogue: the report's readers, within the caller's scope. */
-function requireReader(res: Response, report: ReportDefinition, region: string, parameter: string) {
-  const user = currentUser(res);
+export function requireReader(
+  user: Pick<User, 'role' | 'scope'>,
+  report: ReportDefinition,
+  region: string,
+  parameter: string,
+): void {
   if (!report.readers.includes(user.role))
     throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role);
   if (!scopeCovers(user.scope, region))
@@ -76,7 +91,12 @@ function requireReader(res: Response, report: ReportDefinition, region: string, 
     });
 }
 
-async function send(res: Response, format: Format, report: RenderedReport): Promise<void> {
+/** A built report as a download (attachment named after it) in CSV or xlsx, or as JSON. */
+export async function sendReport(
+  res: Response,
+  format: Format,
+  report: RenderedReport,
+): Promise<void> {
   res.setHeader('Content-Disposition', `attachment; filename="${report.name}.${format}"`);
   res.type(CONTENT_TYPES[format]);
   if (format === 'xlsx') await writeWorkbook(report.tables(), { stream: res });
@@ -119,16 +139,9 @@ function reportEndpoint(
     async handler(req, res) {
       const target = targetOf(req, scope);
       const name = String(req.params.report);
-      const report = findReport(scope, name);
-      if (!report)
-        throw new HttpProblem('PATH_PARAMETER', 'report', name, {
-          detail: {
-            id: `laporan yang ada: ${names.join(', ')}`,
-            en: `reports: ${names.join(', ')}`,
-          },
-        });
+      const report = requireReport(scope, name);
       const { region, parameter } = regionOf(req, scope, target.code);
-      requireReader(res, report, region, parameter);
+      requireReader(currentUser(res), report, region, parameter);
       await awaitReadModels(req, sources.models);
       try {
         const { built, format } = await runReport(
@@ -136,9 +149,9 @@ function reportEndpoint(
           sources,
           reference,
         );
-        await send(res, format, built);
+        await sendReport(res, format, built);
       } catch (error) {
-        throw asProblem(error);
+        throw reportProblem(error);
       }
     },
   };

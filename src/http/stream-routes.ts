@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Ledger } from '../app/ledger';
 import type { ReferenceCatalog } from '../app/load-reference-data';
 import { mayIssue, rolesFor } from '../access/command-permissions';
+import type { User } from '../access/state';
 import { scopeCovers } from '../access/roles';
 import { sendCommandResult } from './command-result';
 import { commandIdFor, expectedRevisionOf, notModified } from './concurrency';
@@ -17,7 +18,7 @@ import type { StreamKind } from './stream-kinds';
 /** The stream a write's guard resolved, for its handler. */
 const targets = new WeakMap<Response, StreamTarget>();
 
-interface StreamTarget {
+export interface StreamTarget {
   code: string;
   fiscalYear: number;
 }
@@ -25,18 +26,17 @@ interface StreamTarget {
 /**
  * The stream a request names, checked in an order that tells an outsider
  * nothing: path shape (404), the caller's scope (403), then existence (404).
+ * The web pages resolve their forms' stream through the same checks.
  */
-function resolveTarget(
+export function resolveStreamTarget(
   kind: StreamKind,
   reference: ReferenceCatalog,
-  req: Request,
-  res: Response,
+  user: User,
+  code: string,
+  year: string,
 ): StreamTarget {
-  const code = String(req.params[kind.codeParam]);
-  const year = String(req.params.fiscalYear);
   if (!kind.codePattern.test(code)) throw new HttpProblem('PATH_PARAMETER', kind.codeParam, code);
   if (!FISCAL_YEAR_PATTERN.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
-  const user = currentUser(res);
   if (!scopeCovers(user.scope, code))
     throw new HttpProblem('OUT_OF_SCOPE', kind.codeParam, code, {
       detail: { id: `cakupan Anda ${user.scope}`, en: `your scope is ${user.scope}` },
@@ -46,6 +46,30 @@ function resolveTarget(
   if (!kind.exists(reference, fiscalYear, code))
     throw new HttpProblem('PATH_PARAMETER', `${kind.codeParam}/fiscalYear`, `${code}/${year}`);
   return { code, fiscalYear };
+}
+
+function resolveTarget(
+  kind: StreamKind,
+  reference: ReferenceCatalog,
+  req: Request,
+  res: Response,
+): StreamTarget {
+  const code = String(req.params[kind.codeParam]);
+  return resolveStreamTarget(
+    kind,
+    reference,
+    currentUser(res),
+    code,
+    String(req.params.fiscalYear),
+  );
+}
+
+/** Refuses a command the user's role may not issue (the one role × command table). */
+export function requireMayIssue(user: User, type: string): void {
+  if (!mayIssue(user.role, type))
+    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
+      detail: { id: `perintah ${type}`, en: `command ${type}` },
+    });
 }
 
 function stateEndpoint(kind: StreamKind, ledger: Ledger, reference: ReferenceCatalog): Endpoint {
@@ -93,10 +117,7 @@ function commandEndpoint(
     guard(req, res, next) {
       const user = currentUser(res);
       targets.set(res, resolveTarget(kind, reference, req, res));
-      if (!mayIssue(user.role, type))
-        throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
-          detail: { id: `perintah ${type}`, en: `command ${type}` },
-        });
+      requireMayIssue(user, type);
       next();
     },
     async handler(req, res) {

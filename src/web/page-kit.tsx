@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { VNode } from 'preact';
 import type { AppServices } from '../http/app';
-import { HttpProblem } from '../http/problem';
+import { problemFor } from '../http/problem';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import { MessagePage } from './message-page';
 import { renderPage } from './render-page';
@@ -15,14 +15,20 @@ export function send(res: Response, status: number, title: string, page: VNode):
   res.status(status).type('html').send(renderPage(title, page));
 }
 
-/** A refusal of the HTTP layer (e.g. a form's CSRF token) as a page, not the API's JSON. */
-export function sendRefusal(res: Response, error: unknown, back: string): void {
-  if (!(error instanceof HttpProblem)) throw error;
+/**
+ * A refusal the user caused (a form's CSRF token, a role, a scope, a
+ * ledger rule) as a page with the rule's message, not the API's JSON;
+ * anything else is the server's fault and goes on to the error handler.
+ */
+export function sendRefusal(req: Request, res: Response, error: unknown, back: string): void {
+  const problem = problemFor(error, req);
+  if (!problem || problem.status >= 500) throw error;
+  res.set(problem.headers ?? {});
   send(
     res,
-    error.problem.status,
-    error.problem.title.id,
-    <MessagePage title={error.problem.title} back={back} />,
+    problem.status,
+    problem.title.id,
+    <MessagePage title={problem.title} detail={problem.messages} back={back} />,
   );
 }
 
@@ -53,7 +59,7 @@ export function requireSessionForm(req: Request, res: Response, next: NextFuncti
   try {
     requireFormToken(req, pageUser(res).session.csrfToken);
   } catch (error) {
-    return sendRefusal(res, error, HOME_PATH);
+    return sendRefusal(req, res, error, HOME_PATH);
   }
   next();
 }

@@ -2,9 +2,12 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
+import { formRoutes } from './forms/form-routes';
+import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
 import type { PageServices } from './page-kit';
-import { ASSETS_PATH } from './render-page';
+import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
+import { sendPageScript } from './script-bundle';
 import { sessionRoutes } from './session/session-routes';
 
 /** Only Kasdesa's own files, no inline script or style, no framing, forms post only here. */
@@ -28,11 +31,14 @@ const CONTENT_SECURITY_POLICY = helmet({
  */
 export function webPages(services: PageServices): Router {
   const router = express.Router();
-  // Pages and stylesheet gzip-compressed: a village office's connection may be slow mobile data.
+  // Pages, stylesheet and script gzip-compressed: a village office's connection may be slow mobile data.
   router.use(compression());
+  router.get(`${ASSETS_PATH}/${SCRIPT_FILE}`, sendPageScript);
   router.use(ASSETS_PATH, express.static(path.join(__dirname, 'assets'), { fallthrough: false }));
   router.use(CONTENT_SECURITY_POLICY);
   router.use(sessionRoutes(services));
   router.use(homeRoutes(services));
+  router.use(formRoutes(services));
+  router.use(bookRoutes(services));
   return router;
 }

@@ -25,7 +25,8 @@ export interface FullYearApp {
  */
 export async function startFullYearApp(
   options: {
-    runYear?: (run: () => Promise<void>) => Promise<void>;
+    /** Given the ledger too, so a test may run a shorter year of its own instead. */
+    runYear?: (run: () => Promise<void>, ledger: Ledger) => Promise<void>;
     pages?: AppDependencies['pages'];
   } = {},
 ): Promise<FullYearApp> {
@@ -36,7 +37,7 @@ export async function startFullYearApp(
   const run = async () => {
     await runVillageFullYear(ledger);
   };
-  await (options.runYear ? options.runYear(run) : run());
+  await (options.runYear ? options.runYear(run, ledger) : run());
   const engine = new ProjectionEngine(
     server.store,
     new CheckpointStore(openSqliteFile(join(temp.dir, 'read-models.sqlite'))),

@@ -36,6 +36,15 @@ describe('web pages', () => {
     expect(plain.text).toContain('.top nav a');
   });
 
+  test('the one script is bundled from src/web/browser and served by Kasdesa itself', async () => {
+    const page = await request(server.app).get('/masuk').expect(200);
+    expect(page.text).toContain('<script src="/web/assets/kasdesa.js" defer>');
+    const script = await request(server.app).get('/web/assets/kasdesa.js').expect(200);
+    expect(script.type).toBe('text/javascript');
+    expect(script.text).toContain('focusout');
+    expect(script.text).not.toMatch(/\bimport\b|\brequire\(/);
+  });
+
   test('logs in with the form, shows the home, logs out', async () => {
     const agent = request.agent(server.app);
     const csrf = await loginForm(agent);

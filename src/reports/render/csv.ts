@@ -1,6 +1,8 @@
 import type { ReportTable } from './table';
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** What a spreadsheet opening the CSV would take as the start of a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** RFC 4180: quote a field holding a comma, quote or line break; double inner quotes. */
 export function csvField(value: string): string {
@@ -8,14 +10,26 @@ export function csvField(value: string): string {
 }
 
 /**
+ * Free text as a spreadsheet must show it: text that would start a formula
+ * (`=HYPERLINK(…)` in a description) gets a leading `'`, so it stays text.
+ */
+export function inertText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
  * The table as CSV: the header row, then one line per row with the read
- * model's values (amounts as exact text, no formulas), CRLF line ends.
+ * model's values (amounts as exact text, no formulas; text never read as
+ * one), CRLF line ends.
  */
 export function renderCsv(table: ReportTable): string {
   const lines = [
     table.columns.map((column) => csvField(column.header)),
     ...table.rows.map((row) =>
-      table.columns.map((column) => csvField(row.cells[column.key] ?? '')),
+      table.columns.map((column) => {
+        const value = row.cells[column.key] ?? '';
+        return csvField(column.kind === 'text' ? inertText(value) : value);
+      }),
     ),
   ];
   return lines.map((fields) => `${fields.join(',')}\r\n`).join('');

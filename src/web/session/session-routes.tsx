@@ -41,7 +41,7 @@ export function sessionRoutes(services: PageServices): Router {
     try {
       requireFormToken(req, expectedLoginFormToken(req));
     } catch (error) {
-      return sendRefusal(res, error, LOGIN_PATH);
+      return sendRefusal(req, res, error, LOGIN_PATH);
     }
     const username = formField(req, 'username');
     try {

@@ -1,0 +1,63 @@
+import type { Column, ReportTable, TableRow } from '../../reports/render/table';
+import { formatDate, formatRupiah } from '../format';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+/** Deeper rows of a tree are indented no further than this many steps (CSS classes depth-1…). */
+const DEPTH_MAX = 5;
+
+/** A cell as a reader expects it: Rupiah, dd/mm/yyyy, or the text as recorded. */
+function cellText(column: Column, value: string): string {
+  if (column.kind === 'amount') return formatRupiah(value);
+  if (column.kind === 'date' && ISO_DATE.test(value)) return formatDate(value);
+  return value;
+}
+
+function rowClass(row: TableRow, column: Column): string | undefined {
+  const classes = [
+    column.kind === 'amount' ? 'amount' : '',
+    column.indented && row.depth ? `depth-${Math.min(row.depth, DEPTH_MAX)}` : '',
+  ].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
+}
+
+/**
+ * One table of a report, as CSV and xlsx render it, for a screen: its title
+ * lines, a heading per column, and on a phone a card per row with each value
+ * under its column's heading (`data-label`).
+ */
+export function ReportTableView({ table }: { table: ReportTable }) {
+  const [heading, ...subtitles] = table.title;
+  return (
+    <section class="report-table">
+      <h2>{heading ?? table.name}</h2>
+      {subtitles.map((line, index) => (
+        <p key={index}>{line}</p>
+      ))}
+      <table class="cards">
+        <thead>
+          <tr>
+            {table.columns.map((column) => (
+              <th key={column.key} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, index) => (
+            <tr key={row.id ?? index} class={`row-${row.style}`}>
+              {table.columns.map((column) => {
+                const value = row.cells[column.key];
+                return (
+                  <td key={column.key} data-label={column.header} class={rowClass(row, column)}>
+                    {value === null || value === undefined ? '' : cellText(column, value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

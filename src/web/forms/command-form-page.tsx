@@ -1,0 +1,257 @@
+import type { ComponentChildren } from 'preact';
+import { CsrfField, Layout } from '../layout';
+import { commandFormPath } from '../paths';
+import type { PageSession } from '../session/web-session';
+import type { FormRefusal } from './field-errors';
+import {
+  formSlug,
+  rowInputName,
+  type CommandForm,
+  type FormContext,
+  type InputField,
+  type RowsField,
+  type TypedValues,
+} from './form-model';
+
+/** What the form posts besides its fields: which year, which command, which state it was filled against. */
+export interface FormEnvelope {
+  villageCode: string;
+  fiscalYear: number;
+  /** Names the command: a second post of the same page is the same command, recorded once. */
+  nonce: string;
+  /** The stream revision the page showed: a later change by someone else refuses the post as stale. */
+  revision: string;
+}
+
+const PLACEHOLDERS: Partial<Record<InputField['kind'], string>> = {
+  money: 'Rp 0',
+  date: 'hh/bb/tttt',
+  month: 'bb/tttt',
+};
+
+const INPUT_MODES: Partial<Record<InputField['kind'], string>> = {
+  money: 'decimal',
+  date: 'numeric',
+  month: 'numeric',
+  number: 'numeric',
+};
+
+const inputId = (name: string) => `f-${name.replaceAll('.', '-')}`;
+
+function typedText(values: TypedValues, name: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function typedList(values: TypedValues, name: string): string[] {
+  const value = values[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
+  return (
+    <p class="error" id={id} role="alert">
+      {refusal.problem.messages.id}
+      <span class="en" lang="en">
+        {refusal.problem.messages.en}
+      </span>
+    </p>
+  );
+}
+
+interface InputProps {
+  field: InputField;
+  name: string;
+  context: FormContext;
+  values: TypedValues;
+  refusal: FormRefusal | undefined;
+}
+
+function Control({ field, name, context, values, invalid }: InputProps & { invalid: boolean }) {
+  const id = inputId(name);
+  const common = {
+    id,
+    name,
+    'aria-invalid': invalid ? ('true' as const) : undefined,
+    'aria-describedby':
+      [field.hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ') || undefined,
+  };
+  const typed = typedText(values, name);
+  if (field.kind === 'longText' || field.kind === 'lines')
+    return <textarea {...common} rows={3} value={typed} />;
+  if (field.kind === 'choice') {
+    const choices = field.choices?.(context) ?? [];
+    const unknown = typed !== '' && !choices.some((choice) => choice.value === typed);
+    return (
+      <select {...common}>
+        <option value="">— pilih —</option>
+        {unknown && <option value={typed}>{typed}</option>}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} selected={choice.value === typed}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      {...common}
+      type="text"
+      value={typed}
+      inputMode={INPUT_MODES[field.kind]}
+      placeholder={PLACEHOLDERS[field.kind]}
+      autocomplete="off"
+    />
+  );
+}
+
+function Checkboxes({ field, name, context, values, refusal }: InputProps) {
+  const chosen = typedList(values, name);
+  const id = inputId(name);
+  return (
+    <fieldset class="field" aria-describedby={refusal ? `${id}-error` : undefined}>
+      <legend>{field.label}</legend>
+      {(field.choices?.(context) ?? []).map((choice) => (
+        <label key={choice.value} class="check">
+          <input
+            type="checkbox"
+            name={name}
+            value={choice.value}
+            checked={chosen.includes(choice.value)}
+          />
+          {choice.label}
+        </label>
+      ))}
+      {refusal && <RuleMessage id={`${id}-error`} refusal={refusal} />}
+    </fieldset>
+  );
+}
+
+function Field(props: InputProps) {
+  const { field, name, refusal } = props;
+  if (field.kind === 'multiChoice') return <Checkboxes {...props} />;
+  const id = inputId(name);
+  return (
+    <div class="field">
+      <label for={id}>
+        {field.label}
+        {field.optional && <span class="optional"> (boleh kosong)</span>}
+      </label>
+      <Control {...props} invalid={refusal !== undefined} />
+      {field.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {field.hint}
+        </p>
+      )}
+      {refusal && <RuleMessage id={`${id}-error`} refusal={refusal} />}
+    </div>
+  );
+}
+
+function Rows({
+  rows,
+  context,
+  values,
+  refusal,
+}: {
+  rows: RowsField;
+  context: FormContext;
+  values: TypedValues;
+  refusal: FormRefusal | undefined;
+}) {
+  return (
+    <fieldset class="rows">
+      <legend>{rows.label}</legend>
+      {rows.hint && <p class="hint">{rows.hint}</p>}
+      {Array.from({ length: rows.rows }, (_, row) => (
+        <fieldset key={row} class="row">
+          <legend>Baris {row + 1}</legend>
+          {rows.fields.map((inner) => {
+            if (inner.kind === 'fixed') return null;
+            const name = rowInputName(rows, row, inner);
+            return (
+              <Field
+                key={name}
+                field={inner}
+                name={name}
+                context={context}
+                values={values}
+                refusal={refusal?.input === name ? refusal : undefined}
+              />
+            );
+          })}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+function Hidden({ envelope, csrfToken }: { envelope: FormEnvelope; csrfToken: string }) {
+  return (
+    <>
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="_desa" value={envelope.villageCode} />
+      <input type="hidden" name="_tahun" value={String(envelope.fiscalYear)} />
+      <input type="hidden" name="_nonce" value={envelope.nonce} />
+      <input type="hidden" name="_revisi" value={envelope.revision} />
+    </>
+  );
+}
+
+/** One command as a form: a plain POST that works without script, refusals beside their fields. */
+export function CommandFormPage({
+  signedIn,
+  form,
+  context,
+  values,
+  envelope,
+  refusal,
+  notice,
+}: {
+  signedIn: PageSession;
+  form: CommandForm;
+  context: FormContext;
+  values: TypedValues;
+  envelope: FormEnvelope;
+  refusal?: FormRefusal;
+  notice?: ComponentChildren;
+}) {
+  const { user, session } = signedIn;
+  const village = context.reference.villages.get(context.villageCode);
+  return (
+    <Layout user={user} csrfToken={session.csrfToken}>
+      <h1>{form.title}</h1>
+      <p class="lead">{form.explanation}</p>
+      <p class="where">
+        Desa {village?.name ?? context.villageCode} · tahun anggaran {context.fiscalYear}
+      </p>
+      {notice}
+      {refusal && refusal.input === undefined && <RuleMessage id="form-error" refusal={refusal} />}
+      <form method="post" action={commandFormPath(formSlug(form))} novalidate>
+        <Hidden envelope={envelope} csrfToken={session.csrfToken} />
+        {form.fields.map((field) =>
+          field.kind === 'fixed' ? null : field.kind === 'rows' ? (
+            <Rows
+              key={field.name}
+              rows={field}
+              context={context}
+              values={values}
+              refusal={refusal}
+            />
+          ) : (
+            <Field
+              key={field.name}
+              field={field}
+              name={field.name}
+              context={context}
+              values={values}
+              refusal={refusal?.input === field.name ? refusal : undefined}
+            />
+          ),
+        )}
+        <button type="submit">Simpan</button>
+      </form>
+    </Layout>
+  );
+}

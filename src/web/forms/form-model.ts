@@ -1,0 +1,85 @@
+import type { ReferenceData } from '../../domain/reference/reference-data';
+import type { VillageCommand } from '../../domain/village/commands';
+import type { VillageState } from '../../domain/village/state';
+
+/** How a field is typed and turned into the command's value (see typed-input.ts). */
+export type InputKind =
+  'text' | 'longText' | 'money' | 'date' | 'month' | 'number' | 'choice' | 'multiChoice' | 'lines';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** What a form's choices and defaults are drawn from: the village's year as it stands. */
+export interface FormContext {
+  villageCode: string;
+  fiscalYear: number;
+  reference: ReferenceData;
+  state: VillageState;
+}
+
+export interface InputField {
+  kind: InputKind;
+  /** The command payload's path, dotted (`payer.name`): the name a refusal gives its field. */
+  name: string;
+  label: string;
+  hint?: string;
+  /** Left empty, the field is left out of the command. */
+  optional?: boolean;
+  choices?: (context: FormContext) => Choice[];
+}
+
+/** A list in the command (SPP lines, cost estimates): a fixed number of rows, empty ones ignored. */
+export interface RowsField {
+  kind: 'rows';
+  name: string;
+  label: string;
+  hint?: string;
+  rows: number;
+  fields: (InputField | FixedField)[];
+}
+
+/** A value the form always sends, not typed: e.g. `line.kind` on the form for spending lines. */
+export interface FixedField {
+  kind: 'fixed';
+  name: string;
+  value: string;
+}
+
+export type FormField = InputField | RowsField | FixedField;
+
+export type VillageCommandType = VillageCommand['type'];
+
+/** One command as a page: its title, what the step is in one plain line, and its fields. */
+export interface CommandForm {
+  type: VillageCommandType;
+  /** Where a command has several forms (a revenue, spending or financing line): this one's path. */
+  slug?: string;
+  /** Where the form is listed: planning, APBDes, receipts and cash, SPP, taxes, closing. */
+  area: string;
+  title: string;
+  explanation: string;
+  fields: FormField[];
+}
+
+/** The path of a form: its own slug, else its command's type. */
+export const formSlug = (form: CommandForm): string => form.slug ?? form.type;
+
+/** The values as typed, by input name (`lines.0.amount`); checkboxes give several. */
+export type TypedValues = Record<string, string | string[]>;
+
+/** The input names of a field: one, or one per row and column. */
+export function inputNames(field: FormField): string[] {
+  if (field.kind === 'fixed') return [];
+  if (field.kind !== 'rows') return [field.name];
+  return Array.from({ length: field.rows }, (_, row) =>
+    field.fields
+      .filter((inner) => inner.kind !== 'fixed')
+      .map((inner) => rowInputName(field, row, inner)),
+  ).flat();
+}
+
+export function rowInputName(rows: RowsField, row: number, inner: { name: string }): string {
+  return `${rows.name}.${row}.${inner.name}`;
+}

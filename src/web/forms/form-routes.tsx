@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import express, { type Request, type Response, type Router } from 'express';
+import { mayIssue } from '../../access/command-permissions';
+import { actorOf, type User } from '../../access/state';
+import type { ExpectedRevision } from '../../eventstore/port';
+import { WrongExpectedRevisionError } from '../../eventstore/errors';
+import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
+import type { VillageState } from '../../domain/village/state';
+import { HttpProblem, problemFor } from '../../http/problem';
+import { requireMayIssue, resolveStreamTarget } from '../../http/stream-routes';
+import { villageStream } from '../../http/stream-kinds';
+import {
+  formBody,
+  pageUser,
+  requireSessionForm,
+  requireSignedIn,
+  send,
+  sendRefusal,
+  type PageServices,
+} from '../page-kit';
+import { FORMS_PATH, HOME_PATH } from '../paths';
+import { CommandFormPage, type FormEnvelope } from './command-form-page';
+import { refusedInput, type FormRefusal } from './field-errors';
+import { FORM_CATALOG, findForm } from './form-catalog';
+import { FormListPage } from './form-list-page';
+import {
+  formSlug,
+  inputNames,
+  type CommandForm,
+  type FormContext,
+  type TypedValues,
+} from './form-model';
+import { formPayload } from './form-payload';
+import { shownDate, shownMonth } from './typed-input';
+
+const NONCE = /^[A-Za-z0-9_-]{22}$/;
+const newNonce = () => randomBytes(16).toString('base64url');
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The village and year a form acts on: asked for, else the user's village and its latest year. */
+function askedTarget(services: PageServices, user: User, village: string, year: string) {
+  const code = village || user.scope;
+  const years = isRegionCode(code, 'village')
+    ? services.reference.fiscalYears(regencyOf(code))
+    : [];
+  const fiscalYear = year || (years.length ? String(Math.max(...years)) : '');
+  return resolveStreamTarget(villageStream, services.reference, user, code, fiscalYear);
+}
+
+function requireForm(type: string): CommandForm {
+  const form = findForm(type);
+  if (!form) throw new HttpProblem('PATH_PARAMETER', 'form', type);
+  return form;
+}
+
+function expectedRevision(typed: string): ExpectedRevision | undefined {
+  if (typed === '-1') return 'no_stream';
+  return /^\d{1,19}$/.test(typed) ? BigInt(typed) : undefined;
+}
+
+/** What a GET's query fills in (e.g. the SPP a home's link is about), dates as people write them. */
+function prefilled(form: CommandForm, query: Request['query']): TypedValues {
+  const values: TypedValues = {};
+  for (const field of form.fields) {
+    const value = text(query[field.name]);
+    if (field.kind === 'rows' || field.kind === 'fixed' || value === '') continue;
+    values[field.name] =
+      field.kind === 'date' ? shownDate(value) : field.kind === 'month' ? shownMonth(value) : value;
+  }
+  return values;
+}
+
+function typedValues(body: Record<string, unknown>): TypedValues {
+  const values: TypedValues = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name.startsWith('_')) continue;
+    if (typeof value === 'string') values[name] = value;
+    else if (Array.isArray(value))
+      values[name] = value.filter((entry) => typeof entry === 'string');
+  }
+  return values;
+}
+
+/**
+ * Every village command as a form: GET shows it over the year's state,
+ * POST runs the command through the API's own checks (scope, role,
+ * schema, ledger rules) and answers with a redirect, or with the form
+ * again, as typed, the rule's message beside the field it names.
+ */
+export function formRoutes(services: PageServices): Router {
+  const { ledger, reference } = services;
+  const router = express.Router();
+  const signedIn = requireSignedIn(services);
+
+  async function loadContext(villageCode: string, fiscalYear: number) {
+    const loaded = await ledger.loadVillage(villageCode, fiscalYear);
+    const context: FormContext = {
+      villageCode,
+      fiscalYear,
+      reference: reference.get(fiscalYear, regencyOf(villageCode)),
+      state: loaded.state.domain as VillageState,
+    };
+    return { context, revision: String(loaded.revision ?? -1n) };
+  }
+
+  function showForm(
+    res: Response,
+    status: number,
+    form: CommandForm,
+    page: { context: FormContext; values: TypedValues; envelope: FormEnvelope },
+    refusal?: FormRefusal,
+  ) {
+    send(
+      res,
+      status,
+      form.title,
+      <CommandFormPage signedIn={pageUser(res)} form={form} refusal={refusal} {...page} />,
+    );
+  }
+
+  router.get(FORMS_PATH, signedIn, (_req, res) => {
+    const current = pageUser(res);
+    const forms = FORM_CATALOG.filter((form) => mayIssue(current.user.role, form.type));
+    send(res, 200, 'Formulir', <FormListPage signedIn={current} forms={forms} />);
+  });
+
+  router.get(`${FORMS_PATH}/:type`, signedIn, async (req, res) => {
+    const { user } = pageUser(res);
+    try {
+      const form = requireForm(String(req.params.type));
+      requireMayIssue(user, form.type);
+      const target = askedTarget(services, user, text(req.query.desa), text(req.query.tahun));
+      const { context, revision } = await loadContext(target.code, target.fiscalYear);
+      const envelope = { ...target, villageCode: target.code, nonce: newNonce(), revision };
+      showForm(res, 200, form, { context, values: prefilled(form, req.query), envelope });
+    } catch (error) {
+      sendRefusal(req, res, error, FORMS_PATH);
+    }
+  });
+
+  router.post(`${FORMS_PATH}/:type`, formBody, signedIn, requireSessionForm, async (req, res) => {
+    const { user } = pageUser(res);
+    const body = req.body as Record<string, unknown>;
+    let form: CommandForm;
+    let target: { code: string; fiscalYear: number };
+    try {
+      form = requireForm(String(req.params.type));
+      requireMayIssue(user, form.type);
+      target = askedTarget(services, user, text(body._desa), text(body._tahun));
+    } catch (error) {
+      return sendRefusal(req, res, error, FORMS_PATH);
+    }
+    const values = typedValues(body);
+    const nonce = NONCE.test(text(body._nonce)) ? text(body._nonce) : newNonce();
+    const seen = text(body._revisi);
+    const built = formPayload(form.fields, values);
+    const command = {
+      commandId: `${user.userId}:web:${nonce}`,
+      type: form.type,
+      payload: built.payload,
+      actor: actorOf(user),
+    };
+    try {
+      await villageStream.execute(ledger, target.code, target.fiscalYear, command, {
+        expectedRevision: expectedRevision(seen),
+      });
+      res.redirect(303, `${HOME_PATH}?tercatat=${encodeURIComponent(formSlug(form))}`);
+    } catch (error) {
+      const problem =
+        error instanceof WrongExpectedRevisionError
+          ? new HttpProblem('STALE_FORM', '_revisi', seen).problem
+          : problemFor(error, req);
+      if (!problem || problem.status >= 500) throw error;
+      const { context, revision } = await loadContext(target.code, target.fiscalYear);
+      const envelope = { villageCode: target.code, fiscalYear: target.fiscalYear, nonce, revision };
+      const refusal = refusedInput(problem, built, form.fields.flatMap(inputNames), values);
+      showForm(res, problem.status, form, { context, values, envelope }, refusal);
+    }
+  });
+  return router;
+}
