@@ -13,6 +13,7 @@ const suites: Record<string, BenchSuite> = {
   peer: peerBench,
   reports: () => import('./suites/reports').then((suite) => suite.reportsBench()),
   reliability: () => import('./suites/reliability').then((suite) => suite.reliabilityBench()),
+  ui: () => import('./suites/ui').then((suite) => suite.uiBench()),
 };
 
 async function main(): Promise<void> {

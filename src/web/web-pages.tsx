@@ -1,4 +1,5 @@
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { formRoutes } from './forms/form-routes';
@@ -30,6 +31,8 @@ const CONTENT_SECURITY_POLICY = helmet({
  */
 export function webPages(services: PageServices): Router {
   const router = express.Router();
+  // Pages, stylesheet and script gzip-compressed: a village office's connection may be slow mobile data.
+  router.use(compression());
   router.get(`${ASSETS_PATH}/${SCRIPT_FILE}`, sendPageScript);
   router.use(ASSETS_PATH, express.static(path.join(__dirname, 'assets'), { fallthrough: false }));
   router.use(CONTENT_SECURITY_POLICY);

@@ -1,18 +1,22 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { DEMO_YEAR } from '../../src/demo/demo-regions';
 import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
 import { API_PATH } from '../e2e/support/kasdesa-api';
-import { startKasdesa, type KasdesaProcess } from '../e2e/support/kasdesa-process';
+import type { KasdesaProcess } from '../e2e/support/kasdesa-process';
 import { testNeedingTool } from '../support/test-needing-tool';
 import { tempDir } from '../support/temp-dir';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  DEMO_VILLAGE,
+  logInThroughForm,
+  startDemoKasdesa,
+} from './support/browser-demo';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', '.tmp', 'screenshots');
-/** The demo's first village, whose logins the README documents. */
-const VILLAGE = `${DEMO_REGENCY.code}.01.2001`;
-const TREASURER = demoUsername('treasurer', VILLAGE);
+const TREASURER = demoUsername('treasurer', DEMO_VILLAGE);
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 } };
 const browserTest = testNeedingTool(
   'chromium',
@@ -30,13 +34,6 @@ function rupiahText(amount: string): string {
   return `${amount.startsWith('-') ? '-' : ''}Rp\u00a0${grouped}${sen === '00' ? '' : `,${sen}`}`;
 }
 
-async function logIn(page: Page, baseUrl: string, username: string, password: string) {
-  await page.goto(`${baseUrl}/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
-}
-
 describe('the village pages in a real browser at 360 px', () => {
   const data = tempDir('kasdesa-web-');
   let server: KasdesaProcess | undefined;
@@ -44,16 +41,10 @@ describe('the village pages in a real browser at 360 px', () => {
 
   beforeAll(async () => {
     // Without the browser the tests below skip (or, in CI, fail) on their own.
-    if (!existsSync(CHROMIUM)) return;
+    if (!existsSync(CHROMIUM_PATH)) return;
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startKasdesa({
-      KASDESA_STORE: 'embedded',
-      KASDESA_DATA_DIR: data.dir,
-      KASDESA_DEMO: '1',
-      KASDESA_DEMO_VILLAGES: '1',
-      KASDESA_DEMO_FULL_YEAR: '1',
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    server = await startDemoKasdesa(data.dir);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   }, 180_000);
 
   afterAll(async () => {
@@ -72,7 +63,7 @@ describe('the village pages in a real browser at 360 px', () => {
       });
       const { token } = (await login.json()) as { token: string };
       const report = await fetch(
-        `${server!.baseUrl}${API_PATH}/villages/${VILLAGE}/years/${DEMO_YEAR}/reports/fund-flow`,
+        `${server!.baseUrl}${API_PATH}/villages/${DEMO_VILLAGE}/years/${DEMO_YEAR}/reports/fund-flow`,
         { headers: { authorization: `Bearer ${token}` } },
       );
       const { village } = (await report.json()) as FundFlowBody;
@@ -83,7 +74,7 @@ describe('the village pages in a real browser at 360 px', () => {
 
       const context = await browser!.newContext(PHONE);
       const page = await context.newPage();
-      await logIn(page, server!.baseUrl, TREASURER, DEMO_PASSWORD);
+      await logInThroughForm(page, server!.baseUrl, TREASURER, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe('/beranda');
       await page.screenshot({ path: join(SCREENSHOTS, 'beranda-360.png'), fullPage: true });
       const shown = await page.$$eval('tr[data-source]', (rows) =>
@@ -110,7 +101,7 @@ describe('the village pages in a real browser at 360 px', () => {
     async () => {
       const context = await browser!.newContext(PHONE);
       const page = await context.newPage();
-      await logIn(page, server!.baseUrl, TREASURER, 'bukan-sandinya');
+      await logInThroughForm(page, server!.baseUrl, TREASURER, 'bukan-sandinya');
       await page.screenshot({ path: join(SCREENSHOTS, 'masuk-salah-360.png'), fullPage: true });
       expect(await page.inputValue('input[name="username"]')).toBe(TREASURER);
       expect(await page.textContent('#username-error')).toBe('Nama pengguna atau kata sandi salah');
@@ -124,7 +115,7 @@ describe('the village pages in a real browser at 360 px', () => {
     async () => {
       const context = await browser!.newContext({ ...PHONE, javaScriptEnabled: false });
       const page = await context.newPage();
-      await logIn(page, server!.baseUrl, TREASURER, DEMO_PASSWORD);
+      await logInThroughForm(page, server!.baseUrl, TREASURER, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe('/beranda');
       expect(await page.textContent('h1')).toBe('Beranda');
       await context.close();

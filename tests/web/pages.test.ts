@@ -26,6 +26,16 @@ describe('web pages', () => {
     expect(page.text).toContain('<html lang="id">');
   });
 
+  test('the stylesheet goes gzip-compressed to a browser that accepts it, and plain to one that does not', async () => {
+    const css = '/web/assets/kasdesa.css';
+    const gzipped = await request(server.app).get(css).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['vary']).toContain('Accept-Encoding');
+    const plain = await request(server.app).get(css).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toContain('.top nav a');
+  });
+
   test('the one script is bundled from src/web/browser and served by Kasdesa itself', async () => {
     const page = await request(server.app).get('/masuk').expect(200);
     expect(page.text).toContain('<script src="/web/assets/kasdesa.js" defer>');

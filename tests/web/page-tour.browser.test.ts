@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
+import { LOGIN_PATH } from '../../src/web/paths';
+import type { KasdesaProcess } from '../e2e/support/kasdesa-process';
+import { testNeedingTool } from '../support/test-needing-tool';
+import { tempDir } from '../support/temp-dir';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  DEMO_VILLAGE,
+  logInThroughForm,
+  startDemoKasdesa,
+  VILLAGE_ROLES,
+} from './support/browser-demo';
+import { crawlPages, pageSlug } from './support/page-crawl';
+
+/** Pages visited per role at most: every page a role reaches today, with room for the forms and books to come. */
+const PAGE_CRAWL_PAGES_MAX = 60;
+const SCREENSHOTS = join(__dirname, '..', '..', '.tmp', 'screenshots');
+const PHONE_WIDTH = 360;
+const DESKTOP_WIDTH = 1280;
+const VIEWPORT_HEIGHT = 740;
+/** WCAG 2 A and AA; a serious or critical violation fails the tour. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa'];
+const FAILING_IMPACTS = ['serious', 'critical'];
+const browserTest = testNeedingTool('chromium', 'the tour of every page in a real browser');
+
+/**
+ * What is wrong with one page, each problem a line naming the page: its
+ * status, language, heading, width on a phone and axe's serious and critical
+ * violations. Leaves a screenshot at both widths.
+ */
+async function checkPage(
+  who: string,
+  path: string,
+  page: Page,
+  response: Response | null,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const at = `${who} ${path}`;
+  if (response?.status() !== 200) problems.push(`${at}: status ${response?.status()}`);
+  const lang = await page.getAttribute('html', 'lang');
+  if (lang !== 'id') problems.push(`${at}: <html lang="${lang}">, not "id"`);
+  const heading = (
+    await page
+      .locator('h1')
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => '')
+  )?.trim();
+  if (!heading) problems.push(`${at}: no <h1> with text`);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > PHONE_WIDTH)
+    problems.push(`${at}: ${scrollWidth} px wide at ${PHONE_WIDTH} px (horizontal scrolling)`);
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  for (const violation of violations.filter((v) => FAILING_IMPACTS.includes(v.impact ?? '')))
+    for (const node of violation.nodes)
+      problems.push(
+        `${at}: axe ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}`,
+      );
+  const file = (width: number) => join(SCREENSHOTS, `${who}-${pageSlug(path)}-${width}.png`);
+  await page.screenshot({ path: file(PHONE_WIDTH), fullPage: true });
+  await page.setViewportSize({ width: DESKTOP_WIDTH, height: VIEWPORT_HEIGHT });
+  await page.screenshot({ path: file(DESKTOP_WIDTH), fullPage: true });
+  await page.setViewportSize({ width: PHONE_WIDTH, height: VIEWPORT_HEIGHT });
+  return problems;
+}
+
+describe('a tour of every page, for each role of a village and signed out', () => {
+  const data = tempDir('kasdesa-tour-');
+  let server: KasdesaProcess | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    // Without the browser the tests below skip (or, in CI, fail) on their own.
+    if (!existsSync(CHROMIUM_PATH)) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startDemoKasdesa(data.dir);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.running()) await server.stop();
+    data.remove();
+  });
+
+  const newPhonePage = async () => {
+    const context = await browser!.newContext({
+      viewport: { width: PHONE_WIDTH, height: VIEWPORT_HEIGHT },
+    });
+    return context.newPage();
+  };
+
+  browserTest(
+    'the login page, signed out',
+    async () => {
+      const page = await newPhonePage();
+      const response = await page.goto(`${server!.baseUrl}${LOGIN_PATH}`);
+      expect(await checkPage('tamu', LOGIN_PATH, page, response)).toEqual([]);
+      await page.context().close();
+    },
+    60_000,
+  );
+
+  for (const role of VILLAGE_ROLES)
+    browserTest(
+      `every page the ${role} reaches from the home`,
+      async () => {
+        const page = await newPhonePage();
+        await logInThroughForm(
+          page,
+          server!.baseUrl,
+          demoUsername(role, DEMO_VILLAGE),
+          DEMO_PASSWORD,
+        );
+        const problems: string[] = [];
+        const visited = await crawlPages(page, server!.baseUrl, {
+          pagesMax: PAGE_CRAWL_PAGES_MAX,
+          visit: async (path, visitedPage, response) => {
+            problems.push(...(await checkPage(role, path, visitedPage, response)));
+          },
+        });
+        console.log(`${role}: ${visited.length} pages: ${visited.join(' ')}`);
+        expect(visited.length).toBeGreaterThan(0);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      },
+      600_000,
+    );
+});
