@@ -68,6 +68,8 @@ describe('command forms', () => {
       .send({ ...hidden, ...typedReceipt })
       .expect(303)
       .expect('Location', '/beranda?tercatat=RecordReceipt');
+    const home = await agent.get('/beranda?tercatat=RecordReceipt').expect(200);
+    expect(home.text).toContain('role="status">Tercatat: Catat penerimaan.</p>');
     const events = await villageEvents();
     expect(events).toHaveLength(before + 1);
     const recorded = events.at(-1)!;

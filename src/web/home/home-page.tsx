@@ -18,11 +18,25 @@ export interface VillageHome {
 }
 
 /** The home of a signed-in user: role and region; a village role also sees its year's work. */
-export function HomePage({ signedIn, village }: { signedIn: PageSession; village?: VillageHome }) {
+export function HomePage({
+  signedIn,
+  village,
+  recorded,
+}: {
+  signedIn: PageSession;
+  village?: VillageHome;
+  /** The title of the form just sent, after its redirect here. */
+  recorded?: string;
+}) {
   const { user, session } = signedIn;
   return (
     <Layout user={user} csrfToken={session.csrfToken}>
       <h1>Beranda</h1>
+      {recorded && (
+        <p class="notice" role="status">
+          Tercatat: {recorded}.
+        </p>
+      )}
       <p>
         {ROLE_NAMES[user.role]} · wilayah {user.scope}
         {village && ` · tahun anggaran ${village.fiscalYear}`}

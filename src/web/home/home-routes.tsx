@@ -14,6 +14,7 @@ import { pageUser, requireSignedIn, send, type PageServices } from '../page-kit'
 import { HOME_PATH } from '../paths';
 import type { PageSession } from '../session/web-session';
 import { budgetByBidang } from './budget-by-bidang';
+import { findForm } from '../forms/form-catalog';
 import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';
@@ -90,7 +91,11 @@ export function homeRoutes(services: PageServices): Router {
       res,
       200,
       'Beranda',
-      <HomePage signedIn={current} village={await villageHome(current, req)} />,
+      <HomePage
+        signedIn={current}
+        village={await villageHome(current, req)}
+        recorded={findForm(String(req.query.tercatat ?? ''))?.title}
+      />,
     );
   });
   return router;
