@@ -18,14 +18,20 @@ export const VILLAGE_ROLES: readonly Role[] = [
   'activityExecutor',
 ];
 
-/** The real server over an embedded store in `dataDir`, seeded with the demo villages and their whole year. */
-export function startDemoKasdesa(dataDir: string): Promise<KasdesaProcess> {
+/**
+ * The real server over an embedded store in `dataDir`, seeded with demo
+ * villages (an APBDes each) of which the first `fullYear` have their whole year.
+ */
+export function startDemoKasdesa(
+  dataDir: string,
+  { villages = 1, fullYear = 1 }: { villages?: number; fullYear?: number } = {},
+): Promise<KasdesaProcess> {
   return startKasdesa({
     KASDESA_STORE: 'embedded',
     KASDESA_DATA_DIR: dataDir,
     KASDESA_DEMO: '1',
-    KASDESA_DEMO_VILLAGES: '1',
-    KASDESA_DEMO_FULL_YEAR: '1',
+    KASDESA_DEMO_VILLAGES: String(villages),
+    KASDESA_DEMO_FULL_YEAR: String(fullYear),
   });
 }
 
