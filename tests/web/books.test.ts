@@ -1,31 +1,19 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { signedInAgent } from './support/web-agent';
 import type { Express } from 'express';
 import { reportNames } from '../../src/reports/catalog';
 import { SHELVED_NAMES, shelvesFor } from '../../src/web/books/book-shelves';
 import { formatRupiah } from '../../src/web/format';
 import { webPages } from '../../src/web/web-pages';
 import { startFullYearApp } from '../http/full-year-app';
-import { bearer, PASSWORD, VILLAGE, VILLAGE_PATH, YEAR } from '../http/support';
+import { bearer, VILLAGE, VILLAGE_PATH, YEAR } from '../http/support';
 import type { TestServer } from '../http/support';
 import { buildRealisticVillage } from '../support/realistic-village';
 
 const SCRIPT = '<script>alert(1)</script>';
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const JUNE = `tahun=${YEAR}&month=6`;
-
-/** A browser's session: the login form posted with its CSRF token. */
-async function signedIn(app: Express, username: string): Promise<request.Agent> {
-  const agent = request.agent(app);
-  const form = await agent.get('/masuk').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
-  await agent
-    .post('/masuk')
-    .type('form')
-    .send({ _csrf: csrf, username, password: PASSWORD })
-    .expect(303);
-  return agent;
-}
 
 const listed = (html: string) =>
   [...html.matchAll(/<li data-report="([^"]+)">/g)].map((match) => match[1]).sort();
@@ -67,7 +55,7 @@ describe('books and reports pages', () => {
       .get(`${VILLAGE_PATH}/reports/bku?month=6&after=${position}`)
       .set(bearer(server.tokens.treasurer))
       .expect(200);
-    treasurer = await signedIn(app, 'treasurer');
+    treasurer = await signedInAgent(app, 'treasurer');
   }, 180_000);
   afterAll(() => close());
 
@@ -88,7 +76,7 @@ describe('books and reports pages', () => {
       reportNames('village').length,
     );
 
-    const auditor = await (await signedIn(app, 'auditor')).get('/laporan').expect(200);
+    const auditor = await (await signedInAgent(app, 'auditor')).get('/laporan').expect(200);
     expect(listed(auditor.text)).toEqual([]);
     expect(auditor.text).toContain('bukan desa');
 
@@ -190,8 +178,8 @@ describe('books and reports pages', () => {
   });
 
   test('a report that cannot be shown is a page with the rule, and a 4xx', async () => {
-    const admin = await signedIn(app, 'administrator');
-    const auditor = await signedIn(app, 'auditor');
+    const admin = await signedInAgent(app, 'administrator');
+    const auditor = await signedInAgent(app, 'auditor');
     const cases: [request.Agent, string, number, string][] = [
       [treasurer, '/laporan/tidak-ada', 404, 'Bagian alamat tidak sah atau tidak dikenal'],
       [treasurer, `/laporan/bku?tahun=${YEAR}&month=13`, 400, 'Parameter kueri tidak sah'],

@@ -1,25 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
 import { FORMS_PATH, HOME_PATH, LOGIN_PATH } from '../../src/web/paths';
-import type { KasdesaProcess } from '../e2e/support/kasdesa-process';
 import { testNeedingTool } from '../support/test-needing-tool';
-import { tempDir } from '../support/temp-dir';
 import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
   DEMO_VILLAGE,
   logInThroughForm,
-  startDemoKasdesa,
+  SCREENSHOTS,
+  useDemoBrowser,
   VILLAGE_ROLES,
 } from './support/browser-demo';
 import { crawlPages, pageSlug } from './support/page-crawl';
 
 /** Pages visited per role at most: every page a role reaches today, with room for the forms and books to come. */
 const PAGE_CRAWL_PAGES_MAX = 60;
-const SCREENSHOTS = join(__dirname, '..', '..', '.tmp', 'screenshots');
 const PHONE_WIDTH = 360;
 const DESKTOP_WIDTH = 1280;
 const VIEWPORT_HEIGHT = 740;
@@ -72,28 +67,13 @@ async function checkPage(
 }
 
 describe('a tour of every page, for each role of a village and signed out', () => {
-  const data = tempDir('kasdesa-tour-');
-  let server: KasdesaProcess | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    // Without the browser the tests below skip (or, in CI, fail) on their own.
-    if (!existsSync(CHROMIUM_PATH)) return;
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startDemoKasdesa(data.dir);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.running()) await server.stop();
-    data.remove();
-  });
+  const demo = useDemoBrowser();
+  const server = () => demo.server();
 
   const checked = new Set<string>();
 
   const newPhonePage = async () => {
-    const context = await browser!.newContext({
+    const context = await demo.browser().newContext({
       viewport: { width: PHONE_WIDTH, height: VIEWPORT_HEIGHT },
     });
     return context.newPage();
@@ -103,7 +83,7 @@ describe('a tour of every page, for each role of a village and signed out', () =
     'the login page, signed out',
     async () => {
       const page = await newPhonePage();
-      const response = await page.goto(`${server!.baseUrl}${LOGIN_PATH}`);
+      const response = await page.goto(`${server().baseUrl}${LOGIN_PATH}`);
       expect(await checkPage('tamu', LOGIN_PATH, page, response)).toEqual([]);
       await page.context().close();
     },
@@ -117,12 +97,12 @@ describe('a tour of every page, for each role of a village and signed out', () =
         const page = await newPhonePage();
         await logInThroughForm(
           page,
-          server!.baseUrl,
+          server().baseUrl,
           demoUsername(role, DEMO_VILLAGE),
           DEMO_PASSWORD,
         );
         const problems: string[] = [];
-        const visited = await crawlPages(page, server!.baseUrl, {
+        const visited = await crawlPages(page, server().baseUrl, {
           pagesMax: PAGE_CRAWL_PAGES_MAX,
           visit: async (path, visitedPage, response) => {
             if (checked.has(path) && !ROLE_PAGES.has(path)) return;

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { signedInAgent } from './support/web-agent';
 import type { Express } from 'express';
 import { rolesFor } from '../../src/access/command-permissions';
 import type { Role } from '../../src/access/roles';
@@ -7,7 +8,6 @@ import { webPages } from '../../src/web/web-pages';
 import { startFullYearApp } from '../http/full-year-app';
 import {
   bearer,
-  PASSWORD,
   REGENCY_PATH,
   VILLAGE,
   VILLAGE_PATH,
@@ -71,14 +71,7 @@ describe('role homes', () => {
 
   /** The home as the role sees it after logging in through the form. */
   async function homeOf(role: Role): Promise<string> {
-    const agent = request.agent(app);
-    const form = await agent.get('/masuk').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
-    await agent
-      .post('/masuk')
-      .type('form')
-      .send({ _csrf: csrf, username: role.toLowerCase(), password: PASSWORD })
-      .expect(303);
+    const agent = await signedInAgent(app, role.toLowerCase());
     return (await agent.get(`/beranda?tahun=${YEAR}`).expect(200)).text;
   }
 

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { formatRupiah } from '../../src/web/format';
 import { webPages } from '../../src/web/web-pages';
+import { signedInAgent } from './support/web-agent';
 import { startFullYearApp } from '../http/full-year-app';
 import { bearer, VILLAGE, YEAR, type TestServer } from '../http/support';
 
@@ -26,14 +27,7 @@ describe('treasurer home', () => {
     }[];
     expect(sources.some((s) => s.village && s.village.cashRemaining !== '0.00')).toBe(true);
 
-    const agent = request.agent(app);
-    const form = await agent.get('/masuk').expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
-    await agent
-      .post('/masuk')
-      .type('form')
-      .send({ _csrf: csrf, username: 'treasurer', password: 'rahasia-desa-123' })
-      .expect(303);
+    const agent = await signedInAgent(app, 'treasurer');
     const home = await agent.get(`/beranda?tahun=${YEAR}`).expect(200);
     for (const { source, village } of sources) {
       const row = new RegExp(`<tr data-source="${source.replace(/\./g, '\\.')}">.*?</tr>`).exec(

@@ -1,25 +1,21 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import Decimal from 'decimal.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Role } from '../../src/access/roles';
 import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
 import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
 import { API_PATH } from '../e2e/support/kasdesa-api';
-import type { KasdesaProcess } from '../e2e/support/kasdesa-process';
 import { testNeedingTool } from '../support/test-needing-tool';
-import { tempDir } from '../support/temp-dir';
 import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
   logInThroughForm,
-  startDemoKasdesa,
+  rupiahByHand,
+  SCREENSHOTS,
+  useDemoBrowser,
 } from './support/browser-demo';
 
 /** The demo's second village: an enacted APBDes and nothing spent yet (the first has its whole year). */
 const VILLAGE = `${DEMO_REGENCY.code}.02.2001`;
-const SCREENSHOTS = join(__dirname, '..', '..', '.tmp', 'screenshots');
 const PHONE = { viewport: { width: 360, height: 740 } };
 /** How long the test waits for the read models to show the month: 100 × 100 ms. */
 const READ_MODEL_POLLS_MAX = 100;
@@ -29,40 +25,19 @@ const browserTest = testNeedingTool(
   "a treasurer's month through the pages, in a real browser",
 );
 
-/** `41100000.00` as a treasurer reads it, worked out by hand: `Rp 41.100.000` (no-break space after Rp). */
-function rupiahByHand(amount: string): string {
-  const [whole = '0', sen = '00'] = amount.replace('-', '').split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount.startsWith('-') ? '-' : ''}Rp\u00a0${grouped}${sen === '00' ? '' : `,${sen}`}`;
-}
-
 /** `2025-01-17` as dd/mm/yyyy, by hand. */
 const dateByHand = (iso: string) => iso.split('-').reverse().join('/');
 
 describe("a treasurer's month, through the pages only, across the four village roles", () => {
-  const data = tempDir('kasdesa-month-');
-  let server: KasdesaProcess | undefined;
-  let browser: Browser | undefined;
+  const demo = useDemoBrowser({ villages: 2, fullYear: 1 });
+  const server = () => demo.server();
   const pages = new Map<Role, Page>();
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) return;
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startDemoKasdesa(data.dir, { villages: 2, fullYear: 1 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server?.running()) await server.stop();
-    data.remove();
-  });
 
   async function pageOf(role: Role): Promise<Page> {
     const known = pages.get(role);
     if (known) return known;
-    const page = await (await browser!.newContext(PHONE)).newPage();
-    await logInThroughForm(page, server!.baseUrl, demoUsername(role, VILLAGE), DEMO_PASSWORD);
+    const page = await (await demo.browser().newContext(PHONE)).newPage();
+    await logInThroughForm(page, server().baseUrl, demoUsername(role, VILLAGE), DEMO_PASSWORD);
     pages.set(role, page);
     return page;
   }
@@ -70,7 +45,7 @@ describe("a treasurer's month, through the pages only, across the four village r
   /** Opens a form, fills it as a person would (choices chosen, boxes ticked), sends it; it must be recorded. */
   async function send(role: Role, slug: string, typed: Record<string, string>): Promise<void> {
     const page = await pageOf(role);
-    await page.goto(`${server!.baseUrl}/perintah/${slug}?tahun=${DEMO_YEAR}`);
+    await page.goto(`${server().baseUrl}/perintah/${slug}?tahun=${DEMO_YEAR}`);
     for (const [name, value] of Object.entries(typed)) {
       const field = page.locator(`[name="${name}"]`).first();
       const tag = await field.evaluate((element) => element.tagName.toLowerCase());
@@ -92,7 +67,7 @@ describe("a treasurer's month, through the pages only, across the four village r
   }
 
   async function apiToken(): Promise<string> {
-    const login = await fetch(`${server!.baseUrl}${API_PATH}/auth/login`, {
+    const login = await fetch(`${server().baseUrl}${API_PATH}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -105,7 +80,7 @@ describe("a treasurer's month, through the pages only, across the four village r
 
   async function balancesOf(token: string): Promise<Record<string, string>> {
     const answer = await fetch(
-      `${server!.baseUrl}${API_PATH}/villages/${VILLAGE}/years/${DEMO_YEAR}`,
+      `${server().baseUrl}${API_PATH}/villages/${VILLAGE}/years/${DEMO_YEAR}`,
       {
         headers: { authorization: `Bearer ${token}` },
       },
@@ -193,7 +168,7 @@ describe("a treasurer's month, through the pages only, across the four village r
       const bkuCsv = async () =>
         (
           await fetch(
-            `${server!.baseUrl}${API_PATH}/villages/${VILLAGE}/years/${DEMO_YEAR}/reports/bku?month=1&format=csv`,
+            `${server().baseUrl}${API_PATH}/villages/${VILLAGE}/years/${DEMO_YEAR}/reports/bku?month=1&format=csv`,
             { headers: { authorization: `Bearer ${token}` } },
           )
         ).text();
@@ -228,7 +203,7 @@ describe("a treasurer's month, through the pages only, across the four village r
       );
 
       const treasurer = await pageOf('treasurer');
-      await treasurer.goto(`${server!.baseUrl}/laporan/bku?tahun=${DEMO_YEAR}&month=1`);
+      await treasurer.goto(`${server().baseUrl}/laporan/bku?tahun=${DEMO_YEAR}&month=1`);
       await treasurer.screenshot({ path: join(SCREENSHOTS, 'bulan-bku-360.png'), fullPage: true });
       const shown = await treasurer.$$eval('table tbody tr', (rows) =>
         rows.map((row) =>
