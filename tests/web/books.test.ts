@@ -15,6 +15,29 @@ const SCRIPT = '<script>alert(1)</script>';
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const JUNE = `tahun=${YEAR}&month=6`;
 
+/** An SPP with a script or a spreadsheet formula in every free-text field. */
+const HOSTILE_SPP = {
+  sppId: 'SPP-UJI',
+  kind: 'LS',
+  activityId: 'operasional-pemdes',
+  date: '2025-06-11',
+  description: SCRIPT,
+  progressReportReference: HYPERLINK,
+  lines: [
+    {
+      lineId: 'operasional-pemdes-1',
+      source: 'ADD',
+      amount: '1000000',
+      evidence: {
+        receiptNumber: 'NOTA-UJI',
+        receiptDate: '2025-06-10',
+        payee: HYPERLINK,
+        address: SCRIPT,
+      },
+    },
+  ],
+};
+
 const listed = (html: string) =>
   [...html.matchAll(/<li data-report="([^"]+)">/g)].map((match) => match[1]).sort();
 
@@ -51,6 +74,18 @@ describe('books and reports pages', () => {
         .expect(201);
       position = answer.body.position as string;
     }
+    // An SPP whose every free-text field is hostile, drafted and submitted by the executor.
+    for (const [type, payload] of [
+      ['DraftPaymentRequest', HOSTILE_SPP],
+      ['SubmitPaymentRequest', { sppId: HOSTILE_SPP.sppId, date: '2025-06-12' }],
+    ] as const) {
+      const answer = await request(app)
+        .post(`${VILLAGE_PATH}/commands/${type}`)
+        .set(bearer(server.tokens.activityExecutor))
+        .send(payload)
+        .expect(201);
+      position = answer.body.position as string;
+    }
     await request(app)
       .get(`${VILLAGE_PATH}/reports/bku?month=6&after=${position}`)
       .set(bearer(server.tokens.treasurer))
@@ -58,6 +93,18 @@ describe('books and reports pages', () => {
     treasurer = await signedInAgent(app, 'treasurer');
   }, 180_000);
   afterAll(() => close());
+
+  const xlsxResponse = (path: string) =>
+    treasurer
+      .get(path)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+  const xlsxOf = async (path: string) => (await xlsxResponse(path)).body as Buffer;
 
   test('every village report of the catalogue is on a shelf', () => {
     expect([...SHELVED_NAMES].sort()).toEqual(reportNames('village').sort());
@@ -140,15 +187,7 @@ describe('books and reports pages', () => {
     const asked = await treasurer.get(`/laporan/bku?${JUNE}&format=csv`).buffer(true).expect(200);
     expect(asked.text).toBe(api.text);
 
-    const xlsx = await treasurer
-      .get(`/laporan/bku/unduh.xlsx?${JUNE}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const xlsx = await xlsxResponse(`/laporan/bku/unduh.xlsx?${JUNE}`);
     expect(xlsx.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
@@ -175,6 +214,31 @@ describe('books and reports pages', () => {
     // The book adds what the line was to the receipt's description.
     expect(csv.text).toContain(`,"'=HYPERLINK(""http://x"",""y"") — Penerimaan (PAD)",`);
     expect(csv.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  test('no report page, CSV or xlsx lets the free text act: escaped markup, text cells only', async () => {
+    const leaks: string[] = [];
+    for (const name of reportNames('village')) {
+      const page = await treasurer.get(`/laporan/${name}?${JUNE}`).expect(200);
+      if (page.text.includes(SCRIPT)) leaks.push(`${name}: <script> on the page`);
+      const csv = await treasurer.get(`/laporan/${name}/unduh.csv?${JUNE}`).buffer(true);
+      if (/(^|,)"?[=+@-]HYPERLINK/m.test(csv.text)) leaks.push(`${name}: formula in the CSV`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(
+        (await xlsxOf(`/laporan/${name}/unduh.xlsx?${JUNE}`)) as unknown as ArrayBuffer,
+      );
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.formula?.includes('HYPERLINK'))
+              leaks.push(`${name}: formula in ${sheet.name}`);
+          }),
+        ),
+      );
+    }
+    expect(leaks).toEqual([]);
+    const register = await treasurer.get(`/laporan/spp-register?${JUNE}`).expect(200);
+    expect(register.text).toContain('&lt;script>alert(1)&lt;/script>');
   });
 
   test('a report that cannot be shown is a page with the rule, and a 4xx', async () => {
