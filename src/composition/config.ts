@@ -9,6 +9,7 @@ const environmentSchema = z.object({
   EVENTSTORE_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   KASDESA_REGENCY: regionCodeSchema('regency').optional(),
+  KASDESA_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   port: number;
   /** The regency this installation serves; undefined: the only one in the reference data. */
   regencyCode?: string;
+  /** Reverse proxies (TLS terminators) in front of Kasdesa whose X-Forwarded-* headers are believed. */
+  trustProxyHops: number;
 }
 
 /** Reads the configuration from environment variables, refusing anything malformed with a clear message. */
@@ -30,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak sah / invalid configuration: ${problems.join('; ')}`);
   }
   const { KASDESA_STORE, KASDESA_DATA_DIR, EVENTSTORE_URL, PORT, KASDESA_REGENCY } = parsed.data;
+  const { KASDESA_TRUST_PROXY } = parsed.data;
   if (KASDESA_STORE === 'eventstoredb' && !EVENTSTORE_URL) {
     throw new Error(
       'Konfigurasi tidak sah: KASDESA_STORE=eventstoredb memerlukan EVENTSTORE_URL / ' +
@@ -42,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventStoreUrl: EVENTSTORE_URL,
     port: PORT,
     regencyCode: KASDESA_REGENCY,
+    trustProxyHops: KASDESA_TRUST_PROXY,
   };
 }

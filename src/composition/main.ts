@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     readModels: readModels.engine,
     sessionStream,
     pages: webPages,
+    trustProxyHops: config.trustProxyHops,
     readinessChecks: [
       projectionsCaughtUp(readModels.engine),
       sessionsFollowed(sessionStream.follower),

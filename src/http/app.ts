@@ -45,6 +45,12 @@ export interface AppDependencies {
   readModels?: ProjectionEngine;
   /** Pages served beside the API (the web UI), built over the app's own services. */
   pages?: (services: AppServices) => RequestHandler;
+  /**
+   * Reverse proxies in front whose X-Forwarded-For/-Proto are believed: then
+   * a request that reached the proxy over TLS gets Secure cookies and the
+   * login throttle counts the client's address, not the proxy's. Default 0.
+   */
+  trustProxyHops?: number;
 }
 
 /** The services the API runs on, for pages that must call the same ones. */
@@ -106,6 +112,7 @@ export function createApp(dependencies: AppDependencies): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  if (dependencies.trustProxyHops) app.set('trust proxy', dependencies.trustProxyHops);
   app.use(requestLog(log));
   // Routes on the app itself, not nested routers: each router would cost every API request a dispatch.
   app.get('/healthz', healthCheck(store, storeKind));

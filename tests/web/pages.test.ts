@@ -66,6 +66,25 @@ describe('web pages', () => {
     await agent.get('/beranda').expect(303).expect('Location', '/masuk');
   });
 
+  test('behind a trusted TLS proxy the session cookie is Secure; an untrusted X-Forwarded-Proto is ignored', async () => {
+    const sessionCookieOver = async (app: typeof server.app) => {
+      const agent = request.agent(app);
+      const csrf = await loginForm(agent);
+      const login = await agent
+        .post('/masuk')
+        .set('X-Forwarded-Proto', 'https')
+        .type('form')
+        .send({ _csrf: csrf, username: 'treasurer', password: PASSWORD })
+        .expect(303);
+      return (login.headers['set-cookie'] as unknown as string[]).find((c) =>
+        c.startsWith('kasdesa_session='),
+      )!;
+    };
+    expect(await sessionCookieOver(server.app)).not.toContain('Secure');
+    const proxied = await startTestServer({ pages: webPages, trustProxyHops: 1 });
+    expect(await sessionCookieOver(proxied.app)).toContain('Secure');
+  });
+
   test('a wrong password: the rule message beside the username, which the form keeps', async () => {
     const agent = request.agent(server.app);
     const csrf = await loginForm(agent);
