@@ -38,6 +38,8 @@ export const LIVE_UNSAVED_EVENTS_MAX = 20_000;
 export const LIVE_SAVE_AFTER_MS = 30_000;
 /** Rendered reports kept per engine position: distinct query parameters must not grow it without end. */
 export const RENDERED_REPORTS_MAX = 500;
+/** Public transparency pages kept rendered (one per village and year); past it the least recently asked goes. */
+export const PUBLIC_PAGE_CACHE_ENTRIES_MAX = 200;
 
 // Command handling
 

@@ -6,6 +6,7 @@ import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
 import type { PageServices } from './page-kit';
+import { publicRoutes } from './public/public-routes';
 import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
 import { sendPageScript } from './script-bundle';
 import { sessionRoutes } from './session/session-routes';
@@ -40,5 +41,6 @@ export function webPages(services: PageServices): Router {
   router.use(homeRoutes(services));
   router.use(formRoutes(services));
   router.use(bookRoutes(services));
+  router.use(publicRoutes(services));
   return router;
 }
