@@ -1,10 +1,19 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { scopeCovers, scopeLevel, type Role } from '../access/roles';
+import type { User } from '../access/state';
 import { anchorStreamHeads } from '../audit/anchoring';
-import { figureHistory, HISTORY_KINDS, lineAcrossVersions } from '../audit/history';
+import {
+  figureHistory,
+  HISTORY_KINDS,
+  lineAcrossVersions,
+  type FigureHistory,
+  type HistoryKind,
+  type LineVersions,
+} from '../audit/history';
+import type { Clocks } from '../../projections/engine/two-clocks';
 import { clocksSchema, villageStateAt } from '../audit/time-travel';
-import { verifyLedger } from '../audit/verify-ledger';
+import { verifyLedger, type LedgerVerification } from '../audit/verify-ledger';
 import type { ReferenceCatalog } from '../app/load-reference-data';
 import type { EventStore } from '../eventstore/port';
 import { commandIdFor } from './concurrency';
@@ -66,48 +75,67 @@ const anchoredSchema = z.object({
   heads: z.array(looseObject),
 });
 
-/** The village year an audit path names, checked like the ledger's paths: shape 404, scope 403, existence 404. */
-const targets = new WeakMap<Response, { villageCode: string; fiscalYear: number }>();
+/** The village year an audit path names. */
+export interface AuditTarget {
+  villageCode: string;
+  fiscalYear: number;
+}
+const targets = new WeakMap<Response, AuditTarget>();
 
-function roleGuard(roles: readonly Role[], what: string): (res: Response) => void {
-  return (res) => {
-    const { role } = currentUser(res);
-    if (!roles.includes(role))
-      throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', role, {
-        detail: { id: what, en: what },
-      });
-  };
+function requireRole(user: User, roles: readonly Role[], what: string): void {
+  if (!roles.includes(user.role))
+    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
+      detail: { id: what, en: what },
+    });
+}
+
+/** Who may read a village's audit trail (replay, history, versions): the API's rule, for the pages too. */
+export function requireAuditReader(user: User): void {
+  requireRole(user, AUDIT_READERS, 'audit');
+}
+
+/**
+ * The village year an audit path names, checked like the ledger's paths:
+ * role 403, shape 404, scope 403, existence 404.
+ */
+export function requireAuditVillage(
+  reference: ReferenceCatalog,
+  user: User,
+  villageCode: string,
+  year: string,
+): AuditTarget {
+  requireAuditReader(user);
+  if (!villageStream.codePattern.test(villageCode))
+    throw new HttpProblem('PATH_PARAMETER', 'villageCode', villageCode);
+  if (!FISCAL_YEAR_PATTERN.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
+  if (!scopeCovers(user.scope, villageCode)) throw outOfScope(user, 'villageCode', villageCode);
+  const fiscalYear = Number.parseInt(year, 10);
+  reference.requireYear(fiscalYear, regencyOf(villageCode));
+  if (!villageStream.exists(reference, fiscalYear, villageCode))
+    throw new HttpProblem('PATH_PARAMETER', 'villageCode/fiscalYear', `${villageCode}/${year}`);
+  return { villageCode, fiscalYear };
 }
 
 function villageGuard(reference: ReferenceCatalog): RequestHandler {
-  const requireReader = roleGuard(AUDIT_READERS, 'audit');
   return (req, res, next) => {
-    requireReader(res);
-    const villageCode = String(req.params.villageCode);
-    const year = String(req.params.fiscalYear);
-    if (!villageStream.codePattern.test(villageCode))
-      throw new HttpProblem('PATH_PARAMETER', 'villageCode', villageCode);
-    if (!FISCAL_YEAR_PATTERN.test(year))
-      throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
-    requireScope(res, 'villageCode', villageCode);
-    const fiscalYear = Number.parseInt(year, 10);
-    reference.requireYear(fiscalYear, regencyOf(villageCode));
-    if (!villageStream.exists(reference, fiscalYear, villageCode))
-      throw new HttpProblem('PATH_PARAMETER', 'villageCode/fiscalYear', `${villageCode}/${year}`);
-    targets.set(res, { villageCode, fiscalYear });
+    targets.set(
+      res,
+      requireAuditVillage(
+        reference,
+        currentUser(res),
+        String(req.params.villageCode),
+        String(req.params.fiscalYear),
+      ),
+    );
     next();
   };
 }
 
-function outOfScope(res: Response, field: string, value: string): HttpProblem {
-  const { scope } = currentUser(res);
+function outOfScope(user: User, field: string, value: string): HttpProblem {
+  const { scope } = user;
   return new HttpProblem('OUT_OF_SCOPE', field, value, {
     detail: { id: `cakupan Anda ${scope}`, en: `your scope is ${scope}` },
   });
-}
-
-function requireScope(res: Response, field: string, region: string): void {
-  if (!scopeCovers(currentUser(res).scope, region)) throw outOfScope(res, field, region);
 }
 
 /** The region a stream belongs to (`village-35.10.01.2001-2025` → `35.10.01.2001`). */
@@ -118,15 +146,70 @@ function streamRegion(streamId: string): string | undefined {
 }
 
 /** Streams of regions within the caller's scope; a stream of no region is nobody's to read here. */
-function visibleTo(res: Response): (stream: string) => boolean {
-  const { scope } = currentUser(res);
+function visibleTo(user: User): (stream: string) => boolean {
+  const { scope } = user;
   return (stream) => {
     const region = streamRegion(stream);
     return region !== undefined && scopeCovers(scope, region);
   };
 }
 
-const clocksOf = (req: Request) => parseBody('AuditClocks', clocksSchema, req.query);
+/** A figure's history as the API answers it: the kind and `query` (`source`) checked, no event naming the id a 404. */
+export async function auditHistory(
+  store: EventStore,
+  { villageCode, fiscalYear }: AuditTarget,
+  kind: string,
+  id: string,
+  query: unknown,
+): Promise<FigureHistory> {
+  if (!(HISTORY_KINDS as readonly string[]).includes(kind))
+    throw new HttpProblem('PATH_PARAMETER', 'kind', kind);
+  const { source } = parseBody('AuditHistory', historyQuery, query);
+  const history = await figureHistory(store, villageCode, fiscalYear, {
+    kind: kind as HistoryKind,
+    id,
+    ...(source === undefined ? {} : { source }),
+  });
+  if (history.events.length === 0) throw new HttpProblem('PATH_PARAMETER', 'id', id);
+  return history;
+}
+
+/** The hash chains and anchors of every stream in the user's scope, or of one (`stream`), as the API verifies them. */
+export async function verifyInScope(
+  store: EventStore,
+  user: User,
+  stream?: string,
+): Promise<LedgerVerification> {
+  requireRole(user, VERIFIERS, 'verify');
+  const visible = visibleTo(user);
+  if (stream !== undefined && !visible(stream)) throw outOfScope(user, 'stream', stream);
+  const result = await verifyLedger(store, stream);
+  const streams = result.streams.filter((s) => visible(s.stream));
+  const anchorMismatches = result.anchorMismatches.filter((m) => visible(m.stream));
+  return {
+    ok: streams.every((s) => s.ok) && anchorMismatches.length === 0,
+    streams,
+    anchorsChecked: result.anchorsChecked,
+    anchorMismatches,
+  };
+}
+
+/** One budget line in every budget version at the clocks; a line no version has is a 404. */
+export async function auditLineVersions(
+  store: EventStore,
+  { villageCode, fiscalYear }: AuditTarget,
+  lineId: string,
+  clocks: Clocks,
+): Promise<LineVersions> {
+  const versions = await lineAcrossVersions(store, villageCode, fiscalYear, lineId, clocks);
+  if (versions.versions.every((v) => v.line === null) && versions.draft?.line == null)
+    throw new HttpProblem('PATH_PARAMETER', 'lineId', lineId);
+  return versions;
+}
+
+/** The two clocks of a query (`asOf`, `knownAt`), refused as the API refuses them. */
+export const auditClocks = (query: unknown) => parseBody('AuditClocks', clocksSchema, query);
+const clocksOf = (req: Request) => auditClocks(req.query);
 
 function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpoint[] {
   const guard = villageGuard(reference);
@@ -148,18 +231,13 @@ function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpo
       summary: `Riwayat angka: peristiwa, pelaku, waktu, alasan / a figure's history: events, who, when, why; kind = ${HISTORY_KINDS.join(' | ')}; id URL-encoded; account takes ?source=`,
       response: historySchema,
       async handler(req, res) {
-        const { villageCode, fiscalYear } = targets.get(res)!;
-        const kind = String(req.params.kind);
-        const id = String(req.params.id);
-        if (!(HISTORY_KINDS as readonly string[]).includes(kind))
-          throw new HttpProblem('PATH_PARAMETER', 'kind', kind);
-        const { source } = parseBody('AuditHistory', historyQuery, req.query);
-        const history = await figureHistory(store, villageCode, fiscalYear, {
-          kind: kind as (typeof HISTORY_KINDS)[number],
-          id,
-          ...(source === undefined ? {} : { source }),
-        });
-        if (history.events.length === 0) throw new HttpProblem('PATH_PARAMETER', 'id', id);
+        const history = await auditHistory(
+          store,
+          targets.get(res)!,
+          String(req.params.kind),
+          String(req.params.id),
+          req.query,
+        );
         res.json(toJsonValue(history));
       },
     },
@@ -169,17 +247,12 @@ function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpo
       summary: `Satu baris anggaran di setiap versi APBDes / one budget line across every budget version; ${CLOCKS_NOTE}`,
       response: versionsSchema,
       async handler(req, res) {
-        const { villageCode, fiscalYear } = targets.get(res)!;
-        const lineId = String(req.params.lineId);
-        const versions = await lineAcrossVersions(
+        const versions = await auditLineVersions(
           store,
-          villageCode,
-          fiscalYear,
-          lineId,
+          targets.get(res)!,
+          String(req.params.lineId),
           clocksOf(req),
         );
-        if (versions.versions.every((v) => v.line === null) && versions.draft?.line == null)
-          throw new HttpProblem('PATH_PARAMETER', 'lineId', lineId);
         res.json(toJsonValue(versions));
       },
     },
@@ -187,8 +260,6 @@ function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpo
 }
 
 function verificationEndpoints(store: EventStore): Endpoint[] {
-  const requireVerifier = roleGuard(VERIFIERS, 'verify');
-  const requireAnchorer = roleGuard(ANCHORERS, 'anchor');
   return [
     {
       method: 'get',
@@ -200,24 +271,12 @@ function verificationEndpoints(store: EventStore): Endpoint[] {
       response: verificationSchema,
       status: 200,
       guard(_req, res, next) {
-        requireVerifier(res);
+        requireRole(currentUser(res), VERIFIERS, 'verify');
         next();
       },
       async handler(req, res) {
         const { stream } = parseBody('AuditVerify', verifyQuery, req.query);
-        const visible = visibleTo(res);
-        if (stream !== undefined && !visible(stream)) throw outOfScope(res, 'stream', stream);
-        const result = await verifyLedger(store, stream);
-        const streams = result.streams.filter((s) => visible(s.stream));
-        const anchorMismatches = result.anchorMismatches.filter((m) => visible(m.stream));
-        res.json(
-          toJsonValue({
-            ok: streams.every((s) => s.ok) && anchorMismatches.length === 0,
-            streams,
-            anchorsChecked: result.anchorsChecked,
-            anchorMismatches,
-          }),
-        );
+        res.json(toJsonValue(await verifyInScope(store, currentUser(res), stream)));
       },
     },
     {
@@ -230,7 +289,7 @@ function verificationEndpoints(store: EventStore): Endpoint[] {
       response: anchoredSchema,
       status: 201,
       guard(_req, res, next) {
-        requireAnchorer(res);
+        requireRole(currentUser(res), ANCHORERS, 'anchor');
         next();
       },
       async handler(req, res) {

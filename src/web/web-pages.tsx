@@ -2,6 +2,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
+import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
@@ -42,5 +43,6 @@ export function webPages(services: PageServices): Router {
   router.use(formRoutes(services));
   router.use(bookRoutes(services));
   router.use(publicRoutes(services));
+  router.use(auditRoutes(services));
   return router;
 }
