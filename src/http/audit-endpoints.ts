@@ -32,7 +32,7 @@ import { villageStream } from './stream-kinds';
  * alone. Reports as of a date or as known at a time are the report endpoints
  * with `?asOf=&knownAt=`.
  */
-const AUDIT_READERS: readonly Role[] = ['auditor', 'regencyFinance'];
+export const AUDIT_READERS: readonly Role[] = ['auditor', 'regencyFinance'];
 const VERIFIERS: readonly Role[] = ['auditor', 'regencyFinance', 'administrator'];
 const ANCHORERS: readonly Role[] = ['regencyFinance', 'administrator'];
 

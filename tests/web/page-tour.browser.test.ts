@@ -80,14 +80,22 @@ describe('a tour of every page, for each role of a village and signed out', () =
   };
 
   browserTest(
-    'the login page, signed out',
+    'the login page and every public page it leads to, signed out',
     async () => {
       const page = await newPhonePage();
-      const response = await page.goto(`${server().baseUrl}${LOGIN_PATH}`);
-      expect(await checkPage('tamu', LOGIN_PATH, page, response)).toEqual([]);
+      const problems: string[] = [];
+      const visited = await crawlPages(page, server().baseUrl, {
+        startPath: LOGIN_PATH,
+        pagesMax: PAGE_CRAWL_PAGES_MAX,
+        visit: async (path, visitedPage, response) => {
+          problems.push(...(await checkPage('tamu', path, visitedPage, response)));
+        },
+      });
+      expect(visited).toEqual(expect.arrayContaining([LOGIN_PATH, '/publik']));
+      expect(problems).toEqual([]);
       await page.context().close();
     },
-    60_000,
+    180_000,
   );
 
   for (const role of VILLAGE_ROLES)

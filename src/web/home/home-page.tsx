@@ -1,4 +1,6 @@
 import type { Activity, BudgetState } from '../../domain/village/state';
+import { AUDIT_READERS } from '../../http/audit-endpoints';
+import { AUDIT_PATH } from '../audit/audit-paths';
 import { Layout } from '../layout';
 import { ROLE_NAMES } from '../role-names';
 import type { PageSession } from '../session/web-session';
@@ -41,6 +43,11 @@ export function HomePage({
         {ROLE_NAMES[user.role]} · wilayah {user.scope}
         {village && ` · tahun anggaran ${village.fiscalYear}`}
       </p>
+      {AUDIT_READERS.includes(user.role) && (
+        <p>
+          <a href={AUDIT_PATH}>Audit: riwayat angka, dua jam, verifikasi rantai</a>
+        </p>
+      )}
       {village?.treasurer && <TreasurerSection figures={village.treasurer} />}
       {village?.budget && <BudgetStage budget={village.budget} />}
       {village?.activities && <ActivityList activities={village.activities} />}

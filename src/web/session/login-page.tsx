@@ -1,4 +1,5 @@
 import { CsrfField, Layout } from '../layout';
+import { PUBLIC_PATH } from '../public/public-paths';
 
 export interface LoginForm {
   csrfToken: string;
@@ -49,6 +50,9 @@ export function LoginPage({ csrfToken, username, error }: LoginForm) {
         <FieldError id="password-error" message={passwordError} />
         <button type="submit">Masuk</button>
       </form>
+      <p class="public-link">
+        <a href={PUBLIC_PATH}>Lihat anggaran dan realisasi desa tanpa masuk</a>
+      </p>
     </Layout>
   );
 }
