@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
+import { regencyRoutes } from './regency/regency-routes';
 import type { PageServices } from './page-kit';
 import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
 import { sendPageScript } from './script-bundle';
@@ -40,5 +41,6 @@ export function webPages(services: PageServices): Router {
   router.use(homeRoutes(services));
   router.use(formRoutes(services));
   router.use(bookRoutes(services));
+  router.use(regencyRoutes(services));
   return router;
 }
