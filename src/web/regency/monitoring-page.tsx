@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { rupiah } from '../../domain/shared/money';
 import { STATUS_LABELS } from '../../reports/render/labels';
 import { YearField } from '../books/report-form';
 import { DOWNLOAD_FORMATS, reportPath } from '../books/report-paths';
@@ -31,6 +32,18 @@ export interface MonitoringView {
   evaluations: MonitoringRow[] | undefined;
 }
 
+/** The table's columns: each heading, and on a phone each card line's label. */
+const HEADERS = {
+  village: 'Desa',
+  apbdes: 'APBDes',
+  absorption: 'Serapan',
+  monthsOpen: 'Bulan belum ditutup',
+  tax: 'Pajak belum disetor',
+  panjar: 'Panjar terbuka',
+  late: 'Laporan terlambat',
+  books: 'Buku & laporan',
+} as const;
+
 const percentText = (percent: string | null) =>
   percent === null ? '–' : `${percent.replace('.', ',')}%`;
 
@@ -38,44 +51,53 @@ function VillageRow({ row, year }: { row: MonitoringRow; year: number }) {
   const village = { tahun: String(year), desa: row.villageCode };
   return (
     <tr data-village={row.villageCode}>
-      <td data-label="Desa">
-        {row.villageName} <small>{row.villageCode}</small>
-        <br />
-        <small>Kec. {row.districtName}</small>
+      <td data-label={HEADERS.village}>
+        <div>
+          {row.villageName} <small>{row.villageCode}</small>
+          <small class="line">Kec. {row.districtName}</small>
+        </div>
       </td>
-      <td data-label="APBDes" data-status={row.status}>
-        {STATUS_LABELS[row.status]}
-        {row.enactedOn && (
-          <>
-            <br />
-            <small>{formatDate(row.enactedOn)}</small>
-          </>
-        )}
+      <td data-label={HEADERS.apbdes} data-status={row.status}>
+        <div>
+          {STATUS_LABELS[row.status]}
+          {row.enactedOn && <small class="line">{formatDate(row.enactedOn)}</small>}
+        </div>
       </td>
-      <td data-label="Serapan">
-        {row.absorption.length === 0
-          ? '–'
-          : row.absorption.map((entry) => (
-              <span key={entry.source} class="absorption">
-                {entry.source}: {formatRupiah(entry.realised)} dari {formatRupiah(entry.budget)} (
-                {percentText(entry.percent)})
-              </span>
-            ))}
-        {row.absorbed !== null && <strong>Jumlah: {percentText(row.absorbed)}</strong>}
+      <td data-label={HEADERS.absorption}>
+        <div>
+          {row.absorption.length === 0
+            ? '–'
+            : row.absorption.map((entry) => (
+                <span key={entry.source} class="line">
+                  {entry.source}: {formatRupiah(entry.realised)} dari {formatRupiah(entry.budget)} (
+                  {percentText(entry.percent)})
+                </span>
+              ))}
+          {row.absorbed !== null && (
+            <strong class="line">Jumlah: {percentText(row.absorbed)}</strong>
+          )}
+        </div>
       </td>
-      <td data-label="Bulan belum ditutup" class="amount">
+      <td data-label={HEADERS.monthsOpen} class="amount">
         {row.monthsOpen ?? '–'}
       </td>
-      <td data-label="Pajak belum disetor" class="amount">
-        {formatRupiah(row.taxPayable)}
+      <td data-label={HEADERS.tax} class="amount">
+        <div>
+          {formatRupiah(row.taxPayable)}
+          {!rupiah(row.taxOverdue).isZero() && (
+            <small class="line">lewat jatuh tempo {formatRupiah(row.taxOverdue)}</small>
+          )}
+        </div>
       </td>
-      <td data-label="Panjar terbuka" class="amount">
+      <td data-label={HEADERS.panjar} class="amount">
         {row.panjarCount > 0 ? `${row.panjarCount} · ${formatRupiah(row.panjarAmount)}` : '–'}
       </td>
-      <td data-label="Laporan terlambat">{row.semesterReportLate ? 'Semester I' : '–'}</td>
-      <td data-label="Buku & laporan">
-        <a href={reportPath('bku', village)}>BKU</a>{' '}
-        <a href={reportPath('realisation', village)}>Realisasi</a>
+      <td data-label={HEADERS.late}>{row.semesterReportLate ? 'Semester I' : '–'}</td>
+      <td data-label={HEADERS.books}>
+        <div>
+          <a href={reportPath('bku', village)}>BKU</a>{' '}
+          <a href={reportPath('realisation', village)}>Realisasi</a>
+        </div>
       </td>
     </tr>
   );
@@ -163,16 +185,7 @@ export function MonitoringPage(view: MonitoringView) {
       <table class="cards monitoring">
         <thead>
           <tr>
-            {[
-              'Desa',
-              'APBDes',
-              'Serapan',
-              'Bulan belum ditutup',
-              'Pajak belum disetor',
-              'Panjar terbuka',
-              'Laporan terlambat',
-              'Buku & laporan',
-            ].map((header) => (
+            {Object.values(HEADERS).map((header) => (
               <th key={header} scope="col">
                 {header}
               </th>
