@@ -206,6 +206,7 @@ describe('regency monitoring pages', () => {
     expect(link).toBe(`/laporan/bku?tahun=${YEAR}&amp;desa=${VILLAGE}`);
     const asked = await regency.get(`${link.replace('&amp;', '&')}`).expect(200);
     expect(asked.text).toContain(`<input type="hidden" name="desa" value="${VILLAGE}"/>`);
+    expect(asked.text).toContain(`<a href="/kabupaten?tahun=${YEAR}">← Pemantauan desa</a>`);
 
     const api = await request(app)
       .get(`${VILLAGE_PATH}/reports/bku?month=6`)
