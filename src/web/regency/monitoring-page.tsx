@@ -182,22 +182,24 @@ export function MonitoringPage(view: MonitoringView) {
           </span>
         ))}
       </p>
-      <table class="cards monitoring">
-        <thead>
-          <tr>
-            {Object.values(HEADERS).map((header) => (
-              <th key={header} scope="col">
-                {header}
-              </th>
+      <div class="report-table">
+        <table class="cards monitoring">
+          <thead>
+            <tr>
+              {Object.values(HEADERS).map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <VillageRow key={row.villageCode} row={row} year={chosen} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <VillageRow key={row.villageCode} row={row} year={chosen} />
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
     </Layout>
   );
 }
