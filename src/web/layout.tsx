@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
 import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
+import { MONITORING_PATH, MONITORING_ROLES } from './regency/regency-paths';
 import { ROLE_NAMES } from './role-names';
 
 export interface SignedInUser {
@@ -34,6 +35,7 @@ export function Layout({
             <a href={HOME_PATH}>Beranda</a>
             <a href={FORMS_PATH}>Formulir</a>
             <a href={REPORTS_PATH}>{'Buku & laporan'}</a>
+            {MONITORING_ROLES.includes(user.role) && <a href={MONITORING_PATH}>Pemantauan</a>}
           </nav>
         )}
         {user && csrfToken && (

@@ -6,6 +6,7 @@ import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
+import { regencyRoutes } from './regency/regency-routes';
 import type { PageServices } from './page-kit';
 import { publicRoutes } from './public/public-routes';
 import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
@@ -44,5 +45,6 @@ export function webPages(services: PageServices): Router {
   router.use(bookRoutes(services));
   router.use(publicRoutes(services));
   router.use(auditRoutes(services));
+  router.use(regencyRoutes(services));
   return router;
 }

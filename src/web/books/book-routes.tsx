@@ -21,8 +21,16 @@ import { DOWNLOAD_FORMATS, type DownloadFormat } from './report-paths';
 
 const YEAR_FIELD = 'tahun';
 
-/** The village a user's pages show: their scope, when it is a village. */
-function villageOf(user: Pick<User, 'scope'>): string {
+/**
+ * The village a user's pages show: the one asked (`?desa=`, e.g. from the
+ * regency's monitoring page; the report's readers and scope decide), else
+ * their scope, when it is a village.
+ */
+function villageOf(user: Pick<User, 'scope'>, asked: unknown): string {
+  if (typeof asked === 'string' && asked !== '') {
+    if (isRegionCode(asked, 'village')) return asked;
+    throw new HttpProblem('QUERY_PARAMETER', 'desa', asked);
+  }
   if (isRegionCode(user.scope, 'village')) return user.scope;
   throw new HttpProblem('OUT_OF_SCOPE', 'scope', user.scope, {
     detail: {
@@ -74,7 +82,7 @@ export function bookRoutes(services: PageServices): Router {
     const name = String(req.params.name);
     try {
       const report = requireReport('village', name);
-      const village = villageOf(current.user);
+      const village = villageOf(current.user, req.query.desa);
       requireReader(current.user, report, village, 'villageCode');
       const { years, chosen } = yearsOf(req, village);
       if (chosen === undefined || !sources)

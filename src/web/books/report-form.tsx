@@ -119,6 +119,7 @@ export function ReportForm({
   return (
     <form method="get" action={action} class="report-form">
       <YearField years={years} chosen={chosen} />
+      {query.desa && <input type="hidden" name="desa" value={query.desa} />}
       {parameters.map((parameter) => (
         <ParameterField key={parameter.name} parameter={parameter} value={query[parameter.name]} />
       ))}

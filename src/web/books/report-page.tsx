@@ -3,6 +3,7 @@ import type { ReportDefinition } from '../../reports/report-definition';
 import type { ReportTable } from '../../reports/render/table';
 import { Layout } from '../layout';
 import { REPORTS_PATH } from '../paths';
+import { monitoringPath } from '../regency/regency-paths';
 import type { PageSession } from '../session/web-session';
 import { ReportForm, type PageQuery } from './report-form';
 import { DOWNLOAD_FORMATS, downloadPath, reportPath } from './report-paths';
@@ -29,7 +30,11 @@ export function ReportPage({
   return (
     <Layout user={user} csrfToken={session.csrfToken}>
       <p>
-        <a href={`${REPORTS_PATH}?tahun=${chosen}`}>{'← Buku & laporan'}</a>
+        {query.desa ? (
+          <a href={monitoringPath({ tahun: String(chosen) })}>{'← Pemantauan desa'}</a>
+        ) : (
+          <a href={`${REPORTS_PATH}?tahun=${chosen}`}>{'← Buku & laporan'}</a>
+        )}
       </p>
       <h1>
         {report.title.id} · {chosen}

@@ -4,7 +4,8 @@ import { REPORTS_PATH } from '../paths';
 export const DOWNLOAD_FORMATS = ['csv', 'xlsx'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
-const withQuery = (path: string, query: Readonly<Record<string, string>>) => {
+/** A path with its query, or the path alone when the query is empty. */
+export const withQuery = (path: string, query: Readonly<Record<string, string>>) => {
   const text = new URLSearchParams(query).toString();
   return text ? `${path}?${text}` : path;
 };

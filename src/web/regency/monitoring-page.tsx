@@ -1,0 +1,205 @@
+import { Fragment } from 'preact';
+import { rupiah } from '../../domain/shared/money';
+import { STATUS_LABELS } from '../../reports/render/labels';
+import { YearField } from '../books/report-form';
+import { DOWNLOAD_FORMATS, reportPath } from '../books/report-paths';
+import { formatDate, formatRupiah } from '../format';
+import { Layout } from '../layout';
+import { commandFormPath } from '../paths';
+import type { PageSession } from '../session/web-session';
+import { SORT_ORDERS, type MonitoringRow, type SortOrder } from './monitoring-rows';
+import { DISTRICT_FIELD, MONITORING_PATH, regencyDownloadPath, SORT_FIELD } from './regency-paths';
+
+/** The regency reports offered as files beside the table. */
+const DOWNLOADS = [
+  { name: 'realisation', text: 'Realisasi APBDes' },
+  { name: 'fund-flow', text: 'Aliran dana APBN/APBD' },
+  { name: 'monitoring', text: 'Pemantauan penetapan APBDes' },
+] as const;
+
+export interface MonitoringView {
+  signedIn: PageSession;
+  regencyName: string;
+  years: readonly number[];
+  chosen: number;
+  asOf: string;
+  /** The districts the user may choose among; one when the user's scope is a district. */
+  districts: readonly { code: string; name: string }[];
+  district: string | undefined;
+  order: SortOrder;
+  rows: MonitoringRow[];
+  /** Villages whose APBDes draft waits for the district head's evaluation; undefined for other roles. */
+  evaluations: MonitoringRow[] | undefined;
+}
+
+/** The table's columns: each heading, and on a phone each card line's label. */
+const HEADERS = {
+  village: 'Desa',
+  apbdes: 'APBDes',
+  absorption: 'Serapan',
+  monthsOpen: 'Bulan belum ditutup',
+  tax: 'Pajak belum disetor',
+  panjar: 'Panjar terbuka',
+  late: 'Laporan terlambat',
+  books: 'Buku & laporan',
+} as const;
+
+const percentText = (percent: string | null) =>
+  percent === null ? '–' : `${percent.replace('.', ',')}%`;
+
+function VillageRow({ row, year }: { row: MonitoringRow; year: number }) {
+  const village = { tahun: String(year), desa: row.villageCode };
+  return (
+    <tr data-village={row.villageCode}>
+      <td data-label={HEADERS.village}>
+        <div>
+          {row.villageName} <small>{row.villageCode}</small>
+          <small class="line">Kec. {row.districtName}</small>
+        </div>
+      </td>
+      <td data-label={HEADERS.apbdes} data-status={row.status}>
+        <div>
+          {STATUS_LABELS[row.status]}
+          {row.enactedOn && <small class="line">{formatDate(row.enactedOn)}</small>}
+        </div>
+      </td>
+      <td data-label={HEADERS.absorption}>
+        <div>
+          {row.absorption.length === 0
+            ? '–'
+            : row.absorption.map((entry) => (
+                <span key={entry.source} class="line">
+                  {entry.source}: {formatRupiah(entry.realised)} dari {formatRupiah(entry.budget)} (
+                  {percentText(entry.percent)})
+                </span>
+              ))}
+          {row.absorbed !== null && (
+            <strong class="line">Jumlah: {percentText(row.absorbed)}</strong>
+          )}
+        </div>
+      </td>
+      <td data-label={HEADERS.monthsOpen} class="amount">
+        {row.monthsOpen ?? '–'}
+      </td>
+      <td data-label={HEADERS.tax} class="amount">
+        <div>
+          {formatRupiah(row.taxPayable)}
+          {!rupiah(row.taxOverdue).isZero() && (
+            <small class="line">lewat jatuh tempo {formatRupiah(row.taxOverdue)}</small>
+          )}
+        </div>
+      </td>
+      <td data-label={HEADERS.panjar} class="amount">
+        {row.panjarCount > 0 ? `${row.panjarCount} · ${formatRupiah(row.panjarAmount)}` : '–'}
+      </td>
+      <td data-label={HEADERS.late}>{row.semesterReportLate ? 'Semester I' : '–'}</td>
+      <td data-label={HEADERS.books}>
+        <div>
+          <a href={reportPath('bku', village)}>BKU</a>{' '}
+          <a href={reportPath('realisation', village)}>Realisasi</a>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** The villages of the regency or of one district, as a table to sort and filter without script. */
+export function MonitoringPage(view: MonitoringView) {
+  const { signedIn, years, chosen, districts, district, order, rows, evaluations } = view;
+  const { user, session } = signedIn;
+  const shown = districts.find((candidate) => candidate.code === district);
+  const fileQuery = { tahun: String(chosen), ...(district && { [DISTRICT_FIELD]: district }) };
+  return (
+    <Layout user={user} csrfToken={session.csrfToken}>
+      <h1>Pemantauan desa · {chosen}</h1>
+      <p>
+        {shown ? `Kecamatan ${shown.name}, ` : ''}
+        {view.regencyName} — keadaan {formatDate(view.asOf)}, {rows.length} desa.
+      </p>
+      <form method="get" action={MONITORING_PATH} class="report-form">
+        <YearField years={years} chosen={chosen} />
+        {districts.length > 1 && (
+          <label>
+            Kecamatan
+            <select name={DISTRICT_FIELD}>
+              <option value="">— semua —</option>
+              {districts.map((candidate) => (
+                <option
+                  key={candidate.code}
+                  value={candidate.code}
+                  selected={candidate.code === district}
+                >
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Urutkan
+          <select name={SORT_FIELD}>
+            {Object.entries(SORT_ORDERS).map(([value, text]) => (
+              <option key={value} value={value} selected={value === order}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Tampilkan</button>
+      </form>
+      {evaluations && (
+        <section class="evaluations">
+          <h2>APBDes menunggu evaluasi</h2>
+          {evaluations.length === 0 ? (
+            <p>Tidak ada rancangan APBDes yang menunggu evaluasi Anda.</p>
+          ) : (
+            <ul>
+              {evaluations.map((row) => (
+                <li key={row.villageCode}>
+                  <a href={commandFormPath('RecordApbdesEvaluation', { desa: row.villageCode })}>
+                    Evaluasi APBDes {row.villageName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <p class="downloads">
+        Unduh:
+        {DOWNLOADS.map(({ name, text }) => (
+          <span key={name}>
+            {' '}
+            {text}
+            {DOWNLOAD_FORMATS.map((format) => (
+              <Fragment key={format}>
+                {' '}
+                <a href={regencyDownloadPath(name, format, fileQuery)} download>
+                  {format.toUpperCase()}
+                </a>
+              </Fragment>
+            ))}
+          </span>
+        ))}
+      </p>
+      <div class="report-table">
+        <table class="cards monitoring">
+          <thead>
+            <tr>
+              {Object.values(HEADERS).map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <VillageRow key={row.villageCode} row={row} year={chosen} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
