@@ -37,4 +37,12 @@ describe('treasurer home', () => {
       expect(cells[2]).toBe(village ? formatRupiah(village.cashRemaining) : '–');
     }
   });
+
+  test('unasked, the home shows the latest year recorded; a later year with nothing recorded yet is a home, not a server error', async () => {
+    const agent = await signedInAgent(app, 'treasurer');
+    const home = await agent.get('/beranda').expect(200);
+    expect(home.text).toContain(`tahun anggaran ${YEAR}`);
+    const later = await agent.get(`/beranda?tahun=${YEAR + 1}`).expect(200);
+    expect(later.text).toContain(`tahun anggaran ${YEAR + 1}`);
+  });
 });

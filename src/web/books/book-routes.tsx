@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../access/state';
+import { defaultVillageYear } from '../village-years';
 import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
 import { HttpProblem } from '../../http/problem';
 import { awaitReadModels } from '../../http/read-your-writes';
@@ -61,10 +62,11 @@ export function bookRoutes(services: PageServices): Router {
   const sources = readModels && reportSources(readModels, store, reference);
 
   /** The years with reference data for the scope's regency, and the one asked (`?tahun=`) or the latest. */
-  function yearsOf(req: Request, scope: string) {
+  async function yearsOf(req: Request, scope: string) {
     const years = [...reference.fiscalYears(regencyOf(scope))].sort((a, b) => a - b);
     const asked = req.query[YEAR_FIELD];
-    if (asked === undefined || asked === '') return { years, chosen: years.at(-1) };
+    if (asked === undefined || asked === '')
+      return { years, chosen: await defaultVillageYear(services.ledger, reference, scope) };
     const chosen = years.find((year) => String(year) === asked);
     if (chosen === undefined)
       throw new HttpProblem('QUERY_PARAMETER', YEAR_FIELD, String(asked), {
@@ -84,7 +86,7 @@ export function bookRoutes(services: PageServices): Router {
       const report = requireReport('village', name);
       const village = villageOf(current.user, req.query.desa);
       requireReader(current.user, report, village, 'villageCode');
-      const { years, chosen } = yearsOf(req, village);
+      const { years, chosen } = await yearsOf(req, village);
       if (chosen === undefined || !sources)
         throw new HttpProblem('QUERY_PARAMETER', YEAR_FIELD, String(req.query[YEAR_FIELD] ?? ''));
       const query = filledQuery(req);
@@ -112,12 +114,14 @@ export function bookRoutes(services: PageServices): Router {
     }
   }
 
-  router.get(REPORTS_PATH, requireSignedIn(services), (req, res) => {
+  router.get(REPORTS_PATH, requireSignedIn(services), async (req, res) => {
     const current = pageUser(res);
     const { scope, role } = current.user;
     const village = isRegionCode(scope, 'village');
     try {
-      const { years, chosen } = village ? yearsOf(req, scope) : { years: [], chosen: undefined };
+      const { years, chosen } = village
+        ? await yearsOf(req, scope)
+        : { years: [], chosen: undefined };
       send(
         res,
         200,

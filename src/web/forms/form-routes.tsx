@@ -4,7 +4,7 @@ import { mayIssue } from '../../access/command-permissions';
 import { actorOf, type User } from '../../access/state';
 import type { ExpectedRevision } from '../../eventstore/port';
 import { WrongExpectedRevisionError } from '../../eventstore/errors';
-import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
+import { regencyOf } from '../../domain/shared/region-codes';
 import type { VillageState } from '../../domain/village/state';
 import { HttpProblem, problemFor } from '../../http/problem';
 import { requireMayIssue, resolveStreamTarget } from '../../http/stream-routes';
@@ -19,6 +19,7 @@ import {
   type PageServices,
 } from '../page-kit';
 import { FORMS_PATH, HOME_PATH } from '../paths';
+import { defaultVillageYear } from '../village-years';
 import { CommandFormPage, type FormEnvelope } from './command-form-page';
 import { refusedInput, type FormRefusal } from './field-errors';
 import { FORM_CATALOG, findForm } from './form-catalog';
@@ -40,13 +41,11 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The village and year a form acts on: asked for, else the user's village and its latest year. */
-function askedTarget(services: PageServices, user: User, village: string, year: string) {
+/** The village and year a form acts on: asked for, else the user's village and the year its pages show. */
+async function askedTarget(services: PageServices, user: User, village: string, year: string) {
   const code = village || user.scope;
-  const years = isRegionCode(code, 'village')
-    ? services.reference.fiscalYears(regencyOf(code))
-    : [];
-  const fiscalYear = year || (years.length ? String(Math.max(...years)) : '');
+  const fiscalYear =
+    year || String((await defaultVillageYear(services.ledger, services.reference, code)) ?? '');
   return resolveStreamTarget(villageStream, services.reference, user, code, fiscalYear);
 }
 
@@ -132,7 +131,7 @@ export function formRoutes(services: PageServices): Router {
     try {
       const form = requireForm(String(req.params.type));
       requireMayIssue(user, form.type);
-      const target = askedTarget(services, user, text(req.query.desa), text(req.query.tahun));
+      const target = await askedTarget(services, user, text(req.query.desa), text(req.query.tahun));
       const { context, revision } = await loadContext(target.code, target.fiscalYear);
       const envelope = { ...target, villageCode: target.code, nonce: newNonce(), revision };
       showForm(res, 200, form, { context, values: prefilled(form, req.query), envelope });
@@ -149,7 +148,7 @@ export function formRoutes(services: PageServices): Router {
     try {
       form = requireForm(String(req.params.type));
       requireMayIssue(user, form.type);
-      target = askedTarget(services, user, text(body._desa), text(body._tahun));
+      target = await askedTarget(services, user, text(body._desa), text(body._tahun));
     } catch (error) {
       return sendRefusal(req, res, error, FORMS_PATH);
     }

@@ -15,6 +15,8 @@ import { HOME_PATH } from '../paths';
 import type { PageSession } from '../session/web-session';
 import { budgetByBidang } from './budget-by-bidang';
 import { findForm } from '../forms/form-catalog';
+import { ReportSubjectMissingError } from '../../reports/parameters';
+import { defaultVillageYear } from '../village-years';
 import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';
@@ -42,8 +44,18 @@ export function homeRoutes(services: PageServices): Router {
     fiscalYear: number,
   ): Promise<T | undefined> {
     if (!sources) return undefined;
-    const { built } = await runReport({ report, code, fiscalYear, query: {} }, sources, reference);
-    return JSON.parse(built.json()) as T;
+    try {
+      const { built } = await runReport(
+        { report, code, fiscalYear, query: {} },
+        sources,
+        reference,
+      );
+      return JSON.parse(built.json()) as T;
+    } catch (error) {
+      // A year with reference data that nothing was recorded in yet has no report to show.
+      if (error instanceof ReportSubjectMissingError) return undefined;
+      throw error;
+    }
   }
 
   async function treasurerFigures(
@@ -67,8 +79,10 @@ export function homeRoutes(services: PageServices): Router {
     if (!VILLAGE_ROLES.includes(role)) return undefined;
     const asked = Number.parseInt(String(req.query.tahun ?? ''), 10);
     const years = reference.fiscalYears(regencyOf(scope));
-    const fiscalYear = years.includes(asked) ? asked : Math.max(...years);
-    if (!Number.isFinite(fiscalYear)) return undefined;
+    const fiscalYear = years.includes(asked)
+      ? asked
+      : await defaultVillageYear(ledger, reference, scope);
+    if (fiscalYear === undefined) return undefined;
     const state = await ledger.villageState(scope, fiscalYear);
     const { policy } = reference.get(fiscalYear, regencyOf(scope));
     const today = new Date().toISOString().slice(0, 10);
