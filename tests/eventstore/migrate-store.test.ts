@@ -309,7 +309,8 @@ describe('migrate-store: embedded store into EventStoreDB (test server)', () => 
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`0 disalin / copied, ${total} sudah ada / already there`);
     expect(await readEverything(target)).toHaveLength(total);
-  });
+    // Two CLI processes, each starting TypeScript: as long as the other CLI tests allow.
+  }, 120_000);
 
   test('the CLI command refuses a source file that does not exist', async () => {
     const result = await runCli(
