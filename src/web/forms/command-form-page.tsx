@@ -10,6 +10,8 @@ import {
   type FormContext,
   type InputField,
   type RowsField,
+  typedList,
+  typedText,
   type TypedValues,
 } from './form-model';
 
@@ -38,16 +40,6 @@ const INPUT_MODES: Partial<Record<InputField['kind'], string>> = {
 };
 
 const inputId = (name: string) => `f-${name.replaceAll('.', '-')}`;
-
-function typedText(values: TypedValues, name: string): string {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-}
-
-function typedList(values: TypedValues, name: string): string[] {
-  const value = values[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
 
 function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
   return (

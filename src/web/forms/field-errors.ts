@@ -1,17 +1,12 @@
 import type { Problem } from '../../http/problem';
 import type { FormPayload } from './form-payload';
-import type { TypedValues } from './form-model';
+import { typedList, type TypedValues } from './form-model';
 
 /** A refusal as the form shows it: beside the input it names, or above the form. */
 export interface FormRefusal {
   /** The input the rule names; undefined when it names no field of the form (e.g. the budget's stage). */
   input: string | undefined;
   problem: Problem;
-}
-
-function typedAt(values: TypedValues, input: string): string[] {
-  const value = values[input];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 /** `lines.0.evidence.payee` in the payload is `lines.2.evidence.payee` on the form. */
@@ -40,7 +35,7 @@ export function refusedInput(
   if (direct && inputNames.includes(direct)) return { input: direct, problem };
   const named = inputNames.filter((name) => name === path || name.endsWith(`.${path}`));
   const input =
-    named.find((name) => typedAt(values, name).some((typed) => typed.trim() === problem.value)) ??
+    named.find((name) => typedList(values, name).some((typed) => typed.trim() === problem.value)) ??
     (named.length === 1 ? named[0] : undefined);
   return { input, problem };
 }

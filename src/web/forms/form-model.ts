@@ -78,6 +78,18 @@ export const formSlug = (form: CommandForm): string => form.slug ?? form.type;
 /** The values as typed, by input name (`lines.0.amount`); checkboxes give several. */
 export type TypedValues = Record<string, string | string[]>;
 
+/** What was typed in one input: its text ('' if none or several). */
+export function typedText(values: TypedValues, name: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Everything typed in one input name: checkboxes give several, a text input one. */
+export function typedList(values: TypedValues, name: string): string[] {
+  const value = values[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 /** The input names of a field: one, or one per row and column. */
 export function inputNames(field: FormField): string[] {
   if (field.kind === 'fixed') return [];

@@ -12,6 +12,8 @@ import {
   type FormField,
   type InputField,
   type RowsField,
+  typedList,
+  typedText,
   type TypedValues,
 } from './form-model';
 
@@ -25,21 +27,10 @@ export interface FormPayload {
   inputs: Map<string, string>;
 }
 
-function typedText(values: TypedValues, name: string): string {
-  const value = values[name];
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-function typedList(values: TypedValues, name: string): string[] {
-  const value = values[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((entry) => entry !== '');
-}
-
 /** The command's value of one field, or undefined to leave it out. */
 function valueOf(field: InputField, values: TypedValues, name: string): unknown {
-  if (field.kind === 'multiChoice') return typedList(values, name);
-  const text = typedText(values, name);
+  if (field.kind === 'multiChoice') return typedList(values, name).filter((entry) => entry !== '');
+  const text = typedText(values, name).trim();
   if (text === '' && field.optional) return undefined;
   switch (field.kind) {
     case 'money':
