@@ -128,6 +128,7 @@ describe('monitoring rows', () => {
       panjarCount: 1,
       panjarAmount: '200.00',
       semesterReportLate: false,
+      hasLedger: true,
     });
     // B: 200 of 800 realised = 25 %; 150 + 250,50 withheld; 100 + 50 panjar; June not closed after 14 July.
     expect(b).toMatchObject({
@@ -144,6 +145,7 @@ describe('monitoring rows', () => {
       monthsOpen: null,
       taxPayable: '0.00',
       panjarCount: 0,
+      hasLedger: false,
     });
   });
 

@@ -198,6 +198,18 @@ describe('regency monitoring pages', () => {
     expect(district.text).not.toBe(await apiCsv('regencyFinance', 'realisation'));
   });
 
+  test('a village that has not opened its year has no books to open', async () => {
+    const regency = await agent('regencyfinance');
+    const page = await regency.get(`/kabupaten?tahun=${YEAR}`).expect(200);
+    const rowOf = (code: string) =>
+      new RegExp(`<tr data-village="${code.replaceAll('.', '\\.')}">.*?</tr>`, 's').exec(
+        page.text,
+      )![0];
+    expect(rowOf(OTHER_VILLAGE)).toContain('belum ada buku');
+    expect(rowOf(OTHER_VILLAGE)).not.toContain('/laporan/');
+    expect(rowOf(VILLAGE)).toContain('/laporan/realisation?');
+  });
+
   test('a village row opens that village’s BKU for the regency user', async () => {
     const regency = await agent('regencyfinance');
     const page = await regency.get(`/kabupaten?tahun=${YEAR}`).expect(200);

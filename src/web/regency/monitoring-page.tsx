@@ -94,10 +94,14 @@ function VillageRow({ row, year }: { row: MonitoringRow; year: number }) {
       </td>
       <td data-label={HEADERS.late}>{row.semesterReportLate ? 'Semester I' : '–'}</td>
       <td data-label={HEADERS.books}>
-        <div>
-          <a href={reportPath('bku', village)}>BKU</a>{' '}
-          <a href={reportPath('realisation', village)}>Realisasi</a>
-        </div>
+        {row.hasLedger ? (
+          <div>
+            <a href={reportPath('bku', village)}>BKU</a>{' '}
+            <a href={reportPath('realisation', village)}>Realisasi</a>
+          </div>
+        ) : (
+          'belum ada buku'
+        )}
       </td>
     </tr>
   );

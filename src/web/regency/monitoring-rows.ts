@@ -25,6 +25,8 @@ export interface MonitoringRow {
   panjarAmount: string;
   /** The semester I report is due and the June closing it needs is not done. */
   semesterReportLate: boolean;
+  /** The village has opened its year: it has books and reports to drill down to. */
+  hasLedger: boolean;
 }
 
 /** The orders the table can be sorted in (`?urut=`), each as a reader names it. */
@@ -80,6 +82,7 @@ export function monitoringRows(
             execution !== null &&
             execution.semesterReport.due < report.asOf &&
             !execution.semesterReport.ready,
+          hasLedger: execution !== null,
         };
       }),
     );

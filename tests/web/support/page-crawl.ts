@@ -1,6 +1,12 @@
 import type { Page, Response } from 'playwright-core';
 import { HOME_PATH, LOGOUT_PATH } from '../../../src/web/paths';
 
+/**
+ * Pages of one path with different queries followed at most (the books of
+ * each of 200 villages are one page to check, not 200).
+ */
+const QUERY_VARIANTS_MAX = 3;
+
 /** Files a link hands over rather than a page to read: a crawl follows none of them. */
 const DOWNLOAD = /\.(csv|xlsx|xls|pdf|json|zip)$|unduh/i;
 
@@ -32,7 +38,7 @@ function followable(url: URL, origin: string, download: boolean): boolean {
 /**
  * Breadth first from `startPath` (the home), in the browser `page` as it is
  * signed in: every same-origin `a[href]` of each page visited, once per path
- * and query, up to `pagesMax` pages. Returns the paths visited, in order.
+ * and query (QUERY_VARIANTS_MAX queries of a path), up to `pagesMax` pages. Returns the paths visited, in order.
  */
 export async function crawlPages(
   page: Page,
@@ -42,6 +48,7 @@ export async function crawlPages(
   const origin = new URL(baseUrl).origin;
   const queue = [startPath];
   const seen = new Set(queue);
+  const variants = new Map<string, number>();
   const visited: string[] = [];
   for (
     let path = queue.shift();
@@ -65,6 +72,9 @@ export async function crawlPages(
       const key = pageKey(url);
       if (!followable(url, origin, link.download) || seen.has(key)) continue;
       seen.add(key);
+      const queued = variants.get(url.pathname) ?? 0;
+      if (queued >= QUERY_VARIANTS_MAX) continue;
+      variants.set(url.pathname, queued + 1);
       queue.push(key);
     }
     await visit?.(landed, page, response);
