@@ -68,7 +68,8 @@ export interface FixedField {
   value: string;
 }
 
-export type FormField<Context = FormContext> = InputField<Context> | RowsField<Context> | FixedField;
+export type FormField<Context = FormContext> =
+  InputField<Context> | RowsField<Context> | FixedField;
 
 export type VillageCommandType = VillageCommand['type'];
 
@@ -118,6 +119,10 @@ export function inputNames(field: FormField<unknown>): string[] {
   ).flat();
 }
 
-export function rowInputName(rows: RowsField<unknown>, row: number, inner: { name: string }): string {
+export function rowInputName(
+  rows: RowsField<unknown>,
+  row: number,
+  inner: { name: string },
+): string {
   return `${rows.name}.${row}.${inner.name}`;
 }

@@ -107,7 +107,10 @@ function addRows(out: FormPayload, rows: RowsField<unknown>, values: TypedValues
  * the command's schema and the ledger's rules do that, once, for API and
  * pages alike.
  */
-export function formPayload(fields: readonly FormField<unknown>[], values: TypedValues): FormPayload {
+export function formPayload(
+  fields: readonly FormField<unknown>[],
+  values: TypedValues,
+): FormPayload {
   const out: FormPayload = { payload: {}, inputs: new Map() };
   for (const field of fields) {
     if (field.kind === 'rows') addRows(out, field, values);

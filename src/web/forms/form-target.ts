@@ -75,7 +75,6 @@ export const REGENCY_TARGET: FormTarget<RegencyFormContext> = {
       revision: revisionText(loaded.revision),
     };
   },
-  where: ({ reference, fiscalYear }) =>
-    `Kabupaten ${reference.regency.name} · tahun anggaran ${fiscalYear}`,
+  where: ({ reference, fiscalYear }) => `${reference.regency.name} · tahun anggaran ${fiscalYear}`,
   recorded: (form, fiscalYear, position) => recordedRegencyPath(form, fiscalYear, position),
 };

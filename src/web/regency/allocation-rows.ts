@@ -26,9 +26,7 @@ export function allocationRows(
       villageName: reference.villages.get(allocation.villageCode)?.name ?? allocation.villageCode,
       sourceName: sourceName(allocation.source),
     }))
-    .sort(
-      (a, b) => a.villageCode.localeCompare(b.villageCode) || a.source.localeCompare(b.source),
-    );
+    .sort((a, b) => a.villageCode.localeCompare(b.villageCode) || a.source.localeCompare(b.source));
   const sources = [...new Set(rows.map((row) => row.source))].sort();
   const totals = sources.map((source) => {
     const of = rows.filter((row) => row.source === source);

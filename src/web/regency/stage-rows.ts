@@ -10,8 +10,7 @@ import type { FundFlowReport } from '../../reports/fund-flow/fund-flow-report';
 
 /** Whether a transfer of the stage may be sent now, as SendTransfer's own rules judge it. */
 export type StageCondition =
-  | { met: true; remaining: string }
-  | { met: false; rule: RuleId; field: string };
+  { met: true; remaining: string } | { met: false; rule: RuleId; field: string };
 
 export interface StageRow {
   villageCode: string;

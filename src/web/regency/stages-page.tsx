@@ -111,7 +111,9 @@ export function StagesPage({
                   {row.villageName} <small>{row.villageCode}</small>
                   <small class="line">{row.source}</small>
                 </td>
-                <td data-label={HEADERS.stage}>{row.stage === null ? '–' : stageName(row.stage)}</td>
+                <td data-label={HEADERS.stage}>
+                  {row.stage === null ? '–' : stageName(row.stage)}
+                </td>
                 <td data-label={HEADERS.planned} class="amount">
                   {row.planned === null ? '–' : formatRupiah(row.planned)}
                 </td>
