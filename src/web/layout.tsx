@@ -1,7 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
 import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
-import { MONITORING_PATH, MONITORING_ROLES } from './regency/regency-paths';
+import {
+  ALLOCATIONS_PATH,
+  MONITORING_PATH,
+  MONITORING_ROLES,
+  REGENCY_MONEY_ROLES,
+} from './regency/regency-paths';
 import { ROLE_NAMES } from './role-names';
 
 export interface SignedInUser {
@@ -36,6 +41,7 @@ export function Layout({
             <a href={FORMS_PATH}>Formulir</a>
             <a href={REPORTS_PATH}>{'Buku & laporan'}</a>
             {MONITORING_ROLES.includes(user.role) && <a href={MONITORING_PATH}>Pemantauan</a>}
+            {REGENCY_MONEY_ROLES.includes(user.role) && <a href={ALLOCATIONS_PATH}>Dana desa</a>}
           </nav>
         )}
         {user && csrfToken && (

@@ -6,6 +6,7 @@ import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
 import { homeRoutes } from './home/home-routes';
+import { regencyMoneyRoutes } from './regency/money-routes';
 import { regencyRoutes } from './regency/regency-routes';
 import type { PageServices } from './page-kit';
 import { publicRoutes } from './public/public-routes';
@@ -46,5 +47,6 @@ export function webPages(services: PageServices): Router {
   router.use(publicRoutes(services));
   router.use(auditRoutes(services));
   router.use(regencyRoutes(services));
+  router.use(regencyMoneyRoutes(services));
   return router;
 }

@@ -4,7 +4,7 @@ import { FORM_CATALOG } from '../../src/web/forms/form-catalog';
 import {
   formSlug,
   inputNames,
-  type CommandForm,
+  type AnyCommandForm,
   type FormField,
 } from '../../src/web/forms/form-model';
 import { startTestServer, VILLAGE } from '../http/support';
@@ -16,7 +16,7 @@ const FORMULA = '=HYPERLINK("http://contoh.invalid","klik")';
 const FREE_TEXT: ReadonlySet<FormField['kind']> = new Set(['text', 'longText', 'lines']);
 
 /** Every free-text input of a form, rows included. */
-function freeTextInputs(form: CommandForm): string[] {
+function freeTextInputs(form: AnyCommandForm): string[] {
   return form.fields.flatMap((field) => {
     if (field.kind === 'rows')
       return field.fields
@@ -32,7 +32,9 @@ describe('free text in every form comes back escaped, never as markup', () => {
     ({ app } = await startTestServer({ pages: webPages }));
   });
 
-  test.each(FORM_CATALOG.map((form) => [formSlug(form), form] as const))(
+  // A form with nothing typed freely (opening the regency's year) has nothing to escape.
+  const withFreeText = FORM_CATALOG.filter((form) => freeTextInputs(form).length > 0);
+  test.each(withFreeText.map((form) => [formSlug(form), form] as const))(
     '%s',
     async (slug, form) => {
       const role = rolesFor(form.type)[0]!;

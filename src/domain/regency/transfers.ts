@@ -30,19 +30,39 @@ function exceeds(amount: string, already: Rupiah, limit: Rupiah) {
     : undefined;
 }
 
+/** A Dana Desa stage as a transfer finds it: planned, transferred so far, and what is left. */
+export interface StageRoom {
+  planned: Rupiah;
+  transferred: Rupiah;
+  remaining: Rupiah;
+}
+
+/**
+ * The stage condition SendTransfer applies to a Dana Desa source: the stage
+ * must be in the village's stage plan; its room is what the plan leaves. The
+ * regency's stage page shows the same outcome.
+ */
+export function stageRoom(
+  state: RegencyState,
+  villageCode: string,
+  source: string,
+  stage: number,
+): StageRoom | DomainError {
+  const plan = state.stagePlans.get(allocationKey(villageCode, source));
+  const rows = plan?.stages.filter((row) => row.stage === stage) ?? [];
+  if (rows.length === 0) return new DomainError('STAGE_PLANNED', 'stage', String(stage));
+  const planned = sum(rows.map((row) => rupiah(row.amount)));
+  const transferred = transferredTo(state, stageKey(villageCode, source, stage));
+  return { planned, transferred, remaining: planned.minus(transferred) };
+}
+
 function checkStage(
   state: RegencyState,
   transfer: { villageCode: string; source: string; stage: number; amount: string },
 ): DomainError | undefined {
-  const plan = state.stagePlans.get(allocationKey(transfer.villageCode, transfer.source));
-  const rows = plan?.stages.filter((row) => row.stage === transfer.stage) ?? [];
-  if (rows.length === 0) return new DomainError('STAGE_PLANNED', 'stage', String(transfer.stage));
-  const planned = sum(rows.map((row) => rupiah(row.amount)));
-  const already = transferredTo(
-    state,
-    stageKey(transfer.villageCode, transfer.source, transfer.stage),
-  );
-  const exceeded = exceeds(transfer.amount, already, planned);
+  const room = stageRoom(state, transfer.villageCode, transfer.source, transfer.stage);
+  if (room instanceof DomainError) return room;
+  const exceeded = exceeds(transfer.amount, room.transferred, room.planned);
   return exceeded && new DomainError('TRANSFER_WITHIN_STAGE', 'amount', transfer.amount, exceeded);
 }
 

@@ -3,11 +3,11 @@ import { CsrfField, Layout } from '../layout';
 import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
 import type { FormRefusal } from './field-errors';
+import { VILLAGE_TARGET } from './form-target';
 import {
   formSlug,
   rowInputName,
-  type CommandForm,
-  type FormContext,
+  type AnyCommandForm,
   type InputField,
   type RowsField,
   typedList,
@@ -17,7 +17,8 @@ import {
 
 /** What the form posts besides its fields: which year, which command, which state it was filled against. */
 export interface FormEnvelope {
-  villageCode: string;
+  /** The stream's code: a village's, or a regency's for a regency form. */
+  code: string;
   fiscalYear: number;
   /** Names the command: a second post of the same page is the same command, recorded once. */
   nonce: string;
@@ -53,9 +54,9 @@ function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
 }
 
 interface InputProps {
-  field: InputField;
+  field: InputField<unknown>;
   name: string;
-  context: FormContext;
+  context: unknown;
   values: TypedValues;
   refusal: FormRefusal | undefined;
 }
@@ -72,7 +73,8 @@ function Control({ field, name, context, values, invalid }: InputProps & { inval
   const typed = typedText(values, name);
   if (field.kind === 'longText' || field.kind === 'lines')
     return <textarea {...common} rows={3} value={typed} />;
-  if (field.kind === 'choice') {
+  // A number may be chosen too (a transfer's stage): the command takes the number, the page offers the list.
+  if (field.kind === 'choice' || field.choices) {
     const choices = field.choices?.(context) ?? [];
     const unknown = typed !== '' && !choices.some((choice) => choice.value === typed);
     return (
@@ -152,8 +154,8 @@ function Rows({
   values,
   refusal,
 }: {
-  rows: RowsField;
-  context: FormContext;
+  rows: RowsField<unknown>;
+  context: unknown;
   values: TypedValues;
   refusal: FormRefusal | undefined;
 }) {
@@ -184,11 +186,19 @@ function Rows({
   );
 }
 
-function Hidden({ envelope, csrfToken }: { envelope: FormEnvelope; csrfToken: string }) {
+function Hidden({
+  envelope,
+  codeField,
+  csrfToken,
+}: {
+  envelope: FormEnvelope;
+  codeField: string;
+  csrfToken: string;
+}) {
   return (
     <>
       <CsrfField token={csrfToken} />
-      <input type="hidden" name="_desa" value={envelope.villageCode} />
+      <input type="hidden" name={`_${codeField}`} value={envelope.code} />
       <input type="hidden" name="_tahun" value={String(envelope.fiscalYear)} />
       <input type="hidden" name="_nonce" value={envelope.nonce} />
       <input type="hidden" name="_revisi" value={envelope.revision} />
@@ -207,26 +217,24 @@ export function CommandFormPage({
   notice,
 }: {
   signedIn: PageSession;
-  form: CommandForm;
-  context: FormContext;
+  form: AnyCommandForm;
+  context: unknown;
   values: TypedValues;
   envelope: FormEnvelope;
   refusal?: FormRefusal;
   notice?: ComponentChildren;
 }) {
   const { user, session } = signedIn;
-  const village = context.reference.villages.get(context.villageCode);
+  const target = form.target ?? VILLAGE_TARGET;
   return (
     <Layout user={user} csrfToken={session.csrfToken}>
       <h1>{form.title}</h1>
       <p class="lead">{form.explanation}</p>
-      <p class="where">
-        Desa {village?.name ?? context.villageCode} · tahun anggaran {context.fiscalYear}
-      </p>
+      <p class="where">{target.where(context)}</p>
       {notice}
       {refusal && refusal.input === undefined && <RuleMessage id="form-error" refusal={refusal} />}
       <form method="post" action={commandFormPath(formSlug(form))} novalidate>
-        <Hidden envelope={envelope} csrfToken={session.csrfToken} />
+        <Hidden envelope={envelope} codeField={target.codeField} csrfToken={session.csrfToken} />
         {form.fields.map((field) =>
           field.kind === 'fixed' ? null : field.kind === 'rows' ? (
             <Rows

@@ -1,7 +1,7 @@
 import { Layout } from '../layout';
 import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
-import { formSlug, type CommandForm } from './form-model';
+import { formSlug, type AnyCommandForm } from './form-model';
 
 /** The forms a role may use, by area, each with what its step is. */
 export function FormListPage({
@@ -9,7 +9,7 @@ export function FormListPage({
   forms,
 }: {
   signedIn: PageSession;
-  forms: readonly CommandForm[];
+  forms: readonly AnyCommandForm[];
 }) {
   const { user, session } = signedIn;
   const areas = [...new Set(forms.map((form) => form.area))];

@@ -1,6 +1,8 @@
 import type { ReferenceData } from '../../domain/reference/reference-data';
+import type { RegencyState } from '../../domain/regency/state';
 import type { VillageCommand } from '../../domain/village/commands';
 import type { VillageState } from '../../domain/village/state';
+import type { FormTarget } from './form-target';
 
 /** How a field is typed and turned into the command's value (see typed-input.ts). */
 export type InputKind =
@@ -28,7 +30,17 @@ export interface FormContext {
   state: VillageState;
 }
 
-export interface InputField {
+/** What a regency form's choices are drawn from: the regency's year as it stands. */
+export interface RegencyFormContext {
+  regencyCode: string;
+  fiscalYear: number;
+  reference: ReferenceData;
+  state: RegencyState;
+}
+
+// Method signatures (`choices?(…)`) on purpose: a village's or a regency's form is then one of
+// `CommandForm<unknown, string>`, the type the generic routes and page handle every form as.
+export interface InputField<Context = FormContext> {
   kind: InputKind;
   /** The command payload's path, dotted (`payer.name`): the name a refusal gives its field. */
   name: string;
@@ -36,17 +48,17 @@ export interface InputField {
   hint?: string;
   /** Left empty, the field is left out of the command. */
   optional?: boolean;
-  choices?: (context: FormContext) => Choice[];
+  choices?(context: Context): Choice[];
 }
 
 /** A list in the command (SPP lines, cost estimates): a fixed number of rows, empty ones ignored. */
-export interface RowsField {
+export interface RowsField<Context = FormContext> {
   kind: 'rows';
   name: string;
   label: string;
   hint?: string;
   rows: number;
-  fields: (InputField | FixedField)[];
+  fields: (InputField<Context> | FixedField)[];
 }
 
 /** A value the form always sends, not typed: e.g. `line.kind` on the form for spending lines. */
@@ -56,24 +68,30 @@ export interface FixedField {
   value: string;
 }
 
-export type FormField = InputField | RowsField | FixedField;
+export type FormField<Context = FormContext> =
+  InputField<Context> | RowsField<Context> | FixedField;
 
 export type VillageCommandType = VillageCommand['type'];
 
 /** One command as a page: its title, what the step is in one plain line, and its fields. */
-export interface CommandForm {
-  type: VillageCommandType;
+export interface CommandForm<Context = FormContext, Type extends string = VillageCommandType> {
+  type: Type;
   /** Where a command has several forms (a revenue, spending or financing line): this one's path. */
   slug?: string;
   /** Where the form is listed: planning, APBDes, receipts and cash, SPP, taxes, closing. */
   area: string;
   title: string;
   explanation: string;
-  fields: FormField[];
+  fields: FormField<Context>[];
+  /** The stream the command goes to; a village's year when not named. */
+  target?: FormTarget<Context>;
 }
 
+/** Any form, village or regency: what the generic routes and pages handle. */
+export type AnyCommandForm = CommandForm<unknown, string>;
+
 /** The path of a form: its own slug, else its command's type. */
-export const formSlug = (form: CommandForm): string => form.slug ?? form.type;
+export const formSlug = (form: AnyCommandForm): string => form.slug ?? form.type;
 
 /** The values as typed, by input name (`lines.0.amount`); checkboxes give several. */
 export type TypedValues = Record<string, string | string[]>;
@@ -91,7 +109,7 @@ export function typedList(values: TypedValues, name: string): string[] {
 }
 
 /** The input names of a field: one, or one per row and column. */
-export function inputNames(field: FormField): string[] {
+export function inputNames(field: FormField<unknown>): string[] {
   if (field.kind === 'fixed') return [];
   if (field.kind !== 'rows') return [field.name];
   return Array.from({ length: field.rows }, (_, row) =>
@@ -101,6 +119,10 @@ export function inputNames(field: FormField): string[] {
   ).flat();
 }
 
-export function rowInputName(rows: RowsField, row: number, inner: { name: string }): string {
+export function rowInputName(
+  rows: RowsField<unknown>,
+  row: number,
+  inner: { name: string },
+): string {
   return `${rows.name}.${row}.${inner.name}`;
 }

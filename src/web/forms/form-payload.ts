@@ -28,7 +28,7 @@ export interface FormPayload {
 }
 
 /** The command's value of one field, or undefined to leave it out. */
-function valueOf(field: InputField, values: TypedValues, name: string): unknown {
+function valueOf(field: InputField<unknown>, values: TypedValues, name: string): unknown {
   if (field.kind === 'multiChoice') return typedList(values, name).filter((entry) => entry !== '');
   const text = typedText(values, name).trim();
   if (text === '' && field.optional) return undefined;
@@ -62,7 +62,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   node[last] = value;
 }
 
-function isBlankRow(rows: RowsField, row: number, values: TypedValues): boolean {
+function isBlankRow(rows: RowsField<unknown>, row: number, values: TypedValues): boolean {
   return rows.fields.every((inner) => {
     if (inner.kind === 'fixed') return true;
     const value = values[rowInputName(rows, row, inner)];
@@ -73,7 +73,7 @@ function isBlankRow(rows: RowsField, row: number, values: TypedValues): boolean 
 function addInput(
   out: FormPayload,
   target: Record<string, unknown>,
-  field: InputField | FixedField,
+  field: InputField<unknown> | FixedField,
   values: TypedValues,
   paths: { payload: string; input: string },
 ): void {
@@ -83,7 +83,7 @@ function addInput(
   out.inputs.set(paths.payload, paths.input);
 }
 
-function addRows(out: FormPayload, rows: RowsField, values: TypedValues): void {
+function addRows(out: FormPayload, rows: RowsField<unknown>, values: TypedValues): void {
   const filled = Array.from({ length: rows.rows }, (_, row) => row).filter(
     (row) => !isBlankRow(rows, row, values),
   );
@@ -107,7 +107,10 @@ function addRows(out: FormPayload, rows: RowsField, values: TypedValues): void {
  * the command's schema and the ledger's rules do that, once, for API and
  * pages alike.
  */
-export function formPayload(fields: readonly FormField[], values: TypedValues): FormPayload {
+export function formPayload(
+  fields: readonly FormField<unknown>[],
+  values: TypedValues,
+): FormPayload {
   const out: FormPayload = { payload: {}, inputs: new Map() };
   for (const field of fields) {
     if (field.kind === 'rows') addRows(out, field, values);

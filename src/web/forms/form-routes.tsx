@@ -4,11 +4,8 @@ import { mayIssue } from '../../access/command-permissions';
 import { actorOf, type User } from '../../access/state';
 import type { ExpectedRevision } from '../../eventstore/port';
 import { WrongExpectedRevisionError } from '../../eventstore/errors';
-import { regencyOf } from '../../domain/shared/region-codes';
-import type { VillageState } from '../../domain/village/state';
 import { HttpProblem, problemFor } from '../../http/problem';
 import { requireMayIssue, resolveStreamTarget } from '../../http/stream-routes';
-import { villageStream } from '../../http/stream-kinds';
 import {
   formBody,
   pageUser,
@@ -18,20 +15,14 @@ import {
   sendRefusal,
   type PageServices,
 } from '../page-kit';
-import { FORMS_PATH, HOME_PATH } from '../paths';
-import { defaultVillageYear } from '../village-years';
+import { FORMS_PATH } from '../paths';
 import { CommandFormPage, type FormEnvelope } from './command-form-page';
 import { refusedInput, type FormRefusal } from './field-errors';
 import { FORM_CATALOG, findForm } from './form-catalog';
 import { FormListPage } from './form-list-page';
-import {
-  formSlug,
-  inputNames,
-  type CommandForm,
-  type FormContext,
-  type TypedValues,
-} from './form-model';
+import { inputNames, type AnyCommandForm, type TypedValues } from './form-model';
 import { formPayload } from './form-payload';
+import { VILLAGE_TARGET, type FormTarget } from './form-target';
 import { shownDate, shownMonth } from './typed-input';
 
 const NONCE = /^[A-Za-z0-9_-]{22}$/;
@@ -41,15 +32,22 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The village and year a form acts on: asked for, else the user's village and the year its pages show. */
-async function askedTarget(services: PageServices, user: User, village: string, year: string) {
-  const code = village || user.scope;
-  const fiscalYear =
-    year || String((await defaultVillageYear(services.ledger, services.reference, code)) ?? '');
-  return resolveStreamTarget(villageStream, services.reference, user, code, fiscalYear);
+/** The form's stream: a village's year unless the form names another target. */
+const targetOf = (form: AnyCommandForm): FormTarget<unknown> => form.target ?? VILLAGE_TARGET;
+
+/** The stream and year a form acts on: asked for, else the user's own and the year its pages show. */
+async function askedTarget(
+  services: PageServices,
+  target: FormTarget<unknown>,
+  user: User,
+  asked: { code: string; year: string },
+) {
+  const code = asked.code || target.ownCode(user);
+  const fiscalYear = asked.year || String((await target.defaultYear(services, code)) ?? '');
+  return resolveStreamTarget(target.kind, services.reference, user, code, fiscalYear);
 }
 
-function requireForm(type: string): CommandForm {
+function requireForm(type: string): AnyCommandForm {
   const form = findForm(type);
   if (!form) throw new HttpProblem('PATH_PARAMETER', 'form', type);
   return form;
@@ -61,7 +59,7 @@ function expectedRevision(typed: string): ExpectedRevision | undefined {
 }
 
 /** What a GET's query fills in (e.g. the SPP a home's link is about), dates as people write them. */
-function prefilled(form: CommandForm, query: Request['query']): TypedValues {
+function prefilled(form: AnyCommandForm, query: Request['query']): TypedValues {
   const values: TypedValues = {};
   for (const field of form.fields) {
     const value = text(query[field.name]);
@@ -84,32 +82,21 @@ function typedValues(body: Record<string, unknown>): TypedValues {
 }
 
 /**
- * Every village command as a form: GET shows it over the year's state,
+ * Every command that has a form, village or regency, as a page: GET shows it over the year's state,
  * POST runs the command through the API's own checks (scope, role,
  * schema, ledger rules) and answers with a redirect, or with the form
  * again, as typed, the rule's message beside the field it names.
  */
 export function formRoutes(services: PageServices): Router {
-  const { ledger, reference } = services;
+  const { ledger } = services;
   const router = express.Router();
   const signedIn = requireSignedIn(services);
-
-  async function loadContext(villageCode: string, fiscalYear: number) {
-    const loaded = await ledger.loadVillage(villageCode, fiscalYear);
-    const context: FormContext = {
-      villageCode,
-      fiscalYear,
-      reference: reference.get(fiscalYear, regencyOf(villageCode)),
-      state: loaded.state.domain as VillageState,
-    };
-    return { context, revision: String(loaded.revision ?? -1n) };
-  }
 
   function showForm(
     res: Response,
     status: number,
-    form: CommandForm,
-    page: { context: FormContext; values: TypedValues; envelope: FormEnvelope },
+    form: AnyCommandForm,
+    page: { context: unknown; values: TypedValues; envelope: FormEnvelope },
     refusal?: FormRefusal,
   ) {
     send(
@@ -131,9 +118,13 @@ export function formRoutes(services: PageServices): Router {
     try {
       const form = requireForm(String(req.params.type));
       requireMayIssue(user, form.type);
-      const target = await askedTarget(services, user, text(req.query.desa), text(req.query.tahun));
-      const { context, revision } = await loadContext(target.code, target.fiscalYear);
-      const envelope = { ...target, villageCode: target.code, nonce: newNonce(), revision };
+      const kind = targetOf(form);
+      const target = await askedTarget(services, kind, user, {
+        code: text(req.query[kind.codeField]),
+        year: text(req.query.tahun),
+      });
+      const { context, revision } = await kind.load(services, target.code, target.fiscalYear);
+      const envelope = { ...target, nonce: newNonce(), revision };
       showForm(res, 200, form, { context, values: prefilled(form, req.query), envelope });
     } catch (error) {
       sendRefusal(req, res, error, FORMS_PATH);
@@ -143,12 +134,15 @@ export function formRoutes(services: PageServices): Router {
   router.post(`${FORMS_PATH}/:type`, formBody, signedIn, requireSessionForm, async (req, res) => {
     const { user } = pageUser(res);
     const body = req.body as Record<string, unknown>;
-    let form: CommandForm;
+    let form: AnyCommandForm;
     let target: { code: string; fiscalYear: number };
     try {
       form = requireForm(String(req.params.type));
       requireMayIssue(user, form.type);
-      target = await askedTarget(services, user, text(body._desa), text(body._tahun));
+      target = await askedTarget(services, targetOf(form), user, {
+        code: text(body[`_${targetOf(form).codeField}`]),
+        year: text(body._tahun),
+      });
     } catch (error) {
       return sendRefusal(req, res, error, FORMS_PATH);
     }
@@ -162,19 +156,20 @@ export function formRoutes(services: PageServices): Router {
       payload: built.payload,
       actor: actorOf(user),
     };
+    const kind = targetOf(form);
     try {
-      await villageStream.execute(ledger, target.code, target.fiscalYear, command, {
+      const outcome = await kind.kind.execute(ledger, target.code, target.fiscalYear, command, {
         expectedRevision: expectedRevision(seen),
       });
-      res.redirect(303, `${HOME_PATH}?tercatat=${encodeURIComponent(formSlug(form))}`);
+      res.redirect(303, kind.recorded(form, target.fiscalYear, outcome.position));
     } catch (error) {
       const problem =
         error instanceof WrongExpectedRevisionError
           ? new HttpProblem('STALE_FORM', '_revisi', seen).problem
           : problemFor(error, req);
       if (!problem || problem.status >= 500) throw error;
-      const { context, revision } = await loadContext(target.code, target.fiscalYear);
-      const envelope = { villageCode: target.code, fiscalYear: target.fiscalYear, nonce, revision };
+      const { context, revision } = await kind.load(services, target.code, target.fiscalYear);
+      const envelope = { ...target, nonce, revision };
       const refusal = refusedInput(problem, built, form.fields.flatMap(inputNames), values);
       showForm(res, problem.status, form, { context, values, envelope }, refusal);
     }

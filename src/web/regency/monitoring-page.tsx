@@ -7,6 +7,7 @@ import { formatDate, formatRupiah } from '../format';
 import { Layout } from '../layout';
 import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
+import { MoneyNav } from './money-nav';
 import { SORT_ORDERS, type MonitoringRow, type SortOrder } from './monitoring-rows';
 import { DISTRICT_FIELD, MONITORING_PATH, regencyDownloadPath, SORT_FIELD } from './regency-paths';
 
@@ -115,6 +116,7 @@ export function MonitoringPage(view: MonitoringView) {
   const fileQuery = { tahun: String(chosen), ...(district && { [DISTRICT_FIELD]: district }) };
   return (
     <Layout user={user} csrfToken={session.csrfToken}>
+      <MoneyNav role={user.role} current={MONITORING_PATH} />
       <h1>Pemantauan desa · {chosen}</h1>
       <p>
         {shown ? `Kecamatan ${shown.name}, ` : ''}

@@ -29,3 +29,31 @@ export const regencyDownloadPath = (
   format: DownloadFormat,
   query: Readonly<Record<string, string>> = {},
 ) => withQuery(`${MONITORING_PATH}/laporan/${encodeURIComponent(name)}/unduh.${format}`, query);
+
+/** The regency's money for its villages: allocations, Dana Desa stages, transfers beside receipts. */
+export const ALLOCATIONS_PATH = `${MONITORING_PATH}/pagu`;
+export const STAGES_PATH = `${MONITORING_PATH}/tahap`;
+export const TRANSFERS_PATH = `${MONITORING_PATH}/transfer`;
+
+/** Who reads those pages: the regency's finance office, and administrators (read only). */
+export const REGENCY_MONEY_ROLES: readonly Role[] = ['regencyFinance', 'administrator'];
+
+/** The page that shows what each regency command records. */
+const RECORDED_ON: Record<string, string> = {
+  OpenRegencyFiscalYear: ALLOCATIONS_PATH,
+  SetAllocation: ALLOCATIONS_PATH,
+  PlanDanaDesaStages: STAGES_PATH,
+  SendTransfer: TRANSFERS_PATH,
+};
+
+/** After a regency form: its page for the year, once the read models have seen the command. */
+export const recordedRegencyPath = (
+  form: { type: string; slug?: string },
+  fiscalYear: number,
+  position: bigint,
+) =>
+  withQuery(RECORDED_ON[form.type] ?? ALLOCATIONS_PATH, {
+    tahun: String(fiscalYear),
+    after: position.toString(),
+    tercatat: form.slug ?? form.type,
+  });

@@ -1,0 +1,54 @@
+import type { Role } from '../../access/roles';
+import { YearField } from '../books/report-form';
+import {
+  ALLOCATIONS_PATH,
+  MONITORING_PATH,
+  REGENCY_MONEY_ROLES,
+  STAGES_PATH,
+  TRANSFERS_PATH,
+} from './regency-paths';
+
+const PAGES = [
+  { path: MONITORING_PATH, text: 'Pemantauan' },
+  { path: ALLOCATIONS_PATH, text: 'Pagu desa' },
+  { path: STAGES_PATH, text: 'Tahap Dana Desa' },
+  { path: TRANSFERS_PATH, text: 'Transfer & penerimaan' },
+] as const;
+
+/** The regency's pages side by side; only for the roles that may read the money pages. */
+export function MoneyNav({ role, current }: { role: Role; current: string }) {
+  if (!REGENCY_MONEY_ROLES.includes(role)) return null;
+  return (
+    <nav class="regency-nav" aria-label="Halaman kabupaten">
+      {PAGES.map(({ path, text }) =>
+        path === current ? (
+          <strong key={path} aria-current="page">
+            {text}
+          </strong>
+        ) : (
+          <a key={path} href={path}>
+            {text}
+          </a>
+        ),
+      )}
+    </nav>
+  );
+}
+
+/** The year a money page shows, chosen without script. */
+export function YearChoice({
+  path,
+  years,
+  chosen,
+}: {
+  path: string;
+  years: readonly number[];
+  chosen: number;
+}) {
+  return (
+    <form method="get" action={path} class="report-form">
+      <YearField years={years} chosen={chosen} />
+      <button type="submit">Tampilkan</button>
+    </form>
+  );
+}
