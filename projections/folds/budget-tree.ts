@@ -1,4 +1,4 @@
-import { segments } from '../../src/domain/shared/dotted-codes';
+import { compareCodes } from '../../src/domain/shared/dotted-codes';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../src/domain/shared/money';
 
 export type NodeLevel =
@@ -25,17 +25,6 @@ interface Building {
   amount: Rupiah;
   order: number;
   children: Map<string, Building>;
-}
-
-/** Segment-wise numeric order of dotted codes (`4.1.2.01` before `4.1.10`). */
-export function compareCodes(a: string, b: string): number {
-  const left = segments(a);
-  const right = segments(b);
-  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
-    const difference = Number.parseInt(left[index]!, 10) - Number.parseInt(right[index]!, 10);
-    if (difference !== 0 && !Number.isNaN(difference)) return difference;
-  }
-  return left.length - right.length;
 }
 
 /** Builds the forest of paths, summing amounts up every group, children in code order. */

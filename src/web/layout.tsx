@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
+import { EVALUATION_ROLES, EVALUATIONS_PATH } from './district/district-paths';
 import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
 import {
   ALLOCATIONS_PATH,
@@ -42,6 +43,7 @@ export function Layout({
             <a href={REPORTS_PATH}>{'Buku & laporan'}</a>
             {MONITORING_ROLES.includes(user.role) && <a href={MONITORING_PATH}>Pemantauan</a>}
             {REGENCY_MONEY_ROLES.includes(user.role) && <a href={ALLOCATIONS_PATH}>Dana desa</a>}
+            {EVALUATION_ROLES.includes(user.role) && <a href={EVALUATIONS_PATH}>Evaluasi APBDes</a>}
           </nav>
         )}
         {user && csrfToken && (

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
+import { districtRoutes } from './district/district-routes';
 import { homeRoutes } from './home/home-routes';
 import { regencyMoneyRoutes } from './regency/money-routes';
 import { regencyRoutes } from './regency/regency-routes';
@@ -48,5 +49,6 @@ export function webPages(services: PageServices): Router {
   router.use(auditRoutes(services));
   router.use(regencyRoutes(services));
   router.use(regencyMoneyRoutes(services));
+  router.use(districtRoutes(services));
   return router;
 }

@@ -139,11 +139,11 @@ describe('regency monitoring pages', () => {
     );
     expect(rowsOf(page.text)).toHaveLength(3);
     expect(page.text).not.toContain(`name="kecamatan"`);
-    const form = `/perintah/RecordApbdesEvaluation?desa=${EVALUATED}`;
-    expect(page.text).toContain(`<a href="${form}">Evaluasi APBDes Sumberagung</a>`);
+    const evaluation = `/kecamatan/evaluasi/${EVALUATED}?tahun=${YEAR}`;
+    expect(page.text).toContain(`<a href="${evaluation}">Evaluasi APBDes Sumberagung</a>`);
     expect(page.text.match(/Evaluasi APBDes /g)).toHaveLength(1);
-    const evaluationForm = await head.get(form).expect(200);
-    expect(evaluationForm.text).toContain(EVALUATED);
+    const evaluationPage = await head.get(evaluation).expect(200);
+    expect(evaluationPage.text).toContain(`/perintah/RecordApbdesEvaluation?desa=${EVALUATED}`);
 
     const elsewhere = await head.get(`/kabupaten?kecamatan=${OTHER_VILLAGE.slice(0, 8)}`);
     expect(elsewhere.status).toBe(403);

@@ -38,3 +38,14 @@ export function isWithin(code: string, ancestor: string): boolean {
 export function lastSegmentNumber(code: string): number {
   return Number.parseInt(segments(code).at(-1) ?? '', 10);
 }
+
+/** Segment-wise numeric order of dotted codes (`4.1.2.01` before `4.1.10`). */
+export function compareCodes(a: string, b: string): number {
+  const left = segments(a);
+  const right = segments(b);
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const difference = Number.parseInt(left[index]!, 10) - Number.parseInt(right[index]!, 10);
+    if (difference !== 0 && !Number.isNaN(difference)) return difference;
+  }
+  return left.length - right.length;
+}

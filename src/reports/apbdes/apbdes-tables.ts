@@ -1,6 +1,8 @@
+import { rupiah } from '../../domain/shared/money';
 import type { ApbdesVersionDocument } from '../../../projections/read-models/apbdes-documents';
+import type { AmountChange, LineChange } from '../../domain/village/queries/budget-diff';
 import type { VersionDiff } from './apbdes-diff';
-import type { BudgetDocument } from '../../../projections/folds/apbdes-layout';
+import type { BudgetDocument, DocumentTotals } from '../../../projections/folds/apbdes-layout';
 import type { BudgetNode } from '../../../projections/folds/budget-tree';
 import type { VillageIdentity } from '../../../projections/folds/reference-lookup';
 import { CHANGE_LABELS, documentTitle, KIND_LABELS, villageTitle } from '../render/labels';
@@ -52,15 +54,35 @@ export function apbdesTables(doc: ApbdesVersionDocument, identity: VillageIdenti
       rows: documentRows(doc.perdes),
       landscape: false,
     },
-    {
-      name: 'Penjabaran APBDes',
-      title: ['Penjabaran APBDes', villageTitle(identity), `${doc.label}: ${legal.join('; ')}`],
-      columns: PENJABARAN_COLUMNS,
-      rows: documentRows(doc.penjabaran),
-      landscape: true,
-    },
+    penjabaranTable(doc.penjabaran, [
+      'Penjabaran APBDes',
+      villageTitle(identity),
+      `${doc.label}: ${legal.join('; ')}`,
+    ]),
   ];
 }
+
+/** A budget document down to each line, with keluaran and sumber dana (enacted or a draft). */
+export function penjabaranTable(doc: BudgetDocument, title: string[]): ReportTable {
+  return {
+    name: 'Penjabaran APBDes',
+    title,
+    columns: PENJABARAN_COLUMNS,
+    rows: documentRows(doc),
+    landscape: true,
+  };
+}
+
+/** The summary rows of a budget document, in the document's order. */
+const TOTAL_LABELS: Record<keyof DocumentTotals, string> = {
+  revenue: 'JUMLAH PENDAPATAN',
+  spending: 'JUMLAH BELANJA',
+  surplus: 'SURPLUS/(DEFISIT)',
+  financingReceipts: 'Jumlah Penerimaan Pembiayaan',
+  financingExpenditures: 'Jumlah Pengeluaran Pembiayaan',
+  netFinancing: 'PEMBIAYAAN NETTO',
+  silpaCurrentYear: 'SILPA/SiKPA TAHUN BERJALAN',
+};
 
 /** Rows of a budget document: each group sums its children, the summary rows combine sections. */
 export function documentRows(doc: BudgetDocument): TableRow[] {
@@ -75,24 +97,34 @@ export function documentRows(doc: BudgetDocument): TableRow[] {
       formulas: { amount: formula },
     });
   const { totals } = doc;
-  total('revenue', 'JUMLAH PENDAPATAN', totals.revenue, sumOf(section('revenue', doc.revenue)));
-  total('spending', 'JUMLAH BELANJA', totals.spending, sumOf(section('spending', doc.spending)));
-  total('surplus', 'SURPLUS/(DEFISIT)', totals.surplus, difference('revenue', 'spending'));
+  total('revenue', TOTAL_LABELS.revenue, totals.revenue, sumOf(section('revenue', doc.revenue)));
+  total(
+    'spending',
+    TOTAL_LABELS.spending,
+    totals.spending,
+    sumOf(section('spending', doc.spending)),
+  );
+  total('surplus', TOTAL_LABELS.surplus, totals.surplus, difference('revenue', 'spending'));
   if (doc.financingHeading) {
     const { code, description } = doc.financingHeading;
     rows.push({ style: 'heading', cells: { code, description } });
   }
   const receipts = section('receipts', doc.financingReceipts);
   const expenditures = section('expenditures', doc.financingExpenditures);
-  total('receipts', 'Jumlah Penerimaan Pembiayaan', totals.financingReceipts, sumOf(receipts));
+  total('receipts', TOTAL_LABELS.financingReceipts, totals.financingReceipts, sumOf(receipts));
   total(
     'expenditures',
-    'Jumlah Pengeluaran Pembiayaan',
+    TOTAL_LABELS.financingExpenditures,
     totals.financingExpenditures,
     sumOf(expenditures),
   );
-  total('net', 'PEMBIAYAAN NETTO', totals.netFinancing, difference('receipts', 'expenditures'));
-  total('silpa', 'SILPA/SiKPA TAHUN BERJALAN', totals.silpaCurrentYear, {
+  total(
+    'net',
+    TOTAL_LABELS.netFinancing,
+    totals.netFinancing,
+    difference('receipts', 'expenditures'),
+  );
+  total('silpa', TOTAL_LABELS.silpaCurrentYear, totals.silpaCurrentYear, {
     terms: [
       { ref: { rowId: 'surplus' }, sign: 1 },
       { ref: { rowId: 'net' }, sign: 1 },
@@ -130,11 +162,20 @@ const DIFF_AMOUNTS = ['before', 'after', 'difference'] as const;
 
 /** The lines that changed between two versions, with a total per section. */
 export function versionDiffTable(diff: VersionDiff, identity: VillageIdentity): ReportTable {
+  return lineChangesTable(diff.changes, [
+    'Perbandingan Versi APBDes',
+    villageTitle(identity),
+    `${diff.from.label} (${documentTitle(diff.from.enactedBy)}) → ${diff.to.label} (${documentTitle(diff.to.enactedBy)})`,
+  ]);
+}
+
+/** Lines added, removed and changed, amounts before and after, with a total per section. */
+export function lineChangesTable(changes: readonly LineChange[], title: string[]): ReportTable {
   const rows: TableRow[] = [];
   for (const kind of ['revenue', 'spending', 'financing'] as const) {
-    const changes = diff.changes.filter((change) => change.kind === kind);
-    if (changes.length === 0) continue;
-    const ids = changes.map((change) => {
+    const ofKind = changes.filter((change) => change.kind === kind);
+    if (ofKind.length === 0) continue;
+    const ids = ofKind.map((change) => {
       const id = `line:${change.lineId}`;
       rows.push({
         id,
@@ -163,11 +204,7 @@ export function versionDiffTable(diff: VersionDiff, identity: VillageIdentity): 
   }
   return {
     name: 'Perbandingan Versi',
-    title: [
-      'Perbandingan Versi APBDes',
-      villageTitle(identity),
-      `${diff.from.label} (${documentTitle(diff.from.enactedBy)}) → ${diff.to.label} (${documentTitle(diff.to.enactedBy)})`,
-    ],
+    title,
     columns: [
       CODE,
       { ...DESCRIPTION, indented: false },
@@ -179,5 +216,37 @@ export function versionDiffTable(diff: VersionDiff, identity: VillageIdentity): 
     ],
     rows,
     landscape: true,
+  };
+}
+
+/** Each total of a budget document before and after, and whether it rose, fell or stayed. */
+export function totalChangesTable(
+  changes: Readonly<Record<keyof DocumentTotals, AmountChange>>,
+  title: string[],
+): ReportTable {
+  const trend = (difference: string) => {
+    const amount = rupiah(difference);
+    return amount.gt(0) ? 'Bertambah' : amount.lt(0) ? 'Berkurang' : 'Tetap';
+  };
+  return {
+    name: 'Perbandingan Jumlah',
+    title,
+    columns: [
+      { ...DESCRIPTION, indented: false },
+      { key: 'change', header: 'Keterangan', kind: 'text', width: 12 },
+      { key: 'before', header: 'Sebelum (Rp)', kind: 'amount', width: 20 },
+      { key: 'after', header: 'Sesudah (Rp)', kind: 'amount', width: 20 },
+      { key: 'difference', header: 'Bertambah/(Berkurang) (Rp)', kind: 'amount', width: 20 },
+    ],
+    rows: (Object.keys(TOTAL_LABELS) as (keyof DocumentTotals)[]).map((key) => ({
+      id: key,
+      style: 'total',
+      cells: {
+        description: TOTAL_LABELS[key],
+        change: trend(changes[key].difference),
+        ...changes[key],
+      },
+    })),
+    landscape: false,
   };
 }

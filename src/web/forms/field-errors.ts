@@ -36,6 +36,8 @@ export function refusedInput(
   const named = inputNames.filter((name) => name === path || name.endsWith(`.${path}`));
   const input =
     named.find((name) => typedList(values, name).some((typed) => typed.trim() === problem.value)) ??
-    (named.length === 1 ? named[0] : undefined);
+    (named.length === 1 ? named[0] : undefined) ??
+    // A rule about a whole list (e.g. no remark at all) stands beside the list's first input.
+    inputNames.find((name) => name.startsWith(`${path}.`));
   return { input, problem };
 }

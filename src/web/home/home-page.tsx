@@ -1,6 +1,7 @@
 import type { Activity, BudgetState } from '../../domain/village/state';
 import { AUDIT_READERS } from '../../http/audit-endpoints';
 import { AUDIT_PATH } from '../audit/audit-paths';
+import { EVALUATION_ROLES, EVALUATIONS_PATH } from '../district/district-paths';
 import { Layout } from '../layout';
 import { ROLE_NAMES } from '../role-names';
 import type { PageSession } from '../session/web-session';
@@ -46,6 +47,11 @@ export function HomePage({
       {AUDIT_READERS.includes(user.role) && (
         <p>
           <a href={AUDIT_PATH}>Audit: riwayat angka, dua jam, verifikasi rantai</a>
+        </p>
+      )}
+      {EVALUATION_ROLES.includes(user.role) && (
+        <p>
+          <a href={EVALUATIONS_PATH}>Evaluasi rancangan APBDes desa di kecamatan Anda</a>
         </p>
       )}
       {village?.treasurer && <TreasurerSection figures={village.treasurer} />}

@@ -5,7 +5,7 @@ import { YearField } from '../books/report-form';
 import { DOWNLOAD_FORMATS, reportPath } from '../books/report-paths';
 import { formatDate, formatRupiah } from '../format';
 import { Layout } from '../layout';
-import { commandFormPath } from '../paths';
+import { evaluationPath } from '../district/district-paths';
 import type { PageSession } from '../session/web-session';
 import { MoneyNav } from './money-nav';
 import { SORT_ORDERS, type MonitoringRow, type SortOrder } from './monitoring-rows';
@@ -162,7 +162,7 @@ export function MonitoringPage(view: MonitoringView) {
             <ul>
               {evaluations.map((row) => (
                 <li key={row.villageCode}>
-                  <a href={commandFormPath('RecordApbdesEvaluation', { desa: row.villageCode })}>
+                  <a href={evaluationPath(row.villageCode, chosen)}>
                     Evaluasi APBDes {row.villageName}
                   </a>
                 </li>

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../access/state';
 import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
+import { waitsForEvaluation } from '../../domain/village/queries/budget-steps';
 import { HttpProblem } from '../../http/problem';
 import { awaitReadModels } from '../../http/read-your-writes';
 import {
@@ -129,7 +130,7 @@ export function regencyRoutes(services: PageServices): Router {
     const waiting = new Set<string>();
     for (const village of villages) {
       const state = await ledger.villageState(village, fiscalYear);
-      if (state.budget.draft?.stage === 'submittedForEvaluation') waiting.add(village);
+      if (waitsForEvaluation(state.budget)) waiting.add(village);
     }
     return waiting;
   }

@@ -23,3 +23,7 @@ export function budgetStepsWaiting(budget: BudgetState): WaitingBudgetStep[] {
     steps.push({ step: 'ElaborateApbdes', subject: perdes.label });
   return steps;
 }
+
+/** Whether the version in preparation waits for the camat's evaluation. */
+export const waitsForEvaluation = (budget: BudgetState): boolean =>
+  budgetStepsWaiting(budget).some(({ step }) => step === 'RecordApbdesEvaluation');
