@@ -5,6 +5,7 @@ import { webPages } from '../../src/web/web-pages';
 import { startFullYearApp } from '../http/full-year-app';
 import { bearer, VILLAGE, YEAR, type TestServer } from '../http/support';
 import { buildRealisticVillage } from '../support/realistic-village';
+import { receipt } from '../support/village-fixtures';
 import { csrfOf, signedInAgent } from './support/web-agent';
 
 const API_AUDIT = `/api/v1/audit/villages/${VILLAGE}/years/${YEAR}`;
@@ -27,7 +28,11 @@ describe("the auditor's pages", () => {
   beforeAll(async () => {
     ({ server, app, close } = await startFullYearApp({
       pages: webPages,
-      runYear: (_run, ledger) => buildRealisticVillage(ledger),
+      runYear: async (_run, ledger) => {
+        await buildRealisticVillage(ledger);
+        // Money in the books, so the entries list has something to show.
+        await ledger.executeVillageCommand(VILLAGE, YEAR, receipt('TBP-ADD-1', '69210275'));
+      },
     }));
     auditor = await signedInAgent(app, 'auditor');
   }, 180_000);
@@ -41,6 +46,22 @@ describe("the auditor's pages", () => {
     expect(links).toContain(`${PAGES}/keadaan`);
     expect(links).toContain(`${PAGES}/riwayat`);
     expect(links).toContain(`/audit/verifikasi?aliran=${STREAM}`);
+  });
+
+  test('unasked, the start page chooses the year the village has books in, and its books list the entries the API replays', async () => {
+    // The reference data also has the next year, with no ledger yet: it must not be the default.
+    const start = await auditor.get(`/audit?desa=${VILLAGE}`).expect(200);
+    expect(start.text).toMatch(new RegExp(`<option value="${YEAR}" selected`));
+    expect(hrefs(start.text)).toContain(`${PAGES}/keadaan`);
+    const firstVisit = await auditor.get('/audit').expect(200);
+    expect(hrefs(firstVisit.text)).toContain(`${PAGES}/keadaan`);
+    const entries = Object.keys((await api(`${API_AUDIT}/state`)).body.state.books.entries);
+    expect(entries).toEqual(['TBP-ADD-1']);
+    const books = await auditor.get(`${PAGES}/keadaan`).expect(200);
+    const listed = hrefs(books.text)
+      .filter((href) => href.includes('jenis=entry'))
+      .map((href) => new URL(href, 'http://page').searchParams.get('id'));
+    expect(listed).toEqual(entries);
   });
 
   test('verification shows what the API verifies: the same verdict and number of events', async () => {
