@@ -3,7 +3,12 @@ import request from 'supertest';
 import { FORM_CATALOG } from '../../src/web/forms/form-catalog';
 import { webPages } from '../../src/web/web-pages';
 import { startFullYearApp } from '../http/full-year-app';
-import { bearer, VILLAGE, YEAR, type TestServer } from '../http/support';
+import { join } from 'node:path';
+import { unpackEvidenceArchive } from '../../src/audit/evidence-archive';
+import { verifyEvidence } from '../../src/audit/verify-evidence';
+import { EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES } from '../../src/limits';
+import { bearer, binaryGet, VILLAGE, YEAR, type TestServer } from '../http/support';
+import { tempDir } from '../support/temp-dir';
 import { buildRealisticVillage } from '../support/realistic-village';
 import { receipt } from '../support/village-fixtures';
 import { csrfOf, signedInAgent } from './support/web-agent';
@@ -62,6 +67,40 @@ describe("the auditor's pages", () => {
       .filter((href) => href.includes('jenis=entry'))
       .map((href) => new URL(href, 'http://page').searchParams.get('id'));
     expect(listed).toEqual(entries);
+  });
+
+  test('the start page downloads the evidence bundle the API gives, which the verifier finds intact', async () => {
+    const start = await auditor.get(`/audit?desa=${VILLAGE}&tahun=${YEAR}`).expect(200);
+    expect(hrefs(start.text)).toContain(`${PAGES}/bukti.zip`);
+    expect(start.text).toContain('Unduh berkas bukti (evidence bundle)');
+    expect(start.text).toContain(`kasdesa verify-evidence bukti-${VILLAGE}-${YEAR}.zip`);
+    const page = await binaryGet(auditor.get(`${PAGES}/bukti.zip`)).expect(200);
+    expect(page.headers['content-type']).toBe('application/zip');
+    const fromApi = await binaryGet(
+      request(app).get(`${API_AUDIT}/evidence`).set(bearer(server.tokens.auditor)),
+    ).expect(200);
+    const temp = tempDir();
+    try {
+      const verified = await Promise.all(
+        [page, fromApi].map(async (answer, index) => {
+          const folder = join(temp.dir, String(index));
+          await unpackEvidenceArchive(
+            answer.body as Buffer,
+            folder,
+            EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES,
+          );
+          return verifyEvidence(folder);
+        }),
+      );
+      for (const result of verified) expect(result.problems).toEqual([]);
+      const [fromPage, api] = verified.map(({ manifest }) => ({ ...manifest!, createdAt: '' }));
+      expect(fromPage).toEqual(api);
+      expect(fromPage!.streams.map((s) => s.stream)).toContain(STREAM);
+    } finally {
+      temp.remove();
+    }
+    const treasurer = await signedInAgent(app, 'treasurer');
+    await treasurer.get(`${PAGES}/bukti.zip`).expect(403);
   });
 
   test('verification shows what the API verifies: the same verdict and number of events', async () => {
@@ -141,6 +180,7 @@ describe("the auditor's pages", () => {
           queue.push(href);
     }
     expect(seen).toContain(`${PAGES}/keadaan`);
+    expect(seen).toContain(`${PAGES}/bukti.zip`);
     expect([...seen].some((path) => path.startsWith(`${PAGES}/riwayat?`))).toBe(true);
     const csrf = csrfOf((await auditor.get('/beranda').expect(200)).text);
     for (const form of FORM_CATALOG) {

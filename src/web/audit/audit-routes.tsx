@@ -9,6 +9,7 @@ import {
   auditLineVersions,
   requireAuditReader,
   requireAuditVillage,
+  sendEvidenceBundle,
   verifyInScope,
   type AuditTarget,
 } from '../../http/audit-endpoints';
@@ -149,6 +150,14 @@ export function auditRoutes(services: PageServices): Router {
         'Buku pada dua jam',
         <ClocksPage signedIn={current} target={target} typed={typed} columns={columns} />,
       );
+    }),
+  );
+
+  router.get(
+    `${AUDIT_PATH}/:villageCode/:fiscalYear/bukti.zip`,
+    signedIn,
+    villagePage(async (_current, target, _req, res) => {
+      await sendEvidenceBundle(store, reference, target, res);
     }),
   );
 
