@@ -112,8 +112,14 @@ describe('evidence bundle', () => {
       now,
       limits: { maxBytes: EVIDENCE_BUNDLE_MAX_BYTES, maxMs: EVIDENCE_EXPORT_MAX_MS },
     });
+    // jszip's stream is an older Readable, not async iterable.
     const chunks: Buffer[] = [];
-    for await (const chunk of archive) chunks.push(chunk as Buffer);
+    await new Promise((resolve, reject) =>
+      archive
+        .on('data', (chunk: Buffer) => chunks.push(chunk))
+        .on('end', resolve)
+        .on('error', reject),
+    );
     await unpackEvidenceArchive(Buffer.concat(chunks), folder, EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES);
     for (const [relative, content] of written)
       expect({ relative, content: readFileSync(join(folder, relative), 'utf8') }).toEqual({
