@@ -41,6 +41,15 @@ export const RENDERED_REPORTS_MAX = 500;
 /** Public transparency pages kept rendered (one per village and year); past it the least recently asked goes. */
 export const PUBLIC_PAGE_CACHE_ENTRIES_MAX = 200;
 
+/** An evidence bundle downloaded over HTTP: its files' total size; past it the download is refused (the CLI writes any size). */
+export const EVIDENCE_BUNDLE_MAX_BYTES = 64 * 1024 * 1024;
+/** An evidence bundle download gathering its files for longer than this is given up. */
+export const EVIDENCE_EXPORT_MAX_MS = 60_000;
+/** Evidence bundles built at once (each held in memory up to EVIDENCE_BUNDLE_MAX_BYTES); past it a download answers 503. */
+export const EVIDENCE_DOWNLOADS_MAX = 4;
+/** A zipped bundle given to the verifier: its unpacked size; past it the archive is refused unread. */
+export const EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES = 1024 * 1024 * 1024;
+
 // Command handling
 
 /** Streams whose folded state stays in memory between commands. */

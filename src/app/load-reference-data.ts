@@ -48,7 +48,8 @@ function readRows(root: string, key: ReferenceFileKey, fiscalYear: number, regen
 export class ReferenceCatalog {
   private readonly loaded = new Map<string, ReferenceData>();
 
-  constructor(private readonly root: string = DEFAULT_REFERENCE_ROOT) {}
+  /** The folder the reference files are read from (an evidence bundle copies them). */
+  constructor(readonly root: string = DEFAULT_REFERENCE_ROOT) {}
 
   /** Whether reference data exists for the year and regency (an unknown regency is a user error). */
   exists(fiscalYear: number, regencyCode: string): boolean {

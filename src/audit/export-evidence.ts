@@ -44,10 +44,19 @@ async function streamsInScope(store: EventStore, scope: EvidenceScope): Promise<
   return [...names].sort();
 }
 
-function writeFile(folder: string, relative: string, content: string): string {
-  const absolute = join(folder, relative);
-  mkdirSync(dirname(absolute), { recursive: true });
-  writeFileSync(absolute, content);
+/** Where a bundle's files go, by their path in the bundle: a folder (the CLI) or an archive (a download). */
+export type EvidenceSink = (relative: string, content: string) => void;
+
+export function folderSink(folder: string): EvidenceSink {
+  return (relative, content) => {
+    const absolute = join(folder, relative);
+    mkdirSync(dirname(absolute), { recursive: true });
+    writeFileSync(absolute, content);
+  };
+}
+
+function writeFile(sink: EvidenceSink, relative: string, content: string): string {
+  sink(relative, content);
   return sha256(content);
 }
 
@@ -55,7 +64,7 @@ function jsonLines(events: RecordedEvent[]): string {
   return events.map((event) => `${eventLine(event)}\n`).join('');
 }
 
-function copyReference(folder: string, referenceRoot: string, scope: EvidenceScope) {
+function copyReference(sink: EvidenceSink, referenceRoot: string, scope: EvidenceScope) {
   return (Object.keys(REFERENCE_FILES) as ReferenceFileKey[]).flatMap((key) => {
     const relative = referenceFilePath(key, scope.fiscalYear, scope.regencyCode);
     let content: string;
@@ -64,9 +73,7 @@ function copyReference(folder: string, referenceRoot: string, scope: EvidenceSco
     } catch {
       return [];
     }
-    return [
-      { path: relative, sha256: writeFile(folder, join(REFERENCE_FOLDER, relative), content) },
-    ];
+    return [{ path: relative, sha256: writeFile(sink, join(REFERENCE_FOLDER, relative), content) }];
   });
 }
 
@@ -74,12 +81,12 @@ function copyReference(folder: string, referenceRoot: string, scope: EvidenceSco
  * Writes a self-contained evidence bundle: each stream's events as JSONL in
  * stream order, the regency's anchors, the reference data in force, the
  * report figures as computed now, and a manifest of every file's SHA-256,
- * sealed by `bundle.sha256`.
+ * sealed by `bundle.sha256`, into a folder or an archive (`sink`).
  */
 export async function exportEvidence(
   store: EventStore,
   scope: EvidenceScope,
-  options: { folder: string; referenceRoot: string; now: Date },
+  options: { sink: EvidenceSink; referenceRoot: string; now: Date },
 ): Promise<{ manifest: EvidenceManifest; hash: string }> {
   const streams = [];
   const bundled: RecordedEvent[] = [];
@@ -92,7 +99,7 @@ export async function exportEvidence(
     streams.push({
       stream,
       file,
-      sha256: writeFile(options.folder, file, jsonLines(events)),
+      sha256: writeFile(options.sink, file, jsonLines(events)),
       events: events.length,
       headRevision: events[events.length - 1]!.revision.toString(),
       headHash: verification.ok
@@ -101,7 +108,7 @@ export async function exportEvidence(
     });
   }
   const anchorEvents = await readWholeStream(store, auditStreamId(scope.regencyCode));
-  const referenceFiles = copyReference(options.folder, options.referenceRoot, scope);
+  const referenceFiles = copyReference(options.sink, options.referenceRoot, scope);
   const reports = await deriveEvidenceReports(
     bundled,
     scope,
@@ -118,17 +125,17 @@ export async function exportEvidence(
     streams,
     anchors: {
       file: ANCHORS_FILE,
-      sha256: writeFile(options.folder, ANCHORS_FILE, jsonLines(anchorEvents)),
+      sha256: writeFile(options.sink, ANCHORS_FILE, jsonLines(anchorEvents)),
       events: anchorEvents.length,
     },
     reference: { version: referenceVersion(referenceFiles), files: referenceFiles },
     reports: {
       file: REPORTS_FILE,
-      sha256: writeFile(options.folder, REPORTS_FILE, `${JSON.stringify(reports, null, 2)}\n`),
+      sha256: writeFile(options.sink, REPORTS_FILE, `${JSON.stringify(reports, null, 2)}\n`),
     },
   };
-  writeFile(options.folder, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFile(options.sink, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   const hash = bundleHash(manifest);
-  writeFile(options.folder, BUNDLE_HASH_FILE, `${hash}  ${MANIFEST_FILE}\n`);
+  writeFile(options.sink, BUNDLE_HASH_FILE, `${hash}  ${MANIFEST_FILE}\n`);
   return { manifest, hash };
 }

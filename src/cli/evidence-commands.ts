@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { FlowTotals } from '../reports/fund-flow/fund-flow-report';
 import type { EvidenceReports } from '../audit/evidence-reports';
-import { exportEvidence } from '../audit/export-evidence';
+import { withBundleFolder } from '../audit/evidence-archive';
+import { exportEvidence, folderSink } from '../audit/export-evidence';
 import { verifyEvidence } from '../audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../app/load-reference-data';
 import { runConfiguration } from '../composition/demo-settings';
@@ -52,7 +53,11 @@ export function registerEvidence(program: Command): void {
             villageCode: options.village,
             fiscalYear: Number(options.year),
           },
-          { folder: resolve(options.out), referenceRoot: DEFAULT_REFERENCE_ROOT, now: new Date() },
+          {
+            sink: folderSink(resolve(options.out)),
+            referenceRoot: DEFAULT_REFERENCE_ROOT,
+            now: new Date(),
+          },
         );
         const events = manifest.streams.reduce((sum, s) => sum + s.events, 0);
         console.log(
@@ -64,10 +69,12 @@ export function registerEvidence(program: Command): void {
     });
 
   program
-    .command('verify-evidence <folder>')
-    .description('Periksa paket bukti tanpa server / verify an evidence bundle offline')
-    .action(async (folder: string) => {
-      const result = await verifyEvidence(resolve(folder));
+    .command('verify-evidence <bundle>')
+    .description(
+      'Periksa paket bukti (folder, atau zip unduhan dari web/API) tanpa server / verify an evidence bundle (a folder, or a zip downloaded from the web or API) offline',
+    )
+    .action(async (bundle: string) => {
+      const result = await withBundleFolder(resolve(bundle), verifyEvidence);
       for (const problem of result.problems) console.log(`RUSAK  ${problem}`);
       if (result.reports) printReports(result.reports);
       const events = [...result.events.values()].reduce((sum, list) => sum + list.length, 0);

@@ -1,8 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { scopeCovers, scopeLevel, type Role } from '../access/roles';
 import type { User } from '../access/state';
 import { anchorStreamHeads } from '../audit/anchoring';
+import { evidenceArchive } from '../audit/evidence-archive';
 import {
   figureHistory,
   HISTORY_KINDS,
@@ -21,6 +23,12 @@ import { parseBody, type Endpoint } from './endpoint';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { toJsonValue } from '../domain/shared/json-value';
 import { regencyOf } from '../domain/shared/region-codes';
+import {
+  EVIDENCE_BUNDLE_MAX_BYTES,
+  EVIDENCE_DOWNLOADS_MAX,
+  EVIDENCE_EXPORT_MAX_MS,
+  LimitExceededError,
+} from '../limits';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser } from './request-context';
 import { villageStream } from './stream-kinds';
@@ -207,6 +215,55 @@ export async function auditLineVersions(
   return versions;
 }
 
+/** What `kasdesa export-evidence` writes to a folder, downloaded as one zip. */
+export const EVIDENCE_MEDIA_TYPE = 'application/zip';
+/** Bundles being built now, across the API and the pages: each is held in memory while it is. */
+let evidenceDownloads = 0;
+
+const evidenceLimit = (limit: string, max: number) =>
+  new HttpProblem('EVIDENCE_LIMIT', limit, String(max));
+
+/**
+ * A village year's evidence bundle (its stream and the regency's, the
+ * anchors, the reference data, the report figures, the sealed manifest),
+ * streamed as a zip attachment: the API's download and the pages' alike.
+ */
+export async function sendEvidenceBundle(
+  store: EventStore,
+  reference: ReferenceCatalog,
+  { villageCode, fiscalYear }: AuditTarget,
+  res: Response,
+): Promise<void> {
+  if (evidenceDownloads >= EVIDENCE_DOWNLOADS_MAX)
+    throw evidenceLimit('EVIDENCE_DOWNLOADS_MAX', EVIDENCE_DOWNLOADS_MAX);
+  evidenceDownloads += 1;
+  try {
+    const { hash, archive } = await evidenceArchive(
+      store,
+      { regencyCode: regencyOf(villageCode), villageCode, fiscalYear },
+      {
+        referenceRoot: reference.root,
+        now: new Date(),
+        limits: { maxBytes: EVIDENCE_BUNDLE_MAX_BYTES, maxMs: EVIDENCE_EXPORT_MAX_MS },
+      },
+    ).catch((error: unknown) =>
+      Promise.reject(
+        error instanceof LimitExceededError ? evidenceLimit(error.limit, error.max) : error,
+      ),
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="bukti-${villageCode}-${fiscalYear}.zip"`,
+    );
+    // The seal of bundle.sha256, to note beside the download.
+    res.setHeader('X-Evidence-Bundle-SHA256', hash);
+    res.type(EVIDENCE_MEDIA_TYPE);
+    await pipeline(archive, res);
+  } finally {
+    evidenceDownloads -= 1;
+  }
+}
+
 /** The two clocks of a query (`asOf`, `knownAt`), refused as the API refuses them. */
 export const auditClocks = (query: unknown) => parseBody('AuditClocks', clocksSchema, query);
 const clocksOf = (req: Request) => auditClocks(req.query);
@@ -254,6 +311,16 @@ function villageEndpoints(store: EventStore, reference: ReferenceCatalog): Endpo
           clocksOf(req),
         );
         res.json(toJsonValue(versions));
+      },
+    },
+    {
+      ...base,
+      path: `${VILLAGE_BASE}/evidence`,
+      summary:
+        "Paket bukti desa setahun sebagai zip, berkas yang sama dengan kasdesa export-evidence; periksa dengan kasdesa verify-evidence / the village year's evidence bundle as a zip, the files kasdesa export-evidence writes; check it with kasdesa verify-evidence",
+      download: EVIDENCE_MEDIA_TYPE,
+      async handler(_req, res) {
+        await sendEvidenceBundle(store, reference, targets.get(res)!, res);
       },
     },
   ];
@@ -305,7 +372,7 @@ function verificationEndpoints(store: EventStore): Endpoint[] {
   ];
 }
 
-/** Every audit endpoint: replay, history, budget-line versions, verification and anchoring. */
+/** Every audit endpoint: replay, history, budget-line versions, evidence bundles, verification and anchoring. */
 export function auditEndpoints(store: EventStore, reference: ReferenceCatalog): Endpoint[] {
   return [...villageEndpoints(store, reference), ...verificationEndpoints(store)];
 }

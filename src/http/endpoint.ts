@@ -20,6 +20,8 @@ export interface Endpoint {
   access: EndpointAccess;
   body?: z.ZodType;
   response?: z.ZodType;
+  /** The media type of a file answered instead of JSON (a download); OpenAPI lists it as binary. */
+  download?: string;
   status: number;
   /** Reads answer with an ETag; writes accept If-Match and Idempotency-Key. */
   concurrency?: 'read' | 'write';

@@ -107,6 +107,11 @@ export const HTTP_RULES = {
     en: 'The reports have not reached the requested position yet; try again shortly',
     status: 503,
   },
+  EVIDENCE_LIMIT: {
+    id: 'Paket bukti tidak dapat dibuat lewat web sekarang (batas ukuran, waktu atau unduhan bersamaan); coba lagi nanti atau buat dengan kasdesa export-evidence',
+    en: 'The evidence bundle cannot be built over the web now (size, time or concurrent-download limit); try again later or write it with kasdesa export-evidence',
+    status: 503,
+  },
   STORE_UNAVAILABLE: {
     id: 'Penyimpanan peristiwa tidak tersedia; coba lagi nanti',
     en: 'The event store is unavailable; try again later',

@@ -73,6 +73,9 @@ function operation(endpoint: Endpoint) {
         ...(endpoint.response && {
           content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } },
         }),
+        ...(endpoint.download && {
+          content: { [endpoint.download]: { schema: { type: 'string', format: 'binary' } } },
+        }),
       },
       '4XX': problem,
       '5XX': problem,

@@ -9,7 +9,7 @@ import {
   type EvidenceManifest,
 } from '../../src/audit/evidence-manifest';
 import { REPORTS_FILE, type EvidenceReports } from '../../src/audit/evidence-reports';
-import { exportEvidence } from '../../src/audit/export-evidence';
+import { exportEvidence, folderSink } from '../../src/audit/export-evidence';
 import { verifyEvidence } from '../../src/audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../../src/app/load-reference-data';
 import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
@@ -54,7 +54,11 @@ describe('evidence bundle of the demo regency', () => {
     ({ manifest: exported } = await exportEvidence(
       store,
       { regencyCode: DEMO_REGENCY.code, fiscalYear: DEMO_YEAR },
-      { folder, referenceRoot: DEFAULT_REFERENCE_ROOT, now: new Date('2026-01-15T08:00:00Z') },
+      {
+        sink: folderSink(folder),
+        referenceRoot: DEFAULT_REFERENCE_ROOT,
+        now: new Date('2026-01-15T08:00:00Z'),
+      },
     ));
   });
 

@@ -11,7 +11,8 @@ import {
   streamFile,
   type EvidenceManifest,
 } from '../../src/audit/evidence-manifest';
-import { exportEvidence } from '../../src/audit/export-evidence';
+import { evidenceArchive, unpackEvidenceArchive } from '../../src/audit/evidence-archive';
+import { exportEvidence, folderSink } from '../../src/audit/export-evidence';
 import { verifyEvidence } from '../../src/audit/verify-evidence';
 import { DEFAULT_REFERENCE_ROOT } from '../../src/app/load-reference-data';
 import { withHashChain } from '../../src/eventstore/chained-store';
@@ -19,6 +20,11 @@ import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { GENESIS_HASH, sealEvents } from '../../src/eventstore/hash-chain';
 import { embeddedStoreFile } from '../../src/eventstore/store-location';
 import type { EventStore } from '../../src/eventstore/port';
+import {
+  EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES,
+  EVIDENCE_BUNDLE_MAX_BYTES,
+  EVIDENCE_EXPORT_MAX_MS,
+} from '../../src/limits';
 import { tempDir } from '../support/temp-dir';
 
 const VILLAGE = 'village-35.10.01.2001-2025';
@@ -59,7 +65,7 @@ describe('evidence bundle', () => {
       store,
       { regencyCode: '35.10', villageCode: '35.10.01.2001', fiscalYear: 2025 },
       {
-        folder,
+        sink: folderSink(folder),
         referenceRoot: DEFAULT_REFERENCE_ROOT,
         now: new Date('2026-01-15T08:00:00Z'),
       },
@@ -92,12 +98,53 @@ describe('evidence bundle', () => {
     ]);
   });
 
+  test('the zipped bundle holds exactly the files, byte for byte, the folder export writes', async () => {
+    const now = new Date('2026-01-15T08:00:00Z');
+    const scope = { regencyCode: '35.10', villageCode: '35.10.01.2001', fiscalYear: 2025 };
+    const written = new Map<string, string>();
+    await exportEvidence(store, scope, {
+      sink: (relative, content) => written.set(relative, content),
+      referenceRoot: DEFAULT_REFERENCE_ROOT,
+      now,
+    });
+    const { archive } = await evidenceArchive(store, scope, {
+      referenceRoot: DEFAULT_REFERENCE_ROOT,
+      now,
+      limits: { maxBytes: EVIDENCE_BUNDLE_MAX_BYTES, maxMs: EVIDENCE_EXPORT_MAX_MS },
+    });
+    // jszip's stream is an older Readable, not async iterable.
+    const chunks: Buffer[] = [];
+    await new Promise((resolve, reject) =>
+      archive
+        .on('data', (chunk: Buffer) => chunks.push(chunk))
+        .on('end', resolve)
+        .on('error', reject),
+    );
+    await unpackEvidenceArchive(Buffer.concat(chunks), folder, EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES);
+    for (const [relative, content] of written)
+      expect({ relative, content: readFileSync(join(folder, relative), 'utf8') }).toEqual({
+        relative,
+        content,
+      });
+    expect(written.size).toBeGreaterThanOrEqual(5);
+    await expect(
+      unpackEvidenceArchive(Buffer.concat(chunks), join(temp.dir, 'small'), 100),
+    ).rejects.toThrow('EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES');
+    await expect(
+      evidenceArchive(store, scope, {
+        referenceRoot: DEFAULT_REFERENCE_ROOT,
+        now,
+        limits: { maxBytes: 100, maxMs: EVIDENCE_EXPORT_MAX_MS },
+      }),
+    ).rejects.toThrow('EVIDENCE_BUNDLE_MAX_BYTES');
+  });
+
   test('the regency-wide bundle holds every stream of that year', async () => {
     const { manifest } = await exportEvidence(
       store,
       { regencyCode: '35.10', fiscalYear: 2025 },
       {
-        folder,
+        sink: folderSink(folder),
         referenceRoot: DEFAULT_REFERENCE_ROOT,
         now: new Date(),
       },

@@ -165,3 +165,12 @@ export function expectProblem(response: request.Response, status: number, rule?:
   expect(response.body.messages.en).toEqual(expect.any(String));
   if (rule) expect(response.body.rule).toBe(rule);
 }
+
+/** A download (xlsx, zip) as a GET answer's bytes: supertest keeps them only when told to. */
+export function binaryGet(test: request.Test): request.Test {
+  return test.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}

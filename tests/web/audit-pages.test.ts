@@ -3,8 +3,14 @@ import request from 'supertest';
 import { FORM_CATALOG } from '../../src/web/forms/form-catalog';
 import { webPages } from '../../src/web/web-pages';
 import { startFullYearApp } from '../http/full-year-app';
-import { bearer, VILLAGE, YEAR, type TestServer } from '../http/support';
+import { join } from 'node:path';
+import { unpackEvidenceArchive } from '../../src/audit/evidence-archive';
+import { verifyEvidence } from '../../src/audit/verify-evidence';
+import { EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES } from '../../src/limits';
+import { bearer, binaryGet, VILLAGE, YEAR, type TestServer } from '../http/support';
+import { tempDir } from '../support/temp-dir';
 import { buildRealisticVillage } from '../support/realistic-village';
+import { receipt } from '../support/village-fixtures';
 import { csrfOf, signedInAgent } from './support/web-agent';
 
 const API_AUDIT = `/api/v1/audit/villages/${VILLAGE}/years/${YEAR}`;
@@ -27,7 +33,11 @@ describe("the auditor's pages", () => {
   beforeAll(async () => {
     ({ server, app, close } = await startFullYearApp({
       pages: webPages,
-      runYear: (_run, ledger) => buildRealisticVillage(ledger),
+      runYear: async (_run, ledger) => {
+        await buildRealisticVillage(ledger);
+        // Money in the books, so the entries list has something to show.
+        await ledger.executeVillageCommand(VILLAGE, YEAR, receipt('TBP-ADD-1', '69210275'));
+      },
     }));
     auditor = await signedInAgent(app, 'auditor');
   }, 180_000);
@@ -41,6 +51,56 @@ describe("the auditor's pages", () => {
     expect(links).toContain(`${PAGES}/keadaan`);
     expect(links).toContain(`${PAGES}/riwayat`);
     expect(links).toContain(`/audit/verifikasi?aliran=${STREAM}`);
+  });
+
+  test('unasked, the start page chooses the year the village has books in, and its books list the entries the API replays', async () => {
+    // The reference data also has the next year, with no ledger yet: it must not be the default.
+    const start = await auditor.get(`/audit?desa=${VILLAGE}`).expect(200);
+    expect(start.text).toMatch(new RegExp(`<option value="${YEAR}" selected`));
+    expect(hrefs(start.text)).toContain(`${PAGES}/keadaan`);
+    const firstVisit = await auditor.get('/audit').expect(200);
+    expect(hrefs(firstVisit.text)).toContain(`${PAGES}/keadaan`);
+    const entries = Object.keys((await api(`${API_AUDIT}/state`)).body.state.books.entries);
+    expect(entries).toEqual(['TBP-ADD-1']);
+    const books = await auditor.get(`${PAGES}/keadaan`).expect(200);
+    const listed = hrefs(books.text)
+      .filter((href) => href.includes('jenis=entry'))
+      .map((href) => new URL(href, 'http://page').searchParams.get('id'));
+    expect(listed).toEqual(entries);
+  });
+
+  test('the start page downloads the evidence bundle the API gives, which the verifier finds intact', async () => {
+    const start = await auditor.get(`/audit?desa=${VILLAGE}&tahun=${YEAR}`).expect(200);
+    expect(hrefs(start.text)).toContain(`${PAGES}/bukti.zip`);
+    expect(start.text).toContain('Unduh berkas bukti (evidence bundle)');
+    expect(start.text).toContain(`kasdesa verify-evidence bukti-${VILLAGE}-${YEAR}.zip`);
+    const page = await binaryGet(auditor.get(`${PAGES}/bukti.zip`)).expect(200);
+    expect(page.headers['content-type']).toBe('application/zip');
+    const fromApi = await binaryGet(
+      request(app).get(`${API_AUDIT}/evidence`).set(bearer(server.tokens.auditor)),
+    ).expect(200);
+    const temp = tempDir();
+    try {
+      const verified = await Promise.all(
+        [page, fromApi].map(async (answer, index) => {
+          const folder = join(temp.dir, String(index));
+          await unpackEvidenceArchive(
+            answer.body as Buffer,
+            folder,
+            EVIDENCE_ARCHIVE_UNPACKED_MAX_BYTES,
+          );
+          return verifyEvidence(folder);
+        }),
+      );
+      for (const result of verified) expect(result.problems).toEqual([]);
+      const [fromPage, api] = verified.map(({ manifest }) => ({ ...manifest!, createdAt: '' }));
+      expect(fromPage).toEqual(api);
+      expect(fromPage!.streams.map((s) => s.stream)).toContain(STREAM);
+    } finally {
+      temp.remove();
+    }
+    const treasurer = await signedInAgent(app, 'treasurer');
+    await treasurer.get(`${PAGES}/bukti.zip`).expect(403);
   });
 
   test('verification shows what the API verifies: the same verdict and number of events', async () => {
@@ -120,6 +180,7 @@ describe("the auditor's pages", () => {
           queue.push(href);
     }
     expect(seen).toContain(`${PAGES}/keadaan`);
+    expect(seen).toContain(`${PAGES}/bukti.zip`);
     expect([...seen].some((path) => path.startsWith(`${PAGES}/riwayat?`))).toBe(true);
     const csrf = csrfOf((await auditor.get('/beranda').expect(200)).text);
     for (const form of FORM_CATALOG) {

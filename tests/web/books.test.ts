@@ -7,7 +7,7 @@ import { SHELVED_NAMES, shelvesFor } from '../../src/web/books/book-shelves';
 import { formatRupiah } from '../../src/web/format';
 import { webPages } from '../../src/web/web-pages';
 import { startFullYearApp } from '../http/full-year-app';
-import { bearer, VILLAGE, VILLAGE_PATH, YEAR } from '../http/support';
+import { bearer, binaryGet, VILLAGE, VILLAGE_PATH, YEAR } from '../http/support';
 import type { TestServer } from '../http/support';
 import { buildRealisticVillage } from '../support/realistic-village';
 
@@ -94,16 +94,7 @@ describe('books and reports pages', () => {
   }, 180_000);
   afterAll(() => close());
 
-  const xlsxResponse = (path: string) =>
-    treasurer
-      .get(path)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+  const xlsxResponse = (path: string) => binaryGet(treasurer.get(path)).expect(200);
   const xlsxOf = async (path: string) => (await xlsxResponse(path)).body as Buffer;
 
   test('every village report of the catalogue is on a shelf', () => {

@@ -18,6 +18,11 @@ export function villageAuditPath(
   return `${AUDIT_PATH}/${villageCode}/${fiscalYear}/${page}${tail}${search ? `?${search}` : ''}`;
 }
 
+/** A village year's evidence bundle, downloaded as a zip. */
+export function evidencePath(villageCode: string, fiscalYear: number): string {
+  return `${AUDIT_PATH}/${villageCode}/${fiscalYear}/bukti.zip`;
+}
+
 /** The verification page for one stream, or (no stream) every stream in the user's scope. */
 export function verifyPath(stream?: string): string {
   return stream === undefined

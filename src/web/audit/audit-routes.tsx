@@ -9,10 +9,12 @@ import {
   auditLineVersions,
   requireAuditReader,
   requireAuditVillage,
+  sendEvidenceBundle,
   verifyInScope,
   type AuditTarget,
 } from '../../http/audit-endpoints';
 import { typedDate } from '../forms/typed-input';
+import { defaultVillageYear } from '../village-years';
 import { pageUser, requireSignedIn, send, sendRefusal, type PageServices } from '../page-kit';
 import type { PageSession } from '../session/web-session';
 import { AuditStartPage, type District } from './audit-start-page';
@@ -40,7 +42,7 @@ function clocksOf(typed: TypedClocks): { asOf?: string; knownAt?: string } {
 
 /** The auditor's pages: read-only, over the same functions and access rules as the audit API. */
 export function auditRoutes(services: PageServices): Router {
-  const { reference, store } = services;
+  const { reference, store, ledger } = services;
   const router = express.Router();
   const signedIn = requireSignedIn(services);
 
@@ -64,32 +66,37 @@ export function auditRoutes(services: PageServices): Router {
     };
   }
 
-  router.get(AUDIT_PATH, signedIn, (req, res) => {
+  router.get(AUDIT_PATH, signedIn, async (req, res) => {
     const current = pageUser(res);
     try {
       requireAuditReader(current.user);
       const regency = regencyOf(current.user.scope);
       const years = [...reference.fiscalYears(regency)].sort((a, b) => a - b);
-      const fiscalYear =
-        years.find((year) => String(year) === textOf(req, 'tahun')) ?? years.at(-1);
-      if (fiscalYear === undefined)
+      const asked = { desa: textOf(req, 'desa'), tahun: textOf(req, 'tahun') };
+      const listedYear = years.find((year) => String(year) === asked.tahun) ?? years.at(-1);
+      if (listedYear === undefined)
         return send(
           res,
           200,
           'Audit',
           <AuditStartPage signedIn={current} districts={[]} years={years} chosen={undefined} />,
         );
-      const { districts, villages } = reference.get(fiscalYear, regency);
+      const { districts, villages } = reference.get(listedYear, regency);
       const byDistrict: District[] = [...districts.values()]
         .map((district) => ({
           ...district,
           villages: [...villages.values()].filter((v) => v.districtCode === district.code),
         }))
         .filter((district) => district.villages.length > 0);
-      const asked = textOf(req, 'desa');
-      const village = villages.get(asked) ?? byDistrict[0]?.villages[0];
-      if (asked !== '' && !villages.has(asked))
-        throw new HttpProblem('QUERY_PARAMETER', 'desa', asked);
+      const village = villages.get(asked.desa) ?? byDistrict[0]?.villages[0];
+      if (asked.desa !== '' && !villages.has(asked.desa))
+        throw new HttpProblem('QUERY_PARAMETER', 'desa', asked.desa);
+      // Unasked, the year the village has books in, as its own pages choose: a newer year
+      // with reference data only would show empty books.
+      const fiscalYear =
+        asked.tahun === '' && village
+          ? ((await defaultVillageYear(ledger, reference, village.code)) ?? listedYear)
+          : listedYear;
       send(
         res,
         200,
@@ -143,6 +150,14 @@ export function auditRoutes(services: PageServices): Router {
         'Buku pada dua jam',
         <ClocksPage signedIn={current} target={target} typed={typed} columns={columns} />,
       );
+    }),
+  );
+
+  router.get(
+    `${AUDIT_PATH}/:villageCode/:fiscalYear/bukti.zip`,
+    signedIn,
+    villagePage(async (_current, target, _req, res) => {
+      await sendEvidenceBundle(store, reference, target, res);
     }),
   );
 

@@ -2,7 +2,7 @@ import type { Named, Village } from '../../domain/reference/reference-data';
 import { villageStreamId } from '../../domain/village/decider';
 import { Layout } from '../layout';
 import type { PageSession } from '../session/web-session';
-import { AUDIT_PATH, verifyPath, villageAuditPath } from './audit-paths';
+import { AUDIT_PATH, evidencePath, verifyPath, villageAuditPath } from './audit-paths';
 
 export interface District extends Named {
   villages: Village[];
@@ -90,6 +90,20 @@ export function AuditStartPage({
             </li>
             <li>
               <a href={verifyPath()}>Periksa rantai hash seluruh cakupan Anda</a>
+            </li>
+            <li>
+              <a href={evidencePath(chosen.village.code, chosen.fiscalYear)} download>
+                Unduh berkas bukti (evidence bundle)
+              </a>
+              <p>
+                Satu berkas zip berisi semua peristiwa desa dan kabupaten tahun ini, jangkar, data
+                referensi, angka laporan dan manifest bersegel SHA-256, sama dengan hasil{' '}
+                <code>kasdesa export-evidence</code>. Periksa tanpa server dengan{' '}
+                <code>
+                  kasdesa verify-evidence bukti-{chosen.village.code}-{chosen.fiscalYear}.zip
+                </code>
+                : hasilnya OK, atau setiap berkas dan mata rantai yang tidak cocok.
+              </p>
             </li>
           </ul>
         </>

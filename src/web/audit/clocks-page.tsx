@@ -147,6 +147,9 @@ export function ClocksPage({
         </tbody>
       </table>
       <h2>Entri buku</h2>
+      {now.books.entries.size === 0 && (
+        <p>Belum ada entri buku desa ini pada tahun {fiscalYear}.</p>
+      )}
       <table class="cards">
         <thead>
           <tr>
