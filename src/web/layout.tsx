@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
+import { mayAdministerUsers, USERS_PATH } from './admin/admin-paths';
 import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
 import { MONITORING_PATH, MONITORING_ROLES } from './regency/regency-paths';
 import { ROLE_NAMES } from './role-names';
@@ -36,6 +37,7 @@ export function Layout({
             <a href={FORMS_PATH}>Formulir</a>
             <a href={REPORTS_PATH}>{'Buku & laporan'}</a>
             {MONITORING_ROLES.includes(user.role) && <a href={MONITORING_PATH}>Pemantauan</a>}
+            {mayAdministerUsers(user.role) && <a href={USERS_PATH}>Pengguna</a>}
           </nav>
         )}
         {user && csrfToken && (

@@ -4,6 +4,7 @@ import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
 import type { FormRefusal } from './field-errors';
 import {
+  type Choice,
   formSlug,
   rowInputName,
   type CommandForm,
@@ -41,7 +42,8 @@ const INPUT_MODES: Partial<Record<InputField['kind'], string>> = {
 
 const inputId = (name: string) => `f-${name.replaceAll('.', '-')}`;
 
-function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
+/** A rule's message, Indonesian first, beside the input it names (or above the form). */
+export function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
   return (
     <p class="error" id={id} role="alert">
       {refusal.problem.messages.id}
@@ -60,37 +62,49 @@ interface InputProps {
   refusal: FormRefusal | undefined;
 }
 
-function Control({ field, name, context, values, invalid }: InputProps & { invalid: boolean }) {
+/** An input's id and name, tied to its hint and its refusal's message for assistive technology. */
+export function inputAttributes(name: string, hinted: boolean, invalid: boolean) {
   const id = inputId(name);
-  const common = {
+  return {
     id,
     name,
     'aria-invalid': invalid ? ('true' as const) : undefined,
     'aria-describedby':
-      [field.hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ') || undefined,
+      [hinted && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ') || undefined,
   };
+}
+
+/** One of `choices`, "— pilih —" first; a value that is no choice (e.g. from a link) stays as typed. */
+export function ChoiceSelect({
+  choices,
+  typed,
+  ...attributes
+}: ReturnType<typeof inputAttributes> & { choices: readonly Choice[]; typed: string }) {
+  const unknown = typed !== '' && !choices.some((choice) => choice.value === typed);
+  return (
+    <select {...attributes}>
+      <option value="">— pilih —</option>
+      {unknown && (
+        <option value={typed} selected>
+          {typed}
+        </option>
+      )}
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value} selected={choice.value === typed}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function Control({ field, name, context, values, invalid }: InputProps & { invalid: boolean }) {
+  const common = inputAttributes(name, field.hint !== undefined, invalid);
   const typed = typedText(values, name);
   if (field.kind === 'longText' || field.kind === 'lines')
     return <textarea {...common} rows={3} value={typed} />;
-  if (field.kind === 'choice') {
-    const choices = field.choices?.(context) ?? [];
-    const unknown = typed !== '' && !choices.some((choice) => choice.value === typed);
-    return (
-      <select {...common}>
-        <option value="">— pilih —</option>
-        {unknown && (
-          <option value={typed} selected>
-            {typed}
-          </option>
-        )}
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value} selected={choice.value === typed}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    );
-  }
+  if (field.kind === 'choice')
+    return <ChoiceSelect {...common} choices={field.choices?.(context) ?? []} typed={typed} />;
   return (
     <input
       {...common}

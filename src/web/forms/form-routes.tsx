@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { mayIssue } from '../../access/command-permissions';
 import { actorOf, type User } from '../../access/state';
@@ -21,6 +20,7 @@ import {
 import { FORMS_PATH, HOME_PATH } from '../paths';
 import { defaultVillageYear } from '../village-years';
 import { CommandFormPage, type FormEnvelope } from './command-form-page';
+import { newNonce, postedNonce, webCommandId } from './command-nonce';
 import { refusedInput, type FormRefusal } from './field-errors';
 import { FORM_CATALOG, findForm } from './form-catalog';
 import { FormListPage } from './form-list-page';
@@ -33,9 +33,6 @@ import {
 } from './form-model';
 import { formPayload } from './form-payload';
 import { shownDate, shownMonth } from './typed-input';
-
-const NONCE = /^[A-Za-z0-9_-]{22}$/;
-const newNonce = () => randomBytes(16).toString('base64url');
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -153,11 +150,11 @@ export function formRoutes(services: PageServices): Router {
       return sendRefusal(req, res, error, FORMS_PATH);
     }
     const values = typedValues(body);
-    const nonce = NONCE.test(text(body._nonce)) ? text(body._nonce) : newNonce();
+    const nonce = postedNonce(text(body._nonce));
     const seen = text(body._revisi);
     const built = formPayload(form.fields, values);
     const command = {
-      commandId: `${user.userId}:web:${nonce}`,
+      commandId: webCommandId(user.userId, nonce),
       type: form.type,
       payload: built.payload,
       actor: actorOf(user),

@@ -1,5 +1,6 @@
 import type { Activity, BudgetState } from '../../domain/village/state';
 import { AUDIT_READERS } from '../../http/audit-endpoints';
+import { mayAdministerUsers, NEW_USER_PATH, USERS_PATH } from '../admin/admin-paths';
 import { AUDIT_PATH } from '../audit/audit-paths';
 import { Layout } from '../layout';
 import { ROLE_NAMES } from '../role-names';
@@ -46,6 +47,12 @@ export function HomePage({
       {AUDIT_READERS.includes(user.role) && (
         <p>
           <a href={AUDIT_PATH}>Audit: riwayat angka, dua jam, verifikasi rantai</a>
+        </p>
+      )}
+      {mayAdministerUsers(user.role) && (
+        <p>
+          <a href={USERS_PATH}>Pengguna: daftar, peran, cakupan, kata sandi</a> ·{' '}
+          <a href={NEW_USER_PATH}>Daftarkan pengguna baru</a>
         </p>
       )}
       {village?.treasurer && <TreasurerSection figures={village.treasurer} />}
