@@ -14,6 +14,7 @@ import { HttpProblem } from './problem';
 import { actorOf, currentUser, markStream } from './request-context';
 import { commandResultSchema } from './response-schemas';
 
+/** A password as an administrator sets it (the user pages' hint names its least length). */
 export const passwordSchema = z.string().min(10).max(200);
 
 const newUserSchema = z.strictObject({
@@ -100,6 +101,7 @@ interface UserCommand {
   ): Promise<CommandOutcome<DomainEvent>>;
 }
 
+/** Refuses (403) a user whose role may not issue the user command, before its body is read. */
 export function requireUserCommandRole(user: User, type: UserCommandType): void {
   requireRole(user, (role) => mayIssue(role, type), type);
 }
