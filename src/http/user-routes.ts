@@ -1,12 +1,12 @@
-import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AccessService } from '../access/access-service';
 import { mayIssue, rolesFor, USER_READERS } from '../access/command-permissions';
 import { displayNameSchema, usernameSchema, type AccessCommand } from '../access/commands';
 import { roleSchema, scopeCovers, scopeSchema, type Role } from '../access/roles';
-import { publicUser } from '../access/state';
-import type { CommandOutcome } from '../app/stream-handler';
+import { publicUser, type User } from '../access/state';
+import type { CommandOutcome, HandleOptions } from '../app/stream-handler';
 import type { Actor, DomainEvent } from '../domain/shared/envelope';
+import type { ExpectedRevision } from '../eventstore/port';
 import { sendCommandResult } from './command-result';
 import { commandIdFor, expectedRevisionOf } from './concurrency';
 import { parseBody, type Endpoint } from './endpoint';
@@ -14,7 +14,8 @@ import { HttpProblem } from './problem';
 import { actorOf, currentUser, markStream } from './request-context';
 import { commandResultSchema } from './response-schemas';
 
-const passwordSchema = z.string().min(10).max(200);
+/** A password as an administrator sets it (the user pages' hint names its least length). */
+export const passwordSchema = z.string().min(10).max(200);
 
 const newUserSchema = z.strictObject({
   username: usernameSchema,
@@ -39,8 +40,7 @@ function withoutPasswordHash(event: DomainEvent): DomainEvent {
   return { ...event, data };
 }
 
-function requireRole(res: Response, allowed: (role: Role) => boolean, what: string): void {
-  const user = currentUser(res);
+function requireRole(user: User, allowed: (role: Role) => boolean, what: string): void {
   if (!allowed(user.role))
     throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
       detail: { id: what, en: what },
@@ -48,13 +48,33 @@ function requireRole(res: Response, allowed: (role: Role) => boolean, what: stri
 }
 
 /** A scope given in a body must lie inside the acting user's own scope. */
-function requireScope(res: Response, scope: string): void {
-  const user = currentUser(res);
+function requireScope(user: User, scope: string): void {
   if (!scopeCovers(user.scope, scope)) throw new HttpProblem('OUT_OF_SCOPE', 'scope', scope);
 }
 
+/** The access stream's users within the reader's scope, without password hashes. */
+export async function usersInScope(access: AccessService, reader: User) {
+  requireRole(reader, (role) => USER_READERS.includes(role), 'users');
+  const { state, revision } = await access.load();
+  const users = [...state.users.values()]
+    .filter((user) => scopeCovers(reader.scope, user.scope))
+    .map(publicUser);
+  return { revision, users };
+}
+
+export type UserCommandType = AccessCommand['type'];
+
+/** One user command as the API and the administrator's pages send it. */
+export interface UserCommandCall {
+  commandId: string;
+  /** The user it changes; none for a registration. */
+  userId?: string;
+  body: unknown;
+  expectedRevision?: ExpectedRevision;
+}
+
 interface UserCommandSpec<B> {
-  type: AccessCommand['type'];
+  type: UserCommandType;
   path: string;
   summary: string;
   body: z.ZodType<B>;
@@ -63,42 +83,121 @@ interface UserCommandSpec<B> {
     actor: Actor,
     commandId: string,
     body: B,
-    req: Request,
+    userId: string,
+    options: HandleOptions,
   ): Promise<CommandOutcome<DomainEvent>>;
   scopeOf?: (body: B) => string;
 }
 
-function userCommandEndpoint<B>(access: AccessService, spec: UserCommandSpec<B>): Endpoint {
+interface UserCommand {
+  type: UserCommandType;
+  path: string;
+  summary: string;
+  body: z.ZodType;
+  run(
+    access: AccessService,
+    user: User,
+    call: UserCommandCall,
+  ): Promise<CommandOutcome<DomainEvent>>;
+}
+
+/** Refuses (403) a user whose role may not issue the user command, before its body is read. */
+export function requireUserCommandRole(user: User, type: UserCommandType): void {
+  requireRole(user, (role) => mayIssue(role, type), type);
+}
+
+/** The API's checks in order (role, body schema, scope named), then the access stream's own rules. */
+function userCommand<B>(spec: UserCommandSpec<B>): UserCommand {
+  return {
+    ...spec,
+    async run(access, user, call) {
+      requireUserCommandRole(user, spec.type);
+      const body = parseBody(spec.type, spec.body, call.body);
+      if (spec.scopeOf) requireScope(user, spec.scopeOf(body));
+      const options = { expectedRevision: call.expectedRevision };
+      return spec.run(access, actorOf(user), call.commandId, body, call.userId ?? '', options);
+    },
+  };
+}
+
+const USER_COMMANDS: Record<UserCommandType, UserCommand> = {
+  RegisterUser: userCommand({
+    type: 'RegisterUser',
+    path: '/users',
+    summary: 'Daftarkan pengguna / register a user',
+    body: newUserSchema,
+    scopeOf: (body) => body.scope,
+    run: (service, actor, commandId, body, _userId, options) =>
+      service.registerUser(actor, commandId, body, options),
+  }),
+  AssignUserRole: userCommand({
+    type: 'AssignUserRole',
+    path: '/users/:userId/role',
+    summary: 'Ubah peran dan cakupan / change role and scope',
+    body: roleChangeSchema,
+    scopeOf: (body) => body.scope,
+    run: (service, actor, commandId, body, userId, options) =>
+      service.execute(actor, commandId, 'AssignUserRole', { userId, ...body }, options),
+  }),
+  ChangeUserPassword: userCommand({
+    type: 'ChangeUserPassword',
+    path: '/users/:userId/password',
+    summary: 'Atur ulang kata sandi / reset the password',
+    body: passwordChangeSchema,
+    run: (service, actor, commandId, body, userId, options) =>
+      service.changePassword(actor, commandId, userId, body.password, options),
+  }),
+  DeactivateUser: userCommand({
+    type: 'DeactivateUser',
+    path: '/users/:userId/deactivation',
+    summary: 'Nonaktifkan pengguna / deactivate a user',
+    body: deactivationSchema,
+    run: (service, actor, commandId, body, userId, options) =>
+      service.execute(actor, commandId, 'DeactivateUser', { userId, ...body }, options),
+  }),
+};
+
+/** Runs a user command for `user` with exactly the checks the API makes. */
+export function runUserCommand(
+  access: AccessService,
+  user: User,
+  type: UserCommandType,
+  call: UserCommandCall,
+): Promise<CommandOutcome<DomainEvent>> {
+  return USER_COMMANDS[type].run(access, user, call);
+}
+
+function userCommandEndpoint(access: AccessService, command: UserCommand): Endpoint {
   return {
     method: 'post',
-    path: spec.path,
+    path: command.path,
     tag: 'users',
-    summary: spec.summary,
-    access: rolesFor(spec.type),
-    body: spec.body,
+    summary: command.summary,
+    access: rolesFor(command.type),
+    body: command.body,
     response: commandResultSchema,
     status: 201,
     concurrency: 'write',
     guard(_req, res, next) {
-      requireRole(res, (role) => mayIssue(role, spec.type), spec.type);
+      requireUserCommandRole(currentUser(res), command.type);
       next();
     },
     async handler(req, res) {
-      const body = parseBody(spec.type, spec.body, req.body);
-      if (spec.scopeOf) requireScope(res, spec.scopeOf(body));
       const user = currentUser(res);
       const commandId = commandIdFor(req, user);
-      const outcome = await spec.run(access, actorOf(user), commandId, body, req);
+      const outcome = await command.run(access, user, {
+        commandId,
+        userId: req.params.userId === undefined ? undefined : String(req.params.userId),
+        body: req.body,
+        expectedRevision: expectedRevisionOf(req),
+      });
       sendCommandResult(res, commandId, outcome, withoutPasswordHash);
     },
   };
 }
 
-const userIdOf = (req: Request) => String(req.params.userId);
-
 /** Users, their roles and scopes: administrators change them, auditors may read them. */
 export function userEndpoints(access: AccessService): Endpoint[] {
-  const options = (req: Request) => ({ expectedRevision: expectedRevisionOf(req) });
   return [
     {
       method: 'get',
@@ -110,61 +209,11 @@ export function userEndpoints(access: AccessService): Endpoint[] {
       status: 200,
       concurrency: 'read',
       async handler(_req, res) {
-        requireRole(res, (role) => USER_READERS.includes(role), 'users');
-        const { state, revision } = await access.load();
-        const scope = currentUser(res).scope;
+        const { revision, users } = await usersInScope(access, currentUser(res));
         markStream(res, access.streamId, revision);
-        const users = [...state.users.values()]
-          .filter((user) => scopeCovers(scope, user.scope))
-          .map(publicUser);
         res.json({ streamId: access.streamId, revision: String(revision ?? -1n), users });
       },
     },
-    userCommandEndpoint(access, {
-      type: 'RegisterUser',
-      path: '/users',
-      summary: 'Daftarkan pengguna / register a user',
-      body: newUserSchema,
-      scopeOf: (body) => body.scope,
-      run: (service, actor, commandId, body, req) =>
-        service.registerUser(actor, commandId, body, options(req)),
-    }),
-    userCommandEndpoint(access, {
-      type: 'AssignUserRole',
-      path: '/users/:userId/role',
-      summary: 'Ubah peran dan cakupan / change role and scope',
-      body: roleChangeSchema,
-      scopeOf: (body) => body.scope,
-      run: (service, actor, commandId, body, req) =>
-        service.execute(
-          actor,
-          commandId,
-          'AssignUserRole',
-          { userId: userIdOf(req), ...body },
-          options(req),
-        ),
-    }),
-    userCommandEndpoint(access, {
-      type: 'ChangeUserPassword',
-      path: '/users/:userId/password',
-      summary: 'Atur ulang kata sandi / reset the password',
-      body: passwordChangeSchema,
-      run: (service, actor, commandId, body, req) =>
-        service.changePassword(actor, commandId, userIdOf(req), body.password, options(req)),
-    }),
-    userCommandEndpoint(access, {
-      type: 'DeactivateUser',
-      path: '/users/:userId/deactivation',
-      summary: 'Nonaktifkan pengguna / deactivate a user',
-      body: deactivationSchema,
-      run: (service, actor, commandId, body, req) =>
-        service.execute(
-          actor,
-          commandId,
-          'DeactivateUser',
-          { userId: userIdOf(req), ...body },
-          options(req),
-        ),
-    }),
+    ...Object.values(USER_COMMANDS).map((command) => userCommandEndpoint(access, command)),
   ];
 }

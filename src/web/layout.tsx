@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
 import { EVALUATION_ROLES, EVALUATIONS_PATH } from './district/district-paths';
+import { mayAdministerUsers, USERS_PATH } from './admin/admin-paths';
 import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
 import {
   ALLOCATIONS_PATH,
@@ -44,6 +45,7 @@ export function Layout({
             {MONITORING_ROLES.includes(user.role) && <a href={MONITORING_PATH}>Pemantauan</a>}
             {REGENCY_MONEY_ROLES.includes(user.role) && <a href={ALLOCATIONS_PATH}>Dana desa</a>}
             {EVALUATION_ROLES.includes(user.role) && <a href={EVALUATIONS_PATH}>Evaluasi APBDes</a>}
+            {mayAdministerUsers(user.role) && <a href={USERS_PATH}>Pengguna</a>}
           </nav>
         )}
         {user && csrfToken && (

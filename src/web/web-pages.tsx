@@ -2,6 +2,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
+import { adminRoutes } from './admin/admin-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
@@ -50,5 +51,6 @@ export function webPages(services: PageServices): Router {
   router.use(regencyRoutes(services));
   router.use(regencyMoneyRoutes(services));
   router.use(districtRoutes(services));
+  router.use(adminRoutes(services));
   return router;
 }

@@ -5,6 +5,7 @@ import type { PageSession } from '../session/web-session';
 import type { FormRefusal } from './field-errors';
 import { VILLAGE_TARGET } from './form-target';
 import {
+  type Choice,
   formSlug,
   rowInputName,
   type AnyCommandForm,
@@ -42,7 +43,8 @@ const INPUT_MODES: Partial<Record<InputField['kind'], string>> = {
 
 const inputId = (name: string) => `f-${name.replaceAll('.', '-')}`;
 
-function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
+/** A rule's message, Indonesian first, beside the input it names (or above the form). */
+export function RuleMessage({ id, refusal }: { id: string; refusal: FormRefusal }) {
   return (
     <p class="error" id={id} role="alert">
       {refusal.problem.messages.id}
@@ -61,38 +63,50 @@ interface InputProps {
   refusal: FormRefusal | undefined;
 }
 
-function Control({ field, name, context, values, invalid }: InputProps & { invalid: boolean }) {
+/** An input's id and name, tied to its hint and its refusal's message for assistive technology. */
+export function inputAttributes(name: string, hinted: boolean, invalid: boolean) {
   const id = inputId(name);
-  const common = {
+  return {
     id,
     name,
     'aria-invalid': invalid ? ('true' as const) : undefined,
     'aria-describedby':
-      [field.hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ') || undefined,
+      [hinted && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ') || undefined,
   };
+}
+
+/** One of `choices`, "— pilih —" first; a value that is no choice (e.g. from a link) stays as typed. */
+export function ChoiceSelect({
+  choices,
+  typed,
+  ...attributes
+}: ReturnType<typeof inputAttributes> & { choices: readonly Choice[]; typed: string }) {
+  const unknown = typed !== '' && !choices.some((choice) => choice.value === typed);
+  return (
+    <select {...attributes}>
+      <option value="">— pilih —</option>
+      {unknown && (
+        <option value={typed} selected>
+          {typed}
+        </option>
+      )}
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value} selected={choice.value === typed}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function Control({ field, name, context, values, invalid }: InputProps & { invalid: boolean }) {
+  const common = inputAttributes(name, field.hint !== undefined, invalid);
   const typed = typedText(values, name);
   if (field.kind === 'longText' || field.kind === 'lines')
     return <textarea {...common} rows={3} value={typed} />;
   // A number may be chosen too (a transfer's stage): the command takes the number, the page offers the list.
-  if (field.kind === 'choice' || field.choices) {
-    const choices = field.choices?.(context) ?? [];
-    const unknown = typed !== '' && !choices.some((choice) => choice.value === typed);
-    return (
-      <select {...common}>
-        <option value="">— pilih —</option>
-        {unknown && (
-          <option value={typed} selected>
-            {typed}
-          </option>
-        )}
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value} selected={choice.value === typed}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    );
-  }
+  if (field.kind === 'choice' || field.choices)
+    return <ChoiceSelect {...common} choices={field.choices?.(context) ?? []} typed={typed} />;
   return (
     <input
       {...common}

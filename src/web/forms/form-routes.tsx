@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { mayIssue } from '../../access/command-permissions';
 import { actorOf, type User } from '../../access/state';
@@ -17,6 +16,7 @@ import {
 } from '../page-kit';
 import { FORMS_PATH } from '../paths';
 import { CommandFormPage, type FormEnvelope } from './command-form-page';
+import { newNonce, postedNonce, webCommandId } from './command-nonce';
 import { refusedInput, type FormRefusal } from './field-errors';
 import { FORM_CATALOG, findForm } from './form-catalog';
 import { FormListPage } from './form-list-page';
@@ -24,9 +24,6 @@ import { inputNames, type AnyCommandForm, type TypedValues } from './form-model'
 import { formPayload } from './form-payload';
 import { VILLAGE_TARGET, type FormTarget } from './form-target';
 import { shownDate, shownMonth } from './typed-input';
-
-const NONCE = /^[A-Za-z0-9_-]{22}$/;
-const newNonce = () => randomBytes(16).toString('base64url');
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -147,11 +144,11 @@ export function formRoutes(services: PageServices): Router {
       return sendRefusal(req, res, error, FORMS_PATH);
     }
     const values = typedValues(body);
-    const nonce = NONCE.test(text(body._nonce)) ? text(body._nonce) : newNonce();
+    const nonce = postedNonce(text(body._nonce));
     const seen = text(body._revisi);
     const built = formPayload(form.fields, values);
     const command = {
-      commandId: `${user.userId}:web:${nonce}`,
+      commandId: webCommandId(user.userId, nonce),
       type: form.type,
       payload: built.payload,
       actor: actorOf(user),

@@ -1,5 +1,6 @@
 import type { Activity, BudgetState } from '../../domain/village/state';
 import { AUDIT_READERS } from '../../http/audit-endpoints';
+import { mayAdministerUsers, NEW_USER_PATH, USERS_PATH } from '../admin/admin-paths';
 import { AUDIT_PATH } from '../audit/audit-paths';
 import { EVALUATION_ROLES, EVALUATIONS_PATH } from '../district/district-paths';
 import { Layout } from '../layout';
@@ -52,6 +53,12 @@ export function HomePage({
       {EVALUATION_ROLES.includes(user.role) && (
         <p>
           <a href={EVALUATIONS_PATH}>Evaluasi rancangan APBDes desa di kecamatan Anda</a>
+        </p>
+      )}
+      {mayAdministerUsers(user.role) && (
+        <p>
+          <a href={USERS_PATH}>Pengguna: daftar, peran, cakupan, kata sandi</a> ·{' '}
+          <a href={NEW_USER_PATH}>Daftarkan pengguna baru</a>
         </p>
       )}
       {village?.treasurer && <TreasurerSection figures={village.treasurer} />}
