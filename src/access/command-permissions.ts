@@ -53,6 +53,8 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   AssignUserRole: ['administrator'],
   ChangeUserPassword: ['administrator'],
   DeactivateUser: ['administrator'],
+  RemoveTwoFactor: ['administrator'],
+  SetTwoFactorPolicy: ['administrator'],
 };
 
 /** Who may list users and their rights. */

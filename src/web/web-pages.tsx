@@ -2,6 +2,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
+import { twoFactorRoutes } from './account/two-factor-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
@@ -46,5 +47,6 @@ export function webPages(services: PageServices): Router {
   router.use(publicRoutes(services));
   router.use(auditRoutes(services));
   router.use(regencyRoutes(services));
+  router.use(twoFactorRoutes(services));
   return router;
 }
