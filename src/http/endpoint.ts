@@ -80,9 +80,7 @@ export function routeEndpoints(
       ...(endpoint.access === 'public'
         ? []
         : [
-            endpoint.duringEnrollment
-              ? options.authenticateDuringEnrollment
-              : options.authenticate,
+            endpoint.duringEnrollment ? options.authenticateDuringEnrollment : options.authenticate,
           ]),
       ...(endpoint.guard ? [endpoint.guard] : []),
       ...(endpoint.body ? body : []),

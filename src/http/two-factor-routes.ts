@@ -25,7 +25,10 @@ const removalSchema = z.strictObject({ reason: z.string().min(1).max(500) });
 const policySchema = z.strictObject({ roles: z.array(z.enum(ROLES)).max(ROLES.length) });
 
 /** Access events as the API shows them: never a password hash or a TOTP secret. */
-const redacted = (event: DomainEvent): DomainEvent => ({ ...event, data: withoutSecrets(event.data) });
+const redacted = (event: DomainEvent): DomainEvent => ({
+  ...event,
+  data: withoutSecrets(event.data),
+});
 
 function requireIssuer(res: Response, type: AccessCommand['type']): void {
   const { role } = currentUser(res);

@@ -72,7 +72,8 @@ describe('two-factor sign-in (API)', () => {
       expectProblem(await login('000000'), 401, 'TWO_FACTOR_LOGIN_CODE');
     time.advance(30);
     expectProblem(await login(time.code(secret)), 429, 'LOGIN_RATE_LIMITED');
-  });
+    // A dozen scrypt logins: seconds on a busy two-core machine.
+  }, 90_000);
 
   it('keeps a user whose role the policy requires on the enrollment until enrolled', async () => {
     const { app, tokens, enroll, userIds } = await serverWithClock();

@@ -33,7 +33,8 @@ export function TwoFactorPage({
       <h1>Verifikasi dua langkah</h1>
       {mustEnroll && (
         <p class="notice" role="status">
-          Peran Anda wajib memakai verifikasi dua langkah. Aktifkan dulu sebelum membuka halaman lain.
+          Peran Anda wajib memakai verifikasi dua langkah. Aktifkan dulu sebelum membuka halaman
+          lain.
         </p>
       )}
       <ol class="steps">

@@ -26,7 +26,10 @@ async function sendEnrollment(
   codeError?: string,
 ): Promise<void> {
   const { user, session, mustEnroll } = pageUser(res);
-  const qrSvg = await QRCode.toString(otpauthUri(secret, user.username), { type: 'svg', margin: 1 });
+  const qrSvg = await QRCode.toString(otpauthUri(secret, user.username), {
+    type: 'svg',
+    margin: 1,
+  });
   send(
     res,
     status,
@@ -50,7 +53,12 @@ export function twoFactorRoutes(services: PageServices): Router {
   router.get(TWO_FACTOR_PATH, signedIn, async (_req, res) => {
     const { user, session } = pageUser(res);
     if (user.twoFactorSecret !== undefined)
-      return send(res, 200, TITLE, <TwoFactorActivePage user={user} csrfToken={session.csrfToken} />);
+      return send(
+        res,
+        200,
+        TITLE,
+        <TwoFactorActivePage user={user} csrfToken={session.csrfToken} />,
+      );
     await sendEnrollment(res, 200, generateSecret());
   });
 
@@ -62,7 +70,13 @@ export function twoFactorRoutes(services: PageServices): Router {
     async (req: Request, res: Response) => {
       const secret = formField(req, 'secret');
       try {
-        await enrollTwoFactor(services, pageUser(res).user, randomUUID(), secret, formField(req, 'code'));
+        await enrollTwoFactor(
+          services,
+          pageUser(res).user,
+          randomUUID(),
+          secret,
+          formField(req, 'code'),
+        );
         res.redirect(303, HOME_PATH);
       } catch (error) {
         // A tampered secret is not shown again: a new one replaces it.
