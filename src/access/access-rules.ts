@@ -33,6 +33,26 @@ export const ACCESS_RULES = {
     en: 'The scope level does not fit the role',
     kind: 'invalid',
   },
+  TWO_FACTOR_NOT_ENROLLED: {
+    id: 'Pengguna sudah memakai verifikasi dua langkah',
+    en: 'The user already uses two-factor sign-in',
+    kind: 'conflict',
+  },
+  TWO_FACTOR_ENROLLED: {
+    id: 'Pengguna belum memakai verifikasi dua langkah',
+    en: 'The user does not use two-factor sign-in',
+    kind: 'invalid',
+  },
+  TWO_FACTOR_CODE: {
+    id: 'Kode verifikasi salah, kedaluwarsa, atau sudah dipakai',
+    en: 'The verification code is wrong, expired or already used',
+    kind: 'invalid',
+  },
+  TWO_FACTOR_POLICY_ROLE: {
+    id: 'Verifikasi dua langkah hanya dapat diwajibkan bagi administrator, keuangan kabupaten dan auditor',
+    en: 'Two-factor sign-in can only be required of administrators, regency finance and auditors',
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type AccessRuleId = keyof typeof ACCESS_RULES;

@@ -1,7 +1,7 @@
 import type { RegencyCommand } from '../domain/regency/commands';
 import type { VillageCommand } from '../domain/village/commands';
 import type { AccessCommand } from './commands';
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 type CommandType = VillageCommand['type'] | RegencyCommand['type'] | AccessCommand['type'];
 
@@ -53,6 +53,10 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   AssignUserRole: ['administrator'],
   ChangeUserPassword: ['administrator'],
   DeactivateUser: ['administrator'],
+  // Every user enrolls themselves: the endpoint takes the user id from the session, never the body.
+  EnrollTwoFactor: ROLES,
+  RemoveTwoFactor: ['administrator'],
+  SetTwoFactorPolicy: ['administrator'],
 };
 
 /** Who may list users and their rights. */

@@ -7,7 +7,7 @@ import { AccessError } from './access-rules';
 import type { AccessCommand, AccessCommandOf } from './commands';
 import type { AccessContext } from './context';
 import { accessEventSchemas, type AccessEvent } from './events';
-import { roleFitsScope, scopeCovers, type Role } from './roles';
+import { roleFitsScope, scopeCovers, TWO_FACTOR_POLICY_ROLES, type Role } from './roles';
 import { initialAccessState, type AccessState, type User } from './state';
 
 type Decision = Fact<AccessEvent>[] | AccessError;
@@ -56,6 +56,26 @@ export const accessDecisions: {
     const user = activeUser(state, payload.userId);
     return user instanceof AccessError ? user : [fact('UserDeactivated', payload)];
   },
+  EnrollTwoFactor({ payload }, state) {
+    const user = activeUser(state, payload.userId);
+    if (user instanceof AccessError) return user;
+    if (user.twoFactorSecret !== undefined)
+      return new AccessError('TWO_FACTOR_NOT_ENROLLED', 'userId', payload.userId);
+    return [fact('TwoFactorEnrolled', payload)];
+  },
+  RemoveTwoFactor({ payload }, state) {
+    const user = state.users.get(payload.userId);
+    if (!user) return new AccessError('USER_KNOWN', 'userId', payload.userId);
+    if (user.twoFactorSecret === undefined)
+      return new AccessError('TWO_FACTOR_ENROLLED', 'userId', payload.userId);
+    return [fact('TwoFactorRemoved', payload)];
+  },
+  SetTwoFactorPolicy({ payload }) {
+    const index = payload.roles.findIndex((role) => !TWO_FACTOR_POLICY_ROLES.includes(role));
+    if (index >= 0)
+      return new AccessError('TWO_FACTOR_POLICY_ROLE', `roles.${index}`, payload.roles[index]!);
+    return [fact('TwoFactorPolicySet', { roles: [...new Set(payload.roles)] })];
+  },
 };
 
 /** Applies an event's change to its user, whom it must find. */
@@ -76,6 +96,7 @@ function updateUser(
 
 export const accessEvolvers: EventEvolvers<AccessEvent, AccessState> = {
   UserRegistered: (state, { data }) => ({
+    ...state,
     users: state.users.set(data.userId, { ...data, active: true }),
     usernames: state.usernames.set(data.username, data.userId),
   }),
@@ -85,6 +106,11 @@ export const accessEvolvers: EventEvolvers<AccessEvent, AccessState> = {
     updateUser(state, type, data.userId, { passwordHash: data.passwordHash }),
   UserDeactivated: (state, { type, data }) =>
     updateUser(state, type, data.userId, { active: false }),
+  TwoFactorEnrolled: (state, { type, data }) =>
+    updateUser(state, type, data.userId, { twoFactorSecret: data.secret }),
+  TwoFactorRemoved: (state, { type, data }) =>
+    updateUser(state, type, data.userId, { twoFactorSecret: undefined }),
+  TwoFactorPolicySet: (state, { data }) => ({ ...state, twoFactorRoles: data.roles }),
 };
 
 /**

@@ -21,6 +21,13 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
+/** The roles a regency may require two-factor sign-in of: those acting for the whole regency. */
+export const TWO_FACTOR_POLICY_ROLES: readonly Role[] = [
+  'administrator',
+  'regencyFinance',
+  'auditor',
+];
+
 /** The region levels a user's rights may be bounded by: `35.10`, `35.10.01`, `35.10.01.2001`. */
 export const SCOPE_LEVELS = [
   'regency',

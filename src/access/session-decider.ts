@@ -17,13 +17,15 @@ export type SessionCommand =
       throttleKey?: string;
     }
   | { type: 'EndSession'; tokenHash: string; at: Date; reason: SessionEndReason }
-  | { type: 'RecordLoginFailure'; throttleKey: string; at: Date };
+  | { type: 'RecordLoginFailure'; throttleKey: string; at: Date }
+  | { type: 'AcceptTwoFactorCode'; userId: string; timeStep: number; at: Date };
 
 const fact = factBuilder<SessionEvent>();
 
 /**
  * Pure decisions of the session stream. Nothing is refused (the caller has
- * checked the password); ending a session that is not live records nothing.
+ * checked the password); ending a session that is not live records nothing,
+ * nor does a two-factor code of a step already accepted for the user (a replay).
  */
 export function decideSession(command: SessionCommand, state: SessionState): Fact<SessionEvent>[] {
   const at = command.at.toISOString();
@@ -64,6 +66,11 @@ export function decideSession(command: SessionCommand, state: SessionState): Fac
     }
     case 'RecordLoginFailure':
       return [fact('LoginFailed', { throttleKey: command.throttleKey, failedAt: at })];
+    case 'AcceptTwoFactorCode': {
+      const { userId, timeStep } = command;
+      if (timeStep <= (state.twoFactorSteps.get(userId) ?? -1)) return [];
+      return [fact('TwoFactorCodeAccepted', { userId, timeStep, acceptedAt: at })];
+    }
   }
 }
 
@@ -92,6 +99,10 @@ const sessionEvolvers: EventEvolvers<SessionEvent, SessionState> = {
       ),
     ),
   }),
+  TwoFactorCodeAccepted: (state, { data }) => ({
+    ...state,
+    twoFactorSteps: state.twoFactorSteps.set(data.userId, data.timeStep),
+  }),
 };
 
 function eventTime(event: SessionEvent): string {
@@ -102,6 +113,8 @@ function eventTime(event: SessionEvent): string {
       return event.data.endedAt;
     case 'LoginFailed':
       return event.data.failedAt;
+    case 'TwoFactorCodeAccepted':
+      return event.data.acceptedAt;
   }
 }
 

@@ -41,6 +41,15 @@ export const sessionEventSchemas = {
     version: 1,
     data: z.strictObject({ throttleKey: sha256Digest, failedAt: instant }),
   },
+  /** A two-factor code accepted: its time step, so the same code is not accepted again. */
+  TwoFactorCodeAccepted: {
+    version: 1,
+    data: z.strictObject({
+      userId: identifier,
+      timeStep: z.number().int().nonnegative(),
+      acceptedAt: instant,
+    }),
+  },
 } satisfies Record<string, EventSpec>;
 
 export type SessionEvent = EventsOf<typeof sessionEventSchemas>;

@@ -21,6 +21,8 @@ export interface SessionState {
   sessions: PersistentMap<LiveSession>;
   /** Failure instants (epoch ms) per throttle key, oldest first, the newest LOGIN_FAILURES_MAX only. */
   failures: PersistentMap<readonly number[]>;
+  /** Per user, the TOTP time step of the last code accepted (one entry per enrolled user). */
+  twoFactorSteps: PersistentMap<number>;
   /** The event time from which the next event sweeps. */
   sweepAt: number;
 }
@@ -28,6 +30,7 @@ export interface SessionState {
 export const initialSessionState: SessionState = {
   sessions: PersistentMap.empty(),
   failures: PersistentMap.empty(),
+  twoFactorSteps: PersistentMap.empty(),
   sweepAt: 0,
 };
 
@@ -69,5 +72,5 @@ export function swept(state: SessionState, now: number): SessionState {
     if (session.expiresAt <= now) sessions = sessions.delete(session.tokenHash);
   for (const [key, times] of state.failures)
     if (times.at(-1)! <= now - LOGIN_FAILURE_WINDOW_MS) failures = failures.delete(key);
-  return { sessions, failures, sweepAt: now + SESSION_SWEEP_INTERVAL_MS };
+  return { ...state, sessions, failures, sweepAt: now + SESSION_SWEEP_INTERVAL_MS };
 }

@@ -20,6 +20,7 @@ import { readinessCheck, storeReachable, type ReadinessCheck } from './readiness
 import { requestLog } from './request-log';
 import { STREAM_KINDS } from './stream-kinds';
 import { streamEndpoints } from './stream-routes';
+import { twoFactorEndpoints } from './two-factor-routes';
 import { userEndpoints } from './user-routes';
 
 export const API_BASE = '/api/v1';
@@ -34,7 +35,7 @@ export interface AppDependencies {
    * Sessions and login throttle over the regency's session stream. Default:
    * a follower of it that starts reading on first use.
    */
-  sessionStream?: Pick<SessionStream, 'sessions' | 'throttle'>;
+  sessionStream?: Pick<SessionStream, 'sessions' | 'throttle' | 'twoFactor'>;
   log?: Logger;
   /** Added to "the store answers"; projections add theirs when they are wired. */
   readinessChecks?: readonly ReadinessCheck[];
@@ -61,6 +62,7 @@ export interface AppServices {
   ledger: Ledger;
   sessions: SessionStream['sessions'];
   throttle: SessionStream['throttle'];
+  twoFactor: SessionStream['twoFactor'];
   readModels?: ProjectionEngine;
 }
 
@@ -96,14 +98,15 @@ export function createApp(dependencies: AppDependencies): Express {
   const { store, storeKind, access } = dependencies;
   const reference = dependencies.reference ?? new ReferenceCatalog();
   const ledger = dependencies.ledger ?? createLedger({ store, reference });
-  const { sessions, throttle } =
+  const { sessions, throttle, twoFactor } =
     dependencies.sessionStream ?? openSessionStream({ store, regencyCode: access.regencyCode });
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
   const shuttingDown = dependencies.shuttingDown ?? (() => false);
 
   const endpoints: Endpoint[] = [
-    ...authEndpoints({ access, sessions, throttle }),
+    ...authEndpoints({ access, sessions, throttle, twoFactor }),
     ...userEndpoints(access),
+    ...twoFactorEndpoints({ access, twoFactor }),
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference }),
@@ -122,6 +125,7 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   routeEndpoints(app, API_BASE, endpoints, {
     authenticate: authenticate(access, sessions),
+    authenticateDuringEnrollment: authenticate(access, sessions, { duringEnrollment: true }),
     bodyLimit: dependencies.bodyLimit ?? REQUEST_BODY_MAX_BYTES,
   });
   if (dependencies.pages)
@@ -133,6 +137,7 @@ export function createApp(dependencies: AppDependencies): Express {
         ledger,
         sessions,
         throttle,
+        twoFactor,
         readModels: dependencies.readModels,
       }),
     );

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { SYSTEM_ACTOR, type AccessService } from '../access/access-service';
 import type { Session, SessionStore } from '../access/sessions';
-import type { User } from '../access/state';
+import { mustEnrollTwoFactor, type User } from '../access/state';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './auth-cookies';
 import { HttpProblem } from './problem';
 import { context } from './request-context';
@@ -27,16 +27,21 @@ export function sameText(a: string, b: string): boolean {
 /**
  * The live session of a token and its user as the access stream has them
  * now; the session of a deactivated user is ended on the record.
+ * `mustEnroll`: the policy requires two-factor sign-in of the user's role and
+ * they have not enrolled, so the session reaches the enrollment only.
  */
 export async function signedIn(
   access: AccessService,
   sessions: SessionStore,
   token: string,
-): Promise<{ session: Session; user: User } | { inactiveUserId: string } | undefined> {
+): Promise<
+  { session: Session; user: User; mustEnroll: boolean } | { inactiveUserId: string } | undefined
+> {
   const session = await sessions.find(token);
   if (!session) return undefined;
-  const user = (await access.load()).state.users.get(session.userId);
-  if (user?.active) return { session, user };
+  const { state } = await access.load();
+  const user = state.users.get(session.userId);
+  if (user?.active) return { session, user, mustEnroll: mustEnrollTwoFactor(state, user) };
   await sessions.end(token, 'userInactive', SYSTEM_ACTOR);
   return { inactiveUserId: session.userId };
 }
@@ -46,8 +51,14 @@ export async function signedIn(
  * the access stream has them now, so a role change or a deactivation takes
  * effect on the next request. A cookie request that changes state must echo
  * the session's CSRF token; a bearer request cannot be forged by a browser.
+ * A user who must enroll in two-factor sign-in is refused everything but
+ * the endpoints marked `duringEnrollment`.
  */
-export function authenticate(access: AccessService, sessions: SessionStore): RequestHandler {
+export function authenticate(
+  access: AccessService,
+  sessions: SessionStore,
+  { duringEnrollment = false } = {},
+): RequestHandler {
   return async (req, res, next) => {
     const presented = tokenOf(req);
     const found = presented && (await signedIn(access, sessions, presented.token));
@@ -60,7 +71,7 @@ export function authenticate(access: AccessService, sessions: SessionStore): Req
       );
     if ('inactiveUserId' in found)
       throw new HttpProblem('AUTHENTICATION_REQUIRED', 'userId', found.inactiveUserId);
-    const { session, user } = found;
+    const { session, user, mustEnroll } = found;
     if (presented.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
       const echoed = req.headers[CSRF_HEADER];
       if (typeof echoed !== 'string' || !sameText(echoed, session.csrfToken))
@@ -70,6 +81,8 @@ export function authenticate(access: AccessService, sessions: SessionStore): Req
           typeof echoed === 'string' ? '(mismatch)' : '',
         );
     }
+    if (mustEnroll && !duringEnrollment)
+      throw new HttpProblem('TWO_FACTOR_ENROLLMENT_REQUIRED', 'role', user.role);
     Object.assign(context(res), { user, session, via: presented.via });
     next();
   };

@@ -32,6 +32,8 @@ export interface Endpoint {
   pathValues?: Readonly<Record<string, readonly string[]>>;
   /** Query parameters, as the OpenAPI document lists them. */
   query?: readonly QueryParameterDoc[];
+  /** Open to a user who must still enroll in two-factor sign-in (enrollment, session, logout). */
+  duringEnrollment?: boolean;
 }
 
 /** A query parameter as documented: what it means, the values allowed, which operations use it. */
@@ -58,6 +60,8 @@ export function jsonBody(limit: number | string): RequestHandler[] {
 
 export interface RouteOptions {
   authenticate: RequestHandler;
+  /** Authentication that lets a user who must enroll in two-factor sign-in through. */
+  authenticateDuringEnrollment: RequestHandler;
   bodyLimit: number | string;
 }
 
@@ -75,7 +79,11 @@ export function routeEndpoints(
   const body = jsonBody(options.bodyLimit);
   for (const endpoint of endpoints) {
     const chain: RequestHandler[] = [
-      ...(endpoint.access === 'public' ? [] : [options.authenticate]),
+      ...(endpoint.access === 'public'
+        ? []
+        : [
+            endpoint.duringEnrollment ? options.authenticateDuringEnrollment : options.authenticate,
+          ]),
       ...(endpoint.guard ? [endpoint.guard] : []),
       ...(endpoint.body ? body : []),
       endpoint.handler,

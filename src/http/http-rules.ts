@@ -47,6 +47,16 @@ export const HTTP_RULES = {
     en: 'Wrong username or password',
     status: 401,
   },
+  TWO_FACTOR_LOGIN_CODE: {
+    id: 'Kode verifikasi dua langkah salah, kedaluwarsa atau sudah dipakai',
+    en: 'The two-factor code is wrong, expired or already used',
+    status: 401,
+  },
+  TWO_FACTOR_ENROLLMENT_REQUIRED: {
+    id: 'Aktifkan verifikasi dua langkah dulu (/akun/dua-langkah); peran Anda mewajibkannya',
+    en: 'Enroll in two-factor sign-in first (/akun/dua-langkah); your role requires it',
+    status: 403,
+  },
   LOGIN_RATE_LIMITED: {
     id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti',
     en: 'Too many failed logins; try again later',

@@ -5,7 +5,7 @@ import { problemFor } from '../http/problem';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import { MessagePage } from './message-page';
 import { renderPage } from './render-page';
-import { HOME_PATH, LOGIN_PATH } from './paths';
+import { HOME_PATH, LOGIN_PATH, LOGOUT_PATH, TWO_FACTOR_PATH } from './paths';
 import { pageSession, requireFormToken, type PageSession } from './session/web-session';
 
 /** What every page handler is built over: the API's own services. */
@@ -44,11 +44,19 @@ export function pageUser(res: Response): PageSession {
   return found;
 }
 
-/** Lets a signed-in user through; anybody else goes to the login page. */
+/** What a user who must still enroll in two-factor sign-in may reach. */
+const DURING_ENROLLMENT_PATHS: readonly string[] = [TWO_FACTOR_PATH, LOGOUT_PATH];
+
+/**
+ * Lets a signed-in user through; anybody else goes to the login page, and
+ * a user who must enroll in two-factor sign-in to the enrollment page.
+ */
 export function requireSignedIn(services: PageServices) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const found = await pageSession(services.access, services.sessions, req);
     if (!found) return res.redirect(303, LOGIN_PATH);
+    if (found.mustEnroll && !DURING_ENROLLMENT_PATHS.includes(req.path))
+      return res.redirect(303, TWO_FACTOR_PATH);
     signedInPages.set(res, found);
     next();
   };

@@ -3,6 +3,7 @@ import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { adminRoutes } from './admin/admin-routes';
+import { twoFactorRoutes } from './account/two-factor-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
 import { bookRoutes } from './books/book-routes';
@@ -52,5 +53,6 @@ export function webPages(services: PageServices): Router {
   router.use(regencyMoneyRoutes(services));
   router.use(districtRoutes(services));
   router.use(adminRoutes(services));
+  router.use(twoFactorRoutes(services));
   return router;
 }

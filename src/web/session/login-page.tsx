@@ -18,8 +18,10 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 /** The login form: posts to /masuk, works without any script. */
 export function LoginPage({ csrfToken, username, error }: LoginForm) {
-  const usernameError = error && error.field !== 'password' ? error.message : undefined;
+  const usernameError =
+    error && error.field !== 'password' && error.field !== 'code' ? error.message : undefined;
   const passwordError = error?.field === 'password' ? error.message : undefined;
+  const codeError = error?.field === 'code' ? error.message : undefined;
   return (
     <Layout>
       <h1>Masuk</h1>
@@ -48,6 +50,22 @@ export function LoginPage({ csrfToken, username, error }: LoginForm) {
           aria-invalid={passwordError ? 'true' : undefined}
         />
         <FieldError id="password-error" message={passwordError} />
+        <label for="code">Kode verifikasi dua langkah</label>
+        <p class="hint" id="code-hint">
+          Enam angka dari aplikasi autentikator; kosongkan jika Anda tidak memakai verifikasi dua
+          langkah.
+        </p>
+        <input
+          type="text"
+          id="code"
+          name="code"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          maxlength={20}
+          aria-invalid={codeError ? 'true' : undefined}
+          aria-describedby={codeError ? 'code-hint code-error' : 'code-hint'}
+        />
+        <FieldError id="code-error" message={codeError} />
         <button type="submit">Masuk</button>
       </form>
       <p class="public-link">

@@ -50,6 +50,7 @@ export function sessionRoutes(services: PageServices): Router {
         req.ip ?? '',
         username,
         formField(req, 'password'),
+        formField(req, 'code'),
       );
       clearLoginFormCookie(res);
       setSessionCookies(req, res, token, session, 'lax');

@@ -15,6 +15,8 @@ export interface PageSession {
   token: string;
   session: Session;
   user: User;
+  /** The user must enroll in two-factor sign-in before reaching any other page. */
+  mustEnroll: boolean;
 }
 
 /** The signed-in user of a page request: the session cookie only (a browser sends no bearer token). */
