@@ -2,11 +2,24 @@ import type { ComponentChildren } from 'preact';
 import { formatRupiah } from '../format';
 import { BAR_LENGTH_MAX, type BarChartData } from './chart-data';
 
-const LEGEND_HEIGHT = 28;
-const LABEL_HEIGHT = 22;
+/** Text size in SVG units: about 11 px on a 360 px phone, where the chart is drawn smallest. */
+export const CHART_TEXT = 17;
+/** A bold character's width in text sizes, on average: enough to tell when a label may not fit. */
+const CHARACTER_WIDTH = 0.62;
+const LEGEND_HEIGHT = 30;
+const LABEL_HEIGHT = 26;
 const BAR_HEIGHT = 12;
 const BAR_STEP = 16;
 const GROUP_GAP = 10;
+
+/**
+ * A label longer than `width` is squeezed into it (the SVG's own
+ * textLength) rather than cut off at the chart's edge.
+ */
+export const fittedTo = (label: string, width: number) =>
+  label.length * CHART_TEXT * CHARACTER_WIDTH > width
+    ? { textLength: width, lengthAdjust: 'spacingAndGlyphs' }
+    : {};
 
 export interface ChartText {
   /** Unique on the page: the title's and description's ids derive from it. */
@@ -32,7 +45,7 @@ function BarsSvg({ text, data }: { text: ChartText; data: BarChartData }) {
       {data.series.map((series, index) => (
         <g key={series.label}>
           <rect x={index * legendStep} y={6} width={14} height={14} fill={series.fill} />
-          <text x={index * legendStep + 20} y={18} font-size={14}>
+          <text x={index * legendStep + 20} y={19} font-size={CHART_TEXT}>
             {series.label}
           </text>
         </g>
@@ -41,7 +54,13 @@ function BarsSvg({ text, data }: { text: ChartText; data: BarChartData }) {
         const top = LEGEND_HEIGHT + row * groupHeight;
         return (
           <g key={row}>
-            <text x={0} y={top + 16} font-size={14} font-weight="bold">
+            <text
+              x={0}
+              y={top + 19}
+              font-size={CHART_TEXT}
+              font-weight="bold"
+              {...fittedTo(group.label, BAR_LENGTH_MAX)}
+            >
               {group.label}
             </text>
             {group.bars.map((bar, index) => (

@@ -1,9 +1,11 @@
-import type { ChartText } from './bar-chart';
+import { CHART_TEXT, fittedTo, type ChartText } from './bar-chart';
 import { BAR_LENGTH_MAX, percentText, type ProgressItem } from './chart-data';
 
-const ROW_HEIGHT = 40;
-const TRACK_Y = 22;
+const ROW_HEIGHT = 44;
+const TRACK_Y = 25;
 const TRACK_HEIGHT = 12;
+/** Room kept at the right of a label for its percent. */
+const PERCENT_WIDTH = 90;
 const TRACK_FILL = '#dfe5dc';
 const DONE_FILL = '#2f6f4f';
 
@@ -33,10 +35,15 @@ export function ProgressChart({
           const top = row * ROW_HEIGHT;
           return (
             <g key={row}>
-              <text x={0} y={top + 16} font-size={14}>
+              <text
+                x={0}
+                y={top + 19}
+                font-size={CHART_TEXT}
+                {...fittedTo(item.label, BAR_LENGTH_MAX - PERCENT_WIDTH)}
+              >
                 {item.label}
               </text>
-              <text x={BAR_LENGTH_MAX} y={top + 16} font-size={14} text-anchor="end">
+              <text x={BAR_LENGTH_MAX} y={top + 19} font-size={CHART_TEXT} text-anchor="end">
                 {percentText(item.percent)}
               </text>
               <rect
