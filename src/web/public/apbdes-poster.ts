@@ -22,6 +22,13 @@ const ROW_TEXT = 30;
 const BAR_GAP = 8;
 const BAR_HEIGHT = 16;
 const ROW_GAP = 18;
+/**
+ * Height the figures rows may take at full size: with the title, the three
+ * section bands and the complaints box they fill the A1 page. More rows (a
+ * village with every revenue type) are drawn smaller so the poster stays one page.
+ */
+const ROWS_HEIGHT_MAX = 1100;
+const ROW_HEIGHT = ROW_TEXT + BAR_GAP + BAR_HEIGHT + ROW_GAP;
 
 interface PosterRow {
   name: string;
@@ -32,8 +39,15 @@ interface PosterRow {
 /** Draws the poster top to bottom, keeping the next free y. */
 class PosterLayout {
   private y = MARGIN;
+  /** 1, or less when the rows would not fit at full size. */
+  private readonly scale: number;
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    rowCount: number,
+  ) {
+    this.scale = Math.min(1, ROWS_HEIGHT_MAX / (rowCount * ROW_HEIGHT));
+  }
 
   /** A centred line (wrapped when longer than the page is wide). */
   line(text: string, font: 'Helvetica' | 'Helvetica-Bold', size: number, gap: number): void {
@@ -69,7 +83,7 @@ class PosterLayout {
   row({ name, figures, bold }: PosterRow): void {
     this.doc
       .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(ROW_TEXT)
+      .fontSize(ROW_TEXT * this.scale)
       .fillColor(INK);
     this.doc.text(name, MARGIN + COLUMNS.name.x, this.y, { width: COLUMNS.name.width });
     const nameHeight = this.doc.heightOfString(name, { width: COLUMNS.name.width });
@@ -77,12 +91,13 @@ class PosterLayout {
     this.cell(formatRupiah(figures.realised), COLUMNS.realised, 'right');
     this.cell(percentText(figures.percent), COLUMNS.percent, 'right');
     const [bar] = progressData([{ label: name, percent: figures.percent }]);
-    const barY = this.y + nameHeight + BAR_GAP;
-    this.doc.rect(MARGIN, barY, WIDTH, BAR_HEIGHT).fill(TRACK);
+    const barY = this.y + nameHeight + BAR_GAP * this.scale;
+    const barHeight = BAR_HEIGHT * this.scale;
+    this.doc.rect(MARGIN, barY, WIDTH, barHeight).fill(TRACK);
     // Coordinates only: the bar's share of the track, from the decimal percent.
     const filled = (bar!.length / BAR_LENGTH_MAX) * WIDTH;
-    if (filled > 0) this.doc.rect(MARGIN, barY, filled, BAR_HEIGHT).fill(GREEN);
-    this.y = barY + BAR_HEIGHT + ROW_GAP;
+    if (filled > 0) this.doc.rect(MARGIN, barY, filled, barHeight).fill(GREEN);
+    this.y = barY + barHeight + ROW_GAP * this.scale;
   }
 
   rows(rows: readonly PublicRow[], totalName: string, total: Figures): void {
@@ -93,14 +108,21 @@ class PosterLayout {
   /** The complaints box at the foot of the page. */
   footer(lines: readonly string[]): void {
     this.y += 32;
-    const height = 56 + lines.length * 44;
+    const width = WIDTH - 48;
+    const line = { size: 28, gap: 12 };
+    this.doc.font('Helvetica').fontSize(line.size);
+    // Measured as wrapped: a long contact (up to 300 characters) takes several lines.
+    const heights = lines.map((text) => this.doc.heightOfString(text, { width }));
+    const height = 68 + heights.reduce((total, each) => total + each + line.gap, 0) + 8;
     this.doc.rect(MARGIN, this.y, WIDTH, height).fill(TRACK);
     this.doc.font('Helvetica-Bold').fontSize(34).fillColor(INK);
-    this.doc.text('Pengaduan', MARGIN + 24, this.y + 20, { width: WIDTH - 48 });
-    this.doc.font('Helvetica').fontSize(28);
-    lines.forEach((text, index) =>
-      this.doc.text(text, MARGIN + 24, this.y + 68 + index * 44, { width: WIDTH - 48 }),
-    );
+    this.doc.text('Pengaduan', MARGIN + 24, this.y + 20, { width });
+    this.doc.font('Helvetica').fontSize(line.size);
+    let top = this.y + 68;
+    lines.forEach((text, index) => {
+      this.doc.text(text, MARGIN + 24, top, { width });
+      top += heights[index]! + line.gap;
+    });
     this.y += height;
   }
 }
@@ -124,7 +146,11 @@ export function apbdesPoster(year: PublicYear, complaintsContact: string): Promi
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const layout = new PosterLayout(doc);
+  const financingRows = 3;
+  const layout = new PosterLayout(
+    doc,
+    year.revenue.length + 1 + year.bidang.length + 1 + financingRows,
+  );
   layout.line(title, 'Helvetica-Bold', 72, 24);
   layout.line(
     `Desa ${identity.villageName}, Kecamatan ${identity.districtName}` +
