@@ -40,6 +40,8 @@ export const LIVE_SAVE_AFTER_MS = 30_000;
 export const RENDERED_REPORTS_MAX = 500;
 /** Public transparency pages kept rendered (one per village and year); past it the least recently asked goes. */
 export const PUBLIC_PAGE_CACHE_ENTRIES_MAX = 200;
+/** APBDes posters (A1 PDF, tens of KB each) kept built; past it the least recently asked goes. */
+export const PUBLIC_POSTER_CACHE_ENTRIES_MAX = 50;
 
 /** An evidence bundle downloaded over HTTP: its files' total size; past it the download is refused (the CLI writes any size). */
 export const EVIDENCE_BUNDLE_MAX_BYTES = 64 * 1024 * 1024;

@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { StoreKind } from '../eventstore/store-location';
+import { DEFAULT_COMPLAINTS_CONTACT } from '../web/public/complaints-contact';
+
+/** Longest complaints contact: a phone, an e-mail address and an office's address fit well within it. */
+const COMPLAINTS_CONTACT_MAX_CHARS = 300;
 
 const environmentSchema = z.object({
   KASDESA_STORE: z.enum(['embedded', 'eventstoredb', 'memory']).default('embedded'),
@@ -10,6 +14,12 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   KASDESA_REGENCY: regionCodeSchema('regency').optional(),
   KASDESA_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  KASDESA_COMPLAINTS_CONTACT: z
+    .string()
+    .trim()
+    .min(1)
+    .max(COMPLAINTS_CONTACT_MAX_CHARS)
+    .default(DEFAULT_COMPLAINTS_CONTACT),
 });
 
 export interface Config {
@@ -21,6 +31,8 @@ export interface Config {
   regencyCode?: string;
   /** Reverse proxies (TLS terminators) in front of Kasdesa whose X-Forwarded-* headers are believed. */
   trustProxyHops: number;
+  /** Where citizens take a complaint, shown on every public village page and poster. */
+  complaintsContact: string;
 }
 
 /** Reads the configuration from environment variables, refusing anything malformed with a clear message. */
@@ -33,7 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak sah / invalid configuration: ${problems.join('; ')}`);
   }
   const { KASDESA_STORE, KASDESA_DATA_DIR, EVENTSTORE_URL, PORT, KASDESA_REGENCY } = parsed.data;
-  const { KASDESA_TRUST_PROXY } = parsed.data;
+  const { KASDESA_TRUST_PROXY, KASDESA_COMPLAINTS_CONTACT } = parsed.data;
   if (KASDESA_STORE === 'eventstoredb' && !EVENTSTORE_URL) {
     throw new Error(
       'Konfigurasi tidak sah: KASDESA_STORE=eventstoredb memerlukan EVENTSTORE_URL / ' +
@@ -47,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: PORT,
     regencyCode: KASDESA_REGENCY,
     trustProxyHops: KASDESA_TRUST_PROXY,
+    complaintsContact: KASDESA_COMPLAINTS_CONTACT,
   };
 }

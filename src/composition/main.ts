@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,
     sessionStream,
-    pages: webPages,
+    pages: (services) => webPages({ ...services, complaintsContact: config.complaintsContact }),
     trustProxyHops: config.trustProxyHops,
     readinessChecks: [
       projectionsCaughtUp(readModels.engine),

@@ -8,8 +8,11 @@ import { renderPage } from './render-page';
 import { HOME_PATH, LOGIN_PATH, LOGOUT_PATH, TWO_FACTOR_PATH } from './paths';
 import { pageSession, requireFormToken, type PageSession } from './session/web-session';
 
-/** What every page handler is built over: the API's own services. */
-export type PageServices = AppServices;
+/** What every page handler is built over: the API's own services, and the installation's page settings. */
+export interface PageServices extends AppServices {
+  /** Where citizens take a complaint (KASDESA_COMPLAINTS_CONTACT); a village office default when unset. */
+  complaintsContact?: string;
+}
 
 export function send(res: Response, status: number, title: string, page: VNode): void {
   res.status(status).type('html').send(renderPage(title, page));

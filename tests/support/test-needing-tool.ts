@@ -10,8 +10,23 @@ type TestRegistration = (name: string, fn: jest.ProvidesCallback, timeout?: numb
  * test: CI must check, never pass without checking.
  */
 export function testNeedingTool(tool: string, purpose: string): TestRegistration {
-  if (onPath(tool)) return test;
-  const reason = `${tool} tidak ada di PATH / not on PATH: ${purpose}`;
+  return registration(onPath(tool), `${tool} tidak ada di PATH / not on PATH: ${purpose}`);
+}
+
+/** Like testNeedingTool, for a package that must be installed in node_modules. */
+export function testNeedingModule(name: string, purpose: string): TestRegistration {
+  return registration(
+    resolvable(name),
+    `paket ${name} belum dipasang / package ${name} not installed: ${purpose}`,
+  );
+}
+
+/** A test needing several tools or packages: registered as the first missing one says. */
+export const testNeedingAll = (...needs: TestRegistration[]): TestRegistration =>
+  needs.find((registered) => registered !== test) ?? test;
+
+function registration(available: boolean, reason: string): TestRegistration {
+  if (available) return test;
   if (process.env.CI === 'true')
     return (name, _fn, timeout) =>
       test(
@@ -23,6 +38,15 @@ export function testNeedingTool(tool: string, purpose: string): TestRegistration
       );
   console.log(`SKIP: ${reason}`);
   return test.skip;
+}
+
+function resolvable(name: string): boolean {
+  try {
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function onPath(tool: string): boolean {

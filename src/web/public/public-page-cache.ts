@@ -1,26 +1,29 @@
 import { PUBLIC_PAGE_CACHE_ENTRIES_MAX } from '../../limits';
 import type { Revisioned } from '../../reports/render/rendered-cache';
 
-interface Rendered {
+interface Rendered<Built> {
   states: readonly Revisioned[];
   revisions: readonly number[];
-  html: string;
+  built: Built;
 }
 
 /**
  * Rendered public pages per village and year, kept while the read-model
  * states they were built from have neither moved (revision) nor been
  * replaced by a rebuild (identity), as the rendered-report cache keys them.
- * Least recently asked first out past PUBLIC_PAGE_CACHE_ENTRIES_MAX.
+ * Least recently asked first out past `entriesMax` (a page's HTML, or a
+ * poster's PDF bytes).
  */
-export class PublicPageCache {
-  private readonly pages = new Map<string, Rendered>();
+export class PublicPageCache<Built = string> {
+  private readonly pages = new Map<string, Rendered<Built>>();
+
+  constructor(private readonly entriesMax: number = PUBLIC_PAGE_CACHE_ENTRIES_MAX) {}
 
   async render(
     key: string,
     states: readonly Revisioned[],
-    build: () => Promise<string>,
-  ): Promise<string> {
+    build: () => Promise<Built>,
+  ): Promise<Built> {
     // Revisions as they were when asked: a change while building leaves the next request to rebuild.
     const revisions = states.map((state) => state.revision);
     const found = this.pages.get(key);
@@ -31,10 +34,9 @@ export class PublicPageCache {
         (state, index) =>
           state === found.states[index] && revisions[index] === found.revisions[index],
       );
-    const html = current ? found.html : await build();
-    if (this.pages.size >= PUBLIC_PAGE_CACHE_ENTRIES_MAX)
-      this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, { states, revisions, html });
-    return html;
+    const built = current ? found.built : await build();
+    if (this.pages.size >= this.entriesMax) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(key, { states, revisions, built });
+    return built;
   }
 }

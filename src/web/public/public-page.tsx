@@ -1,12 +1,11 @@
 import type { Figures } from '../../reports/realisation/figures';
+import { BarChart, type ChartText } from '../charts/bar-chart';
+import { percentText } from '../charts/chart-data';
 import { formatDate, formatRupiah } from '../format';
 import { Layout } from '../layout';
-import { PUBLIC_PATH, publicYearPath } from './public-paths';
+import { fundFlowChart, realisationChart } from './public-charts';
+import { PUBLIC_PATH, publicPosterPath, publicYearPath } from './public-paths';
 import type { PublicRow, PublicYear } from './public-year';
-
-/** A percentage the Indonesian way: `12,50%`; none when nothing was budgeted. */
-const percentText = (percent: string | null) =>
-  percent === null ? '–' : `${percent.replace('.', ',')}%`;
 
 /** The realised share as a bar drawn by the browser (no style attribute: the CSP forbids it) and as text. */
 function Progress({ percent, label }: { percent: string | null; label: string }) {
@@ -26,17 +25,19 @@ function Money({ value, label }: { value: string; label: string }) {
   );
 }
 
-/** Budget, realised and the bar of each row, and the section's total. */
+/** Budget and realised of each row as a chart, and below it the table with the section's total. */
 function RealisationTable({
   heading,
   rowName,
   rows,
   total,
+  chart,
 }: {
   heading: string;
   rowName: string;
   rows: PublicRow[];
   total: Figures;
+  chart: ChartText;
 }) {
   return (
     <section>
@@ -44,28 +45,53 @@ function RealisationTable({
       {rows.length === 0 ? (
         <p>Belum ada anggaran.</p>
       ) : (
-        <table class="cards">
-          <thead>
-            <tr>
-              <th>{rowName}</th>
-              <th>Anggaran</th>
-              <th>Realisasi</th>
-              <th>Capaian</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...rows, { code: '', name: 'Jumlah', ...total }].map((row) => (
-              <tr key={row.code} data-code={row.code || undefined}>
-                <th scope="row">{row.name}</th>
-                <Money value={row.budget} label="Anggaran" />
-                <Money value={row.realised} label="Realisasi" />
-                <td data-label="Capaian">
-                  <Progress percent={row.percent} label={`Capaian ${row.name}`} />
-                </td>
+        <BarChart text={chart} data={realisationChart(rows)} rowName={rowName}>
+          <table class="cards">
+            <thead>
+              <tr>
+                <th>{rowName}</th>
+                <th>Anggaran</th>
+                <th>Realisasi</th>
+                <th>Capaian</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...rows, { code: '', name: 'Jumlah', ...total }].map((row) => (
+                <tr key={row.code} data-code={row.code || undefined}>
+                  <th scope="row">{row.name}</th>
+                  <Money value={row.budget} label="Anggaran" />
+                  <Money value={row.realised} label="Realisasi" />
+                  <td data-label="Capaian">
+                    <Progress percent={row.percent} label={`Capaian ${row.name}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </BarChart>
+      )}
+    </section>
+  );
+}
+
+/** Each fund source from the regency's allocation to what the village still holds of it. */
+function FundFlow({ year }: { year: PublicYear }) {
+  return (
+    <section>
+      <h2>Aliran dana per sumber</h2>
+      {year.fundFlow.length === 0 ? (
+        <p>Belum ada dana yang dialokasikan atau diterima.</p>
+      ) : (
+        <BarChart
+          text={{
+            id: 'grafik-aliran-dana',
+            title: `Aliran dana per sumber, ${year.identity.villageName} ${year.identity.fiscalYear}`,
+            description:
+              'Untuk setiap sumber dana: pagu dari kabupaten, yang diterima desa, yang dibelanjakan, dan sisanya (SiLPA).',
+          }}
+          data={fundFlowChart(year.fundFlow)}
+          rowName="Sumber dana"
+        />
       )}
     </section>
   );
@@ -109,8 +135,21 @@ function Activities({ year }: { year: PublicYear }) {
 }
 
 /** The village's year for anyone, without login: where the money comes from and where it goes. */
-export function PublicPage({ year, years }: { year: PublicYear; years: readonly number[] }) {
+export function PublicPage({
+  year,
+  years,
+  complaintsContact,
+}: {
+  year: PublicYear;
+  years: readonly number[];
+  complaintsContact: string;
+}) {
   const { identity } = year;
+  const chartOf = (id: string, subject: string): ChartText => ({
+    id,
+    title: `Anggaran dan realisasi ${subject}, ${identity.villageName} ${identity.fiscalYear}`,
+    description: `Batang muda: anggaran; batang tua: realisasi sampai ${formatDate(year.until)}. Angkanya ada di tabel di bawahnya.`,
+  });
   return (
     <Layout>
       <h1>
@@ -121,24 +160,31 @@ export function PublicPage({ year, years }: { year: PublicYear; years: readonly 
         {year.budgetLabel ? `APBDes yang berlaku: ${year.budgetLabel}. ` : 'Belum ada APBDes. '}
         Realisasi sampai {formatDate(year.until)}.
       </p>
+      <p>
+        <a href={publicPosterPath(identity.villageCode, identity.fiscalYear)} download>
+          Unduh baliho (PDF A1)
+        </a>
+      </p>
       <RealisationTable
         heading="Pendapatan per jenis"
         rowName="Jenis pendapatan"
         rows={year.revenue}
         total={year.revenueTotal}
+        chart={chartOf('grafik-pendapatan', 'pendapatan per jenis')}
       />
       <RealisationTable
         heading="Belanja per bidang"
         rowName="Bidang"
         rows={year.bidang}
         total={year.spendingTotal}
+        chart={chartOf('grafik-belanja', 'belanja per bidang')}
       />
+      <FundFlow year={year} />
       <Activities year={year} />
-      <section>
+      <section class="complaints">
         <h2>Pengaduan</h2>
         <p>
-          Pengaduan: hubungi kantor desa {identity.villageName} atau Badan Permusyawaratan Desa
-          (BPD).
+          Pertanyaan atau pengaduan tentang APBDes Desa {identity.villageName}: {complaintsContact}
         </p>
       </section>
       <nav aria-label="Tahun lain dan desa lain">

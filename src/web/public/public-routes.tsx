@@ -5,17 +5,21 @@ import { villageLedger } from '../../../projections/read-models/village-ledger';
 import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
 import { reportSources } from '../../http/report-endpoints';
 import { HttpProblem } from '../../http/problem';
+import { PUBLIC_POSTER_CACHE_ENTRIES_MAX } from '../../limits';
 import type { ActivityRealisationReport } from '../../reports/activity-realisation/activity-realisation';
 import { findReport } from '../../reports/catalog';
+import type { VillageFundFlowReport } from '../../reports/fund-flow/fund-flow-report';
 import type { VillageRealisation } from '../../reports/realisation/village-realisation';
 import type { ReportDefinition } from '../../reports/report-definition';
 import { runReport } from '../../reports/run-report';
 import { send, sendRefusal, type PageServices } from '../page-kit';
 import { renderPage } from '../render-page';
+import { apbdesPoster } from './apbdes-poster';
+import { DEFAULT_COMPLAINTS_CONTACT } from './complaints-contact';
 import { PublicPage } from './public-page';
 import { PublicPageCache } from './public-page-cache';
-import { PUBLIC_PATH, publicYearPath } from './public-paths';
-import { publicYear } from './public-year';
+import { POSTER_FILE, PUBLIC_PATH, publicYearPath } from './public-paths';
+import { publicYear, type PublicYear } from './public-year';
 import { VillageDirectory, type ListedVillage } from './village-directory';
 
 /** A minute: a popular page is served from caches on the way, and a receipt shows within it. */
@@ -35,10 +39,16 @@ export function publicRoutes(services: PageServices): Router {
   const sources = reportSources(readModels, store, reference);
   const ledgers = () => readModels.state(sources.projections.villageLedger);
   const trails = () => readModels.state(sources.projections.planningTrail);
+  const flows = () => readModels.state(sources.projections.fundFlow);
+  /** The read-model states a village year's page and poster are built from. */
+  const pageStates = () => [ledgers(), trails(), flows()];
   const cache = new PublicPageCache();
+  const posters = new PublicPageCache<Buffer>(PUBLIC_POSTER_CACHE_ENTRIES_MAX);
+  const complaintsContact = services.complaintsContact ?? DEFAULT_COMPLAINTS_CONTACT;
   const realisation = findReport('village', 'realisation')!;
   const activityRealisation = findReport('village', 'activity-realisation')!;
   const planningTrail = findReport('village', 'planning-trail')!;
+  const fundFlow = findReport('village', 'fund-flow')!;
 
   /** Every village with a recorded year, the years it has, by district and village code. */
   function listedVillages(): ListedVillage[] {
@@ -101,15 +111,24 @@ export function publicRoutes(services: PageServices): Router {
     return JSON.parse(built.json()) as T;
   }
 
+  async function yearOf(villageCode: string, fiscalYear: number): Promise<PublicYear> {
+    return publicYear({
+      realisation: await reportOf<VillageRealisation>(realisation, villageCode, fiscalYear),
+      activities: await reportOf<ActivityRealisationReport>(
+        activityRealisation,
+        villageCode,
+        fiscalYear,
+      ),
+      trail: await reportOf<VillagePlanningTrail>(planningTrail, villageCode, fiscalYear),
+      fundFlow: await reportOf<VillageFundFlowReport>(fundFlow, villageCode, fiscalYear),
+    });
+  }
+
   async function buildPage(villageCode: string, fiscalYear: number): Promise<string> {
-    const year = publicYear(
-      await reportOf<VillageRealisation>(realisation, villageCode, fiscalYear),
-      await reportOf<ActivityRealisationReport>(activityRealisation, villageCode, fiscalYear),
-      await reportOf<VillagePlanningTrail>(planningTrail, villageCode, fiscalYear),
-    );
+    const year = await yearOf(villageCode, fiscalYear);
     return renderPage(
       `Transparansi ${year.identity.villageName} ${fiscalYear}`,
-      <PublicPage year={year} years={yearsOf(villageCode)} />,
+      <PublicPage year={year} years={yearsOf(villageCode)} complaintsContact={complaintsContact} />,
     );
   }
 
@@ -135,10 +154,28 @@ export function publicRoutes(services: PageServices): Router {
     const { villageCode } = req.params;
     try {
       const fiscalYear = requireVillageYear(villageCode, req.params.fiscalYear);
-      const html = await cache.render(`${villageCode}/${fiscalYear}`, [ledgers(), trails()], () =>
+      const html = await cache.render(`${villageCode}/${fiscalYear}`, pageStates(), () =>
         buildPage(villageCode, fiscalYear),
       );
       res.status(200).type('html').set('Cache-Control', PUBLIC_CACHE_CONTROL).send(html);
+    } catch (error) {
+      sendRefusal(req, res, error, PUBLIC_PATH);
+    }
+  });
+
+  router.get(`${PUBLIC_PATH}/:villageCode/:fiscalYear/${POSTER_FILE}`, async (req, res) => {
+    const { villageCode } = req.params;
+    try {
+      const fiscalYear = requireVillageYear(villageCode, req.params.fiscalYear);
+      const pdf = await posters.render(`${villageCode}/${fiscalYear}`, pageStates(), async () =>
+        apbdesPoster(await yearOf(villageCode, fiscalYear), complaintsContact),
+      );
+      res
+        .status(200)
+        .type('application/pdf')
+        .set('Cache-Control', PUBLIC_CACHE_CONTROL)
+        .attachment(`baliho-apbdes-${villageCode}-${fiscalYear}.pdf`)
+        .send(pdf);
     } catch (error) {
       sendRefusal(req, res, error, PUBLIC_PATH);
     }

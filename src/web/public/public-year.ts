@@ -3,6 +3,7 @@ import type { VillageIdentity } from '../../../projections/folds/reference-looku
 import type { VillagePlanningTrail } from '../../../projections/read-models/planning-trail';
 import { rupiah } from '../../domain/shared/money';
 import type { ActivityRealisationReport } from '../../reports/activity-realisation/activity-realisation';
+import type { VillageFundFlowReport } from '../../reports/fund-flow/fund-flow-report';
 import type { Figures } from '../../reports/realisation/figures';
 import type { RealisationNode } from '../../reports/realisation/tree';
 import type { VillageRealisation } from '../../reports/realisation/village-realisation';
@@ -24,6 +25,18 @@ export interface PublicActivity {
   finished: boolean;
 }
 
+/** One fund source from the regency's allocation to what the village still holds of it. */
+export interface PublicSourceFlow {
+  source: string;
+  name: string;
+  /** Pagu: the regency's allocation (none for the village's own revenue). */
+  allocation: string;
+  received: string;
+  spent: string;
+  /** What the source still holds in the village's cash: the SiLPA once the year is closed. */
+  remaining: string;
+}
+
 /**
  * What the public transparency page shows of a village's year: aggregate
  * figures of the catalogue reports only. Nothing here names a person, an
@@ -37,11 +50,16 @@ export interface PublicYear {
   until: string;
   revenueTotal: Figures;
   spendingTotal: Figures;
+  financingReceipts: Figures;
+  financingExpenditures: Figures;
+  /** SiLPA: revenue and net financing left after spending. */
+  silpa: Figures;
   revenue: PublicRow[];
   bidang: PublicRow[];
   activities: PublicActivity[];
   /** The spending budget not yet realised, all activities together. */
   remaining: string;
+  fundFlow: PublicSourceFlow[];
 }
 
 /** The rows of a report tree at one level (jenis pendapatan, bidang), in the report's order. */
@@ -62,12 +80,42 @@ function rowsAt(nodes: readonly RealisationNode[], level: NodeLevel): PublicRow[
   );
 }
 
-/** The page's figures from the village realisation, activity realisation and planning-trail reports. */
-export function publicYear(
-  realisation: VillageRealisation,
-  activities: ActivityRealisationReport,
-  trail: VillagePlanningTrail,
-): PublicYear {
+/** The reports the public page is built from, each as the catalogue serves it. */
+export interface PublicReports {
+  realisation: VillageRealisation;
+  activities: ActivityRealisationReport;
+  trail: VillagePlanningTrail;
+  fundFlow: VillageFundFlowReport;
+}
+
+/**
+ * The fund-flow report's sources that moved (an allocation, a receipt or
+ * spending), amounts only: the report's receipt numbers stay out.
+ */
+function sourceFlows(report: VillageFundFlowReport): PublicSourceFlow[] {
+  return report.village.sources
+    .map((flow) => ({
+      source: flow.source,
+      name: flow.sourceName,
+      allocation: flow.allocation,
+      received: flow.received,
+      spent: flow.spent,
+      remaining: flow.cashRemaining,
+    }))
+    .filter((flow) =>
+      [flow.allocation, flow.received, flow.spent, flow.remaining].some(
+        (amount) => !rupiah(amount).isZero(),
+      ),
+    );
+}
+
+/** The page's figures from the village realisation, activity realisation, planning-trail and fund-flow reports. */
+export function publicYear({
+  realisation,
+  activities,
+  trail,
+  fundFlow,
+}: PublicReports): PublicYear {
   const hamlets = new Map(trail.activities.map((planned) => [planned.activityId, planned.hamlet]));
   return {
     identity: realisation.identity,
@@ -75,6 +123,9 @@ export function publicYear(
     until: realisation.period.to,
     revenueTotal: realisation.totals.revenue,
     spendingTotal: realisation.totals.spending,
+    financingReceipts: realisation.totals.financingReceipts,
+    financingExpenditures: realisation.totals.financingExpenditures,
+    silpa: realisation.totals.silpa,
     revenue: rowsAt(realisation.revenue, 'jenis'),
     bidang: rowsAt(realisation.spending, 'bidang'),
     activities: activities.activities.map((activity) => ({
@@ -86,5 +137,6 @@ export function publicYear(
       finished: rupiah(activity.remaining).lte(0),
     })),
     remaining: activities.totals.difference,
+    fundFlow: sourceFlows(fundFlow),
   };
 }

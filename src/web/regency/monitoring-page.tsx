@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { rupiah } from '../../domain/shared/money';
 import { STATUS_LABELS } from '../../reports/render/labels';
 import { YearField } from '../books/report-form';
+import { AbsorptionChart } from '../charts/absorption-chart';
 import { DOWNLOAD_FORMATS, reportPath } from '../books/report-paths';
 import { formatDate, formatRupiah } from '../format';
 import { Layout } from '../layout';
@@ -188,6 +189,7 @@ export function MonitoringPage(view: MonitoringView) {
           </span>
         ))}
       </p>
+      <AbsorptionChart rows={rows} year={chosen} />
       <div class="report-table">
         <table class="cards monitoring">
           <thead>
