@@ -3,7 +3,7 @@ import type { AccessService } from '../access/access-service';
 import { mayIssue, rolesFor, USER_READERS } from '../access/command-permissions';
 import { displayNameSchema, usernameSchema, type AccessCommand } from '../access/commands';
 import { roleSchema, scopeCovers, scopeSchema, type Role } from '../access/roles';
-import { publicUser, type User } from '../access/state';
+import { publicUser, withoutSecrets, type User } from '../access/state';
 import type { CommandOutcome, HandleOptions } from '../app/stream-handler';
 import type { Actor, DomainEvent } from '../domain/shared/envelope';
 import type { ExpectedRevision } from '../eventstore/port';
@@ -34,11 +34,11 @@ const usersSchema = z.object({
   users: z.array(z.record(z.string(), z.unknown())),
 });
 
-/** Events of the access stream as the API shows them: never a password hash. */
-function withoutPasswordHash(event: DomainEvent): DomainEvent {
-  const { passwordHash: _hash, ...data } = event.data as Record<string, unknown>;
-  return { ...event, data };
-}
+/** Events of the access stream as the API shows them: never a password hash or a two-factor secret. */
+const shownEvent = (event: DomainEvent): DomainEvent => ({
+  ...event,
+  data: withoutSecrets(event.data),
+});
 
 function requireRole(user: User, allowed: (role: Role) => boolean, what: string): void {
   if (!allowed(user.role))
@@ -62,7 +62,11 @@ export async function usersInScope(access: AccessService, reader: User) {
   return { revision, users };
 }
 
-export type UserCommandType = AccessCommand['type'];
+/** The commands on users themselves; two-factor sign-in has its own routes. */
+export type UserCommandType = Extract<
+  AccessCommand['type'],
+  'RegisterUser' | 'AssignUserRole' | 'ChangeUserPassword' | 'DeactivateUser'
+>;
 
 /** One user command as the API and the administrator's pages send it. */
 export interface UserCommandCall {
@@ -191,7 +195,7 @@ function userCommandEndpoint(access: AccessService, command: UserCommand): Endpo
         body: req.body,
         expectedRevision: expectedRevisionOf(req),
       });
-      sendCommandResult(res, commandId, outcome, withoutPasswordHash);
+      sendCommandResult(res, commandId, outcome, shownEvent);
     },
   };
 }
