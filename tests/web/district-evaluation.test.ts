@@ -175,6 +175,18 @@ describe('the camat evaluates the APBDes drafts of his district', () => {
     expect(rowsOf(list.text)).toEqual([]);
   });
 
+  test('the form opened from the forms list asks which village first, of his district only', async () => {
+    const head = await agent('districthead');
+    const chooser = await head.get(FORM).expect(200);
+    const villages = [...chooser.text.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    expect(villages).toContain(EVALUATED);
+    expect(villages).not.toContain(ELSEWHERE);
+    expect(villages.every((code) => code!.startsWith(`${DISTRICT}.`))).toBe(true);
+    expect(chooser.text).toContain(`<form method="get" action="${FORM}">`);
+    const chosen = await head.get(`${FORM}?desa=${EVALUATED}&tahun=${YEAR}`).expect(200);
+    expect(formFields(chosen.text, FORM)._desa).toBe(EVALUATED);
+  });
+
   test('a village treasurer gets 403 and no menu item', async () => {
     const treasurer = await agent('treasurer');
     const list = await treasurer.get('/kecamatan/evaluasi');

@@ -1,5 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { mayIssue } from '../../access/command-permissions';
+import { scopeCovers } from '../../access/roles';
+import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
 import { actorOf, type User } from '../../access/state';
 import type { ExpectedRevision } from '../../eventstore/port';
 import { WrongExpectedRevisionError } from '../../eventstore/errors';
@@ -20,10 +22,11 @@ import { newNonce, postedNonce, webCommandId } from './command-nonce';
 import { refusedInput, type FormRefusal } from './field-errors';
 import { FORM_CATALOG, findForm } from './form-catalog';
 import { FormListPage } from './form-list-page';
-import { inputNames, type AnyCommandForm, type TypedValues } from './form-model';
+import { inputNames, type AnyCommandForm, type Choice, type TypedValues } from './form-model';
 import { formPayload } from './form-payload';
 import { VILLAGE_TARGET, type FormTarget } from './form-target';
 import { shownDate, shownMonth } from './typed-input';
+import { VillageChooserPage } from './village-chooser-page';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -42,6 +45,25 @@ async function askedTarget(
   const code = asked.code || target.ownCode(user);
   const fiscalYear = asked.year || String((await target.defaultYear(services, code)) ?? '');
   return resolveStreamTarget(target.kind, services.reference, user, code, fiscalYear);
+}
+
+/** The villages of the user's scope, by name, from the regency's latest reference year. */
+function villagesInScope(services: PageServices, user: User): Choice[] {
+  const regency = regencyOf(user.scope);
+  const year = [...services.reference.fiscalYears(regency)].sort((a, b) => a - b).at(-1);
+  if (year === undefined) return [];
+  return [...services.reference.get(year, regency).villages.values()]
+    .filter((village) => scopeCovers(user.scope, village.code))
+    .map((village) => ({ value: village.code, label: `${village.name} (${village.code})` }));
+}
+
+/** A query's plain values, to carry through the village chooser. */
+function queryTexts(query: Request['query']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }
 
 function requireForm(type: string): AnyCommandForm {
@@ -116,6 +138,18 @@ export function formRoutes(services: PageServices): Router {
       const form = requireForm(String(req.params.type));
       requireMayIssue(user, form.type);
       const kind = targetOf(form);
+      if (kind === VILLAGE_TARGET && !text(req.query.desa) && !isRegionCode(user.scope, 'village'))
+        return send(
+          res,
+          200,
+          form.title,
+          <VillageChooserPage
+            signedIn={pageUser(res)}
+            form={form}
+            villages={villagesInScope(services, user)}
+            prefill={queryTexts(req.query)}
+          />,
+        );
       const target = await askedTarget(services, kind, user, {
         code: text(req.query[kind.codeField]),
         year: text(req.query.tahun),
