@@ -7,7 +7,7 @@ import { segments } from '../domain/shared/dotted-codes';
 import type { EventStore } from '../eventstore/port';
 import type { ScenarioPhase, ScenarioStep } from '../scenario/scenario-step';
 import { villageScenario, type ScenarioExtent } from '../scenario/village-scenario';
-import { loadVillageTemplate } from '../scenario/village-template';
+import { loadVillageTemplate, type VillageTemplate } from '../scenario/village-template';
 import { DEMO_REGENCY, DEMO_SEED, DEMO_YEAR } from './demo-regions';
 import { demoActors, demoUsers, registerDemoUsers, type ActorFor } from './demo-users';
 
@@ -85,6 +85,31 @@ class DemoWriter {
 }
 
 /**
+ * The demo's year of its village number `index` (in the seeding order: the
+ * first twenty one per district), as far as `extent`. The same seed draws
+ * the same budget whatever the extent, so a test can take the steps past
+ * what was seeded (e.g. the Perubahan of a village seeded to its APBDes).
+ */
+export function demoVillageScenario(
+  reference: ReferenceData,
+  template: VillageTemplate,
+  village: { code: string; name: string },
+  index: number,
+  extent: ScenarioExtent,
+) {
+  return villageScenario({
+    villageCode: village.code,
+    villageName: village.name,
+    fiscalYear: DEMO_YEAR,
+    reference,
+    template,
+    seed: DEMO_SEED + index,
+    amounts: 'drawn',
+    extent,
+  });
+}
+
+/**
  * Seeds the demo regency: users for every role, allocations, each village's
  * plan and APBDes, and for `fullYear` villages the transfers, receipts, SPPs,
  * taxes, an amendment in some, monthly closings and the year's closing —
@@ -121,16 +146,7 @@ export async function seedDemo(store: EventStore, options: SeedOptions): Promise
         : 'year';
   const scenarios = villages.map((village, index) => ({
     village,
-    steps: villageScenario({
-      villageCode: village.code,
-      villageName: village.name,
-      fiscalYear: DEMO_YEAR,
-      reference,
-      template,
-      seed: DEMO_SEED + index,
-      amounts: 'drawn',
-      extent: extentOf(index),
-    }).steps,
+    steps: demoVillageScenario(reference, template, village, index, extentOf(index)).steps,
   }));
   const stepsOf = (phase: ScenarioPhase) =>
     scenarios

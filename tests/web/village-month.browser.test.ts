@@ -7,6 +7,7 @@ import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
 import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
 import { API_PATH } from '../e2e/support/kasdesa-api';
 import { testNeedingTool } from '../support/test-needing-tool';
+import { sendForm } from './support/browser-forms';
 import {
   logInThroughForm,
   rupiahByHand,
@@ -42,28 +43,12 @@ describe("a treasurer's month, through the pages only, across the four village r
     return page;
   }
 
-  /** Opens a form, fills it as a person would (choices chosen, boxes ticked), sends it; it must be recorded. */
+  /** Sends a form as `role` of the village; it must be recorded. */
   async function send(role: Role, slug: string, typed: Record<string, string>): Promise<void> {
-    const page = await pageOf(role);
-    await page.goto(`${server().baseUrl}/perintah/${slug}?tahun=${DEMO_YEAR}`);
-    for (const [name, value] of Object.entries(typed)) {
-      const field = page.locator(`[name="${name}"]`).first();
-      const tag = await field.evaluate((element) => element.tagName.toLowerCase());
-      const type = await field.getAttribute('type');
-      if (tag === 'select') await field.selectOption(value);
-      else if (type === 'checkbox') await page.check(`[name="${name}"][value="${value}"]`);
-      else await field.fill(value);
-    }
-    await page.screenshot({
-      path: join(SCREENSHOTS, `bulan-${role}-${slug}-360.png`),
-      fullPage: true,
+    await sendForm(await pageOf(role), server().baseUrl, slug, typed, {
+      query: `tahun=${DEMO_YEAR}`,
+      shot: `bulan-${role}-${slug}`,
     });
-    await Promise.all([
-      page.waitForURL(/\/beranda\?tercatat=/).catch(async () => {
-        throw new Error(`${slug} was refused: ${await page.locator('.error').allTextContents()}`);
-      }),
-      page.click(`form[action="/perintah/${slug}"] button[type="submit"]`),
-    ]);
   }
 
   async function apiToken(): Promise<string> {
