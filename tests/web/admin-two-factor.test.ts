@@ -3,44 +3,18 @@ import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/access/access-service';
 import { generateSecret } from '../../src/access/totp';
 import { webPages } from '../../src/web/web-pages';
-import { PASSWORD, startTestServer, type TestServer } from '../http/support';
-import { csrfOf, formFields, signedInAgent } from './support/web-agent';
+import { startTestServer, type TestServer } from '../http/support';
+import {
+  csrfOf,
+  fieldError,
+  signedInAgent,
+  signsIn,
+  submitForm as submit,
+} from './support/web-agent';
 
 const USERS = '/admin/pengguna';
 const POLICY = '/admin/dua-langkah';
 const ENROLL = '/akun/dua-langkah';
-
-/** Posts the form on `page` that posts to `action`, its hidden fields and `fields` typed in; expects `status`. */
-async function submit(
-  agent: request.Agent,
-  page: string,
-  action: string,
-  fields: Record<string, string | string[]>,
-  status: number,
-) {
-  const shown = await agent.get(page).expect(200);
-  return agent
-    .post(action)
-    .type('form')
-    .send({ ...formFields(shown.text, action), ...fields })
-    .expect(status);
-}
-
-/** Whether the login form lets `username` in with the password alone (a redirect home). */
-async function signsInWithPasswordOnly(app: Express, username: string): Promise<boolean> {
-  const agent = request.agent(app);
-  const login = await agent.get('/masuk').expect(200);
-  const answer = await agent
-    .post('/masuk')
-    .type('form')
-    .send({ _csrf: csrfOf(login.text), username, password: PASSWORD });
-  return answer.status === 303;
-}
-
-/** The text of the field's error paragraph, right after its input. */
-function fieldError(html: string, name: string): string | undefined {
-  return new RegExp(`id="f-${name}-error"[^>]*>([^<]*)`).exec(html)?.[1];
-}
 
 /** The treasurer enrolled, as a confirmed code would have recorded it (the code checks are the login tests'). */
 async function enrollTreasurer(server: TestServer): Promise<void> {
@@ -100,7 +74,7 @@ describe('administrator two-factor pages', () => {
 
   it('removes a user’s two-factor sign-in with a reason: the user signs in with the password only', async () => {
     await enrollTreasurer(server);
-    expect(await signsInWithPasswordOnly(app, 'treasurer')).toBe(false);
+    expect(await signsIn(app, 'treasurer')).toBe(false);
     const page = `${USERS}/${server.userIds.treasurer}`;
     const shown = await admin.get(page).expect(200);
     expect(shown.text).toMatch(/<dt>Verifikasi dua langkah<\/dt><dd>Aktif<\/dd>/);
@@ -121,7 +95,7 @@ describe('administrator two-factor pages', () => {
     expect(removed.map((event) => event.data)).toEqual([
       { userId: server.userIds.treasurer, reason: 'Ponsel hilang' },
     ]);
-    expect(await signsInWithPasswordOnly(app, 'treasurer')).toBe(true);
+    expect(await signsIn(app, 'treasurer')).toBe(true);
   });
 
   it('refuses a removal without a reason beside its field, and writes nothing', async () => {
@@ -133,7 +107,7 @@ describe('administrator two-factor pages', () => {
     // The deactivation's reason, on the same page, is not the one refused.
     expect(fieldError(refused.text, 'reason')).toBeUndefined();
     expect((await server.access.load()).revision).toBe(before);
-    expect(await signsInWithPasswordOnly(app, 'treasurer')).toBe(false);
+    expect(await signsIn(app, 'treasurer')).toBe(false);
   });
 
   it('offers no removal for a user without two-factor sign-in', async () => {

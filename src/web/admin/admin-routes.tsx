@@ -138,9 +138,10 @@ function refusedState(
  * The administrator's user pages: the users of the scope, registering a
  * user, changing a role and scope, resetting a password, deactivating,
  * removing a user's two-factor sign-in, and the regency's two-factor policy.
- * Every form runs the API's own user commands (user-routes.ts), so the
- * role, scope and schema checks are the API's; a refusal shows the form
- * again as typed with the rule beside its field, and nothing is written.
+ * Every form runs the API's own functions (user-routes.ts,
+ * two-factor-routes.ts), so the role, scope and schema checks are the
+ * API's; a refusal shows the form again as typed with the rule beside
+ * its field, and nothing is written.
  */
 export function adminRoutes(services: PageServices): Router {
   const { access, reference } = services;
