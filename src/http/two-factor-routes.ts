@@ -4,7 +4,7 @@ import type { AccessService } from '../access/access-service';
 import { mayIssue, rolesFor } from '../access/command-permissions';
 import type { AccessCommand } from '../access/commands';
 import { ROLES } from '../access/roles';
-import { withoutSecrets } from '../access/state';
+import { withoutSecrets, type User } from '../access/state';
 import { enrollTwoFactor, type TwoFactorCodes } from '../access/two-factor-codes';
 import { generateSecret, otpauthUri } from '../access/totp';
 import type { CommandOutcome } from '../app/stream-handler';
@@ -15,6 +15,7 @@ import { parseBody, type Endpoint } from './endpoint';
 import { HttpProblem } from './problem';
 import { actorOf, currentUser } from './request-context';
 import { commandResultSchema } from './response-schemas';
+import type { UserCommandCall } from './user-routes';
 
 const startSchema = z.object({ secret: z.string(), uri: z.string() });
 const confirmSchema = z.strictObject({
@@ -30,10 +31,42 @@ const redacted = (event: DomainEvent): DomainEvent => ({
   data: withoutSecrets(event.data),
 });
 
-function requireIssuer(res: Response, type: AccessCommand['type']): void {
-  const { role } = currentUser(res);
-  if (!mayIssue(role, type))
-    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', role, { detail: { id: type, en: type } });
+/** Refuses (403) a user whose role may not issue the command, before its body is read. */
+export function requireIssuer(user: User, type: AccessCommand['type']): void {
+  if (!mayIssue(user.role, type))
+    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
+      detail: { id: type, en: type },
+    });
+}
+
+/** Removes `call.userId`'s two-factor enrollment with exactly the checks the API makes. */
+export function removeTwoFactor(
+  access: AccessService,
+  user: User,
+  call: UserCommandCall & { userId: string },
+): Promise<CommandOutcome<DomainEvent>> {
+  requireIssuer(user, 'RemoveTwoFactor');
+  const body = parseBody('RemoveTwoFactor', removalSchema, call.body);
+  return access.execute(
+    actorOf(user),
+    call.commandId,
+    'RemoveTwoFactor',
+    { userId: call.userId, ...body },
+    { expectedRevision: call.expectedRevision },
+  );
+}
+
+/** Sets the roles that must use two-factor sign-in, with exactly the checks the API makes. */
+export function setTwoFactorPolicy(
+  access: AccessService,
+  user: User,
+  call: UserCommandCall,
+): Promise<CommandOutcome<DomainEvent>> {
+  requireIssuer(user, 'SetTwoFactorPolicy');
+  const body = parseBody('SetTwoFactorPolicy', policySchema, call.body);
+  return access.execute(actorOf(user), call.commandId, 'SetTwoFactorPolicy', body, {
+    expectedRevision: call.expectedRevision,
+  });
 }
 
 function sendOutcome(res: Response, commandId: string, outcome: CommandOutcome<DomainEvent>) {
@@ -108,21 +141,18 @@ export function twoFactorEndpoints(dependencies: TwoFactorDependencies): Endpoin
       status: 201,
       concurrency: 'write',
       guard(_req, res, next) {
-        requireIssuer(res, 'RemoveTwoFactor');
+        requireIssuer(currentUser(res), 'RemoveTwoFactor');
         next();
       },
       async handler(req, res) {
-        const body = parseBody('RemoveTwoFactor', removalSchema, req.body);
         const user = currentUser(res);
         const commandId = commandIdFor(req, user);
-        const payload = { userId: String(req.params.userId), ...body };
-        const outcome = await access.execute(
-          actorOf(user),
+        const outcome = await removeTwoFactor(access, user, {
           commandId,
-          'RemoveTwoFactor',
-          payload,
-          options(req),
-        );
+          userId: String(req.params.userId),
+          body: req.body,
+          expectedRevision: expectedRevisionOf(req),
+        });
         sendOutcome(res, commandId, outcome);
       },
     },
@@ -138,20 +168,17 @@ export function twoFactorEndpoints(dependencies: TwoFactorDependencies): Endpoin
       status: 201,
       concurrency: 'write',
       guard(_req, res, next) {
-        requireIssuer(res, 'SetTwoFactorPolicy');
+        requireIssuer(currentUser(res), 'SetTwoFactorPolicy');
         next();
       },
       async handler(req, res) {
-        const body = parseBody('SetTwoFactorPolicy', policySchema, req.body);
         const user = currentUser(res);
         const commandId = commandIdFor(req, user);
-        const outcome = await access.execute(
-          actorOf(user),
+        const outcome = await setTwoFactorPolicy(access, user, {
           commandId,
-          'SetTwoFactorPolicy',
-          body,
-          options(req),
-        );
+          body: req.body,
+          expectedRevision: expectedRevisionOf(req),
+        });
         sendOutcome(res, commandId, outcome);
       },
     },

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
 import { EVALUATION_ROLES, EVALUATIONS_PATH } from './district/district-paths';
 import { mayAdministerUsers, USERS_PATH } from './admin/admin-paths';
-import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH } from './paths';
+import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH, TWO_FACTOR_PATH } from './paths';
 import {
   ALLOCATIONS_PATH,
   MONITORING_PATH,
@@ -53,6 +53,7 @@ export function Layout({
             <span>
               {user.displayName} · {ROLE_NAMES[user.role]}
             </span>
+            <a href={TWO_FACTOR_PATH}>Keamanan akun (verifikasi dua langkah)</a>
             <form method="post" action={LOGOUT_PATH}>
               <CsrfField token={csrfToken} />
               <button type="submit">Keluar</button>

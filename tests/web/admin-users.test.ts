@@ -11,7 +11,13 @@ import {
   VILLAGE,
   type TestServer,
 } from '../http/support';
-import { csrfOf, formFields, signedInAgent } from './support/web-agent';
+import {
+  csrfOf,
+  fieldError,
+  signedInAgent,
+  signsIn,
+  submitForm as submit,
+} from './support/web-agent';
 
 const USERS = '/admin/pengguna';
 const NEW_USER = '/admin/pengguna/baru';
@@ -23,38 +29,6 @@ const SITI = {
   scope: VILLAGE,
   password: 'sandi-siti-2025',
 };
-
-/** Posts the form on `page` that posts to `action`, its hidden fields and `fields` typed in; expects `status`. */
-async function submit(
-  agent: request.Agent,
-  page: string,
-  action: string,
-  fields: Record<string, string>,
-  status: number,
-) {
-  const shown = await agent.get(page).expect(200);
-  return agent
-    .post(action)
-    .type('form')
-    .send({ ...formFields(shown.text, action), ...fields })
-    .expect(status);
-}
-
-/** Whether the login form lets `username` in with `password` (a redirect home) or refuses. */
-async function signsIn(app: Express, username: string, password: string): Promise<boolean> {
-  const agent = request.agent(app);
-  const login = await agent.get('/masuk').expect(200);
-  const answer = await agent
-    .post('/masuk')
-    .type('form')
-    .send({ _csrf: csrfOf(login.text), username, password });
-  return answer.status === 303;
-}
-
-/** The text of the field's error paragraph, right after its input. */
-function fieldError(html: string, name: string): string | undefined {
-  return new RegExp(`id="f-${name}-error"[^>]*>([^<]*)`).exec(html)?.[1];
-}
 
 describe('administrator user pages', () => {
   let server: TestServer;

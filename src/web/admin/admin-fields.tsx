@@ -6,6 +6,8 @@ import { typedText, type Choice, type TypedValues } from '../forms/form-model';
 /** One input of a user form; its name is the API body's field, the name a refusal gives it. */
 export interface AdminInput {
   name: string;
+  /** The element's id when another form on the page has an input of the same name. */
+  id?: string;
   label: string;
   kind: 'text' | 'password' | 'choice';
   choices?: readonly Choice[];
@@ -44,7 +46,10 @@ function Control({
 
 function AdminField({ input, state }: { input: AdminInput; state: AdminFormState }) {
   const refusal = state.refusal?.input === input.name ? state.refusal : undefined;
-  const attributes = inputAttributes(input.name, input.hint !== undefined, refusal !== undefined);
+  const attributes = {
+    ...inputAttributes(input.id ?? input.name, input.hint !== undefined, refusal !== undefined),
+    name: input.name,
+  };
   const { id } = attributes;
   return (
     <div class="field">

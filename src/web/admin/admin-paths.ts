@@ -14,6 +14,7 @@ export const USER_ACTIONS = {
   role: 'peran',
   password: 'sandi',
   deactivation: 'nonaktifkan',
+  twoFactor: 'dua-langkah',
 } as const;
 export type UserAction = keyof typeof USER_ACTIONS;
 
@@ -22,6 +23,8 @@ export const DONE_NOTICES = {
   role: 'Peran dan cakupan diubah.',
   password: 'Kata sandi diatur ulang.',
   deactivation: 'Pengguna dinonaktifkan.',
+  twoFactor: 'Verifikasi dua langkah pengguna dihapus; ia masuk dengan kata sandi saja.',
+  policy: 'Kebijakan verifikasi dua langkah disimpan.',
 } as const;
 export type DoneNotice = keyof typeof DONE_NOTICES;
 
@@ -31,3 +34,7 @@ export const userActionPath = (userId: string, action: UserAction) =>
 
 /** Who the menu and the home offer the user pages: whoever may register users. */
 export const mayAdministerUsers = (role: Role): boolean => mayIssue(role, 'RegisterUser');
+
+/** The regency's two-factor policy: which roles must sign in with a code. */
+export const TWO_FACTOR_POLICY_PATH = '/admin/dua-langkah';
+export const maySetTwoFactorPolicy = (role: Role): boolean => mayIssue(role, 'SetTwoFactorPolicy');

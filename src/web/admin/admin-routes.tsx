@@ -1,16 +1,19 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { AccessService } from '../../access/access-service';
 import { ROLES, scopeCovers, type Role } from '../../access/roles';
 import type { User } from '../../access/state';
 import { HttpProblem, problemFor } from '../../http/problem';
+import { removeTwoFactor, requireIssuer, setTwoFactorPolicy } from '../../http/two-factor-routes';
 import {
   requireUserCommandRole,
   runUserCommand,
   usersInScope,
+  type UserCommandCall,
   type UserCommandType,
 } from '../../http/user-routes';
 import { newNonce, postedNonce, webCommandId } from '../forms/command-nonce';
 import { refusedInput } from '../forms/field-errors';
-import type { TypedValues } from '../forms/form-model';
+import { typedList, type TypedValues } from '../forms/form-model';
 import {
   formBody,
   pageUser,
@@ -29,6 +32,7 @@ import {
   NEW_USER_PATH,
   REGION_FILTER,
   ROLE_FILTER,
+  TWO_FACTOR_POLICY_PATH,
   USER_ACTIONS,
   USERS_PATH,
   userPath,
@@ -37,10 +41,16 @@ import {
 } from './admin-paths';
 import { scopeChoices } from './scope-choices';
 import {
+  POLICY_ROLES_FIELD,
+  TwoFactorPolicyPage,
+  type PolicyFormState,
+} from './two-factor-policy-page';
+import {
   DEACTIVATION_INPUTS,
   PASSWORD_INPUTS,
   registrationInputs,
   roleInputs,
+  TWO_FACTOR_REMOVAL_INPUTS,
 } from './user-inputs';
 import { NewUserPage, UserPage } from './user-pages';
 import { UsersPage, type ListedUser } from './users-page';
@@ -51,10 +61,35 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const namesOf = (inputs: readonly AdminInput[]) => inputs.map((input) => input.name);
 const NO_SCOPES = { choices: [], nameOf: () => undefined };
 
-const ACTION_COMMANDS: Record<UserAction, { type: UserCommandType; names: readonly string[] }> = {
-  role: { type: 'AssignUserRole', names: namesOf(roleInputs(NO_SCOPES)) },
-  password: { type: 'ChangeUserPassword', names: namesOf(PASSWORD_INPUTS) },
-  deactivation: { type: 'DeactivateUser', names: namesOf(DEACTIVATION_INPUTS) },
+/** What a form on the user's page runs: the API's own function, after the API's role check. */
+interface ActionCommand {
+  names: readonly string[];
+  requireRole(user: User): void;
+  run(
+    access: AccessService,
+    user: User,
+    call: UserCommandCall & { userId: string },
+  ): Promise<unknown>;
+}
+
+const userCommandAction = (
+  type: UserCommandType,
+  inputs: readonly AdminInput[],
+): ActionCommand => ({
+  names: namesOf(inputs),
+  requireRole: (user) => requireUserCommandRole(user, type),
+  run: (access, user, call) => runUserCommand(access, user, type, call),
+});
+
+const ACTION_COMMANDS: Record<UserAction, ActionCommand> = {
+  role: userCommandAction('AssignUserRole', roleInputs(NO_SCOPES)),
+  password: userCommandAction('ChangeUserPassword', PASSWORD_INPUTS),
+  deactivation: userCommandAction('DeactivateUser', DEACTIVATION_INPUTS),
+  twoFactor: {
+    names: namesOf(TWO_FACTOR_REMOVAL_INPUTS),
+    requireRole: (user) => requireIssuer(user, 'RemoveTwoFactor'),
+    run: removeTwoFactor,
+  },
 };
 
 const REGISTRATION_NAMES = namesOf(registrationInputs(NO_SCOPES));
@@ -101,10 +136,12 @@ function refusedState(
 
 /**
  * The administrator's user pages: the users of the scope, registering a
- * user, changing a role and scope, resetting a password, deactivating.
- * Every form runs the API's own user commands (user-routes.ts), so the
- * role, scope and schema checks are the API's; a refusal shows the form
- * again as typed with the rule beside its field, and nothing is written.
+ * user, changing a role and scope, resetting a password, deactivating,
+ * removing a user's two-factor sign-in, and the regency's two-factor policy.
+ * Every form runs the API's own functions (user-routes.ts,
+ * two-factor-routes.ts), so the role, scope and schema checks are the
+ * API's; a refusal shows the form again as typed with the rule beside
+ * its field, and nothing is written.
  */
 export function adminRoutes(services: PageServices): Router {
   const { access, reference } = services;
@@ -127,7 +164,12 @@ export function adminRoutes(services: PageServices): Router {
   ) {
     const signedInUser = pageUser(res);
     const shown = await shownUser(signedInUser.user, userId);
-    const nonces = { role: newNonce(), password: newNonce(), deactivation: newNonce() };
+    const nonces = {
+      role: newNonce(),
+      password: newNonce(),
+      deactivation: newNonce(),
+      twoFactor: newNonce(),
+    };
     if (refused) nonces[refused.action] = refused.nonce;
     send(
       res,
@@ -230,7 +272,7 @@ export function adminRoutes(services: PageServices): Router {
   });
 
   for (const action of Object.keys(USER_ACTIONS) as UserAction[]) {
-    const { type, names } = ACTION_COMMANDS[action];
+    const { names, requireRole, run } = ACTION_COMMANDS[action];
     router.post(
       `${USERS_PATH}/:userId/${USER_ACTIONS[action]}`,
       formBody,
@@ -240,7 +282,7 @@ export function adminRoutes(services: PageServices): Router {
         const { user } = pageUser(res);
         const userId = String(req.params.userId);
         try {
-          requireUserCommandRole(user, type);
+          requireRole(user);
           await shownUser(user, userId);
         } catch (error) {
           return sendRefusal(req, res, error, USERS_PATH);
@@ -248,7 +290,7 @@ export function adminRoutes(services: PageServices): Router {
         const values = postedValues(req, names);
         const nonce = postedNonce(text(req.body._nonce));
         try {
-          await runUserCommand(access, user, type, {
+          await run(access, user, {
             commandId: webCommandId(user.userId, nonce),
             userId,
             body: values,
@@ -261,5 +303,62 @@ export function adminRoutes(services: PageServices): Router {
       },
     );
   }
+
+  async function showPolicy(
+    res: Response,
+    status: number,
+    nonce: string,
+    state?: PolicyFormState,
+    done?: DoneNotice,
+  ) {
+    const current = (await access.load()).state.twoFactorRoles;
+    send(
+      res,
+      status,
+      'Kebijakan verifikasi dua langkah',
+      <TwoFactorPolicyPage
+        signedIn={pageUser(res)}
+        current={current}
+        nonce={nonce}
+        state={state ?? { values: { [POLICY_ROLES_FIELD]: [...current] } }}
+        done={done}
+      />,
+    );
+  }
+
+  router.get(TWO_FACTOR_POLICY_PATH, signedIn, async (req, res) => {
+    try {
+      requireIssuer(pageUser(res).user, 'SetTwoFactorPolicy');
+      await showPolicy(res, 200, newNonce(), undefined, doneOf(req));
+    } catch (error) {
+      sendRefusal(req, res, error, USERS_PATH);
+    }
+  });
+
+  router.post(TWO_FACTOR_POLICY_PATH, formBody, signedIn, requireSessionForm, async (req, res) => {
+    const { user } = pageUser(res);
+    try {
+      requireIssuer(user, 'SetTwoFactorPolicy');
+    } catch (error) {
+      return sendRefusal(req, res, error, USERS_PATH);
+    }
+    const nonce = postedNonce(text(req.body._nonce));
+    // Unticked boxes are not posted: none ticked is the empty policy.
+    const values = { [POLICY_ROLES_FIELD]: typedList(req.body, POLICY_ROLES_FIELD) };
+    try {
+      await setTwoFactorPolicy(access, user, {
+        commandId: webCommandId(user.userId, nonce),
+        body: values,
+      });
+      res.redirect(303, `${TWO_FACTOR_POLICY_PATH}?${DONE_FIELD}=policy`);
+    } catch (error) {
+      const problem = problemFor(error, req);
+      if (!problem || problem.status >= 500) throw error;
+      await showPolicy(res, problem.status, nonce, {
+        values,
+        refusal: { input: POLICY_ROLES_FIELD, problem },
+      });
+    }
+  });
   return router;
 }

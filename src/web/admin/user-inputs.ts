@@ -54,3 +54,14 @@ export const PASSWORD_INPUTS: AdminInput[] = [
 export const DEACTIVATION_INPUTS: AdminInput[] = [
   { name: 'reason', label: 'Alasan', kind: 'text', hint: 'Mis. pindah tugas, berhenti.' },
 ];
+
+/** Its own id: the deactivation's `reason` shares the user's page. */
+export const TWO_FACTOR_REMOVAL_INPUTS: AdminInput[] = [
+  {
+    name: 'reason',
+    id: 'twoFactorReason',
+    label: 'Alasan',
+    kind: 'text',
+    hint: 'Mis. ponsel hilang atau diganti. Pengguna lalu masuk dengan kata sandi saja; bila perannya wajib verifikasi dua langkah, ia diminta mendaftar lagi.',
+  },
+];

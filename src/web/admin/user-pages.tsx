@@ -15,6 +15,7 @@ import {
   PASSWORD_INPUTS,
   registrationInputs,
   roleInputs,
+  TWO_FACTOR_REMOVAL_INPUTS,
 } from './user-inputs';
 import { DoneNoticeText, ScopeText, type ListedUser } from './users-page';
 
@@ -59,12 +60,14 @@ const ACTION_TITLES: Record<UserAction, { title: string; submit: string }> = {
   role: { title: 'Ubah peran dan cakupan', submit: 'Simpan peran' },
   password: { title: 'Atur ulang kata sandi', submit: 'Atur kata sandi' },
   deactivation: { title: 'Nonaktifkan pengguna', submit: 'Nonaktifkan' },
+  twoFactor: { title: 'Hapus verifikasi dua langkah', submit: 'Hapus verifikasi dua langkah' },
 };
 
 /**
  * One user and what the administrator may change: role and scope, the
- * password, deactivation. Each form has its own nonce; the one just
- * refused shows what was typed and the rule beside its field.
+ * password, deactivation, removing two-factor sign-in (a lost phone).
+ * Each form has its own nonce; the one just refused shows what was typed
+ * and the rule beside its field.
  */
 export function UserPage({
   signedIn,
@@ -90,7 +93,10 @@ export function UserPage({
     role: roleInputs(scopes),
     password: PASSWORD_INPUTS,
     deactivation: DEACTIVATION_INPUTS,
+    twoFactor: TWO_FACTOR_REMOVAL_INPUTS,
   };
+  /** Removing two-factor sign-in is offered while the user has it; the rest while they are active. */
+  const offered = (action: UserAction) => (action === 'twoFactor' ? shown.twoFactor : shown.active);
   return (
     <Layout user={user} csrfToken={session.csrfToken}>
       <h1>Pengguna {shown.username}</h1>
@@ -107,9 +113,11 @@ export function UserPage({
         </dd>
         <dt>Status</dt>
         <dd>{shown.active ? 'Aktif' : 'Nonaktif'}</dd>
+        <dt>Verifikasi dua langkah</dt>
+        <dd>{shown.twoFactor ? 'Aktif' : 'Tidak aktif'}</dd>
       </dl>
       {(Object.keys(ACTION_TITLES) as UserAction[])
-        .filter((action) => shown.active || refused?.action === action)
+        .filter((action) => offered(action) || refused?.action === action)
         .map((action) => (
           <AdminForm
             key={action}

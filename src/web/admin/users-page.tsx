@@ -1,5 +1,5 @@
 import type { Role } from '../../access/roles';
-import type { User } from '../../access/state';
+import type { publicUser } from '../../access/state';
 import { Layout } from '../layout';
 import { ROLE_NAMES } from '../role-names';
 import type { PageSession } from '../session/web-session';
@@ -8,6 +8,8 @@ import {
   NEW_USER_PATH,
   REGION_FILTER,
   ROLE_FILTER,
+  maySetTwoFactorPolicy,
+  TWO_FACTOR_POLICY_PATH,
   USERS_PATH,
   userPath,
   type DoneNotice,
@@ -15,7 +17,7 @@ import {
 import type { ScopeChoices } from './scope-choices';
 import { ROLE_CHOICES } from './user-inputs';
 
-export type ListedUser = Omit<User, 'passwordHash'>;
+export type ListedUser = ReturnType<typeof publicUser>;
 
 const HEADERS = {
   username: 'Nama pengguna',
@@ -107,6 +109,11 @@ export function UsersPage({
       {mayChange && (
         <p>
           <a href={NEW_USER_PATH}>Daftarkan pengguna baru</a>
+        </p>
+      )}
+      {maySetTwoFactorPolicy(user.role) && (
+        <p>
+          <a href={TWO_FACTOR_POLICY_PATH}>Kebijakan verifikasi dua langkah</a>
         </p>
       )}
       <Filter role={role} region={region} scopes={scopes} />

@@ -119,7 +119,8 @@ function Control({ field, name, context, values, invalid }: InputProps & { inval
   );
 }
 
-function Checkboxes({ field, name, context, values, refusal }: InputProps) {
+/** A multiChoice field: one checkbox per choice, the refusal beside them. */
+export function Checkboxes({ field, name, context, values, refusal }: InputProps) {
   const chosen = typedList(values, name);
   const id = inputId(name);
   return (

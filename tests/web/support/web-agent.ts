@@ -37,3 +37,35 @@ export async function signedInAgent(
     .expect(303);
   return agent;
 }
+
+/** Posts the form on `page` that posts to `action`, its hidden fields and `fields` typed in; expects `status`. */
+export async function submitForm(
+  agent: request.Agent,
+  page: string,
+  action: string,
+  fields: Record<string, string | string[]>,
+  status: number,
+) {
+  const shown = await agent.get(page).expect(200);
+  return agent
+    .post(action)
+    .type('form')
+    .send({ ...formFields(shown.text, action), ...fields })
+    .expect(status);
+}
+
+/** Whether the login form lets `username` in with `password` alone (a redirect home) or refuses. */
+export async function signsIn(app: Express, username: string, password = PASSWORD) {
+  const agent = request.agent(app);
+  const login = await agent.get('/masuk').expect(200);
+  const answer = await agent
+    .post('/masuk')
+    .type('form')
+    .send({ _csrf: csrfOf(login.text), username, password });
+  return answer.status === 303;
+}
+
+/** The text of the field's error paragraph (`f-<id>-error`), right after its input. */
+export function fieldError(html: string, id: string): string | undefined {
+  return new RegExp(`id="f-${id}-error"[^>]*>([^<]*)`).exec(html)?.[1];
+}
