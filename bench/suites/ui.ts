@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { ROLES } from '../../src/access/roles';
 import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
 import { FORMS_PATH, HOME_PATH, LOGIN_PATH } from '../../src/web/paths';
 import {
@@ -11,7 +12,6 @@ import {
   DEMO_VILLAGE,
   logInThroughForm,
   startDemoKasdesa,
-  VILLAGE_ROLES,
 } from '../../tests/web/support/browser-demo';
 import { crawlPages } from '../../tests/web/support/page-crawl';
 import { tempDir } from '../../tests/support/temp-dir';
@@ -124,7 +124,7 @@ async function measure(
   return figures;
 }
 
-/** Each page a role reaches from its home, crawled signed in as the demo village's login for that role. */
+/** Each page a role reaches from its home, crawled signed in as the demo village's login for that role (its camat, the regency offices). */
 async function rolePages(
   browser: Browser,
   baseUrl: string,
@@ -132,7 +132,7 @@ async function rolePages(
   const measured: PageFigures[] = [];
   const notPages: { page: string; status?: number }[] = [];
   const seen = new Set<string>();
-  for (const role of VILLAGE_ROLES) {
+  for (const role of ROLES) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await logInThroughForm(page, baseUrl, demoUsername(role, DEMO_VILLAGE), DEMO_PASSWORD);
@@ -156,7 +156,7 @@ async function rolePages(
 }
 
 /**
- * The village web UI over slow mobile data: every page each village role
+ * The web UI over slow mobile data: every page each role
  * reaches (and the login page), its bytes over the wire gzip-compressed and
  * its load time in Chromium under NETWORK, against a 1 KB static page served
  * by a bare node http server under the same network in the same run.

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
+import { ROLES } from '../../src/access/roles';
 import { DEMO_PASSWORD, demoUsername } from '../../src/demo/demo-users';
 import { FORMS_PATH, HOME_PATH, LOGIN_PATH } from '../../src/web/paths';
 import { testNeedingTool } from '../support/test-needing-tool';
@@ -9,7 +10,6 @@ import {
   logInThroughForm,
   SCREENSHOTS,
   useDemoBrowser,
-  VILLAGE_ROLES,
 } from './support/browser-demo';
 import { crawlPages, pageSlug } from './support/page-crawl';
 
@@ -66,7 +66,7 @@ async function checkPage(
   return problems;
 }
 
-describe('a tour of every page, for each role of a village and signed out', () => {
+describe('a tour of every page, for each role and signed out', () => {
   const demo = useDemoBrowser();
   const server = () => demo.server();
 
@@ -98,7 +98,8 @@ describe('a tour of every page, for each role of a village and signed out', () =
     180_000,
   );
 
-  for (const role of VILLAGE_ROLES)
+  // Every role signs in with its demo login for DEMO_VILLAGE: the village's officials, its camat, the regency offices.
+  for (const role of ROLES)
     browserTest(
       `every page the ${role} reaches from the home`,
       async () => {

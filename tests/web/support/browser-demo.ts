@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Role } from '../../../src/access/roles';
 import { DEMO_REGENCY } from '../../../src/demo/demo-regions';
 import { LOGIN_PATH } from '../../../src/web/paths';
 import { startKasdesa, type KasdesaProcess } from '../../e2e/support/kasdesa-process';
@@ -13,13 +12,6 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox'];
 /** The demo's first village, whose logins the README documents. */
 export const DEMO_VILLAGE = `${DEMO_REGENCY.code}.01.2001`;
-/** The roles that work in a village, each with a demo login in DEMO_VILLAGE. */
-export const VILLAGE_ROLES: readonly Role[] = [
-  'treasurer',
-  'secretary',
-  'villageHead',
-  'activityExecutor',
-];
 
 /**
  * The real server over an embedded store in `dataDir`, seeded with demo
