@@ -63,7 +63,13 @@ export async function exportReport(
       cache: new RenderedReportCache(),
     };
     const { built, format } = await runReport(
-      { report, code: request.code, fiscalYear: Number(request.fiscalYear), query: request.query },
+      {
+        report,
+        code: request.code,
+        fiscalYear: Number(request.fiscalYear),
+        query: request.query,
+        now: new Date(),
+      },
       sources,
       new ReferenceCatalog(),
     ).catch((error: unknown) => {

@@ -2,6 +2,8 @@ import { seededRandom } from '../scenario/random';
 
 /** The demo regency: a fictional Kemendagri code in East Java (35.xx), with invented regions. */
 export const DEMO_REGENCY = { code: '35.99', name: 'Kabupaten Sukamakmur (demo)' };
+/** East Java keeps Western Indonesian Time (WIB). */
+const DEMO_TIME_ZONE = 'Asia/Jakarta';
 export const DEMO_YEAR = 2025;
 export const DEMO_SEED = 20250101;
 const DISTRICTS = 20;
@@ -59,6 +61,7 @@ export interface RegionRow {
   code: string;
   name: string;
   status?: string;
+  timeZone?: string;
   demo: boolean;
 }
 
@@ -75,7 +78,9 @@ export function demoRegionRows(seed: number = DEMO_SEED): RegionRow[] {
       }
     }
   };
-  const rows: RegionRow[] = [{ level: 'regency', ...DEMO_REGENCY, demo: true }];
+  const rows: RegionRow[] = [
+    { level: 'regency', ...DEMO_REGENCY, timeZone: DEMO_TIME_ZONE, demo: true },
+  ];
   for (let d = 1; d <= DISTRICTS; d += 1) {
     const district = `${DEMO_REGENCY.code}.${String(d).padStart(2, '0')}`;
     rows.push({ level: 'district', code: district, name: freshName(), demo: true });

@@ -52,6 +52,8 @@ export interface AppDependencies {
    * login throttle counts the client's address, not the proxy's. Default 0.
    */
   trustProxyHops?: number;
+  /** The clock a request's "today" is read from (a test sets the hour). Default: the system clock. */
+  clock?: () => Date;
 }
 
 /** The services the API runs on, for pages that must call the same ones. */
@@ -64,6 +66,8 @@ export interface AppServices {
   throttle: SessionStream['throttle'];
   twoFactor: SessionStream['twoFactor'];
   readModels?: ProjectionEngine;
+  /** Read once per request, at the edge; the regency's time zone turns it into that day's date. */
+  clock: () => Date;
 }
 
 function documentationEndpoints(listed: () => readonly Endpoint[]): Endpoint[] {
@@ -102,6 +106,7 @@ export function createApp(dependencies: AppDependencies): Express {
     dependencies.sessionStream ?? openSessionStream({ store, regencyCode: access.regencyCode });
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
   const shuttingDown = dependencies.shuttingDown ?? (() => false);
+  const clock = dependencies.clock ?? (() => new Date());
 
   const endpoints: Endpoint[] = [
     ...authEndpoints({ access, sessions, throttle, twoFactor }),
@@ -109,7 +114,7 @@ export function createApp(dependencies: AppDependencies): Express {
     ...twoFactorEndpoints({ access, twoFactor }),
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
-    ...reportEndpoints({ readModels: dependencies.readModels, store, reference }),
+    ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 
@@ -139,6 +144,7 @@ export function createApp(dependencies: AppDependencies): Express {
         throttle,
         twoFactor,
         readModels: dependencies.readModels,
+        clock,
       }),
     );
   app.use(routeNotFound);

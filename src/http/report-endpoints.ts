@@ -124,6 +124,7 @@ function reportEndpoint(
   scope: ReportScope,
   sources: ReaderSources,
   reference: ReferenceCatalog,
+  clock: () => Date,
 ): Endpoint {
   const base = scope === 'village' ? '/villages/:villageCode' : '/regencies/:regencyCode';
   const names = reportNames(scope);
@@ -145,7 +146,13 @@ function reportEndpoint(
       await awaitReadModels(req, sources.models);
       try {
         const { built, format } = await runReport(
-          { report, code: target.code, fiscalYear: target.fiscalYear, query: req.query },
+          {
+            report,
+            code: target.code,
+            fiscalYear: target.fiscalYear,
+            query: req.query,
+            now: clock(),
+          },
           sources,
           reference,
         );
@@ -175,12 +182,13 @@ export function reportEndpoints(dependencies: {
   readModels: ReadModels | undefined;
   store: EventStore;
   reference: ReferenceCatalog;
+  clock: () => Date;
 }): Endpoint[] {
-  const { readModels, store, reference } = dependencies;
+  const { readModels, store, reference, clock } = dependencies;
   if (!readModels) return [];
   const sources = reportSources(readModels, store, reference);
   return [
-    reportEndpoint('village', sources, reference),
-    reportEndpoint('regency', sources, reference),
+    reportEndpoint('village', sources, reference, clock),
+    reportEndpoint('regency', sources, reference, clock),
   ];
 }

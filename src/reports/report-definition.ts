@@ -14,6 +14,8 @@ export interface ReportTarget {
   code: string;
   fiscalYear: number;
   reference: ReferenceData;
+  /** The regency's local date when the report is asked: the default `asOf` of a report that needs one. */
+  today: string;
 }
 
 /** A built report: its model as JSON and its tables (CSV, xlsx). */

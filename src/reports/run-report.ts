@@ -1,4 +1,5 @@
 import type { ReferenceCatalog } from '../app/load-reference-data';
+import { localDate } from '../domain/shared/local-date';
 import { regencyOf } from '../domain/shared/region-codes';
 import { parseParameters, ReportSubjectMissingError, type Format } from './parameters';
 import type { RenderedReport, ReportDefinition } from './report-definition';
@@ -10,6 +11,8 @@ export interface ReportRequest {
   code: string;
   fiscalYear: number;
   query: Readonly<Record<string, unknown>>;
+  /** When it is asked, read once at the edge: its date in the regency's time zone is the report's "today". */
+  now: Date;
 }
 
 /**
@@ -31,7 +34,13 @@ export async function runReport(
     throw new ReportSubjectMissingError(`${report.scope}Code/fiscalYear`, `${code}/${fiscalYear}`);
   const params = parseParameters(report.parameters, request.query);
   const read = reportReader(sources, clocksOf(params), report.readModels);
-  const target = { code, fiscalYear, reference: reference.get(fiscalYear, regency) };
+  const yearReference = reference.get(fiscalYear, regency);
+  const target = {
+    code,
+    fiscalYear,
+    reference: yearReference,
+    today: localDate(request.now, yearReference.timeZone),
+  };
   return {
     built: await report.build(target, params, read),
     format: (params.format ?? 'json') as Format,

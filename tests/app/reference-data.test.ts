@@ -13,6 +13,7 @@ describe('loadReferenceData', () => {
   it('loads the 2025 reference data of the Banyuwangi demo regency', () => {
     const reference = loadReferenceData(2025, '35.10');
     expect(reference.regency).toEqual({ code: '35.10', name: 'Kabupaten Banyuwangi' });
+    expect(reference.timeZone).toBe('Asia/Jakarta');
     expect(reference.accounts.get('6.1.1.01')).toMatchObject({
       accountClass: 'financingReceipt',
       silpa: true,
@@ -148,6 +149,13 @@ describe('loadReferenceData', () => {
         5,
         '{"level":"village","code":"35.10.09.2001","name":"x","status":"maju","demo":true}',
         /district 35\.10\.09/,
+      ],
+      [
+        'a time zone outside Indonesia',
+        '2025/regencies/35.10/regions.jsonl',
+        1,
+        '{"level":"regency","code":"35.10","name":"x","timeZone":"Asia/Tokyo","demo":false}',
+        /timeZone/,
       ],
     ])('%s', (_case, file, line, text, reason) => {
       corrupt(file, line, text);

@@ -21,6 +21,7 @@ function reportOperation(path: string): { parameters: Parameter[] } {
     readModels,
     store: createMemoryStore(),
     reference: new ReferenceCatalog(),
+    clock: () => new Date(),
   });
   const document = openApiDocument(endpoints, '/api/v1');
   return (document.paths[path] as { get: { parameters: Parameter[] } }).get;

@@ -38,6 +38,7 @@ export function buildReferenceData(
   return {
     fiscalYear,
     regency: regions.regency,
+    timeZone: regions.timeZone,
     accounts,
     bidang,
     subBidang,
@@ -145,7 +146,9 @@ function buildKegiatan(
 }
 
 function buildRegions(regencyCode: string, located: Located<RegionRow>[]) {
-  const regencyRows = located.filter((at) => at.row.level === 'regency');
+  const regencyRows = located.filter(
+    (at): at is Located<Extract<RegionRow, { level: 'regency' }>> => at.row.level === 'regency',
+  );
   const regency = regencyRows[0];
   if (regencyRows.length !== 1 || regency === undefined || regency.row.code !== regencyCode) {
     const file = located[0]?.file ?? 'regions.jsonl';
@@ -175,7 +178,12 @@ function buildRegions(regencyCode: string, located: Located<RegionRow>[]) {
       });
     }
   }
-  return { regency: { code: regency.row.code, name: regency.row.name }, districts, villages };
+  return {
+    regency: { code: regency.row.code, name: regency.row.name },
+    timeZone: regency.row.timeZone,
+    districts,
+    villages,
+  };
 }
 
 function buildPolicy(

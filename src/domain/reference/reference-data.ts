@@ -1,3 +1,5 @@
+import type { TimeZone } from '../shared/local-date';
+
 /** The year's reference data for one regency, as the domain sees it (loaded, never hard-coded). */
 export type AccountClass =
   'revenue' | 'spending' | 'financingReceipt' | 'financingExpenditure' | 'nonBudget';
@@ -93,6 +95,8 @@ export interface Policy {
 export interface ReferenceData {
   fiscalYear: number;
   regency: Named;
+  /** The regency's time zone: every "today" of its villages is a date there. */
+  timeZone: TimeZone;
   accounts: ReadonlyMap<string, Account>;
   bidang: ReadonlyMap<string, Named>;
   subBidang: ReadonlyMap<string, Named>;

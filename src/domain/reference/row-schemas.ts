@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIME_ZONES } from '../shared/local-date';
 import { AMOUNT_PATTERN, decimalText, sum } from '../shared/money';
 import { regionCodeSchema } from '../shared/region-codes';
 
@@ -58,6 +59,7 @@ export const regionRow = z.discriminatedUnion('level', [
     level: z.literal('regency'),
     code: regionCodeSchema('regency'),
     name,
+    timeZone: z.enum(TIME_ZONES),
     demo: z.boolean(),
   }),
   z.strictObject({

@@ -11,7 +11,7 @@ export const MONITORING_REPORT: ReportDefinition = {
   readers: FINANCE_READERS,
   parameters: [],
   async build(target, params, read) {
-    const asOf = params.asOf ?? new Date().toISOString().slice(0, 10);
+    const asOf = params.asOf ?? target.today;
     const villages = villageStatesOf(await read('villageLedger'), target.fiscalYear);
     const report = monitoringReport(
       await read('regencyMonitoring'),

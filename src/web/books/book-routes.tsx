@@ -103,6 +103,7 @@ export function bookRoutes(services: PageServices): Router {
           code: village,
           fiscalYear: chosen,
           query: download ? { ...query, format: download } : query,
+          now: services.clock(),
         },
         sources,
         reference,

@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import type { Role } from '../../access/roles';
+import { localDate } from '../../domain/shared/local-date';
 import { regencyOf } from '../../domain/shared/region-codes';
 import { toAmountText } from '../../domain/shared/money';
 import { balanceOf } from '../../domain/village/books';
@@ -42,11 +43,12 @@ export function homeRoutes(services: PageServices): Router {
     report: ReportDefinition,
     code: string,
     fiscalYear: number,
+    now: Date,
   ): Promise<T | undefined> {
     if (!sources) return undefined;
     try {
       const { built } = await runReport(
-        { report, code, fiscalYear, query: {} },
+        { report, code, fiscalYear, query: {}, now },
         sources,
         reference,
       );
@@ -62,13 +64,14 @@ export function homeRoutes(services: PageServices): Router {
     code: string,
     fiscalYear: number,
     state: VillageState,
+    now: Date,
   ): Promise<TreasurerFigures> {
-    const realised = await villageReport<VillageRealisation>(realisation, code, fiscalYear);
+    const realised = await villageReport<VillageRealisation>(realisation, code, fiscalYear, now);
     return {
       fiscalYear,
       cashOnHand: toAmountText(balanceOf(state.books, 'cash', 'cashOnHand')),
       bank: toAmountText(balanceOf(state.books, 'cash', 'bank')),
-      fundFlow: await villageReport<VillageFundFlowReport>(fundFlow, code, fiscalYear),
+      fundFlow: await villageReport<VillageFundFlowReport>(fundFlow, code, fiscalYear, now),
       bidang: realised && budgetByBidang(realised),
     };
   }
@@ -84,13 +87,14 @@ export function homeRoutes(services: PageServices): Router {
       : await defaultVillageYear(ledger, reference, scope);
     if (fiscalYear === undefined) return undefined;
     const state = await ledger.villageState(scope, fiscalYear);
-    const { policy } = reference.get(fiscalYear, regencyOf(scope));
-    const today = new Date().toISOString().slice(0, 10);
+    const { policy, timeZone } = reference.get(fiscalYear, regencyOf(scope));
+    const now = services.clock();
+    const today = localDate(now, timeZone);
     return {
       fiscalYear,
       waiting: waitingWork(state, role, today, policy),
       ...(role === 'treasurer' && {
-        treasurer: await treasurerFigures(scope, fiscalYear, state),
+        treasurer: await treasurerFigures(scope, fiscalYear, state, now),
       }),
       ...((role === 'secretary' || role === 'villageHead') && { budget: state.budget }),
       ...(role === 'activityExecutor' && {

@@ -107,7 +107,11 @@ export function publicRoutes(services: PageServices): Router {
   }
 
   async function reportOf<T>(report: ReportDefinition, code: string, fiscalYear: number) {
-    const { built } = await runReport({ report, code, fiscalYear, query: {} }, sources, reference);
+    const { built } = await runReport(
+      { report, code, fiscalYear, query: {}, now: services.clock() },
+      sources,
+      reference,
+    );
     return JSON.parse(built.json()) as T;
   }
 

@@ -75,7 +75,7 @@ export function regencyRoutes(services: PageServices): Router {
       ...(req.query.asOf !== undefined && { asOf: req.query.asOf }),
     };
     const { built } = await runReport(
-      { report, code: regency, fiscalYear: chosen, query },
+      { report, code: regency, fiscalYear: chosen, query, now: services.clock() },
       sources,
       reference,
     );
