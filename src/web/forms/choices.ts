@@ -103,6 +103,8 @@ const ENTRY_NAMES: Record<EntryType, string> = {
   PaymentRequestPaid: 'Pembayaran SPP',
   PanjarAccounted: 'SPJ panjar',
   TaxDeposited: 'Setoran pajak',
+  FinancingReceiptRecorded: 'Penerimaan pembiayaan',
+  FinancingExpenditureRecorded: 'Pengeluaran pembiayaan',
 };
 
 const isEntryType = (type: string): type is EntryType => Object.hasOwn(ENTRY_NAMES, type);
