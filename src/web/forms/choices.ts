@@ -147,3 +147,19 @@ export const taxesOwed = ({ state }: FormContext): Choice[] =>
       value: tax,
       label: `${tax} · terutang ${formatRupiah(amount.toFixed())}`,
     }));
+
+/** The financing lines of the budget in force in one direction: what a financing entry realises. */
+export const financingLines =
+  (direction: 'receipt' | 'expenditure') =>
+  (context: FormContext): Choice[] =>
+    linesInForce(context)
+      .filter((line) => line.kind === 'financing' && line.direction === direction)
+      .map(lineChoice);
+
+/** The financing accounts of a class but SiLPA's, which the year's opening carries. */
+export const financingAccounts =
+  (accountClass: 'financingReceipt' | 'financingExpenditure') =>
+  (context: FormContext): Choice[] =>
+    accountsOf(accountClass)(context).filter(
+      (choice) => !context.reference.accounts.get(choice.value)?.silpa,
+    );
