@@ -9,7 +9,14 @@ import { postingOf, type EntryType } from '../../src/domain/village/postings';
  * posting), the nomor bukti and, for SPPs, the activity and panjar amounts.
  * Plain JSON; a reversal repeats the entry it corrects with every amount negated.
  */
-export type LineRole = 'revenue' | 'spending' | 'return' | 'taxWithheld' | 'taxDeposited';
+export type LineRole =
+  | 'revenue'
+  | 'spending'
+  | 'return'
+  | 'taxWithheld'
+  | 'taxDeposited'
+  | 'financingReceipt'
+  | 'financingExpenditure';
 
 export interface JournalLine {
   role: LineRole;
@@ -49,6 +56,8 @@ const ENTRY_TYPES = new Set<string>([
   'PaymentRequestPaid',
   'PanjarAccounted',
   'TaxDeposited',
+  'FinancingReceiptRecorded',
+  'FinancingExpenditureRecorded',
 ]);
 
 /** Whether the event books an entry with its own posting (a reversal's comes from the entry it reverses). */
@@ -161,6 +170,17 @@ function describe(
         description: `Setor pajak ${d.tax} NTPN ${d.ntpn}`,
         evidence: d.depositId,
         lines: [line('taxDeposited', '', d.amount, { tax: d.tax })],
+      };
+    }
+    case 'FinancingReceiptRecorded':
+    case 'FinancingExpenditureRecorded': {
+      const d = event.data;
+      const role =
+        event.type === 'FinancingReceiptRecorded' ? 'financingReceipt' : 'financingExpenditure';
+      return {
+        description: d.evidence.description,
+        evidence: d.evidence.documentNumber,
+        lines: [line(role, d.account, d.amount, { source: d.source, lineId: d.lineId })],
       };
     }
   }

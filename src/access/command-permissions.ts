@@ -43,6 +43,8 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   ReverseEntry: ['treasurer'],
   CloseMonth: ['treasurer'],
   CloseFiscalYear: ['treasurer'],
+  RecordFinancingReceipt: ['treasurer'],
+  RecordFinancingExpenditure: ['treasurer'],
   // Regency fiscal-year stream.
   OpenRegencyFiscalYear: ['regencyFinance'],
   SetAllocation: ['regencyFinance'],

@@ -1,10 +1,10 @@
 import {
   exactProduct,
   formatRupiah,
-  percentOf,
   rupiah,
   sum,
   toAmountText,
+  wholePercentOf,
 } from '../../src/domain/shared/money';
 
 describe('money', () => {
@@ -26,9 +26,10 @@ describe('money', () => {
     expect(exactProduct('0.333', rupiah('1000.01'))).toBeUndefined();
   });
 
-  it('takes percentages rounded half-up to the cent', () => {
-    expect(toAmountText(percentOf(rupiah('120000000.01'), '60'))).toBe('72000000.01');
-    expect(toAmountText(percentOf(rupiah('0.05'), '50'))).toBe('0.03');
+  it('takes percentages rounded down to whole rupiah', () => {
+    expect(toAmountText(wholePercentOf(rupiah('120000000.01'), '60'))).toBe('72000000.00');
+    expect(toAmountText(wholePercentOf(rupiah('1000001'), '40'))).toBe('400000.00');
+    expect(toAmountText(wholePercentOf(rupiah('999'), '33.5'))).toBe('334.00');
   });
 
   it('formats whole rupiah with dots for reports', () => {

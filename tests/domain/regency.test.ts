@@ -128,8 +128,8 @@ describe('PlanDanaDesaStages', () => {
               { stage: 2, earmark: 'non-earmarked', percent: '60', amount: '480000000.00' },
               { stage: 1, earmark: 'food-security', percent: '60', amount: '138000000.00' },
               { stage: 2, earmark: 'food-security', percent: '40', amount: '92000000.00' },
-              { stage: 1, earmark: 'blt', percent: '60', amount: '72000000.01' },
-              { stage: 2, earmark: 'blt', percent: '40', amount: '48000000.00' },
+              { stage: 1, earmark: 'blt', percent: '60', amount: '72000000.00' },
+              { stage: 2, earmark: 'blt', percent: '40', amount: '48000000.01' },
             ],
           },
         },
@@ -185,7 +185,7 @@ describe('SendTransfer', () => {
   it('records a transfer per source and stage with its SP2D reference', () => {
     regencySpec()
       .givenCommands(planned())
-      .when(transfer('DDS', 1, '530000000.01'))
+      .when(transfer('DDS', 1, '530000000.00'))
       .then([
         {
           type: 'TransferSent',
@@ -193,7 +193,7 @@ describe('SendTransfer', () => {
             villageCode: VILLAGE,
             source: 'DDS',
             stage: 1,
-            amount: '530000000.01',
+            amount: '530000000.00',
             date: '2025-04-15',
             reference: 'SP2D 00123/LS/2025',
           },

@@ -1,7 +1,7 @@
 import { stageSplitFor } from '../reference/reference-data';
 import { requireEarmark } from '../reference/reference-rules';
 import { DomainError } from '../shared/domain-error';
-import { percentOf, rupiah, sum, toAmountText } from '../shared/money';
+import { rupiah, sum, toAmountText, wholePercentOf, type Rupiah } from '../shared/money';
 import { regencyFact, whenOpen, type RegencyEvolvers, type RegencyHandlers } from './area';
 import { assertAllocated, requireAllocatable, requireAllocation } from './allocations';
 import type { RegencyContext } from './context';
@@ -45,15 +45,18 @@ function planStages(
   return stages;
 }
 
-/** Stage amounts rounded to the cent; the last stage takes the remainder so the sum is exact. */
-function splitAmount(
+/**
+ * Stage amounts in whole rupiah, each share rounded down; the last stage takes
+ * the remainder, so the stages sum exactly to the amount.
+ */
+export function splitAmount(
   earmark: string,
-  amount: ReturnType<typeof rupiah>,
+  amount: Rupiah,
   percents: string[],
 ): StagePlan['stages'] {
   let remaining = amount;
   return percents.map((percent, index) => {
-    const share = index === percents.length - 1 ? remaining : percentOf(amount, percent);
+    const share = index === percents.length - 1 ? remaining : wholePercentOf(amount, percent);
     remaining = remaining.minus(share);
     return { stage: index + 1, earmark, percent, amount: toAmountText(share) };
   });

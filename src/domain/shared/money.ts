@@ -42,9 +42,9 @@ export function exactProduct(quantity: string, unitPrice: Rupiah): Rupiah | unde
   return product.decimalPlaces() <= 2 ? product : undefined;
 }
 
-/** A share of an amount rounded half-up to whole cents. */
-export function percentOf(amount: Rupiah, percent: string): Rupiah {
-  return amount.times(new Decimal(percent)).dividedBy(100).toDecimalPlaces(2);
+/** A share of an amount rounded down to whole rupiah: what a regency transfers in a stage. */
+export function wholePercentOf(amount: Rupiah, percent: string): Rupiah {
+  return amount.times(new Decimal(percent)).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_DOWN);
 }
 
 export function decimalText(text: string): InstanceType<typeof Decimal> {

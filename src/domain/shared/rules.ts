@@ -371,6 +371,16 @@ export const RULES = {
     en: 'There is no reference data for this fiscal year',
     kind: 'invalid',
   },
+  FINANCING_ACCOUNT: {
+    id: 'Rekening bukan rekening pembiayaan arah itu (penerimaan 6.1 selain SiLPA, pengeluaran 6.2)',
+    en: 'The account is not a financing account of that direction (receipt 6.1 other than SiLPA, expenditure 6.2)',
+    kind: 'invalid',
+  },
+  FINANCING_LINE: {
+    id: 'Tidak ada baris pembiayaan dengan arah, rekening dan sumber dana itu pada APBDes yang berlaku',
+    en: 'No financing line of that direction, account and fund source in the APBDes in force',
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

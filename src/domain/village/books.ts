@@ -14,7 +14,7 @@ export type MovementKind =
   | 'cash'
   /** Cash a fund source still holds: SiLPA + received − spent (the fund restriction). */
   | 'source'
-  /** Realised spending or financing expenditure of a budget line. */
+  /** Realised spending or financing (receipt or expenditure) of a budget line. */
   | 'line'
   /** Tax withheld and not yet deposited. */
   | 'tax'

@@ -39,7 +39,7 @@ function isOperational(line: BudgetLine, context: VillageContext): boolean {
   );
 }
 
-/** Realising `realisedAfter` on a line: allowed by the version in force and within its amount. */
+/** Realising `realisedAfter` on a line: allowed by the version in force and, but for receipts, within its amount. */
 export function checkLineRealisation(
   budget: BudgetAt,
   context: VillageContext,
@@ -56,6 +56,8 @@ export function checkLineRealisation(
       en: `kegiatan ${kegiatan}`,
     });
   }
+  // A financing receipt's line is an estimate, like revenue; only spending lines are ceilings.
+  if (line.kind === 'financing' && line.direction === 'receipt') return undefined;
   const budgeted = rupiah(line.amount);
   if (!realisedAfter.greaterThan(budgeted)) return undefined;
   const left = toAmountText(budgeted.minus(realisedBefore));

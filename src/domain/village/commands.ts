@@ -11,6 +11,7 @@ import {
 } from '../shared/fields';
 import type { CommandsOf } from '../shared/schema-types';
 import { executionCommandSchemas } from './execution-commands';
+import { financingCommandSchemas } from './financing-commands';
 import { lineInput } from './lines';
 
 const sourceAmount = z.strictObject({ source: code, amount: nonNegativeAmount });
@@ -93,6 +94,7 @@ export const villageCommandSchemas = {
     reference: documentNumber,
   }),
   ...executionCommandSchemas,
+  ...financingCommandSchemas,
 };
 
 export type VillageCommand = CommandsOf<typeof villageCommandSchemas>;

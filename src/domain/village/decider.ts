@@ -4,6 +4,7 @@ import { amendmentEvolvers, amendmentHandlers } from './budget-amendment';
 import { cashEvolvers, cashHandlers } from './cash';
 import { closingEvolvers, closingHandlers } from './closing';
 import { correctionEvolvers, correctionHandlers } from './corrections';
+import { financingEvolvers, financingHandlers } from './financing';
 import { draftingEvolvers, draftingHandlers } from './budget-drafting';
 import { lifecycleEvolvers, lifecycleHandlers } from './budget-lifecycle';
 import type { VillageCommand } from './commands';
@@ -34,6 +35,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...taxDepositHandlers,
       ...correctionHandlers,
       ...closingHandlers,
+      ...financingHandlers,
     },
     evolvers: {
       ...fiscalYearEvolvers,
@@ -48,6 +50,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...taxDepositEvolvers,
       ...correctionEvolvers,
       ...closingEvolvers,
+      ...financingEvolvers,
     },
     events: villageEventSchemas,
   };

@@ -3,6 +3,7 @@ import { amountText, businessDate, code, identifier, text } from '../shared/fiel
 import type { EventsOf } from '../shared/schema-types';
 import { villageCommandSchemas as commands } from './commands';
 import { executionEventSchemas } from './execution-events';
+import { financingEventSchemas } from './financing-commands';
 import { budgetLine } from './lines';
 
 const versionLabel = z.string().min(1);
@@ -68,6 +69,7 @@ export const villageEventSchemas = {
     data: commands.RecordAllocationDifference.extend({ allocatedAmount: amountText }),
   },
   ...executionEventSchemas,
+  ...financingEventSchemas,
 };
 
 export type VillageEvent = EventsOf<typeof villageEventSchemas>;

@@ -1,4 +1,4 @@
-import { rupiah } from '../shared/money';
+import { rupiah, type Rupiah } from '../shared/money';
 import { cash, movement, recordEntry, type Movement } from './books';
 import type { CashAccount } from './execution-commands';
 import type { VillageEventOf } from './events';
@@ -19,7 +19,9 @@ export type EntryType =
   | 'BankFeeCharged'
   | 'PaymentRequestPaid'
   | 'PanjarAccounted'
-  | 'TaxDeposited';
+  | 'TaxDeposited'
+  | 'FinancingReceiptRecorded'
+  | 'FinancingExpenditureRecorded';
 
 export type EntryData<K extends EntryType> = VillageEventOf<K>['data'];
 
@@ -118,7 +120,28 @@ const POSTINGS: { [K in EntryType]: (data: EntryData<K>) => Posting } = {
       settles: [],
     };
   },
+  // A financing line is realised in both directions; the source gains or spends the cash.
+  FinancingReceiptRecorded: (data) => financingPosting(data, data.into, rupiah(data.amount)),
+  FinancingExpenditureRecorded: (data) =>
+    financingPosting(data, data.from, rupiah(data.amount).negated()),
 };
+
+function financingPosting(
+  data: EntryData<'FinancingReceiptRecorded' | 'FinancingExpenditureRecorded'>,
+  account: CashAccount,
+  cashMoved: Rupiah,
+): Posting {
+  return {
+    entryId: data.financingId,
+    date: data.date,
+    movements: [
+      cash(account, cashMoved),
+      movement('source', data.source, cashMoved),
+      movement('line', data.lineId, cashMoved.abs()),
+    ],
+    settles: [],
+  };
+}
 
 export function postingOf<K extends EntryType>(type: K, data: EntryData<K>): Posting {
   return (POSTINGS[type] as (data: EntryData<K>) => Posting)(data);

@@ -122,7 +122,12 @@ function runningBook(
   };
 }
 
-const IN_ROLES = new Set<JournalLine['role']>(['revenue', 'return', 'taxWithheld']);
+const IN_ROLES = new Set<JournalLine['role']>([
+  'revenue',
+  'return',
+  'taxWithheld',
+  'financingReceipt',
+]);
 
 /** BKU: every line; cumulative spending is computed by the table from the rows and opening. */
 function bku(entries: readonly JournalEntry[], month: string, opening: Rupiah): Book {
@@ -149,6 +154,8 @@ const ROLE_LABELS: Record<JournalLine['role'], string> = {
   return: 'Pengembalian sisa panjar',
   taxWithheld: 'Pemotongan pajak',
   taxDeposited: 'Penyetoran pajak',
+  financingReceipt: 'Penerimaan pembiayaan',
+  financingExpenditure: 'Pengeluaran pembiayaan',
 };
 
 function lineDescription(entry: JournalEntry, line: JournalLine): string {

@@ -98,7 +98,7 @@ function itemsOf(state: VillageView, reference: ReferenceData, period: Period): 
       items[receipt ? 'financingReceipts' : 'financingExpenditures'].push({
         path: paths.account(line.account, 2),
         budget,
-        realised: receipt ? ZERO : realised,
+        realised,
       });
     }
     if (

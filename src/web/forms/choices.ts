@@ -103,6 +103,8 @@ const ENTRY_NAMES: Record<EntryType, string> = {
   PaymentRequestPaid: 'Pembayaran SPP',
   PanjarAccounted: 'SPJ panjar',
   TaxDeposited: 'Setoran pajak',
+  FinancingReceiptRecorded: 'Penerimaan pembiayaan',
+  FinancingExpenditureRecorded: 'Pengeluaran pembiayaan',
 };
 
 const isEntryType = (type: string): type is EntryType => Object.hasOwn(ENTRY_NAMES, type);
@@ -145,3 +147,19 @@ export const taxesOwed = ({ state }: FormContext): Choice[] =>
       value: tax,
       label: `${tax} · terutang ${formatRupiah(amount.toFixed())}`,
     }));
+
+/** The financing lines of the budget in force in one direction: what a financing entry realises. */
+export const financingLines =
+  (direction: 'receipt' | 'expenditure') =>
+  (context: FormContext): Choice[] =>
+    linesInForce(context)
+      .filter((line) => line.kind === 'financing' && line.direction === direction)
+      .map(lineChoice);
+
+/** The financing accounts of a class but SiLPA's, which the year's opening carries. */
+export const financingAccounts =
+  (accountClass: 'financingReceipt' | 'financingExpenditure') =>
+  (context: FormContext): Choice[] =>
+    accountsOf(accountClass)(context).filter(
+      (choice) => !context.reference.accounts.get(choice.value)?.silpa,
+    );

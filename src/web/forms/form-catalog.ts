@@ -1,6 +1,7 @@
 import { BUDGET_FORMS } from './catalog/budget-forms';
 import { CASH_FORMS } from './catalog/cash-forms';
 import { CLOSING_FORMS } from './catalog/closing-forms';
+import { FINANCING_FORMS } from './catalog/financing-forms';
 import { PAYMENT_FORMS } from './catalog/payment-forms';
 import { PLANNING_FORMS } from './catalog/planning-forms';
 import { REGENCY_FORMS } from './catalog/regency-forms';
@@ -15,6 +16,7 @@ export const FORM_CATALOG: readonly AnyCommandForm[] = [
   ...PAYMENT_FORMS,
   ...TAX_FORMS,
   ...CLOSING_FORMS,
+  ...FINANCING_FORMS,
   ...REGENCY_FORMS,
 ];
 
