@@ -134,3 +134,9 @@ export const SCRYPT_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Lifetime of the login form's CSRF cookie: an hour to type a username and password. */
 export const LOGIN_FORM_TTL_MS = 60 * 60 * 1000;
+
+/** Positions in one ring of a registered region's boundary, and rings per boundary: a village outline, not a survey. */
+export const REGION_BOUNDARY_POSITIONS_MAX = 5_000;
+
+/** How stale a process's view of the registered regions may be: another process (the CLI) may have registered one. */
+export const REGIONS_REFRESH_INTERVAL_MS = 2_000;

@@ -1,9 +1,11 @@
 import type { RegencyCommand } from '../domain/regency/commands';
+import type { RegionCommand } from '../domain/regions/region-commands';
 import type { VillageCommand } from '../domain/village/commands';
 import type { AccessCommand } from './commands';
 import { ROLES, type Role } from './roles';
 
-type CommandType = VillageCommand['type'] | RegencyCommand['type'] | AccessCommand['type'];
+type CommandType =
+  VillageCommand['type'] | RegencyCommand['type'] | AccessCommand['type'] | RegionCommand['type'];
 
 /**
  * Who may issue which command: the one role × command table. A command
@@ -59,6 +61,8 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   EnrollTwoFactor: ROLES,
   RemoveTwoFactor: ['administrator'],
   SetTwoFactorPolicy: ['administrator'],
+  // Regions stream.
+  RegisterRegion: ['administrator'],
 };
 
 /** Who may list users and their rights. */

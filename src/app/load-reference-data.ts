@@ -5,6 +5,8 @@ import { DomainError } from '../domain/shared/domain-error';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { isRegionCode } from '../domain/shared/region-codes';
 import { parseJsonLines } from '../domain/reference/json-lines';
+import { withRegisteredRegions } from '../domain/reference/registered-regions';
+import type { RegisteredRegion } from '../domain/regions/region-commands';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { ReferenceDataError } from '../domain/reference/reference-error';
 import {
@@ -44,9 +46,15 @@ function readRows(root: string, key: ReferenceFileKey, fiscalYear: number, regen
   return parseJsonLines(relative, readFileSync(absolute, 'utf8'), spec.schema);
 }
 
-/** Loads each (year, regency) once; commands of many villages share it. */
+/**
+ * Loads each (year, regency) once; commands of many villages share it. What
+ * it answers is the files plus the regions an administrator registered
+ * (`useRegistered`), merged by `withRegisteredRegions`.
+ */
 export class ReferenceCatalog {
   private readonly loaded = new Map<string, ReferenceData>();
+  private readonly merged = new Map<string, ReferenceData>();
+  private readonly registered = new Map<string, readonly RegisteredRegion[]>();
 
   /** The folder the reference files are read from (an evidence bundle copies them). */
   constructor(readonly root: string = DEFAULT_REFERENCE_ROOT) {}
@@ -84,6 +92,36 @@ export class ReferenceCatalog {
   }
 
   get(fiscalYear: number, regencyCode: string): ReferenceData {
+    const key = this.key(fiscalYear, regencyCode);
+    const cached = this.merged.get(key);
+    if (cached) return cached;
+    const reference = withRegisteredRegions(
+      this.fromFiles(fiscalYear, regencyCode),
+      this.registered.get(regencyCode) ?? [],
+    );
+    this.merged.set(key, reference);
+    return reference;
+  }
+
+  /** The regions registered for the regency so far (all of them, in order): later reads see them. */
+  useRegistered(regencyCode: string, regions: readonly RegisteredRegion[]): void {
+    this.registered.set(regencyCode, regions);
+    for (const key of this.merged.keys())
+      if (key.endsWith(`/${regencyCode}`)) this.merged.delete(key);
+  }
+
+  /** Every district and village code the regency's reference files hold, in any fiscal year. */
+  referenceCodes(regencyCode: string): Set<string> {
+    const codes = new Set<string>();
+    for (const year of this.fiscalYears(regencyCode)) {
+      const reference = this.fromFiles(year, regencyCode);
+      for (const code of [...reference.districts.keys(), ...reference.villages.keys()])
+        codes.add(code);
+    }
+    return codes;
+  }
+
+  private fromFiles(fiscalYear: number, regencyCode: string): ReferenceData {
     const key = this.key(fiscalYear, regencyCode);
     const cached = this.loaded.get(key);
     if (cached) return cached;

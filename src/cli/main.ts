@@ -6,6 +6,7 @@ import { registerExportReport } from './export-report-command';
 import { registerInit } from './init-command';
 import { registerLoadReference } from './load-reference-command';
 import { registerMigrateStore } from './migrate-store-command';
+import { registerRegionCommand } from './region-command';
 import { registerRebuildProjections } from './rebuild-projections-command';
 import { registerSeedDemo } from './seed-demo-command';
 import { registerStatus } from './status-command';
@@ -27,6 +28,7 @@ registerAuditCommands(program);
 registerRebuildProjections(program);
 registerExportReport(program);
 registerLoadReference(program);
+registerRegionCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error((error as Error).message);

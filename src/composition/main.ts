@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { createAccessService } from '../access/access-service';
 import { ensureAdministrator } from '../access/bootstrap';
+import { ReferenceCatalog } from '../app/load-reference-data';
+import { createRegionService } from '../app/region-service';
 import type { SessionFollower } from '../access/session-follower';
 import { openSessionStream } from '../access/session-stream';
 import { runConfiguration, type DemoSettings } from './demo-settings';
@@ -72,7 +74,10 @@ async function main(): Promise<void> {
   await seedOnFirstStart(store, demo);
   const access = createAccessService({ store, regencyCode });
   const login = await ensureAdministrator(access);
-  const readModels = openReadModels(store, config);
+  const reference = new ReferenceCatalog();
+  const regions = createRegionService({ store, regencyCode, reference });
+  await regions.refresh();
+  const readModels = openReadModels(store, config, reference);
   await readModels.engine.start();
   const sessionStream = openSessionStream({ store, regencyCode });
   await sessionStream.follower.start();
@@ -81,6 +86,8 @@ async function main(): Promise<void> {
     store,
     storeKind: config.store,
     access,
+    reference,
+    regions,
     log,
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,

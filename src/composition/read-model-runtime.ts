@@ -5,7 +5,11 @@ import { openProjectionDatabase } from '../../projections/engine/projection-data
 import { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
 import { referenceLookup } from '../../projections/folds/reference-lookup';
-import { DEFAULT_REFERENCE_ROOT, loadReferenceData } from '../app/load-reference-data';
+import {
+  DEFAULT_REFERENCE_ROOT,
+  loadReferenceData,
+  type ReferenceCatalog,
+} from '../app/load-reference-data';
 import type { Config } from './config';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
@@ -22,10 +26,21 @@ export function allReferenceData(root: string = DEFAULT_REFERENCE_ROOT): Referen
     });
 }
 
-/** The read models the server and the CLI share: every projection, fed by one engine. */
-export function openReadModels(store: EventStore, config: Pick<Config, 'store' | 'dataDir'>) {
+/**
+ * The read models the server and the CLI share: every projection, fed by one
+ * engine. Given the server's catalog, projections see the registered regions
+ * too (a registered village's monitoring row has its name and district).
+ */
+export function openReadModels(
+  store: EventStore,
+  config: Pick<Config, 'store' | 'dataDir'>,
+  reference?: ReferenceCatalog,
+) {
   const database = openProjectionDatabase(config);
-  const projections = readModelProjections(referenceLookup(allReferenceData()));
+  const lookup = reference
+    ? (fiscalYear: number, regencyCode: string) => reference.get(fiscalYear, regencyCode)
+    : referenceLookup(allReferenceData());
+  const projections = readModelProjections(lookup);
   const engine = new ProjectionEngine(
     store,
     new CheckpointStore(database),

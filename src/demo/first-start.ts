@@ -58,6 +58,8 @@ export function announceDemo(docsUrl: string): void {
       '  camat.01 … camat.20 (districtHead of 35.99.01 … 35.99.20)',
       '  bendahara.01.2001, pka.01.2001, sekdes.01.2001, kades.01.2001 (desa / village 35.99.01.2001;',
       '  likewise {role}.{district}.{village} for every seeded village)',
+      '  bendahara.18.2010, bendahara.19.2010, bendahara.20.2010 … (desa tanpa APBDes, mulai dari nol /',
+      '  villages with no APBDes yet, to start a year from nothing)',
       '',
     ].join('\n'),
   );

@@ -12,7 +12,7 @@ import { DEMO_REGENCY, DEMO_SEED, DEMO_YEAR } from './demo-regions';
 import { demoActors, demoUsers, registerDemoUsers, type ActorFor } from './demo-users';
 
 export interface SeedOptions {
-  /** Villages given a plan and an enacted APBDes (at most the regency's 200). */
+  /** Villages given a plan and an enacted APBDes (at most the regency's 200 less the empty ones). */
   villages: number;
   /** Of those, how many also run their whole year (receipts to closing). */
   fullYear: number;
@@ -33,8 +33,13 @@ export interface SeedSummary {
   fiscalYear: number;
   villages: number;
   fullYear: number;
+  /** Villages with their four users and nothing else: a year to start from nothing. */
+  emptyVillages: string[];
   commands: number;
 }
+
+/** How many villages the demo leaves without a plan or APBDes. */
+export const DEMO_EMPTY_VILLAGES = 3;
 
 /** Every fourth village with a full year also amends its APBDes. */
 const AMENDING_EVERY = 4;
@@ -51,12 +56,18 @@ async function forEachConcurrently<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Villages spread over the districts: the first twenty are one per district. */
+/**
+ * Villages spread over the districts (the first twenty are one per district),
+ * and apart the last DEMO_EMPTY_VILLAGES of that order: always the same ones,
+ * whatever the number seeded, so the README can name them.
+ */
 function spreadVillages(reference: ReferenceData, count: number) {
   const rank = (code: string) => `${segments(code).at(-1)}/${code}`;
-  return [...reference.villages.values()]
-    .sort((a, b) => rank(a.code).localeCompare(rank(b.code)))
-    .slice(0, count);
+  const spread = [...reference.villages.values()].sort((a, b) =>
+    rank(a.code).localeCompare(rank(b.code)),
+  );
+  const empty = spread.slice(-DEMO_EMPTY_VILLAGES);
+  return { seeded: spread.slice(0, -DEMO_EMPTY_VILLAGES).slice(0, count), empty };
 }
 
 /** Runs scenario steps through the ledger's command handlers as the demo user each role names. */
@@ -111,7 +122,7 @@ export function demoVillageScenario(
 
 /**
  * Seeds the demo regency: users for every role, allocations, each village's
- * plan and APBDes, and for `fullYear` villages the transfers, receipts, SPPs,
+ * plan and APBDes (but DEMO_EMPTY_VILLAGES villages get only their users), and for `fullYear` villages the transfers, receipts, SPPs,
  * taxes, an amendment in some, monthly closings and the year's closing —
  * all as commands through the ledger, like users issue them. Deterministic;
  * repeating it (after an interruption) resumes without writing twice.
@@ -120,12 +131,16 @@ export async function seedDemo(store: EventStore, options: SeedOptions): Promise
   const catalog = options.reference ?? new ReferenceCatalog();
   const reference = catalog.get(DEMO_YEAR, DEMO_REGENCY.code);
   const template = loadVillageTemplate(DEMO_YEAR);
-  const villages = spreadVillages(reference, options.villages);
+  const { seeded: villages, empty } = spreadVillages(reference, options.villages);
   const full = villages.slice(0, Math.min(options.fullYear, villages.length));
   const progress = options.onProgress ?? (() => undefined);
   const concurrency = options.concurrency ?? 16;
 
-  const users = demoUsers(DEMO_REGENCY.code, [...reference.districts.keys()], villages);
+  const users = demoUsers(
+    DEMO_REGENCY.code,
+    [...reference.districts.keys()],
+    [...villages, ...empty],
+  );
   // The administrator comes last: its presence marks a finished seeding (demoSeeded).
   const administrators = users.filter((user) => user.role === 'administrator');
   const access = createAccessService({ store, regencyCode: DEMO_REGENCY.code });
@@ -185,6 +200,7 @@ export async function seedDemo(store: EventStore, options: SeedOptions): Promise
     fiscalYear: DEMO_YEAR,
     villages: villages.length,
     fullYear: full.length,
+    emptyVillages: empty.map((village) => village.code),
     commands: writer.commands,
   };
 }

@@ -4,6 +4,7 @@ import type { AccessService } from '../access/access-service';
 import { openSessionStream, type SessionStream } from '../access/session-stream';
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
+import { createRegionService, type RegionService } from '../app/region-service';
 import type { EventStore } from '../eventstore/port';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import type { ProjectionEngine } from '../../projections/engine/projection-engine';
@@ -22,6 +23,7 @@ import { STREAM_KINDS } from './stream-kinds';
 import { streamEndpoints } from './stream-routes';
 import { twoFactorEndpoints } from './two-factor-routes';
 import { userEndpoints } from './user-routes';
+import { regionEndpoints } from './region-routes';
 
 export const API_BASE = '/api/v1';
 
@@ -30,6 +32,8 @@ export interface AppDependencies {
   storeKind: string;
   access: AccessService;
   reference?: ReferenceCatalog;
+  /** The regency's registered regions; default: a service over the store feeding `reference`. */
+  regions?: RegionService;
   ledger?: Ledger;
   /**
    * Sessions and login throttle over the regency's session stream. Default:
@@ -61,6 +65,7 @@ export interface AppServices {
   store: EventStore;
   access: AccessService;
   reference: ReferenceCatalog;
+  regions: RegionService;
   ledger: Ledger;
   sessions: SessionStream['sessions'];
   throttle: SessionStream['throttle'];
@@ -101,6 +106,9 @@ function documentationEndpoints(listed: () => readonly Endpoint[]): Endpoint[] {
 export function createApp(dependencies: AppDependencies): Express {
   const { store, storeKind, access } = dependencies;
   const reference = dependencies.reference ?? new ReferenceCatalog();
+  const regions =
+    dependencies.regions ??
+    createRegionService({ store, regencyCode: access.regencyCode, reference });
   const ledger = dependencies.ledger ?? createLedger({ store, reference });
   const { sessions, throttle, twoFactor } =
     dependencies.sessionStream ?? openSessionStream({ store, regencyCode: access.regencyCode });
@@ -111,6 +119,7 @@ export function createApp(dependencies: AppDependencies): Express {
   const endpoints: Endpoint[] = [
     ...authEndpoints({ access, sessions, throttle, twoFactor }),
     ...userEndpoints(access),
+    ...regionEndpoints(regions, reference),
     ...twoFactorEndpoints({ access, twoFactor }),
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
@@ -128,6 +137,10 @@ export function createApp(dependencies: AppDependencies): Express {
     '/readyz',
     readinessCheck([storeReachable(store), ...(dependencies.readinessChecks ?? [])], shuttingDown),
   );
+  // Every request sees the regions registered so far, by this process or another (the CLI).
+  app.use((_req, _res, next) => {
+    regions.fresh().then(() => next(), next);
+  });
   routeEndpoints(app, API_BASE, endpoints, {
     authenticate: authenticate(access, sessions),
     authenticateDuringEnrollment: authenticate(access, sessions, { duringEnrollment: true }),
@@ -139,6 +152,7 @@ export function createApp(dependencies: AppDependencies): Express {
         store,
         access,
         reference,
+        regions,
         ledger,
         sessions,
         throttle,

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Role } from '../access/roles';
 import { EVALUATION_ROLES, EVALUATIONS_PATH } from './district/district-paths';
 import { mayAdministerUsers, USERS_PATH } from './admin/admin-paths';
+import { REGIONS_PATH } from './admin/regions-paths';
 import { FORMS_PATH, HOME_PATH, LOGOUT_PATH, REPORTS_PATH, TWO_FACTOR_PATH } from './paths';
 import {
   ALLOCATIONS_PATH,
@@ -46,6 +47,7 @@ export function Layout({
             {REGENCY_MONEY_ROLES.includes(user.role) && <a href={ALLOCATIONS_PATH}>Dana desa</a>}
             {EVALUATION_ROLES.includes(user.role) && <a href={EVALUATIONS_PATH}>Evaluasi APBDes</a>}
             {mayAdministerUsers(user.role) && <a href={USERS_PATH}>Pengguna</a>}
+            {mayAdministerUsers(user.role) && <a href={REGIONS_PATH}>Wilayah</a>}
           </nav>
         )}
         {user && csrfToken && (

@@ -3,6 +3,7 @@ import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { adminRoutes } from './admin/admin-routes';
+import { regionsRoutes } from './admin/regions-routes';
 import { twoFactorRoutes } from './account/two-factor-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { formRoutes } from './forms/form-routes';
@@ -53,6 +54,7 @@ export function webPages(services: PageServices): Router {
   router.use(regencyMoneyRoutes(services));
   router.use(districtRoutes(services));
   router.use(adminRoutes(services));
+  router.use(regionsRoutes(services));
   router.use(twoFactorRoutes(services));
   return router;
 }

@@ -54,6 +54,15 @@ export const earmarkRow = z.strictObject({
   earmarked: z.boolean(),
 });
 
+/** The Indeks Desa Membangun status a village's Dana Desa stage split may depend on. */
+export const villageStatusSchema = z.enum([
+  'mandiri',
+  'maju',
+  'berkembang',
+  'tertinggal',
+  'sangat-tertinggal',
+]);
+
 export const regionRow = z.discriminatedUnion('level', [
   z.strictObject({
     level: z.literal('regency'),
@@ -72,7 +81,7 @@ export const regionRow = z.discriminatedUnion('level', [
     level: z.literal('village'),
     code: regionCodeSchema('village'),
     name,
-    status: z.enum(['mandiri', 'maju', 'berkembang', 'tertinggal', 'sangat-tertinggal']),
+    status: villageStatusSchema,
     demo: z.boolean(),
   }),
 ]);

@@ -381,6 +381,21 @@ export const RULES = {
     en: 'No financing line of that direction, account and fund source in the APBDes in force',
     kind: 'invalid',
   },
+  REGION_CODE_TAKEN: {
+    id: 'Kode wilayah sudah terdaftar atau ada dalam data referensi kabupaten',
+    en: "The region code is already registered or in the regency's reference data",
+    kind: 'conflict',
+  },
+  REGION_IN_REGENCY: {
+    id: 'Kode wilayah harus berada di dalam kabupaten ini',
+    en: 'The region code must lie within this regency',
+    kind: 'invalid',
+  },
+  REGION_DISTRICT_KNOWN: {
+    id: 'Kecamatan desa ini belum terdaftar dan tidak ada dalam data referensi',
+    en: "The village's district is neither registered nor in the reference data",
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;
