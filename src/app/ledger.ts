@@ -7,10 +7,12 @@ import { DomainError } from '../domain/shared/domain-error';
 import { regencyOf } from '../domain/shared/region-codes';
 import type { Actor } from '../domain/shared/envelope';
 import { parseCommand } from '../domain/shared/parse-command';
+import { carryOver, type PreviousYear } from '../domain/village/carry-over';
 import { villageCommandSchemas, type VillageCommand } from '../domain/village/commands';
 import { villageDecider, villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
 import type { VillageState } from '../domain/village/state';
+import { lastEventOfType } from './last-event-of-type';
 import { ReferenceCatalog } from './load-reference-data';
 import { villageShareOf } from './village-shares';
 import {
@@ -43,6 +45,25 @@ export function createLedger(options: LedgerOptions) {
   const regencyState = async (regencyCode: string, fiscalYear: number): Promise<RegencyState> =>
     (await regencies.load(regencyStreamId(regencyCode, fiscalYear))).state.domain;
 
+  /** The village's previous year when the ledger holds it, with the closing event an opening links to. */
+  const previousYear = async (
+    villageCode: string,
+    fiscalYear: number,
+  ): Promise<PreviousYear | undefined> => {
+    const streamId = villageStreamId(villageCode, fiscalYear - 1);
+    const { state, revision } = await villages.load(streamId);
+    if (revision === undefined) return undefined;
+    const closing = state.domain.closing.year;
+    const closed = closing && (await lastEventOfType(options.store, streamId, 'FiscalYearClosed'));
+    if (!closing || !closed) return { status: 'open', fiscalYear: fiscalYear - 1 };
+    return {
+      status: 'closed',
+      fiscalYear: fiscalYear - 1,
+      closing,
+      link: { streamId, revision: Number(closed.revision), eventId: closed.id },
+    };
+  };
+
   return {
     async executeVillageCommand(
       villageCode: string,
@@ -58,11 +79,16 @@ export function createLedger(options: LedgerOptions) {
         command,
         async () => {
           const regency = await regencyState(regencyCode, fiscalYear);
+          const previous =
+            command.type === 'OpenVillageFiscalYear'
+              ? await previousYear(villageCode, fiscalYear)
+              : undefined;
           return {
             villageCode,
             fiscalYear,
             reference: villageReference,
             ...villageShareOf(regency, villageCode),
+            ...(previous ? { previousYear: previous } : {}),
           };
         },
         handleOptions,
@@ -105,8 +131,9 @@ export function createLedger(options: LedgerOptions) {
 
     /**
      * Opens the next year's village stream with the SiLPA per source, cash
-     * and bank balances and tax payable of this year's closing. The command
-     * id is derived from the closed stream, so a retry has no second effect.
+     * and bank balances and tax payable of this year's closing, linked to
+     * that closing event. The command id is derived from the closed stream,
+     * so a retry has no second effect.
      */
     async openNextFiscalYear(
       villageCode: string,
@@ -121,11 +148,7 @@ export function createLedger(options: LedgerOptions) {
         commandId: `open-from-${closedStream}`,
         type: 'OpenVillageFiscalYear',
         actor,
-        payload: {
-          openingBalances: closed.balances,
-          silpa: closed.silpa,
-          taxPayable: closed.taxPayable,
-        },
+        payload: carryOver(closed),
       });
     },
   };

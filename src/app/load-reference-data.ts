@@ -36,14 +36,45 @@ export function loadReferenceData(
 }
 
 function readRows(root: string, key: ReferenceFileKey, fiscalYear: number, regencyCode: string) {
-  const relative = referenceFilePath(key, fiscalYear, regencyCode);
-  const absolute = path.join(root, relative);
   const spec = REFERENCE_FILES[key];
-  if (!existsSync(absolute)) {
-    if (spec.required) throw new ReferenceDataError(relative, 0, 'required file is missing');
+  const relative = referenceFileInForce(root, key, fiscalYear, regencyCode);
+  if (relative === undefined) {
+    if (spec.required) {
+      const own = referenceFilePath(key, fiscalYear, regencyCode);
+      throw new ReferenceDataError(own, 0, 'required file is missing');
+    }
     return [];
   }
-  return parseJsonLines(relative, readFileSync(absolute, 'utf8'), spec.schema);
+  return parseJsonLines(relative, readFileSync(path.join(root, relative), 'utf8'), spec.schema);
+}
+
+/** The year folders under the reference root, in order. */
+function referenceYears(root: string): number[] {
+  return readdirSync(root)
+    .filter((folder) => FISCAL_YEAR_PATTERN.test(folder))
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The file a fiscal year uses (relative to the root): the year's own, else
+ * the nearest earlier year's, else the earliest later year's; a year holds
+ * only what changed (migrations/reference/README.md).
+ */
+export function referenceFileInForce(
+  root: string,
+  key: ReferenceFileKey,
+  fiscalYear: number,
+  regencyCode: string,
+): string | undefined {
+  const years = referenceYears(root);
+  const earlierFirst = [
+    ...years.filter((year) => year <= fiscalYear).reverse(),
+    ...years.filter((year) => year > fiscalYear),
+  ];
+  return earlierFirst
+    .map((year) => referenceFilePath(key, year, regencyCode))
+    .find((relative) => existsSync(path.join(root, relative)));
 }
 
 /**
@@ -59,22 +90,21 @@ export class ReferenceCatalog {
   /** The folder the reference files are read from (an evidence bundle copies them). */
   constructor(readonly root: string = DEFAULT_REFERENCE_ROOT) {}
 
-  /** Whether reference data exists for the year and regency (an unknown regency is a user error). */
+  /**
+   * Whether reference data exists for the year and regency: the year has the
+   * regency's folder (an unknown regency is a user error).
+   */
   exists(fiscalYear: number, regencyCode: string): boolean {
     if (this.loaded.has(this.key(fiscalYear, regencyCode))) return true;
     return (
       isRegionCode(regencyCode, 'regency') &&
-      existsSync(path.join(this.root, referenceFilePath('regions', fiscalYear, regencyCode)))
+      existsSync(path.join(this.root, String(fiscalYear), 'regencies', regencyCode))
     );
   }
 
   /** The fiscal years with reference data for the regency, in order. */
   fiscalYears(regencyCode: string): number[] {
-    return readdirSync(this.root)
-      .filter((folder) => FISCAL_YEAR_PATTERN.test(folder))
-      .map(Number)
-      .filter((year) => this.exists(year, regencyCode))
-      .sort((a, b) => a - b);
+    return referenceYears(this.root).filter((year) => this.exists(year, regencyCode));
   }
 
   /**

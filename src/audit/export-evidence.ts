@@ -1,11 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadReferenceData } from '../app/load-reference-data';
-import {
-  REFERENCE_FILES,
-  referenceFilePath,
-  type ReferenceFileKey,
-} from '../domain/reference/reference-files';
+import { loadReferenceData, referenceFileInForce } from '../app/load-reference-data';
+import { REFERENCE_FILES, type ReferenceFileKey } from '../domain/reference/reference-files';
 import { StreamNotFoundError } from '../eventstore/errors';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import { verifyEvents } from '../eventstore/verify-stream';
@@ -66,13 +62,9 @@ function jsonLines(events: RecordedEvent[]): string {
 
 function copyReference(sink: EvidenceSink, referenceRoot: string, scope: EvidenceScope) {
   return (Object.keys(REFERENCE_FILES) as ReferenceFileKey[]).flatMap((key) => {
-    const relative = referenceFilePath(key, scope.fiscalYear, scope.regencyCode);
-    let content: string;
-    try {
-      content = readFileSync(join(referenceRoot, relative), 'utf8');
-    } catch {
-      return [];
-    }
+    const relative = referenceFileInForce(referenceRoot, key, scope.fiscalYear, scope.regencyCode);
+    if (relative === undefined) return [];
+    const content = readFileSync(join(referenceRoot, relative), 'utf8');
     return [{ path: relative, sha256: writeFile(sink, join(REFERENCE_FOLDER, relative), content) }];
   });
 }

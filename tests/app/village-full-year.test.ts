@@ -2,6 +2,8 @@ import { createLedger, type Ledger } from '../../src/app/ledger';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import type { VillageEvent } from '../../src/domain/village/events';
+import { villageStreamId } from '../../src/domain/village/decider';
+import type { EventStore } from '../../src/eventstore/port';
 import { KAUR, VILLAGE, YEAR } from '../support/village-fixtures';
 import {
   cents,
@@ -13,6 +15,7 @@ import {
 
 describe('a full year of the realistic village', () => {
   let ledger: Ledger;
+  let store: EventStore;
   let remove: () => void;
   let events: VillageEvent[];
   let expected: FullYear['expected'];
@@ -20,10 +23,8 @@ describe('a full year of the realistic village', () => {
   beforeAll(async () => {
     const reference = twoYearReference();
     remove = reference.remove;
-    ledger = createLedger({
-      store: withHashChain(createMemoryStore()),
-      reference: reference.catalog,
-    });
+    store = withHashChain(createMemoryStore());
+    ledger = createLedger({ store, reference: reference.catalog });
     ({ events, expected } = await runVillageFullYear(ledger));
   }, 120_000);
 
@@ -91,9 +92,13 @@ describe('a full year of the realistic village', () => {
     expect(expected.taxes.size).toBeGreaterThan(0);
   });
 
-  it('opens 2026 with that SiLPA and those balances, once', async () => {
+  it('opens 2026 with that SiLPA and those balances, linked to the closing event, once', async () => {
     const opened = await ledger.openNextFiscalYear(VILLAGE, YEAR, KAUR);
     const [closing] = ofType('FiscalYearClosed');
+    const closedStream = villageStreamId(VILLAGE, YEAR);
+    const recorded = (await store.readStream(closedStream)).find(
+      (event) => event.type === 'FiscalYearClosed',
+    );
     expect(opened.events.map((event) => [event.type, event.data])).toEqual([
       [
         'VillageFiscalYearOpened',
@@ -103,9 +108,15 @@ describe('a full year of the realistic village', () => {
           taxPayable: closing?.data.taxPayable,
           villageCode: VILLAGE,
           fiscalYear: YEAR + 1,
+          carriedFrom: {
+            streamId: closedStream,
+            revision: Number(recorded?.revision),
+            eventId: recorded?.id,
+          },
         },
       ],
     ]);
+    expect(recorded?.revision).toBeGreaterThan(0n);
     const again = await ledger.openNextFiscalYear(VILLAGE, YEAR, KAUR);
     expect(again.duplicate).toBe(true);
     expect((await ledger.villageState(VILLAGE, YEAR + 1)).fiscalYear?.silpa).toEqual(

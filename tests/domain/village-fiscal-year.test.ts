@@ -3,6 +3,7 @@ import { openYear, villageSpec, YEAR, VILLAGE, villageContext } from '../support
 import { deciderSpecification } from '../support/decider-specification';
 import { villageDecider } from '../../src/domain/village/decider';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
+import { carryOver, type PreviousYear } from '../../src/domain/village/carry-over';
 
 describe('OpenVillageFiscalYear', () => {
   it('opens the year with opening balances and SiLPA per fund source', () => {
@@ -56,5 +57,75 @@ describe('OpenVillageFiscalYear', () => {
       .given()
       .when(command('StartApbdesDraft', {}))
       .thenRejects('FISCAL_YEAR_OPEN', 'fiscalYear', '2025');
+  });
+});
+
+describe('OpenVillageFiscalYear after a previous year in the ledger', () => {
+  const closing = {
+    date: '2024-12-31',
+    balances: { cashOnHand: '250000.00', bank: '9750000.00' },
+    silpa: [{ source: 'DDS', amount: '10000000.00' }],
+    taxPayable: [],
+  };
+  const link = { streamId: `village-${VILLAGE}-2024`, revision: 41, eventId: 'closing-2024' };
+  const withPrevious = (previousYear: PreviousYear) =>
+    deciderSpecification(villageDecider, villageCommandSchemas, {
+      ...villageContext(),
+      previousYear,
+    });
+  const opening = (silpa: { source: string; amount: string }[], bank = '9750000.00') =>
+    command('OpenVillageFiscalYear', {
+      openingBalances: { cashOnHand: '250000', bank },
+      silpa,
+      taxPayable: [],
+    });
+
+  it('carries the closing over and names the closing event it came from', () => {
+    withPrevious({ status: 'closed', fiscalYear: 2024, closing, link })
+      .given()
+      .when(opening([{ source: 'DDS', amount: '10000000' }]))
+      .then([
+        {
+          type: 'VillageFiscalYearOpened',
+          data: {
+            openingBalances: closing.balances,
+            silpa: closing.silpa,
+            taxPayable: [],
+            villageCode: VILLAGE,
+            fiscalYear: YEAR,
+            carriedFrom: link,
+          },
+        },
+      ]);
+  });
+
+  it('refuses figures other than the closing, naming what the closing holds', () => {
+    withPrevious({ status: 'closed', fiscalYear: 2024, closing, link })
+      .given()
+      .when(opening([{ source: 'ADD', amount: '10000000' }]))
+      .thenRejects('OPENING_FROM_CLOSING', 'silpa', '{"ADD":"10000000.00"}');
+    withPrevious({ status: 'closed', fiscalYear: 2024, closing, link })
+      .given()
+      .when(opening([{ source: 'DDS', amount: '10000000' }], '1.00'))
+      .thenRejects(
+        'OPENING_FROM_CLOSING',
+        'openingBalances',
+        '{"cashOnHand":"250000.00","bank":"1.00"}',
+      );
+  });
+
+  it('refuses to open while the previous year is in the ledger and not closed, naming that year', () => {
+    withPrevious({ status: 'open', fiscalYear: 2024 })
+      .given()
+      .when(opening([{ source: 'DDS', amount: '10000000' }]))
+      .thenRejects('PREVIOUS_FISCAL_YEAR_CLOSED', 'fiscalYear', '2024');
+  });
+
+  it('the carry-over of a closing is its balances, SiLPA per source and tax payable', () => {
+    expect(carryOver({ ...closing, taxPayable: [{ tax: 'PPh21', amount: '5000.00' }] })).toEqual({
+      openingBalances: closing.balances,
+      silpa: closing.silpa,
+      taxPayable: [{ tax: 'PPh21', amount: '5000.00' }],
+    });
   });
 });

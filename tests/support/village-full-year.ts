@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Ledger } from '../../src/app/ledger';
@@ -19,7 +19,7 @@ import {
 import { scenarioSteps, type CommandDraft } from '../../src/scenario/scenario-step';
 import { buildRealisticVillage, REALISTIC_TEMPLATE } from './realistic-village';
 import { runSteps } from './scenario-driver';
-import { VILLAGE, YEAR } from './village-fixtures';
+import { REGENCY, VILLAGE, YEAR } from './village-fixtures';
 
 /**
  * The realistic village runs its whole year: three Dana Desa stage receipts,
@@ -80,11 +80,20 @@ interface Operation {
   book: () => void;
 }
 
-/** The demo reference data for 2025 and, copied as the reference README describes for a new year, 2026. */
+/**
+ * The reference data for 2025 and a 2026 that holds only what changed (the
+ * README's new year): the demo regency's 2026 policy, also for the fixture
+ * regency, whose other files 2026 takes from 2025.
+ */
 export function twoYearReference() {
   const root = mkdtempSync(path.join(tmpdir(), 'kasdesa-reference-'));
   cpSync(path.join(DEFAULT_REFERENCE_ROOT, '2025'), path.join(root, '2025'), { recursive: true });
-  cpSync(path.join(DEFAULT_REFERENCE_ROOT, '2025'), path.join(root, '2026'), { recursive: true });
+  const policy2026 = path.join(DEFAULT_REFERENCE_ROOT, '2026/regencies/35.99/policy.jsonl');
+  for (const regency of ['35.99', REGENCY]) {
+    const folder = path.join(root, `2026/regencies/${regency}`);
+    mkdirSync(folder, { recursive: true });
+    cpSync(policy2026, path.join(folder, 'policy.jsonl'));
+  }
   return {
     catalog: new ReferenceCatalog(root),
     remove: () => rmSync(root, { recursive: true, force: true }),

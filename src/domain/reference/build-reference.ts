@@ -4,6 +4,7 @@ import type { Located } from './json-lines';
 import type {
   Account,
   AccountClass,
+  Earmark,
   Kegiatan,
   Named,
   Policy,
@@ -47,7 +48,7 @@ export function buildReferenceData(
     earmarks,
     districts: regions.districts,
     villages: regions.villages,
-    policy: buildPolicy(rows.policy, kegiatan, accounts),
+    policy: buildPolicy(fiscalYear, rows.policy, { kegiatan, accounts, earmarks }),
   };
 }
 
@@ -187,10 +188,15 @@ function buildRegions(regencyCode: string, located: Located<RegionRow>[]) {
 }
 
 function buildPolicy(
+  fiscalYear: number,
   located: Located<PolicyRow>[],
-  kegiatan: ReadonlyMap<string, Kegiatan>,
-  accounts: ReadonlyMap<string, Account>,
+  lists: {
+    kegiatan: ReadonlyMap<string, Kegiatan>;
+    accounts: ReadonlyMap<string, Account>;
+    earmarks: ReadonlyMap<string, Earmark>;
+  },
 ): Policy {
+  const { kegiatan, accounts } = lists;
   const file = located[0]?.file ?? 'policy.jsonl';
   const of = <P extends PolicyRow['parameter']>(parameter: P) =>
     located.filter(
@@ -208,7 +214,9 @@ function buildPolicy(
     return found[0].row;
   };
   const splits = of('ddStageSplit').map((at) => at.row);
-  for (const earmarked of [false, true]) {
+  // A year without earmarked categories (before BLT Desa) needs no earmarked split.
+  const anyEarmarked = [...lists.earmarks.values()].some((earmark) => earmark.earmarked);
+  for (const earmarked of anyEarmarked ? [false, true] : [false]) {
     if (!splits.some((row) => row.earmarked === earmarked && row.villageStatus === null)) {
       throw new ReferenceDataError(
         file,
@@ -245,6 +253,10 @@ function buildPolicy(
     panjarWorkingDays: single('panjarWindow').workingDays,
     workWeek: single('workWeek').isoWeekdays,
     operationalBeforeEnactment: operational.map((at) => at.row.kegiatanCode),
-    holidays: of('holiday').map(({ row }) => ({ date: row.date, name: row.name })),
+    holidays: of('holiday').map((at) => {
+      if (!at.row.date.startsWith(`${fiscalYear}-`))
+        fail(at, `holiday ${at.row.date} is outside fiscal year ${fiscalYear}`);
+      return { date: at.row.date, name: at.row.name };
+    }),
   };
 }

@@ -396,6 +396,16 @@ export const RULES = {
     en: "The village's district is neither registered nor in the reference data",
     kind: 'invalid',
   },
+  PREVIOUS_FISCAL_YEAR_CLOSED: {
+    id: 'Tahun anggaran sebelumnya ada di buku besar tetapi belum ditutup',
+    en: 'The previous fiscal year is in the ledger but has not been closed',
+    kind: 'invalid',
+  },
+  OPENING_FROM_CLOSING: {
+    id: 'Pembukaan tahun harus sama dengan penutupan tahun sebelumnya',
+    en: "The opening must carry over the previous year's closing",
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,4 +1,5 @@
 import type { ReferenceData } from '../reference/reference-data';
+import type { PreviousYear } from './carry-over';
 
 /** What a village decision needs besides its own state; the app supplies it. */
 export interface VillageContext {
@@ -9,4 +10,6 @@ export interface VillageContext {
   allocations: ReadonlyMap<string, string>;
   /** What the regency has transferred to this village, keyed `source|stage` (amount text). */
   transfers: ReadonlyMap<string, string>;
+  /** For an opening: the previous fiscal year when the ledger holds it. */
+  previousYear?: PreviousYear;
 }

@@ -15,6 +15,14 @@ export const villageEventSchemas = {
     data: commands.OpenVillageFiscalYear.extend({
       villageCode: code,
       fiscalYear: z.number().int(),
+      /** The previous year's closing this opening carries over, when the ledger holds it. */
+      carriedFrom: z
+        .strictObject({
+          streamId: z.string().min(1),
+          revision: z.number().int().nonnegative(),
+          eventId: z.string().min(1),
+        })
+        .optional(),
     }),
   },
   RkpdesActivityPlanned: {

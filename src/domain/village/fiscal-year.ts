@@ -2,6 +2,7 @@ import { checkFundSources, checkTaxes, requireVillage } from '../reference/refer
 import { DomainError } from '../shared/domain-error';
 import { villageFact, type VillageEvolvers, type VillageHandlers } from './area';
 import { openingBooks } from './books';
+import { checkCarryOver } from './carry-over';
 
 /** Opening the village fiscal year: opening balances and SiLPA per fund source. */
 export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
@@ -19,11 +20,15 @@ export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
       command.payload.taxPayable ?? [],
     );
     if (unknownTax) return unknownTax;
+    const previous = context.previousYear;
+    const notCarried = previous && checkCarryOver(command.payload, previous);
+    if (notCarried) return notCarried;
     return [
       villageFact('VillageFiscalYearOpened', {
         ...command.payload,
         villageCode: context.villageCode,
         fiscalYear: context.fiscalYear,
+        ...(previous?.status === 'closed' ? { carriedFrom: previous.link } : {}),
       }),
     ];
   },

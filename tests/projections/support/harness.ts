@@ -33,11 +33,16 @@ export function manualClock(start = '2025-01-02T08:00:00.000Z') {
  * A memory store behind the hash chain, the ledger, and the read-model
  * projections followed live by the engine from the first event.
  */
-export async function startHarness(reference: ReferenceData, catalog?: ReferenceCatalog) {
+export async function startHarness(
+  reference: ReferenceData,
+  catalog?: ReferenceCatalog,
+  /** Reference data of further years the projections read (a year-over-year run). */
+  otherYears: readonly ReferenceData[] = [],
+) {
   const clock = manualClock();
   const store: EventStore = withHashChain(createMemoryStore(clock.now), clock.now);
   const ledger: Ledger = createLedger({ store, ...(catalog ? { reference: catalog } : {}) });
-  const projections = readModelProjections(referenceLookup([reference]));
+  const projections = readModelProjections(referenceLookup([reference, ...otherYears]));
   const temp = tempDir();
   const engine = new ProjectionEngine(
     store,
