@@ -43,6 +43,10 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   ReverseEntry: ['treasurer'],
   CloseMonth: ['treasurer'],
   CloseFiscalYear: ['treasurer'],
+  RecordActualSilpa: ['treasurer'],
+  // The treasurer proposes an opening correction; it takes effect when the secretary verifies it.
+  ProposeOpeningCorrection: ['treasurer'],
+  VerifyOpeningCorrection: ['secretary'],
   // Regency fiscal-year stream.
   OpenRegencyFiscalYear: ['regencyFinance'],
   SetAllocation: ['regencyFinance'],

@@ -14,6 +14,7 @@ import { planningEvolvers, planningHandlers } from './planning';
 import { paymentRequestEvolvers, paymentRequestHandlers } from './payment-requests';
 import { paymentEvolvers, paymentHandlers } from './payments';
 import { receiptEvolvers, receiptHandlers } from './receipts';
+import { openingEvolvers, openingHandlers } from './opening';
 import { initialVillageState, type VillageState } from './state';
 import { taxDepositEvolvers, taxDepositHandlers } from './tax-deposits';
 
@@ -34,6 +35,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...taxDepositHandlers,
       ...correctionHandlers,
       ...closingHandlers,
+      ...openingHandlers,
     },
     evolvers: {
       ...fiscalYearEvolvers,
@@ -48,6 +50,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...taxDepositEvolvers,
       ...correctionEvolvers,
       ...closingEvolvers,
+      ...openingEvolvers,
     },
     events: villageEventSchemas,
   };
