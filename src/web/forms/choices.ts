@@ -145,3 +145,12 @@ export const taxesOwed = ({ state }: FormContext): Choice[] =>
       value: tax,
       label: `${tax} · terutang ${formatRupiah(amount.toFixed())}`,
     }));
+
+/** Opening corrections the treasurer proposed and the secretary has not yet decided. */
+export const pendingOpeningCorrections = ({ state }: FormContext): Choice[] =>
+  [...state.openingCorrections.values()]
+    .filter((correction) => correction.status === 'proposed')
+    .map(({ proposal }) => ({
+      value: proposal.correctionId,
+      label: `${proposal.correctionId} · ${proposal.reason}`,
+    }));

@@ -1,6 +1,7 @@
 import { BUDGET_FORMS } from './catalog/budget-forms';
 import { CASH_FORMS } from './catalog/cash-forms';
 import { CLOSING_FORMS } from './catalog/closing-forms';
+import { OPENING_FORMS } from './catalog/opening-forms';
 import { PAYMENT_FORMS } from './catalog/payment-forms';
 import { PLANNING_FORMS } from './catalog/planning-forms';
 import { REGENCY_FORMS } from './catalog/regency-forms';
@@ -16,6 +17,7 @@ export const FORM_CATALOG: readonly AnyCommandForm[] = [
   ...TAX_FORMS,
   ...CLOSING_FORMS,
   ...REGENCY_FORMS,
+  ...OPENING_FORMS,
 ];
 
 export function findForm(slug: string): AnyCommandForm | undefined {
