@@ -7,6 +7,7 @@ import {
   type Movement,
 } from '../../src/domain/village/books';
 import type { VillageEvent } from '../../src/domain/village/events';
+import { openingChangeMovements } from '../../src/domain/village/opening';
 import { postingOf } from '../../src/domain/village/postings';
 import { initialVillageState, type VillageState } from '../../src/domain/village/state';
 import { isEntry } from './journal';
@@ -69,6 +70,9 @@ export function summarise(
       summary.balances = new Map(summary.state.books.balances);
       summary.receipts = new Map();
     }
+    const opening = openingChangeMovements(event);
+    // No stage movement, so no receipt needs the entry's id or date.
+    if (opening) book(summary, '', '', opening);
     return;
   }
   if (isEntry(event)) {

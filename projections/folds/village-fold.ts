@@ -38,6 +38,8 @@ export const VILLAGE_FOLD_EVENT_TYPES: VillageEvent['type'][] = [
   'EmergencyRecorded',
   'PerkadesChangeEnacted',
   'AllocationDifferenceRecorded',
+  'ActualSilpaRecorded',
+  'OpeningCorrected',
 ];
 
 export const emptyVillageFold = (): VillageFold => ({

@@ -47,6 +47,10 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   CloseFiscalYear: ['treasurer'],
   RecordFinancingReceipt: ['treasurer'],
   RecordFinancingExpenditure: ['treasurer'],
+  RecordActualSilpa: ['treasurer'],
+  // The treasurer proposes an opening correction; it takes effect when the secretary verifies it.
+  ProposeOpeningCorrection: ['treasurer'],
+  VerifyOpeningCorrection: ['secretary'],
   // Regency fiscal-year stream.
   OpenRegencyFiscalYear: ['regencyFinance'],
   SetAllocation: ['regencyFinance'],

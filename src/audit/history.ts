@@ -8,8 +8,27 @@ import type { BudgetVersion } from '../domain/village/state';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import { streamEvents, villageStateAt } from './time-travel';
 
-/** What a figure's history can be asked for. `account` is a report cell: an account, optionally with a source. */
-export const HISTORY_KINDS = ['budget-line', 'spp', 'receipt', 'entry', 'account'] as const;
+/**
+ * What a figure's history can be asked for. `account` is a report cell: an account, optionally
+ * with a source; `opening` the year's opening figures (id `saldo-awal`): opened, SiLPA booked, corrected.
+ */
+export const HISTORY_KINDS = [
+  'budget-line',
+  'spp',
+  'receipt',
+  'entry',
+  'account',
+  'opening',
+] as const;
+
+export const OPENING_FIGURES_ID = 'saldo-awal';
+const OPENING_EVENT_TYPES = new Set<string>([
+  'VillageFiscalYearOpened',
+  'ActualSilpaRecorded',
+  'OpeningCorrectionProposed',
+  'OpeningCorrectionReturned',
+  'OpeningCorrected',
+]);
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export interface FigureQuery {
@@ -94,6 +113,7 @@ interface Indexed {
 function index(recorded: RecordedEvent): Indexed {
   const event = fromRecorded<VillageEvent>(villageEventSchemas, recorded);
   const references = new Set<string>();
+  if (OPENING_EVENT_TYPES.has(event.type)) references.add(reference('opening', OPENING_FIGURES_ID));
   const why: string[] = [];
   walk(event.data, (key, text, owner) => {
     for (const kind of REFERENCE_KEYS[key] ?? []) references.add(reference(kind, text));

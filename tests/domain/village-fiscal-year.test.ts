@@ -9,13 +9,13 @@ describe('OpenVillageFiscalYear', () => {
   it('opens the year with opening balances and SiLPA per fund source', () => {
     villageSpec()
       .given()
-      .when(openYear([{ source: 'DDS', amount: '12500000' }]))
+      .when(openYear([{ source: 'DDS', amount: '9500000' }]))
       .then([
         {
           type: 'VillageFiscalYearOpened',
           data: {
             openingBalances: { cashOnHand: '250000.00', bank: '9750000.00' },
-            silpa: [{ source: 'DDS', amount: '12500000.00' }],
+            silpa: [{ source: 'DDS', amount: '9500000.00' }],
             villageCode: VILLAGE,
             fiscalYear: YEAR,
           },

@@ -6,6 +6,7 @@ import { createLedger } from '../../src/app/ledger';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
 import { executionCommandSchemas } from '../../src/domain/village/execution-commands';
 import { BUDGET_FORMS } from '../../src/web/forms/catalog/budget-forms';
+import { OPENING_FORMS } from '../../src/web/forms/catalog/opening-forms';
 import { PLANNING_FORMS } from '../../src/web/forms/catalog/planning-forms';
 import { formSlug } from '../../src/web/forms/form-model';
 import { webPages } from '../../src/web/web-pages';
@@ -25,7 +26,7 @@ import {
 } from '../support/realistic-village';
 import { formFields, signedInAgent } from './support/web-agent';
 
-const FORMS = [...PLANNING_FORMS, ...BUDGET_FORMS];
+const FORMS = [...PLANNING_FORMS, ...BUDGET_FORMS, ...OPENING_FORMS];
 const PLACE = `desa=${VILLAGE}&tahun=${YEAR}`;
 const ISSUERS: readonly Role[] = [
   'treasurer',

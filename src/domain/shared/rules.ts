@@ -406,6 +406,41 @@ export const RULES = {
     en: "The opening must carry over the previous year's closing",
     kind: 'invalid',
   },
+  SILPA_HELD_BY_OPENING_BALANCES: {
+    id: 'SiLPA per sumber dana dan pajak terutang melebihi saldo kas tunai dan bank pembukaan',
+    en: 'The SiLPA per fund source and the tax payable exceed the opening cash and bank balances',
+    kind: 'invalid',
+  },
+  SILPA_TO_BE_RECORDED: {
+    id: 'SiLPA tahun ini sudah dicatat atau tidak ditunda saat pembukaan tahun',
+    en: "This year's SiLPA is already recorded or was not left to be recorded at the opening",
+    kind: 'conflict',
+  },
+  OPENING_CORRECTION_PENDING: {
+    id: 'Koreksi saldo pembukaan lain masih menunggu verifikasi sekretaris',
+    en: "Another opening correction is still waiting for the secretary's verification",
+    kind: 'conflict',
+  },
+  OPENING_CORRECTION_KNOWN: {
+    id: 'Koreksi saldo pembukaan tidak ditemukan atau tidak menunggu verifikasi',
+    en: 'The opening correction does not exist or is not waiting for verification',
+    kind: 'invalid',
+  },
+  OPENING_CORRECTION_VERIFIER: {
+    id: 'Koreksi saldo pembukaan harus diverifikasi orang lain dari pengusulnya',
+    en: 'An opening correction is verified by someone other than its proposer',
+    kind: 'invalid',
+  },
+  SILPA_NOT_YET_RECORDED: {
+    id: 'SiLPA tahun ini belum dicatat: catat dulu SiLPA sebenarnya, lalu koreksi',
+    en: "This year's SiLPA is not recorded yet: record the actual SiLPA first, then correct it",
+    kind: 'invalid',
+  },
+  OPENING_CORRECTION_REASONS: {
+    id: 'Koreksi saldo pembukaan yang dikembalikan harus disertai alasan',
+    en: 'A returned opening correction needs reasons',
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

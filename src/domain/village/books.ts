@@ -155,3 +155,16 @@ export function openingBooks(
   );
   return { ...emptyBooks, balances };
 }
+
+/**
+ * Moves balances without an entry and without a month's net: a change of the
+ * opening figures (the SiLPA booked later, a verified correction) belongs to
+ * the year's start, which a closing reads from the opening itself.
+ */
+export function moveOpening(books: BooksState, movements: readonly Movement[]): BooksState {
+  const balances = movements.reduce((next, each) => {
+    const key = keyOf(each.kind, each.id);
+    return next.set(key, (next.get(key) ?? ZERO).plus(each.amount));
+  }, books.balances);
+  return { ...books, balances };
+}

@@ -3,6 +3,7 @@ import { rupiah, toAmountText, ZERO, type Rupiah } from '../shared/money';
 import { budgetTotals, unassigned, type BudgetTotals } from './budget-totals';
 import type { VillageContext } from './context';
 import type { BudgetLines } from './lines';
+import { silpaRecordedOn } from './opening';
 import type { BudgetState, FiscalYearState } from './state';
 
 /**
@@ -31,7 +32,9 @@ function amounts(a: Rupiah, b: Rupiah) {
   };
 }
 
+/** Until the actual SiLPA is booked, the budget's SiLPA is an estimate the opening cannot bound. */
 function checkSilpa(totals: BudgetTotals, fiscalYear: FiscalYearState): DomainError | undefined {
+  if (silpaRecordedOn(fiscalYear) === undefined) return undefined;
   for (const [source, sourceTotals] of totals.bySource) {
     const opening = fiscalYear.silpa.find((entry) => entry.source === source);
     const available = opening ? rupiah(opening.amount) : ZERO;

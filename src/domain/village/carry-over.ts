@@ -32,13 +32,17 @@ export function carryOver(closing: Closing): Opening {
 
 /**
  * Refuses an opening of a year whose previous year is in the ledger but not
- * closed, or whose figures differ from that year's closing.
+ * closed (unless its SiLPA is left to be recorded), or whose figures differ
+ * from that year's closing.
  */
 export function checkCarryOver(opening: Opening, previous: PreviousYear): DomainError | undefined {
   const year = String(previous.fiscalYear);
-  if (previous.status === 'open') {
-    return new DomainError('PREVIOUS_FISCAL_YEAR_CLOSED', 'fiscalYear', year);
-  }
+  // Before the previous year closes, a village may open with its SiLPA still to be recorded:
+  // the actual SiLPA follows the closing (RecordActualSilpa).
+  if (previous.status === 'open')
+    return opening.silpaToBeRecorded
+      ? undefined
+      : new DomainError('PREVIOUS_FISCAL_YEAR_CLOSED', 'fiscalYear', year);
   const carried = carryOver(previous.closing);
   const differs = (
     field: string,

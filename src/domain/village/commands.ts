@@ -19,20 +19,33 @@ const sourceAmount = z.strictObject({ source: code, amount: nonNegativeAmount })
 const uniqueSources = (entries: { source: string }[]) =>
   new Set(entries.map((entry) => entry.source)).size === entries.length;
 
+const openingBalances = z.strictObject({
+  cashOnHand: nonNegativeAmount,
+  bank: nonNegativeAmount,
+});
+
+const silpaEntries = z
+  .array(sourceAmount)
+  .refine(uniqueSources, { message: 'one SiLPA entry per fund source' });
+
+const taxPayableEntries = z
+  .array(z.strictObject({ tax: code, amount: positiveAmount }))
+  .refine((entries) => new Set(entries.map((entry) => entry.tax)).size === entries.length, {
+    message: 'one entry per tax',
+  });
+
 /** Payload schema of every village fiscal-year command. */
 export const villageCommandSchemas = {
   OpenVillageFiscalYear: z.strictObject({
-    openingBalances: z.strictObject({ cashOnHand: nonNegativeAmount, bank: nonNegativeAmount }),
-    silpa: z
-      .array(sourceAmount)
-      .refine(uniqueSources, { message: 'one SiLPA entry per fund source' }),
+    openingBalances,
+    silpa: silpaEntries,
     /** Taxes withheld last year and not yet deposited, carried into this year. */
-    taxPayable: z
-      .array(z.strictObject({ tax: code, amount: positiveAmount }))
-      .refine((entries) => new Set(entries.map((entry) => entry.tax)).size === entries.length, {
-        message: 'one entry per tax',
-      })
-      .optional(),
+    taxPayable: taxPayableEntries.optional(),
+    /**
+     * The previous year is not closed yet: the APBDes may budget an estimated
+     * SiLPA, and the actual SiLPA is booked later (RecordActualSilpa).
+     */
+    silpaToBeRecorded: z.literal(true).optional(),
   }),
   PlanRkpdesActivity: z.strictObject({
     activityId: identifier,
@@ -95,6 +108,26 @@ export const villageCommandSchemas = {
   }),
   ...executionCommandSchemas,
   ...financingCommandSchemas,
+  RecordActualSilpa: z.strictObject({
+    date: businessDate,
+    /** The previous year's closing document (LPJ / berita acara) the figures come from. */
+    closingDocument: documentNumber,
+    silpa: silpaEntries,
+  }),
+  ProposeOpeningCorrection: z.strictObject({
+    correctionId: documentNumber,
+    date: businessDate,
+    reason: text,
+    openingBalances,
+    silpa: silpaEntries,
+    taxPayable: taxPayableEntries,
+  }),
+  VerifyOpeningCorrection: z.strictObject({
+    correctionId: documentNumber,
+    date: businessDate,
+    outcome: z.enum(['verified', 'returned']),
+    reasons: z.array(text),
+  }),
 };
 
 export type VillageCommand = CommandsOf<typeof villageCommandSchemas>;

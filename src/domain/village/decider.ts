@@ -15,6 +15,7 @@ import { planningEvolvers, planningHandlers } from './planning';
 import { paymentRequestEvolvers, paymentRequestHandlers } from './payment-requests';
 import { paymentEvolvers, paymentHandlers } from './payments';
 import { receiptEvolvers, receiptHandlers } from './receipts';
+import { openingEvolvers, openingHandlers } from './opening';
 import { initialVillageState, type VillageState } from './state';
 import { taxDepositEvolvers, taxDepositHandlers } from './tax-deposits';
 
@@ -36,6 +37,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...correctionHandlers,
       ...closingHandlers,
       ...financingHandlers,
+      ...openingHandlers,
     },
     evolvers: {
       ...fiscalYearEvolvers,
@@ -51,6 +53,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...correctionEvolvers,
       ...closingEvolvers,
       ...financingEvolvers,
+      ...openingEvolvers,
     },
     events: villageEventSchemas,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountText, businessDate, code, identifier, text } from '../shared/fields';
+import { amountText, businessDate, code, documentNumber, identifier, text } from '../shared/fields';
 import type { EventsOf } from '../shared/schema-types';
 import { villageCommandSchemas as commands } from './commands';
 import { executionEventSchemas } from './execution-events';
@@ -7,6 +7,12 @@ import { financingEventSchemas } from './financing-commands';
 import { budgetLine } from './lines';
 
 const versionLabel = z.string().min(1);
+
+const openingFigures = commands.ProposeOpeningCorrection.pick({
+  openingBalances: true,
+  silpa: true,
+  taxPayable: true,
+});
 
 /** Every village fiscal-year event: its current schema version and data schema. */
 export const villageEventSchemas = {
@@ -78,6 +84,32 @@ export const villageEventSchemas = {
   },
   ...executionEventSchemas,
   ...financingEventSchemas,
+  ActualSilpaRecorded: { version: 1, data: commands.RecordActualSilpa },
+  OpeningCorrectionProposed: {
+    version: 1,
+    data: commands.ProposeOpeningCorrection.extend({ proposedBy: identifier }),
+  },
+  OpeningCorrectionReturned: {
+    version: 1,
+    data: z.strictObject({
+      correctionId: documentNumber,
+      date: businessDate,
+      reasons: z.array(text).min(1),
+    }),
+  },
+  /** The opening's figures before and after: the history keeps both. */
+  OpeningCorrected: {
+    version: 1,
+    data: z.strictObject({
+      correctionId: documentNumber,
+      date: businessDate,
+      reason: text,
+      proposedBy: identifier,
+      verifiedBy: identifier,
+      before: openingFigures,
+      after: openingFigures,
+    }),
+  },
 };
 
 export type VillageEvent = EventsOf<typeof villageEventSchemas>;

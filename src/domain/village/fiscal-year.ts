@@ -3,6 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { villageFact, type VillageEvolvers, type VillageHandlers } from './area';
 import { openingBooks } from './books';
 import { checkCarryOver } from './carry-over';
+import { checkSilpaHeld } from './opening';
 
 /** Opening the village fiscal year: opening balances and SiLPA per fund source. */
 export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
@@ -20,6 +21,11 @@ export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
       command.payload.taxPayable ?? [],
     );
     if (unknownTax) return unknownTax;
+    if (command.payload.silpaToBeRecorded && command.payload.silpa.length > 0) {
+      return new DomainError('SILPA_TO_BE_RECORDED', 'silpa', String(command.payload.silpa.length));
+    }
+    const unheld = checkSilpaHeld(command.payload);
+    if (unheld) return unheld;
     const previous = context.previousYear;
     const notCarried = previous && checkCarryOver(command.payload, previous);
     if (notCarried) return notCarried;

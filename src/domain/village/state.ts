@@ -15,6 +15,13 @@ export interface VillageState {
   /** SPP by number. */
   paymentRequests: PersistentMap<PaymentRequest>;
   closing: ClosingState;
+  /** Corrections of the opening figures by id, proposed by the treasurer, verified by the secretary. */
+  openingCorrections: PersistentMap<OpeningCorrection>;
+}
+
+export interface OpeningCorrection {
+  proposal: VillageEventOf<'OpeningCorrectionProposed'>['data'];
+  status: 'proposed' | 'verified' | 'returned';
 }
 
 export type PaymentRequestStatus =
@@ -46,7 +53,10 @@ export interface ClosingState {
   year: VillageEventOf<'FiscalYearClosed'>['data'] | undefined;
 }
 
-export type FiscalYearState = VillageEventOf<'VillageFiscalYearOpened'>['data'];
+export type FiscalYearState = VillageEventOf<'VillageFiscalYearOpened'>['data'] & {
+  /** The date the actual SiLPA was booked after the opening (RecordActualSilpa). */
+  silpaRecordedOn?: string;
+};
 
 export type Activity = VillageEventOf<'RkpdesActivityPlanned'>['data'];
 
@@ -108,6 +118,7 @@ export const initialVillageState: VillageState = {
   books: emptyBooks,
   paymentRequests: PersistentMap.empty(),
   closing: { months: PersistentMap.empty(), lastClosedMonth: undefined, year: undefined },
+  openingCorrections: PersistentMap.empty(),
 };
 
 export function latestVersion(budget: BudgetState): BudgetVersion | undefined {

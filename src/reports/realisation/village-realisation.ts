@@ -2,6 +2,7 @@ import type { ReferenceData } from '../../domain/reference/reference-data';
 import { rupiah, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
 import { budgetAt } from '../../domain/village/budget-in-force';
 import type { BudgetLine } from '../../domain/village/lines';
+import { silpaRecordedOn } from '../../domain/village/opening';
 import { villageIdentity, type VillageIdentity } from '../../../projections/folds/reference-lookup';
 import type { VillageView } from '../../../projections/folds/village-books';
 import {
@@ -117,7 +118,13 @@ function itemsOf(state: VillageView, reference: ReferenceData, period: Period): 
     items.revenue.push({ path: paths.account(account, 1), budget: ZERO, realised: amount });
   }
   const silpaAccount = [...reference.accounts.values()].find((account) => account.silpa);
-  if (silpaAccount && period.from <= `${opened.fiscalYear}-01-01`) {
+  const silpaDate = silpaRecordedOn(opened);
+  if (
+    silpaAccount &&
+    silpaDate !== undefined &&
+    period.from <= silpaDate &&
+    silpaDate <= period.to
+  ) {
     for (const carried of opened.silpa)
       items.financingReceipts.push({
         path: paths.account(silpaAccount.code, 2),

@@ -11,6 +11,7 @@ const KIND_NAMES: Record<HistoryKind, string> = {
   receipt: 'Penerimaan (TBP)',
   entry: 'Entri buku (BKU)',
   account: 'Rekening (sel laporan)',
+  opening: 'Saldo awal dan SiLPA (id: saldo-awal)',
 };
 
 /** The query as typed: kind, id and (for an account) its fund source. */

@@ -163,3 +163,11 @@ export const financingAccounts =
     accountsOf(accountClass)(context).filter(
       (choice) => !context.reference.accounts.get(choice.value)?.silpa,
     );
+/** Opening corrections the treasurer proposed and the secretary has not yet decided. */
+export const pendingOpeningCorrections = ({ state }: FormContext): Choice[] =>
+  [...state.openingCorrections.values()]
+    .filter((correction) => correction.status === 'proposed')
+    .map(({ proposal }) => ({
+      value: proposal.correctionId,
+      label: `${proposal.correctionId} · ${proposal.reason}`,
+    }));

@@ -2,6 +2,7 @@ import { BUDGET_FORMS } from './catalog/budget-forms';
 import { CASH_FORMS } from './catalog/cash-forms';
 import { CLOSING_FORMS } from './catalog/closing-forms';
 import { FINANCING_FORMS } from './catalog/financing-forms';
+import { OPENING_FORMS } from './catalog/opening-forms';
 import { PAYMENT_FORMS } from './catalog/payment-forms';
 import { PLANNING_FORMS } from './catalog/planning-forms';
 import { REGENCY_FORMS } from './catalog/regency-forms';
@@ -18,6 +19,7 @@ export const FORM_CATALOG: readonly AnyCommandForm[] = [
   ...CLOSING_FORMS,
   ...FINANCING_FORMS,
   ...REGENCY_FORMS,
+  ...OPENING_FORMS,
 ];
 
 export function findForm(slug: string): AnyCommandForm | undefined {
