@@ -198,6 +198,13 @@ describe('regency monitoring pages', () => {
     expect(district.text).not.toBe(await apiCsv('regencyFinance', 'realisation'));
   });
 
+  test('without a year asked, the year the regency has books in, not a newer one with only reference data', async () => {
+    const regency = await agent('regencyfinance');
+    const page = await regency.get('/kabupaten').expect(200);
+    expect(page.text).toContain(`<option value="${YEAR + 1}">`);
+    expect(page.text).toContain(`<option value="${YEAR}" selected>`);
+  });
+
   test('a village that has not opened its year has no books to open', async () => {
     const regency = await agent('regencyfinance');
     const page = await regency.get(`/kabupaten?tahun=${YEAR}`).expect(200);

@@ -14,7 +14,7 @@ import {
   type AuditTarget,
 } from '../../http/audit-endpoints';
 import { typedDate } from '../forms/typed-input';
-import { defaultVillageYear } from '../village-years';
+import { defaultVillageYear } from '../default-years';
 import { pageUser, requireSignedIn, send, sendRefusal, type PageServices } from '../page-kit';
 import type { PageSession } from '../session/web-session';
 import { AuditStartPage, type District } from './audit-start-page';
@@ -23,6 +23,7 @@ import { ClocksPage, type ClockColumn, type TypedClocks } from './clocks-page';
 import { HistoryPage } from './history-page';
 import { LineVersionsPage } from './line-versions-page';
 import { VerifyPage } from './verify-page';
+import { defaultRegencyYear } from '../default-years';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A "known at" day means its end in Western Indonesia Time, where the regency's offices record. */
@@ -73,7 +74,9 @@ export function auditRoutes(services: PageServices): Router {
       const regency = regencyOf(current.user.scope);
       const years = [...reference.fiscalYears(regency)].sort((a, b) => a - b);
       const asked = { desa: textOf(req, 'desa'), tahun: textOf(req, 'tahun') };
-      const listedYear = years.find((year) => String(year) === asked.tahun) ?? years.at(-1);
+      const listedYear =
+        years.find((year) => String(year) === asked.tahun) ??
+        (await defaultRegencyYear(services.ledger, reference, regency));
       if (listedYear === undefined)
         return send(
           res,

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { User } from '../../access/state';
-import { defaultVillageYear } from '../village-years';
+import { defaultVillageYear } from '../default-years';
 import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
 import { HttpProblem } from '../../http/problem';
 import { awaitReadModels } from '../../http/read-your-writes';

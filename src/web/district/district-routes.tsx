@@ -6,7 +6,7 @@ import { HttpProblem } from '../../http/problem';
 import { requireMayIssue, resolveStreamTarget } from '../../http/stream-routes';
 import { villageStream } from '../../http/stream-kinds';
 import { pageUser, requireSignedIn, send, sendRefusal, type PageServices } from '../page-kit';
-import { defaultVillageYear } from '../village-years';
+import { defaultVillageYear } from '../default-years';
 import { EVALUATIONS_PATH, YEAR_FIELD } from './district-paths';
 import { EvaluationListPage } from './evaluation-list-page';
 import { EvaluationPage } from './evaluation-page';

@@ -6,7 +6,7 @@ import { regencyStream, villageStream, type StreamKind } from '../../http/stream
 import type { PageServices } from '../page-kit';
 import { HOME_PATH } from '../paths';
 import { recordedRegencyPath } from '../regency/regency-paths';
-import { defaultVillageYear } from '../village-years';
+import { defaultRegencyYear, defaultVillageYear } from '../default-years';
 import type { AnyCommandForm, FormContext, RegencyFormContext } from './form-model';
 
 /**
@@ -61,8 +61,7 @@ export const REGENCY_TARGET: FormTarget<RegencyFormContext> = {
   kind: regencyStream,
   codeField: 'kabupaten',
   ownCode: (user) => regencyOf(user.scope),
-  defaultYear: async ({ reference }, code) =>
-    [...reference.fiscalYears(code)].sort((a, b) => a - b).at(-1),
+  defaultYear: ({ ledger, reference }, code) => defaultRegencyYear(ledger, reference, code),
   async load({ ledger, reference }, regencyCode, fiscalYear) {
     const loaded = await ledger.loadRegency(regencyCode, fiscalYear);
     return {

@@ -17,7 +17,7 @@ import type { PageSession } from '../session/web-session';
 import { budgetByBidang } from './budget-by-bidang';
 import { findForm } from '../forms/form-catalog';
 import { ReportSubjectMissingError } from '../../reports/parameters';
-import { defaultVillageYear } from '../village-years';
+import { defaultVillageYear } from '../default-years';
 import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';

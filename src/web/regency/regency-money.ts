@@ -9,6 +9,7 @@ import { fundFlowReport, type FundFlowReport } from '../../reports/fund-flow/fun
 import { villageStatesOf } from '../../reports/village-ledgers';
 import { pageUser, type PageServices } from '../page-kit';
 import { REGENCY_MONEY_ROLES } from './regency-paths';
+import { defaultRegencyYear } from '../default-years';
 
 export const YEAR_FIELD = 'tahun';
 
@@ -43,7 +44,9 @@ export function regencyMoneyReader(services: PageServices) {
     const regencyCode = regencyOf(user.scope);
     const years = [...reference.fiscalYears(regencyCode)].sort((a, b) => a - b);
     const asked = text(req.query[YEAR_FIELD]);
-    const fiscalYear = asked ? years.find((year) => String(year) === asked) : years.at(-1);
+    const fiscalYear = asked
+      ? years.find((year) => String(year) === asked)
+      : await defaultRegencyYear(services.ledger, reference, regencyCode);
     if (fiscalYear === undefined || !sources)
       throw new HttpProblem('QUERY_PARAMETER', YEAR_FIELD, asked, {
         detail: {

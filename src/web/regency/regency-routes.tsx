@@ -18,6 +18,7 @@ import { pageUser, requireSignedIn, send, sendRefusal, type PageServices } from 
 import { MonitoringPage } from './monitoring-page';
 import { isSortOrder, monitoringRows } from './monitoring-rows';
 import { DISTRICT_FIELD, MONITORING_PATH, SORT_FIELD } from './regency-paths';
+import { defaultRegencyYear } from '../default-years';
 
 const YEAR_FIELD = 'tahun';
 
@@ -60,7 +61,9 @@ export function regencyRoutes(services: PageServices): Router {
     requireReader(user, report, district ?? regency, district ? DISTRICT_FIELD : 'regencyCode');
     const years = [...reference.fiscalYears(regency)].sort((a, b) => a - b);
     const asked = text(req.query[YEAR_FIELD]);
-    const chosen = asked ? years.find((year) => String(year) === asked) : years.at(-1);
+    const chosen = asked
+      ? years.find((year) => String(year) === asked)
+      : await defaultRegencyYear(ledger, reference, regency);
     if (chosen === undefined || !sources)
       throw new HttpProblem('QUERY_PARAMETER', YEAR_FIELD, asked, {
         detail: {

@@ -18,3 +18,19 @@ export async function defaultVillageYear(
     if ((await ledger.loadVillage(villageCode, year)).revision !== undefined) return year;
   return years[0];
 }
+
+/**
+ * The year the regency's pages show when none is asked: the latest whose
+ * regency stream has anything (allocations, transfers), else the latest
+ * with reference data. A year's reference data may come before its books.
+ */
+export async function defaultRegencyYear(
+  ledger: Ledger,
+  reference: ReferenceCatalog,
+  regencyCode: string,
+): Promise<number | undefined> {
+  const years = [...reference.fiscalYears(regencyCode)].sort((a, b) => b - a);
+  for (const year of years)
+    if ((await ledger.loadRegency(regencyCode, year)).revision !== undefined) return year;
+  return years[0];
+}
