@@ -16,6 +16,7 @@ import {
 } from './admin-paths';
 import type { ScopeChoices } from './scope-choices';
 import { ROLE_CHOICES } from './user-inputs';
+import { ColumnHeads } from '../column-heads';
 
 export type ListedUser = ReturnType<typeof publicUser>;
 
@@ -121,15 +122,7 @@ export function UsersPage({
         <p>Tidak ada pengguna yang cocok.</p>
       ) : (
         <table class="cards users">
-          <thead>
-            <tr>
-              {Object.values(HEADERS).map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads labels={HEADERS} />
           <tbody>
             {users.map((listed) => (
               <tr key={listed.userId} data-username={listed.username}>

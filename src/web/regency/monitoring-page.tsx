@@ -11,6 +11,7 @@ import type { PageSession } from '../session/web-session';
 import { MoneyNav } from './money-nav';
 import { SORT_ORDERS, type MonitoringRow, type SortOrder } from './monitoring-rows';
 import { DISTRICT_FIELD, MONITORING_PATH, regencyDownloadPath, SORT_FIELD } from './regency-paths';
+import { ColumnHeads } from '../column-heads';
 
 /** The regency reports offered as files beside the table. */
 const DOWNLOADS = [
@@ -192,15 +193,7 @@ export function MonitoringPage(view: MonitoringView) {
       <AbsorptionChart rows={rows} year={chosen} />
       <div class="report-table">
         <table class="cards monitoring">
-          <thead>
-            <tr>
-              {Object.values(HEADERS).map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads labels={HEADERS} />
           <tbody>
             {rows.map((row) => (
               <VillageRow key={row.villageCode} row={row} year={chosen} />

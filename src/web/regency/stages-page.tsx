@@ -7,6 +7,7 @@ import type { PageSession } from '../session/web-session';
 import { MoneyNav, YearChoice } from './money-nav';
 import { STAGES_PATH } from './regency-paths';
 import type { StageRow } from './stage-rows';
+import { ColumnHeads } from '../column-heads';
 
 const HEADERS = {
   village: 'Desa',
@@ -89,15 +90,7 @@ export function StagesPage({
       )}
       <div class="report-table">
         <table class="cards stages">
-          <thead>
-            <tr>
-              {Object.values(HEADERS).map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads labels={HEADERS} />
           <tbody>
             {rows.map((row) => (
               <tr

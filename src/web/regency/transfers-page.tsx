@@ -6,6 +6,7 @@ import type { PageSession } from '../session/web-session';
 import { MoneyNav, YearChoice } from './money-nav';
 import { TRANSFERS_PATH } from './regency-paths';
 import type { Reconciliation, TransferRow } from './transfer-rows';
+import { ColumnHeads } from '../column-heads';
 
 const HEADERS = {
   village: 'Desa',
@@ -58,15 +59,7 @@ export function TransfersPage({
       )}
       <div class="report-table">
         <table class="cards transfers">
-          <thead>
-            <tr>
-              {Object.values(HEADERS).map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads labels={HEADERS} />
           <tbody>
             {rows.map((row) => (
               <tr
