@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { DEMO_REGENCY, DEMO_YEAR } from '../../src/demo/demo-regions';
 import { API_BASE } from '../../src/http/app';
@@ -15,7 +16,7 @@ const VILLAGES = 200;
 const FULL_YEAR = 40;
 const WARM_UP = 5;
 const ROUNDS = 40;
-const LIMITS = { monitoringServerMs: 300 };
+const LIMITS = { monitoringServerMs: 300, pageGzipBytesMax: 60 * 1024 };
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -39,8 +40,12 @@ async function regencyAgent(baseUrl: string): Promise<Agent> {
  * Milliseconds from request to the last byte over loopback with a kept-alive
  * connection, one request at a time: the server's time plus a loopback round trip.
  */
-async function loadTimes(agent: Agent, path: string): Promise<{ ms: number[]; bytes: number }> {
+async function loadTimes(
+  agent: Agent,
+  path: string,
+): Promise<{ ms: number[]; bytes: number; gzipBytes: number }> {
   let bytes = 0;
+  let gzipBytes = 0;
   for (let i = 0; i < WARM_UP; i++) await agent.get(path).expect(200);
   const ms: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -48,8 +53,9 @@ async function loadTimes(agent: Agent, path: string): Promise<{ ms: number[]; by
     const response = await agent.get(path).set('accept-encoding', 'identity').expect(200);
     ms.push(Number(process.hrtime.bigint() - started) / 1e6);
     bytes = Buffer.byteLength(response.text);
+    gzipBytes = gzipSync(response.text).length;
   }
-  return { ms, bytes };
+  return { ms, bytes, gzipBytes };
 }
 
 const percentile = (values: number[], p: number) =>
@@ -79,9 +85,10 @@ export async function monitoringBench(): Promise<Record<string, unknown>> {
       monitoringPage: await loadTimes(agent, MONITORING_PATH),
     };
     const healthMedian = median(measured.health.ms);
-    const table = Object.entries(measured).map(([name, { ms, bytes }]) => ({
+    const table = Object.entries(measured).map(([name, { ms, bytes, gzipBytes }]) => ({
       page: name,
       bytes,
+      gzipBytes,
       medianMs: round(median(ms), 2),
       p95Ms: round(percentile(ms, 0.95), 2),
       ratioToHealth: round(median(ms) / healthMedian, 1),
@@ -96,6 +103,7 @@ export async function monitoringBench(): Promise<Record<string, unknown>> {
       limits: LIMITS,
       pages: table,
       withinLimit: monitoringMedian <= LIMITS.monitoringServerMs,
+      withinGzipLimit: measured.monitoringPage.gzipBytes <= LIMITS.pageGzipBytesMax,
     };
   } finally {
     await server.stop();
