@@ -107,6 +107,25 @@ describe('regency money pages and forms', () => {
     expect(planned).toContain('12/03/2025');
   });
 
+  test('stage II shows stage I’s absorption against the policy’s minimum, as the Dana Desa absorption report judges it', async () => {
+    const report = await finance
+      .get(`/api/v1/villages/${VILLAGE}/years/${YEAR}/reports/dana-desa-absorption`)
+      .expect(200);
+    const { stageOne, stageTwoCondition } = report.body as {
+      stageOne: { absorptionPercent: string };
+      stageTwoCondition: { minAbsorptionPercent: string; absorptionMet: boolean };
+    };
+    const page = await finance.get(`/kabupaten/tahap?tahun=${YEAR}`).expect(200);
+    const second = rowOf(page.text, VILLAGE, 'DDS', 2);
+    expect(second).toContain(
+      `data-absorption="${stageTwoCondition.absorptionMet ? 'met' : 'unmet'}"`,
+    );
+    expect(second).toContain(`Penyerapan tahap I: ${stageOne.absorptionPercent} %`);
+    expect(second).toContain(`syarat ≥ ${stageTwoCondition.minAbsorptionPercent} %`);
+    expect(rowOf(page.text, VILLAGE, 'DDS', 1)).not.toContain('data-absorption');
+    expect(rowOf(page.text, OTHER_VILLAGE, 'DDS', 2)).not.toContain('data-absorption');
+  });
+
   test('a transfer through the form shows beside the receipts, a transfer not received marked', async () => {
     await postForm('/perintah/SetAllocation', {
       villageCode: OTHER_VILLAGE,

@@ -55,7 +55,7 @@ export function regencyMoneyRoutes(services: PageServices): Router {
   moneyPage(STAGES_PATH, 'Tahap Dana Desa', (frame, money) => (
     <StagesPage
       {...frame}
-      rows={stageRows(money.state, money.reference, money.flow)}
+      rows={stageRows(money.state, money.reference, money.flow, money.villages)}
       mayTransfer={mayIssue(frame.signedIn.user.role, 'SendTransfer')}
     />
   ));

@@ -5,7 +5,11 @@ import { regencyOf } from '../../domain/shared/region-codes';
 import { HttpProblem } from '../../http/problem';
 import { awaitReadModels } from '../../http/read-your-writes';
 import { reportSources } from '../../http/report-endpoints';
-import { fundFlowReport, type FundFlowReport } from '../../reports/fund-flow/fund-flow-report';
+import {
+  fundFlowReport,
+  type FundFlowReport,
+  type VillageStates,
+} from '../../reports/fund-flow/fund-flow-report';
 import { villageStatesOf } from '../../reports/village-ledgers';
 import { pageUser, type PageServices } from '../page-kit';
 import { REGENCY_MONEY_ROLES } from './regency-paths';
@@ -25,6 +29,8 @@ export interface RegencyMoney {
   state: RegencyState;
   /** Allocation → transfers → what each village recorded receiving, with the mismatches. */
   flow: FundFlowReport;
+  /** Each village's books of the year (undefined: not opened yet). */
+  villages: VillageStates;
 }
 
 /**
@@ -58,10 +64,11 @@ export function regencyMoneyReader(services: PageServices) {
     const yearReference = reference.get(fiscalYear, regencyCode);
     const loaded = await ledger.loadRegency(regencyCode, fiscalYear);
     const ledgers = sources.models.state(sources.projections.villageLedger);
+    const villages = villageStatesOf(ledgers, fiscalYear);
     const flow = fundFlowReport(
       sources.models.state(sources.projections.fundFlow),
       yearReference,
-      villageStatesOf(ledgers, fiscalYear),
+      villages,
     );
     return {
       regencyCode,
@@ -70,6 +77,7 @@ export function regencyMoneyReader(services: PageServices) {
       reference: yearReference,
       state: loaded.state.domain as RegencyState,
       flow,
+      villages,
     };
   };
 }

@@ -6,7 +6,10 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { toAmountText } from '../../domain/shared/money';
 import type { RuleId } from '../../domain/shared/rules';
 import type { Transfer } from '../../../projections/read-models/fund-flow';
-import type { FundFlowReport } from '../../reports/fund-flow/fund-flow-report';
+import type { FundFlowReport, VillageStates } from '../../reports/fund-flow/fund-flow-report';
+import { danaDesaAbsorption } from '../../reports/activity-realisation/activity-realisation';
+import { fullYear } from '../../reports/realisation/periods';
+import type { VillageView } from '../../../projections/folds/village-books';
 
 /** Whether a transfer of the stage may be sent now, as SendTransfer's own rules judge it. */
 export type StageCondition =
@@ -24,6 +27,39 @@ export interface StageRow {
   condition: StageCondition;
   /** The first stage with something left to send: where the transfer form is offered. */
   next: boolean;
+  /**
+   * Stage II's condition on stage I's Dana Desa absorbed, as the Dana Desa
+   * absorption report judges it (monitored, not enforced by the transfer);
+   * null for other stages or a village without books.
+   */
+  absorption: StageTwoAbsorption | null;
+}
+
+export interface StageTwoAbsorption {
+  /** Spent of stage I received, in percent; null before stage I arrived. */
+  percent: string | null;
+  minPercent: string;
+  met: boolean;
+}
+
+/** The stage whose transfer the regency's policy conditions on stage I's absorption. */
+const ABSORPTION_CONDITIONED_STAGE = 2;
+
+function stageTwoAbsorption(
+  view: VillageView | undefined,
+  reference: ReferenceData,
+): StageTwoAbsorption | null {
+  if (!view?.fiscalYear) return null;
+  const { stageOne, stageTwoCondition } = danaDesaAbsorption(
+    view,
+    reference,
+    fullYear(view.fiscalYear.fiscalYear),
+  );
+  return {
+    percent: stageOne.absorptionPercent,
+    minPercent: stageTwoCondition.minAbsorptionPercent,
+    met: stageTwoCondition.absorptionMet,
+  };
 }
 
 /** The most stages any of the policy's splits has: what a village without a plan is shown. */
@@ -46,6 +82,7 @@ export function stageRows(
   state: RegencyState,
   reference: ReferenceData,
   flow: FundFlowReport,
+  villages: VillageStates,
 ): StageRow[] {
   const sent = new Map<string, Transfer[]>();
   for (const district of flow.districts)
@@ -72,6 +109,7 @@ export function stageRows(
             transfers: [],
             condition: unmet(allocation),
             next: false,
+            absorption: null,
           },
         ];
       const plan = state.stagePlans.get(allocationKey(village.code, source));
@@ -80,6 +118,10 @@ export function stageRows(
         : Array.from({ length: policyStageCount(reference.policy) }, (_, index) => index + 1);
       let offered = false;
       return stages.map((stage): StageRow => {
+        const absorption =
+          stage === ABSORPTION_CONDITIONED_STAGE
+            ? stageTwoAbsorption(villages(village.code), reference)
+            : null;
         const room = stageRoom(state, village.code, source, stage);
         const transfers = sent.get(`${allocationKey(village.code, source)}|${stage}`) ?? [];
         if (room instanceof DomainError)
@@ -91,6 +133,7 @@ export function stageRows(
             transfers,
             condition: unmet(room),
             next: false,
+            absorption,
           };
         const next = !offered && room.remaining.greaterThan(0);
         offered ||= next;
@@ -102,6 +145,7 @@ export function stageRows(
           transfers,
           condition: { met: true, remaining: toAmountText(room.remaining) },
           next,
+          absorption,
         };
       });
     }),

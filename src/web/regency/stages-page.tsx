@@ -6,7 +6,7 @@ import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
 import { MoneyNav, YearChoice } from './money-nav';
 import { STAGES_PATH } from './regency-paths';
-import type { StageRow } from './stage-rows';
+import type { StageRow, StageTwoAbsorption } from './stage-rows';
 import { ColumnHeads } from '../column-heads';
 
 const HEADERS = {
@@ -27,6 +27,19 @@ const transferPath = (row: StageRow, remaining: string, fiscalYear: number) =>
     amount: formatRupiah(remaining),
   });
 
+/** Stage II's absorption condition, monitored beside the transfer's own rules. */
+function Absorption({ absorption }: { absorption: StageTwoAbsorption | null }) {
+  if (!absorption) return null;
+  const absorbed =
+    absorption.percent === null ? 'tahap I belum diterima' : `${absorption.percent} %`;
+  return (
+    <small class="line" data-absorption={absorption.met ? 'met' : 'unmet'}>
+      Penyerapan tahap I: {absorbed} (syarat ≥ {absorption.minPercent} %) ·{' '}
+      {absorption.met ? 'terpenuhi' : 'belum terpenuhi'}
+    </small>
+  );
+}
+
 function Condition({
   row,
   fiscalYear,
@@ -41,6 +54,7 @@ function Condition({
     return (
       <div class="condition unmet" data-rule={condition.rule}>
         <strong>Belum terpenuhi:</strong> {RULES[condition.rule].id}
+        <Absorption absorption={row.absorption} />
       </div>
     );
   return (
@@ -51,6 +65,7 @@ function Condition({
           Catat transfer {row.stage === null ? '' : stageName(row.stage)}
         </a>
       )}
+      <Absorption absorption={row.absorption} />
     </div>
   );
 }
