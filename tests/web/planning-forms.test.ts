@@ -1,3 +1,4 @@
+import { financingCommandSchemas } from '../../src/domain/village/financing-commands';
 import type { Express } from 'express';
 import request from 'supertest';
 import { rolesFor } from '../../src/access/command-permissions';
@@ -81,7 +82,10 @@ describe('planning and APBDes forms: one per command, each shown to who may issu
   });
 
   test('every planning/APBDes command a village official or the camat issues has a form', () => {
-    const execution = new Set(Object.keys(executionCommandSchemas));
+    const execution = new Set([
+      ...Object.keys(executionCommandSchemas),
+      ...Object.keys(financingCommandSchemas),
+    ]);
     const commands = Object.keys(villageCommandSchemas).filter(
       (type) => !execution.has(type) && issuerOf(type) !== undefined,
     );

@@ -98,11 +98,11 @@ function withMonths(movements: readonly Movement[], date: string): Movement[] {
 }
 
 export function applyMovements(books: BooksState, movements: readonly Movement[], date: string) {
-  const balances = withMonths(movements, date).reduce(
-    (next, each) =>
-      next.set(keyOf(each.kind, each.id), balanceOf(books, each.kind, each.id).plus(each.amount)),
-    books.balances,
-  );
+  // Each movement adds to the balance as moved so far: one entry may move a key twice (two SPP lines of one source).
+  const balances = withMonths(movements, date).reduce((next, each) => {
+    const key = keyOf(each.kind, each.id);
+    return next.set(key, (next.get(key) ?? ZERO).plus(each.amount));
+  }, books.balances);
   return { ...books, balances };
 }
 

@@ -24,11 +24,12 @@ export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
     if (command.payload.silpaToBeRecorded && command.payload.silpa.length > 0) {
       return new DomainError('SILPA_TO_BE_RECORDED', 'silpa', String(command.payload.silpa.length));
     }
-    const unheld = checkSilpaHeld(command.payload);
-    if (unheld) return unheld;
+    // Figures that are not the previous year's closing are named as such before anything else about them.
     const previous = context.previousYear;
     const notCarried = previous && checkCarryOver(command.payload, previous);
     if (notCarried) return notCarried;
+    const unheld = checkSilpaHeld(command.payload);
+    if (unheld) return unheld;
     return [
       villageFact('VillageFiscalYearOpened', {
         ...command.payload,
