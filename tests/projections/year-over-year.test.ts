@@ -86,6 +86,12 @@ describe('a village year in 2024 closes and 2025 opens from it', () => {
       toAmountText(sum(viewOf(FIRST).fiscalYear!.silpa.map((entry) => rupiah(entry.amount)))),
     );
     expect(rupiah(first.totals.spending.realised).isPositive()).toBe(true);
+    // The year's SiLPA three ways: the LRA's SiLPA/SiKPA row, the closing per source, and the cash less tax payable.
+    expect(first.totals.silpa.realised).toBe(carriedTotal);
+    const closing = viewOf(FIRST).whole().closing.year!;
+    const cash = rupiah(closing.balances.cashOnHand).plus(rupiah(closing.balances.bank));
+    const taxPayable = sum((closing.taxPayable ?? []).map((entry) => rupiah(entry.amount)));
+    expect(toAmountText(cash.minus(taxPayable))).toBe(carriedTotal);
 
     const next = villageRealisation(viewOf(NEXT), catalog.get(NEXT, REGENCY), fullYear(NEXT));
     const silpaRow = next.financingReceipts
