@@ -1,14 +1,15 @@
 import type { SignedInUser } from '../layout';
 import { CsrfField, Layout } from '../layout';
 import { TWO_FACTOR_PATH } from '../paths';
+import { QrCode } from './qr-code';
 
 export interface TwoFactorEnrollment {
   user: SignedInUser;
   csrfToken: string;
   /** The new secret, base32, as typed into an authenticator app. */
   secret: string;
-  /** The QR code of the otpauth:// URI, an SVG document from the QR library. */
-  qrSvg: string;
+  /** The otpauth:// URI the QR code carries. */
+  otpauthUri: string;
   mustEnroll: boolean;
   /** The rule's Indonesian message, shown beside the code field. */
   codeError?: string;
@@ -24,7 +25,7 @@ export function TwoFactorPage({
   user,
   csrfToken,
   secret,
-  qrSvg,
+  otpauthUri,
   mustEnroll,
   codeError,
 }: TwoFactorEnrollment) {
@@ -42,13 +43,9 @@ export function TwoFactorPage({
         <li>Pindai kode QR ini, atau ketik kunci rahasia di bawahnya.</li>
         <li>Ketik kode enam angka yang ditampilkan aplikasi.</li>
       </ol>
-      <div
-        class="qr"
-        role="img"
-        aria-label="Kode QR untuk aplikasi autentikator"
-        // The SVG is the QR library's output for a URI Kasdesa built; no user text is in it.
-        dangerouslySetInnerHTML={{ __html: qrSvg }}
-      />
+      <div class="qr" role="img" aria-label="Kode QR untuk aplikasi autentikator">
+        <QrCode text={otpauthUri} />
+      </div>
       <p>
         Kunci rahasia: <code class="secret">{secret}</code>
       </p>

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import QRCode from 'qrcode';
 import { AccessError, ACCESS_RULES } from '../../access/access-rules';
 import { generateSecret, isSecret, otpauthUri } from '../../access/totp';
 import { enrollTwoFactor } from '../../access/two-factor-codes';
@@ -19,17 +18,13 @@ import { TwoFactorActivePage, TwoFactorPage } from './two-factor-page';
 
 const TITLE = 'Verifikasi dua langkah';
 
-async function sendEnrollment(
+function sendEnrollment(
   res: Response,
   status: number,
   secret: string,
   codeError?: string,
-): Promise<void> {
+): void {
   const { user, session, mustEnroll } = pageUser(res);
-  const qrSvg = await QRCode.toString(otpauthUri(secret, user.username), {
-    type: 'svg',
-    margin: 1,
-  });
   send(
     res,
     status,
@@ -38,7 +33,7 @@ async function sendEnrollment(
       user={user}
       csrfToken={session.csrfToken}
       secret={secret}
-      qrSvg={qrSvg}
+      otpauthUri={otpauthUri(secret, user.username)}
       mustEnroll={mustEnroll}
       codeError={codeError}
     />,
