@@ -1,9 +1,8 @@
 import { formatDate, formatRupiah } from '../format';
-import { Layout } from '../layout';
 import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
 import type { AllocationRow, SourceTotal } from './allocation-rows';
-import { MoneyNav, YearChoice } from './money-nav';
+import { MoneyPageFrame } from './money-nav';
 import { ALLOCATIONS_PATH } from './regency-paths';
 
 const HEADERS = {
@@ -44,22 +43,16 @@ export function AllocationsPage({
   totals: readonly SourceTotal[];
   mayChange: boolean;
 }) {
-  const { user, session } = signedIn;
   return (
-    <Layout user={user} csrfToken={session.csrfToken}>
-      <MoneyNav role={user.role} current={ALLOCATIONS_PATH} />
-      <h1>Pagu desa · {fiscalYear}</h1>
-      <p>
-        {regencyName} — {rows.length} pagu.
-      </p>
-      <YearChoice path={ALLOCATIONS_PATH} years={years} chosen={fiscalYear} />
-      {mayChange && (
-        <p>
-          <a href={commandFormPath('SetAllocation', { tahun: String(fiscalYear) })}>
-            Tetapkan pagu desa
-          </a>
-        </p>
-      )}
+    <MoneyPageFrame
+      signedIn={signedIn}
+      path={ALLOCATIONS_PATH}
+      title="Pagu desa"
+      intro={`${regencyName} — ${rows.length} pagu.`}
+      years={years}
+      fiscalYear={fiscalYear}
+      {...(mayChange && { form: { type: 'SetAllocation', label: 'Tetapkan pagu desa' } })}
+    >
       <h2>Jumlah per sumber dana</h2>
       <table class="cards allocation-totals">
         <thead>
@@ -131,6 +124,6 @@ export function AllocationsPage({
           </table>
         </div>
       )}
-    </Layout>
+    </MoneyPageFrame>
   );
 }

@@ -1,4 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import type { Role } from '../../access/roles';
+import { Layout } from '../layout';
+import { commandFormPath } from '../paths';
+import type { PageSession } from '../session/web-session';
 import { YearField } from '../books/report-form';
 import {
   ALLOCATIONS_PATH,
@@ -50,5 +54,49 @@ export function YearChoice({
       <YearField years={years} chosen={chosen} />
       <button type="submit">Tampilkan</button>
     </form>
+  );
+}
+
+/**
+ * What the three money pages share above their tables: the layout, the
+ * regency pages' navigation, the title with its year, one line on what it
+ * shows, the year choice and, for who may issue it, the link to its form.
+ */
+export function MoneyPageFrame({
+  signedIn,
+  path,
+  title,
+  intro,
+  years,
+  fiscalYear,
+  form,
+  children,
+}: {
+  signedIn: PageSession;
+  path: string;
+  title: string;
+  intro: ComponentChildren;
+  years: readonly number[];
+  fiscalYear: number;
+  /** The form the page leads to, when the user may issue its command. */
+  form?: { type: string; label: string };
+  children: ComponentChildren;
+}) {
+  const { user, session } = signedIn;
+  return (
+    <Layout user={user} csrfToken={session.csrfToken}>
+      <MoneyNav role={user.role} current={path} />
+      <h1>
+        {title} · {fiscalYear}
+      </h1>
+      <p>{intro}</p>
+      <YearChoice path={path} years={years} chosen={fiscalYear} />
+      {form && (
+        <p>
+          <a href={commandFormPath(form.type, { tahun: String(fiscalYear) })}>{form.label}</a>
+        </p>
+      )}
+      {children}
+    </Layout>
   );
 }

@@ -1,10 +1,9 @@
 import { RULES } from '../../domain/shared/rules';
 import { formatDate, formatRupiah } from '../format';
 import { stageName } from '../forms/regency-choices';
-import { Layout } from '../layout';
 import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
-import { MoneyNav, YearChoice } from './money-nav';
+import { MoneyPageFrame } from './money-nav';
 import { STAGES_PATH } from './regency-paths';
 import type { StageRow, StageTwoAbsorption } from './stage-rows';
 import { ColumnHeads } from '../column-heads';
@@ -86,23 +85,18 @@ export function StagesPage({
   rows: readonly StageRow[];
   mayTransfer: boolean;
 }) {
-  const { user, session } = signedIn;
   return (
-    <Layout user={user} csrfToken={session.csrfToken}>
-      <MoneyNav role={user.role} current={STAGES_PATH} />
-      <h1>Tahap Dana Desa · {fiscalYear}</h1>
-      <p>
-        {regencyName}: rencana dan penyaluran Dana Desa per desa dan tahap, dengan syarat yang
-        diperiksa saat transfer dicatat.
-      </p>
-      <YearChoice path={STAGES_PATH} years={years} chosen={fiscalYear} />
-      {mayTransfer && (
-        <p>
-          <a href={commandFormPath('PlanDanaDesaStages', { tahun: String(fiscalYear) })}>
-            Rencana tahap Dana Desa
-          </a>
-        </p>
-      )}
+    <MoneyPageFrame
+      signedIn={signedIn}
+      path={STAGES_PATH}
+      title="Tahap Dana Desa"
+      intro={`${regencyName}: rencana dan penyaluran Dana Desa per desa dan tahap, dengan syarat yang diperiksa saat transfer dicatat.`}
+      years={years}
+      fiscalYear={fiscalYear}
+      {...(mayTransfer && {
+        form: { type: 'PlanDanaDesaStages', label: 'Rencana tahap Dana Desa' },
+      })}
+    >
       <div class="report-table">
         <table class="cards stages">
           <ColumnHeads labels={HEADERS} />
@@ -144,6 +138,6 @@ export function StagesPage({
           </tbody>
         </table>
       </div>
-    </Layout>
+    </MoneyPageFrame>
   );
 }

@@ -1,9 +1,7 @@
 import { formatDate, formatRupiah } from '../format';
 import { stageName } from '../forms/regency-choices';
-import { Layout } from '../layout';
-import { commandFormPath } from '../paths';
 import type { PageSession } from '../session/web-session';
-import { MoneyNav, YearChoice } from './money-nav';
+import { MoneyPageFrame } from './money-nav';
 import { TRANSFERS_PATH } from './regency-paths';
 import type { Reconciliation, TransferRow } from './transfer-rows';
 import { ColumnHeads } from '../column-heads';
@@ -40,23 +38,17 @@ export function TransfersPage({
   rows: readonly TransferRow[];
   mayTransfer: boolean;
 }) {
-  const { user, session } = signedIn;
   const mismatched = rows.filter((row) => row.reconciliation !== 'matched').length;
   return (
-    <Layout user={user} csrfToken={session.csrfToken}>
-      <MoneyNav role={user.role} current={TRANSFERS_PATH} />
-      <h1>Transfer & penerimaan · {fiscalYear}</h1>
-      <p>
-        {regencyName}: {rows.length} tahap tercatat, {mismatched} tidak cocok.
-      </p>
-      <YearChoice path={TRANSFERS_PATH} years={years} chosen={fiscalYear} />
-      {mayTransfer && (
-        <p>
-          <a href={commandFormPath('SendTransfer', { tahun: String(fiscalYear) })}>
-            Catat transfer ke desa
-          </a>
-        </p>
-      )}
+    <MoneyPageFrame
+      signedIn={signedIn}
+      path={TRANSFERS_PATH}
+      title="Transfer & penerimaan"
+      intro={`${regencyName}: ${rows.length} tahap tercatat, ${mismatched} tidak cocok.`}
+      years={years}
+      fiscalYear={fiscalYear}
+      {...(mayTransfer && { form: { type: 'SendTransfer', label: 'Catat transfer ke desa' } })}
+    >
       <div class="report-table">
         <table class="cards transfers">
           <ColumnHeads labels={HEADERS} />
@@ -103,6 +95,6 @@ export function TransfersPage({
           </tbody>
         </table>
       </div>
-    </Layout>
+    </MoneyPageFrame>
   );
 }
