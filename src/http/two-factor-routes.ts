@@ -73,6 +73,37 @@ function sendOutcome(res: Response, commandId: string, outcome: CommandOutcome<D
   sendCommandResult(res, commandId, outcome, redacted);
 }
 
+/** An administrator's two-factor command as an endpoint: the same checks as the pages, before and in the handler. */
+function administratorEndpoint(
+  type: 'RemoveTwoFactor' | 'SetTwoFactorPolicy',
+  path: string,
+  summary: string,
+  body: z.ZodType,
+  run: (user: User, call: UserCommandCall, req: Request) => Promise<CommandOutcome<DomainEvent>>,
+): Endpoint {
+  return {
+    method: 'post',
+    path,
+    tag: 'users',
+    summary,
+    access: rolesFor(type),
+    body,
+    response: commandResultSchema,
+    status: 201,
+    concurrency: 'write',
+    guard(_req, res, next) {
+      requireIssuer(currentUser(res), type);
+      next();
+    },
+    async handler(req, res) {
+      const user = currentUser(res);
+      const commandId = commandIdFor(req, user);
+      const call = { commandId, body: req.body, expectedRevision: expectedRevisionOf(req) };
+      sendOutcome(res, commandId, await run(user, call, req));
+    },
+  };
+}
+
 export interface TwoFactorDependencies {
   access: AccessService;
   twoFactor: TwoFactorCodes;
@@ -129,58 +160,20 @@ export function twoFactorEndpoints(dependencies: TwoFactorDependencies): Endpoin
         sendOutcome(res, commandId, outcome);
       },
     },
-    {
-      method: 'post',
-      path: '/users/:userId/two-factor/removal',
-      tag: 'users',
-      summary:
-        'Hapus verifikasi dua langkah pengguna (mis. ponsel hilang) / remove a user’s two-factor sign-in (e.g. a lost phone)',
-      access: rolesFor('RemoveTwoFactor'),
-      body: removalSchema,
-      response: commandResultSchema,
-      status: 201,
-      concurrency: 'write',
-      guard(_req, res, next) {
-        requireIssuer(currentUser(res), 'RemoveTwoFactor');
-        next();
-      },
-      async handler(req, res) {
-        const user = currentUser(res);
-        const commandId = commandIdFor(req, user);
-        const outcome = await removeTwoFactor(access, user, {
-          commandId,
-          userId: String(req.params.userId),
-          body: req.body,
-          expectedRevision: expectedRevisionOf(req),
-        });
-        sendOutcome(res, commandId, outcome);
-      },
-    },
-    {
-      method: 'post',
-      path: '/two-factor/policy',
-      tag: 'users',
-      summary:
-        'Peran yang wajib verifikasi dua langkah / the roles that must use two-factor sign-in',
-      access: rolesFor('SetTwoFactorPolicy'),
-      body: policySchema,
-      response: commandResultSchema,
-      status: 201,
-      concurrency: 'write',
-      guard(_req, res, next) {
-        requireIssuer(currentUser(res), 'SetTwoFactorPolicy');
-        next();
-      },
-      async handler(req, res) {
-        const user = currentUser(res);
-        const commandId = commandIdFor(req, user);
-        const outcome = await setTwoFactorPolicy(access, user, {
-          commandId,
-          body: req.body,
-          expectedRevision: expectedRevisionOf(req),
-        });
-        sendOutcome(res, commandId, outcome);
-      },
-    },
+    administratorEndpoint(
+      'RemoveTwoFactor',
+      '/users/:userId/two-factor/removal',
+      'Hapus verifikasi dua langkah pengguna (mis. ponsel hilang) / remove a user’s two-factor sign-in (e.g. a lost phone)',
+      removalSchema,
+      (user, call, req) =>
+        removeTwoFactor(access, user, { ...call, userId: String(req.params.userId) }),
+    ),
+    administratorEndpoint(
+      'SetTwoFactorPolicy',
+      '/two-factor/policy',
+      'Peran yang wajib verifikasi dua langkah / the roles that must use two-factor sign-in',
+      policySchema,
+      (user, call) => setTwoFactorPolicy(access, user, call),
+    ),
   ];
 }
