@@ -18,12 +18,7 @@ import { TwoFactorActivePage, TwoFactorPage } from './two-factor-page';
 
 const TITLE = 'Verifikasi dua langkah';
 
-function sendEnrollment(
-  res: Response,
-  status: number,
-  secret: string,
-  codeError?: string,
-): void {
+function sendEnrollment(res: Response, status: number, secret: string, codeError?: string): void {
   const { user, session, mustEnroll } = pageUser(res);
   send(
     res,
