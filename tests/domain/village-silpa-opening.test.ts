@@ -106,6 +106,22 @@ describe('SiLPA recorded when known', () => {
     expect(balanceOf(state.books, 'source', 'DDS').toFixed(2)).toBe('8000000.00');
   });
 
+  it('refuses a SiLPA given at an opening that leaves it to be recorded later', () => {
+    villageSpec()
+      .given()
+      .when(
+        by(
+          KAUR,
+          command('OpenVillageFiscalYear', {
+            openingBalances: BALANCES,
+            silpa: [{ source: 'DDS', amount: '1000000' }],
+            silpaToBeRecorded: true,
+          }),
+        ),
+      )
+      .thenRejects('SILPA_LEFT_FOR_LATER', 'silpa', '1');
+  });
+
   it('records it once, and only when the opening left it to be recorded', () => {
     executionSpec()
       .givenCommands([...budgetWithEstimatedSilpa(), recordSilpa('8000000')])

@@ -5,6 +5,7 @@ import { rolesFor } from '../../src/access/command-permissions';
 import type { Role } from '../../src/access/roles';
 import { createLedger } from '../../src/app/ledger';
 import { villageCommandSchemas } from '../../src/domain/village/commands';
+import { villageStreamId } from '../../src/domain/village/decider';
 import { executionCommandSchemas } from '../../src/domain/village/execution-commands';
 import { BUDGET_FORMS } from '../../src/web/forms/catalog/budget-forms';
 import { OPENING_FORMS } from '../../src/web/forms/catalog/opening-forms';
@@ -323,5 +324,75 @@ describe('the APBDes of a fresh year, walked through the forms only', () => {
     const page = await post(agents.secretary, 'StartApbdesAmendment', { date: '11/08/2025' });
     expect(page.status).toBe(422);
     expect(page.text).toMatch(/id="f-grounds-error" role="alert">\[COMMAND_SCHEMA\]/);
+  });
+});
+
+describe('a year opened before last year is closed, through the forms only', () => {
+  let server: TestServer;
+  let treasurer: request.Agent;
+
+  beforeEach(async () => {
+    server = await startTestServer({ pages: webPages });
+    const ledger = createLedger({ store: server.store });
+    await openRegency(ledger);
+    await allocate(ledger, VILLAGE);
+    treasurer = await signedInAgent(server.app, 'treasurer');
+  });
+
+  const villageEvents = () => server.store.readStream(villageStreamId(VILLAGE, YEAR));
+
+  test('the opening form offers the flag unticked', async () => {
+    const { page } = await openForm(treasurer, 'OpenVillageFiscalYear');
+    expect(page.text).toMatch(
+      /<input id="f-silpaToBeRecorded" name="silpaToBeRecorded"[^>]*type="checkbox" value="ya"\/?>/,
+    );
+    expect(page.text).not.toMatch(/name="silpaToBeRecorded"[^>]*checked/);
+  });
+
+  test('ticked, the year opens with its SiLPA to be recorded; the treasurer records it in July', async () => {
+    await record(treasurer, 'OpenVillageFiscalYear', {
+      'openingBalances.cashOnHand': '0',
+      'openingBalances.bank': '12.500.000',
+      silpaToBeRecorded: 'ya',
+    });
+    await record(treasurer, 'RecordActualSilpa', {
+      date: '15/07/2025',
+      closingDocument: 'BA/LPJ/2024',
+      'silpa.0.source': 'DDS',
+      'silpa.0.amount': 'Rp 12.500.000',
+    });
+    const events = await villageEvents();
+    const opened = events.find((event) => event.type === 'VillageFiscalYearOpened')!;
+    expect(opened.data).toMatchObject({ silpaToBeRecorded: true, silpa: [] });
+    const recorded = events.find((event) => event.type === 'ActualSilpaRecorded')!;
+    expect(recorded.data).toMatchObject({
+      date: '2025-07-15',
+      silpa: [{ source: 'DDS', amount: '12500000.00' }],
+    });
+  });
+
+  test('unticked, the flag is left out of the command', async () => {
+    await record(treasurer, 'OpenVillageFiscalYear', {
+      'openingBalances.cashOnHand': '0',
+      'openingBalances.bank': '0',
+    });
+    const opened = (await villageEvents()).find(
+      (event) => event.type === 'VillageFiscalYearOpened',
+    )!;
+    expect(opened.data).not.toHaveProperty('silpaToBeRecorded');
+  });
+
+  test('ticked with SiLPA rows filled: refused beside the SiLPA, the flag kept ticked, nothing written', async () => {
+    const page = await post(treasurer, 'OpenVillageFiscalYear', {
+      'openingBalances.cashOnHand': '0',
+      'openingBalances.bank': '12.500.000',
+      'silpa.0.source': 'DDS',
+      'silpa.0.amount': '12.500.000',
+      silpaToBeRecorded: 'ya',
+    });
+    expect(page.status).toBe(422);
+    expect(page.text).toMatch(/role="alert">\[SILPA_LEFT_FOR_LATER\]/);
+    expect(page.text).toMatch(/name="silpaToBeRecorded"[^>]*checked/);
+    await expect(villageEvents()).rejects.toThrow('stream not found');
   });
 });

@@ -411,6 +411,11 @@ export const RULES = {
     en: 'The SiLPA per fund source and the tax payable exceed the opening cash and bank balances',
     kind: 'invalid',
   },
+  SILPA_LEFT_FOR_LATER: {
+    id: 'SiLPA dikosongkan bila tahun dibuka dengan SiLPA dicatat kemudian; catat lewat Catat SiLPA sebenarnya',
+    en: 'SiLPA stays empty when the year opens with its SiLPA to be recorded later; record it with RecordActualSilpa',
+    kind: 'invalid',
+  },
   SILPA_TO_BE_RECORDED: {
     id: 'SiLPA tahun ini sudah dicatat atau tidak ditunda saat pembukaan tahun',
     en: "This year's SiLPA is already recorded or was not left to be recorded at the opening",

@@ -22,7 +22,7 @@ export const fiscalYearHandlers: VillageHandlers<'OpenVillageFiscalYear'> = {
     );
     if (unknownTax) return unknownTax;
     if (command.payload.silpaToBeRecorded && command.payload.silpa.length > 0) {
-      return new DomainError('SILPA_TO_BE_RECORDED', 'silpa', String(command.payload.silpa.length));
+      return new DomainError('SILPA_LEFT_FOR_LATER', 'silpa', String(command.payload.silpa.length));
     }
     // Figures that are not the previous year's closing are named as such before anything else about them.
     const previous = context.previousYear;

@@ -6,6 +6,7 @@ import type { FormRefusal } from './field-errors';
 import { VILLAGE_TARGET } from './form-target';
 import {
   type Choice,
+  FLAG_TICKED,
   formSlug,
   rowInputName,
   type AnyCommandForm,
@@ -142,9 +143,34 @@ export function Checkboxes({ field, name, context, values, refusal }: InputProps
   );
 }
 
+/** A flag field: one checkbox, its hint and the refusal beside it. */
+function Flag({ field, name, values, refusal }: InputProps) {
+  const id = inputId(name);
+  return (
+    <div class="field">
+      <label class="check" for={id}>
+        <input
+          {...inputAttributes(name, field.hint !== undefined, refusal !== undefined)}
+          type="checkbox"
+          value={FLAG_TICKED}
+          checked={typedText(values, name) === FLAG_TICKED}
+        />
+        {field.label}
+      </label>
+      {field.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {field.hint}
+        </p>
+      )}
+      {refusal && <RuleMessage id={`${id}-error`} refusal={refusal} />}
+    </div>
+  );
+}
+
 function Field(props: InputProps) {
   const { field, name, refusal } = props;
   if (field.kind === 'multiChoice') return <Checkboxes {...props} />;
+  if (field.kind === 'flag') return <Flag {...props} />;
   const id = inputId(name);
   return (
     <div class="field">

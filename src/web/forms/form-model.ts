@@ -15,7 +15,9 @@ export type InputKind =
   | 'decimal'
   | 'choice'
   | 'multiChoice'
-  | 'lines';
+  | 'lines'
+  /** One checkbox: ticked sends `true`, unticked leaves the field out. */
+  | 'flag';
 
 export interface Choice {
   value: string;
@@ -92,6 +94,9 @@ export type AnyCommandForm = CommandForm<unknown, string>;
 
 /** The path of a form: its own slug, else its command's type. */
 export const formSlug = (form: AnyCommandForm): string => form.slug ?? form.type;
+
+/** What a ticked flag's checkbox sends. */
+export const FLAG_TICKED = 'ya';
 
 /** The values as typed, by input name (`lines.0.amount`); checkboxes give several. */
 export type TypedValues = Record<string, string | string[]>;

@@ -7,6 +7,7 @@ import {
   typedRupiah,
 } from './typed-input';
 import {
+  FLAG_TICKED,
   rowInputName,
   type FixedField,
   type FormField,
@@ -30,6 +31,7 @@ export interface FormPayload {
 /** The command's value of one field, or undefined to leave it out. */
 function valueOf(field: InputField<unknown>, values: TypedValues, name: string): unknown {
   if (field.kind === 'multiChoice') return typedList(values, name).filter((entry) => entry !== '');
+  if (field.kind === 'flag') return typedText(values, name) === FLAG_TICKED ? true : undefined;
   const text = typedText(values, name).trim();
   if (text === '' && field.optional) return undefined;
   switch (field.kind) {

@@ -46,6 +46,12 @@ export const PLANNING_FORMS: CommandForm[] = [
           { kind: 'money', name: 'amount', label: 'Jumlah', hint: 'Contoh: 275.000' },
         ],
       },
+      {
+        kind: 'flag',
+        name: 'silpaToBeRecorded',
+        label: 'Tahun lalu belum ditutup: SiLPA dicatat kemudian',
+        hint: 'Centang bila tahun lalu belum ditutup. Kosongkan baris SiLPA di atas; APBDes boleh memakai SiLPA perkiraan, dan Bendahara mencatat SiLPA sebenarnya lewat "Catat SiLPA sebenarnya".',
+      },
     ],
   },
   {
