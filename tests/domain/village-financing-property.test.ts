@@ -3,7 +3,7 @@ import { DomainError } from '../../src/domain/shared/domain-error';
 import { balanceOf } from '../../src/domain/village/books';
 import { villageDecider } from '../../src/domain/village/decider';
 import type { VillageEvent } from '../../src/domain/village/events';
-import type { RawCommand } from '../support/decider-specification';
+import { by, command, type RawCommand } from '../support/decider-specification';
 import {
   budget,
   eventsOf,
@@ -13,13 +13,16 @@ import {
   receive,
   spec,
 } from '../support/financing-budget';
-import { paidSpp } from '../support/village-fixtures';
+import { KAUR, paidSpp } from '../support/village-fixtures';
 
 /**
- * For any sequence of receipts, SPP payments and financing entries, the LRA's
- * SiLPA/SiKPA row (surplus + net financing, with the opening SiLPA realised)
- * is the cash the year closes with, and that cash is what each fund source
- * holds. Expected figures are recomputed here in integer cents from the events.
+ * For any sequence of receipts, SPP payments (with taxes withheld), tax
+ * deposits and financing entries, the LRA's SiLPA/SiKPA row (surplus + net
+ * financing, with the opening SiLPA realised) is the cash the year closes
+ * with less the tax still payable, and that is what each fund source holds;
+ * when the year is formally closed, its closing event says the same per
+ * source and per tax. Expected figures are recomputed here in integer cents
+ * from the events.
  */
 function cents(text: string): bigint {
   const [whole = '0', fraction = ''] = text.split('.');
@@ -67,20 +70,61 @@ const action: fc.Arbitrary<() => RawCommand[]> = fc.oneof(
         { activity: 'office', lineId: 's-office', source: 'PAD' },
       ),
       amount,
+      fc.subarray(['PPh22', 'PPN']),
       cash,
     )
     .map(
-      ([line, value, from]) =>
+      ([line, value, taxes, from]) =>
         () =>
           paidSpp(
             fresh('SPP'),
             'LS',
             line.activity,
-            [{ lineId: line.lineId, source: line.source, amount: value, taxes: [] }],
+            [{ lineId: line.lineId, source: line.source, amount: value, taxes }],
             from,
           ),
     ),
+  fc
+    .tuple(fc.constantFrom('PPh22', 'PPN'), fc.constantFrom('1500', '16500', '275000'), cash)
+    .map(([tax, value, from]) => () => [deposit(fresh('SSP'), tax, value, from)]),
 );
+
+const deposit = (depositId: string, tax: string, amount: string, from: 'cashOnHand' | 'bank') =>
+  by(
+    KAUR,
+    command('DepositTax', {
+      depositId,
+      tax,
+      date: '2025-12-15',
+      amount,
+      from,
+      billingCode: '123456789012345',
+      ntpn: 'A1B2C3D4E5F6G7H8',
+    }),
+  );
+
+/** The budget with some money in each source that pays, so most payments are possible. */
+const funded: RawCommand[] = [
+  ...budget,
+  income('ADD', '20000000', 'TBP-ADD'),
+  income('PAD', '15000000', 'TBP-PAD'),
+];
+
+/** Every month closed (the counts declared need not match), then the year. */
+const closing: RawCommand[] = [
+  ...Array.from({ length: 12 }, (_, index) =>
+    by(
+      KAUR,
+      command('CloseMonth', {
+        month: `2025-${String(index + 1).padStart(2, '0')}`,
+        date: '2025-12-31',
+        cashCount: '0',
+        bankBalance: '0',
+      }),
+    ),
+  ),
+  by(KAUR, command('CloseFiscalYear', { date: '2025-12-31' })),
+];
 
 /** Per source: the opening SiLPA, plus what came in, less what went out, from the events. */
 function heldBySource(events: VillageEvent[]): Map<string, bigint> {
@@ -99,15 +143,34 @@ function heldBySource(events: VillageEvent[]): Map<string, bigint> {
   return held;
 }
 
-describe('the LRA SiLPA/SiKPA row over any year of receipts, payments and financing', () => {
-  test('equals the closing cash, which is what the fund sources hold', () => {
+/** Per tax: what the payments withheld less what was deposited, from the events. */
+function payableByTax(events: VillageEvent[]): Map<string, bigint> {
+  const payable = new Map<string, bigint>();
+  const add = (tax: string, value: bigint) => payable.set(tax, (payable.get(tax) ?? 0n) + value);
+  for (const event of events) {
+    if (event.type === 'PaymentRequestPaid')
+      for (const withheld of event.data.withholdings) add(withheld.tax, cents(withheld.amount));
+    if (event.type === 'TaxDeposited') add(event.data.tax, -cents(event.data.amount));
+  }
+  return payable;
+}
+
+const sum = (values: Iterable<bigint>) => [...values].reduce((a, b) => a + b, 0n);
+const nonZero = (entries: Map<string, bigint>) =>
+  [...entries]
+    .filter(([, value]) => value !== 0n)
+    .map(([key, value]) => [key, rupiahText(value)])
+    .sort();
+
+describe('the LRA SiLPA/SiKPA row over any year of receipts, payments, taxes and financing', () => {
+  test('equals the closing cash less the tax payable, which is what the fund sources hold; the formal closing agrees', () => {
     const booked = new Set<string>();
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 12 }), (actions) => {
+      fc.property(fc.array(action, { maxLength: 16 }), fc.boolean(), (actions, close) => {
         // Each action's commands are taken whole or, if one is refused, not at all.
-        let state = spec.replay(budget);
-        const accepted: RawCommand[] = [...budget];
-        for (const next of actions) {
+        let state = spec.replay(funded);
+        const accepted: RawCommand[] = [...funded];
+        for (const next of [...actions, ...(close ? [() => closing] : [])]) {
           const commands = next();
           let trial = state;
           const refused = commands.some((raw) => {
@@ -123,20 +186,33 @@ describe('the LRA SiLPA/SiKPA row over any year of receipts, payments and financ
         const events = eventsOf(accepted);
         for (const event of events) booked.add(event.type);
         const held = heldBySource(events);
+        const payable = payableByTax(events);
         const books = state.domain.books;
         for (const [source, value] of held)
           expect([source, balanceOf(books, 'source', source).toFixed(2)]).toEqual([
             source,
             rupiahText(value),
           ]);
-        const total = [...held.values()].reduce((a, b) => a + b, 0n);
         const closingCash = balanceOf(books, 'cash', 'cashOnHand').plus(
           balanceOf(books, 'cash', 'bank'),
         );
-        expect(closingCash.toFixed(2)).toBe(rupiahText(total));
-        expect(realisationOf(accepted).totals.silpa.realised).toBe(rupiahText(total));
+        expect(closingCash.toFixed(2)).toBe(rupiahText(sum(held.values()) + sum(payable.values())));
+        expect(realisationOf(accepted).totals.silpa.realised).toBe(rupiahText(sum(held.values())));
+        const closed = events.find((event) => event.type === 'FiscalYearClosed');
+        if (closed?.type !== 'FiscalYearClosed') return;
+        const asEntries = (rows: { amount: string }[], key: (row: never) => string) =>
+          rows
+            .filter((row) => cents(row.amount) !== 0n)
+            .map((row) => [key(row as never), row.amount])
+            .sort();
+        expect(asEntries(closed.data.silpa, (row: { source: string }) => row.source)).toEqual(
+          nonZero(held),
+        );
+        expect(asEntries(closed.data.taxPayable, (row: { tax: string }) => row.tax)).toEqual(
+          nonZero(payable),
+        );
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
     // The runs did book each kind of entry, so the equalities were not about an empty year.
     for (const type of [
@@ -144,6 +220,8 @@ describe('the LRA SiLPA/SiKPA row over any year of receipts, payments and financ
       'PaymentRequestPaid',
       'FinancingReceiptRecorded',
       'FinancingExpenditureRecorded',
+      'TaxDeposited',
+      'FiscalYearClosed',
     ])
       expect([type, booked.has(type)]).toEqual([type, true]);
   });
