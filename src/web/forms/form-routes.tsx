@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { mayIssue } from '../../access/command-permissions';
 import { scopeCovers } from '../../access/roles';
+import { localDate } from '../../domain/shared/local-date';
 import { isRegionCode, regencyOf } from '../../domain/shared/region-codes';
 import { actorOf, type User } from '../../access/state';
 import type { ExpectedRevision } from '../../eventstore/port';
@@ -89,6 +90,17 @@ function prefilled(form: AnyCommandForm, query: Request['query']): TypedValues {
   return values;
 }
 
+/**
+ * A form's business dates start at the regency's local today when today is in
+ * the form's year; for a past year's entries there is no sensible default.
+ * Rows' dates stay blank, or every blank row would count as filled.
+ */
+function defaultDates(form: AnyCommandForm, today: string, fiscalYear: number): TypedValues {
+  if (!today.startsWith(`${fiscalYear}-`)) return {};
+  const dates = form.fields.filter((field) => field.kind === 'date');
+  return Object.fromEntries(dates.map((field) => [field.name, shownDate(today)]));
+}
+
 function typedValues(body: Record<string, unknown>): TypedValues {
   const values: TypedValues = {};
   for (const [name, value] of Object.entries(body)) {
@@ -156,7 +168,13 @@ export function formRoutes(services: PageServices): Router {
       });
       const { context, revision } = await kind.load(services, target.code, target.fiscalYear);
       const envelope = { ...target, nonce: newNonce(), revision };
-      showForm(res, 200, form, { context, values: prefilled(form, req.query), envelope });
+      const { timeZone } = services.reference.get(target.fiscalYear, regencyOf(target.code));
+      const today = localDate(services.clock(), timeZone);
+      const values = {
+        ...defaultDates(form, today, target.fiscalYear),
+        ...prefilled(form, req.query),
+      };
+      showForm(res, 200, form, { context, values, envelope });
     } catch (error) {
       sendRefusal(req, res, error, FORMS_PATH);
     }
