@@ -15,7 +15,7 @@ const FLOORS = [
   ['src/reports'],
   ['src/scenario'],
   ['src/access'],
-  ['src/app'],
+  ['src/app', 'src/sync'],
   ['projections/read-models'],
   ['projections/folds'],
   ['projections/engine'],

@@ -140,3 +140,10 @@ export const REGION_BOUNDARY_POSITIONS_MAX = 5_000;
 
 /** How stale a process's view of the registered regions may be: another process (the CLI) may have registered one. */
 export const REGIONS_REFRESH_INTERVAL_MS = 2_000;
+
+// Sync between a village node and the regency
+
+/** Events per sync batch: one request's body stays small on a village's slow link. */
+export const SYNC_BATCH_EVENTS_MAX = 500;
+/** Streams a side may hold in quarantine before it stops taking batches at all: divergence is rare and needs people. */
+export const SYNC_QUARANTINED_STREAMS_MAX = 1_000;

@@ -61,5 +61,10 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
 export const villageDecider = withIdempotency(villageCore);
 
 export function villageStreamId(villageCode: string, fiscalYear: number): string {
-  return `village-${villageCode}-${fiscalYear}`;
+  return `${villageStreamPrefix(villageCode)}${fiscalYear}`;
+}
+
+/** What every year stream of the village starts with. */
+export function villageStreamPrefix(villageCode: string): string {
+  return `village-${villageCode}-`;
 }

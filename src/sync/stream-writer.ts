@@ -1,0 +1,23 @@
+import { villageStreamId } from '../domain/village/decider';
+
+/**
+ * Who writes a stream: one writer per stream, so a copy is never merged. A
+ * village node writes its own village's year streams; the regency writes
+ * every other stream (its years, access, regions, audit anchors).
+ */
+export type Writer = { kind: 'village'; villageCode: string } | { kind: 'regency' };
+
+const VILLAGE_YEAR_STREAM = /^village-(\d{2}\.\d{2}\.\d{2}\.\d{4})-(\d{4})$/;
+
+export function writerOf(stream: string): Writer {
+  const match = VILLAGE_YEAR_STREAM.exec(stream);
+  if (!match || villageStreamId(match[1]!, Number(match[2])) !== stream) return { kind: 'regency' };
+  return { kind: 'village', villageCode: match[1]! };
+}
+
+export function writes(side: Writer, stream: string): boolean {
+  const writer = writerOf(stream);
+  return side.kind === 'village'
+    ? writer.kind === 'village' && writer.villageCode === side.villageCode
+    : writer.kind === 'regency';
+}
