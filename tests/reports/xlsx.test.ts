@@ -29,7 +29,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
   };
 
   test('one sheet per table, Indonesian headers under the title, frozen, A4 with the right orientation', () => {
-    for (const { file, tables } of workbooks) {
+    for (const { file, tables, document } of workbooks) {
       for (const table of tables) {
         const sheet = sheetsOf(file)(sheetNameOf(table.name));
         const headerRow = table.title.length + 2;
@@ -39,7 +39,8 @@ describe('xlsx workbooks, read back with exceljs', () => {
         expect(sheet.getCell('A1').value).toBe(table.title[0]);
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
         expect(sheet.pageSetup).toMatchObject({
-          paperSize: 9,
+          // Excel's codes: 9 is A4, 14 is Folio (F4).
+          paperSize: document.paper === 'A4' ? 9 : 14,
           orientation: table.landscape ? 'landscape' : 'portrait',
           fitToWidth: 1,
         });
