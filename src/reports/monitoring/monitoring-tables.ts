@@ -1,4 +1,5 @@
 import type { MonitoringReport, StatusCounts } from './monitoring-report';
+import { dateInWords } from '../render/document';
 import { STATUS_LABELS } from '../render/labels';
 import { sumOf, type Column, type ReportTable } from '../render/table';
 
@@ -13,7 +14,7 @@ const countCells = (counts: StatusCounts) =>
 
 /** Regency monitoring, part 1: APBDes enacted on time or late; a summary and one sheet per district. */
 export function monitoringTables(report: MonitoringReport): ReportTable[] {
-  const heading = `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}, keadaan ${report.asOf}`;
+  const heading = `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}, keadaan ${dateInWords(report.asOf)}`;
   const summaryColumns: Column[] = [
     { key: 'code', header: 'Kode', kind: 'text', width: 12 },
     { key: 'description', header: 'Kecamatan', kind: 'text', width: 28 },

@@ -24,6 +24,22 @@ const LINE_WIDTH = 0.5;
 const REGULAR = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
+/**
+ * PDF's standard fonts (no font file to ship) draw only the Windows-1252
+ * characters: the few others reports use are written the way a typist would,
+ * and anything else becomes "?" rather than a wrong glyph.
+ */
+const TYPED: Readonly<Record<string, string>> = {
+  '→': '–',
+  '−': '-',
+  '≤': '<=',
+  '≥': '>=',
+  Σ: 'Jumlah',
+};
+const WINDOWS_1252 = /[^\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu;
+export const printable = (text: string): string =>
+  text.normalize('NFC').replace(WINDOWS_1252, (character) => TYPED[character] ?? '?');
+
 type Doc = PDFKit.PDFDocument;
 type Align = 'left' | 'right' | 'center';
 
@@ -112,7 +128,7 @@ class TableWriter {
     this.newPage();
     this.layout = layoutOf(doc, table);
     this.header = {
-      texts: table.columns.map((column) => column.header),
+      texts: table.columns.map((column) => printable(column.header)),
       bold: true,
       indents: table.columns.map(() => 0),
       aligns: table.columns.map(() => 'center'),
@@ -137,7 +153,7 @@ class TableWriter {
       this.doc
         .font(index === 0 ? BOLD : REGULAR)
         .fontSize(index === 0 ? TITLE_SIZE : BODY_SIZE + 1)
-        .text(line, this.layout.left, this.y, { width, align: 'center' });
+        .text(printable(line), this.layout.left, this.y, { width, align: 'center' });
       this.y = this.doc.y + 1;
     });
     this.y += 6;
@@ -151,7 +167,7 @@ class TableWriter {
   row(row: TableRow) {
     const { columns } = this.table;
     const cells: DrawnRow = {
-      texts: columns.map((column) => documentCellText(column, row.cells[column.key])),
+      texts: columns.map((column) => printable(documentCellText(column, row.cells[column.key]))),
       bold: row.style !== 'detail',
       indents: columns.map((column) =>
         column.indented && row.depth
@@ -186,11 +202,12 @@ class TableWriter {
       const at = (line: number) => top + line * lineHeight;
       const options = { width: slotWidth, align: 'center' as const, lineBreak: false };
       this.doc.font(REGULAR).fontSize(BODY_SIZE + 1);
-      this.doc.text(column.top, x, at(0), options);
-      this.doc.text(column.title, x, at(1), options);
-      this.doc
-        .font(BOLD)
-        .text(column.name, x, at(2 + SIGNING_SPACE_LINES), { ...options, underline: true });
+      this.doc.text(printable(column.top), x, at(0), options);
+      this.doc.text(printable(column.title), x, at(1), options);
+      this.doc.font(BOLD).text(printable(column.name), x, at(2 + SIGNING_SPACE_LINES), {
+        ...options,
+        underline: true,
+      });
     });
     this.y = top + height;
   }

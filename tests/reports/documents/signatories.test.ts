@@ -12,6 +12,7 @@ import {
 } from '../../../src/reports/render/document';
 import { documentCellText } from '../../../src/reports/render/cell-text';
 import { percentCell } from '../../../src/reports/render/table';
+import { printable } from '../../../src/reports/render/pdf';
 
 const REGENCY = '35.10';
 const VILLAGE = '35.10.01.2001';
@@ -139,6 +140,12 @@ describe('document text', () => {
     expect(documentCellText(column('percent'), percentCell(null))).toBe('0,00');
     expect(documentCellText(column('quantity'), '1250.50')).toBe('1.250,5');
     expect(documentCellText(column('date'), '2025-04-10')).toBe('10/04/2025');
+  });
+
+  test('PDF text keeps to the standard fonts: the few other characters typed out, the rest "?"', () => {
+    expect(printable('RKPDes → APBDes − 5 ≥ 2 “é” — Σ ✓')).toBe(
+      'RKPDes – APBDes - 5 >= 2 “é” — Jumlah ?',
+    );
   });
 
   test('two signatories share the width; a lone one signs on the right half', () => {
