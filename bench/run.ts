@@ -14,6 +14,7 @@ const suites: Record<string, BenchSuite> = {
   peer: peerBench,
   reports: () => import('./suites/reports').then((suite) => suite.reportsBench()),
   reliability: () => import('./suites/reliability').then((suite) => suite.reliabilityBench()),
+  documents: () => import('./suites/documents').then((suite) => suite.documentsBench()),
   ui: () => import('./suites/ui').then((suite) => suite.uiBench()),
 };
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import { runConfiguration } from '../composition/demo-settings';
 import { openReadModels } from '../composition/read-model-runtime';
@@ -11,6 +11,7 @@ import { ReportParameterError, ReportSubjectMissingError } from '../reports/para
 import type { ReportScope } from '../reports/report-definition';
 import { renderText } from '../reports/render/formats';
 import { RenderedReportCache } from '../reports/render/rendered-cache';
+import { writePdf } from '../reports/render/pdf';
 import { writeWorkbook } from '../reports/render/xlsx';
 import { runReport } from '../reports/run-report';
 import { withConfiguredStore } from './open-access';
@@ -75,7 +76,9 @@ export async function exportReport(
     ).catch((error: unknown) => {
       throw refusal(error);
     });
-    if (format === 'xlsx') await writeWorkbook(built.tables(), { filename: out });
+    if (format === 'xlsx') await writeWorkbook(built.tables(), { filename: out }, built.document);
+    else if (format === 'pdf')
+      await writePdf(built.tables(), createWriteStream(out), built.document);
     else writeFileSync(out, renderText(built, format));
   } finally {
     await readModels.engine.stop();
@@ -116,7 +119,7 @@ function exportRequest(name: string, options: ExportOptions): ExportRequest {
   };
 }
 
-/** `kasdesa export-report`: any report endpoint's answer as an xlsx, csv or json file. */
+/** `kasdesa export-report`: any report endpoint's answer as an xlsx, PDF, csv or json file. */
 export function registerExportReport(program: Command): void {
   program
     .command('export-report <name>')
@@ -130,7 +133,7 @@ export function registerExportReport(program: Command): void {
     .option('--period <period>', 'semester1 | year (realisation)')
     .option('--as-of <date>', 'per tanggal / as of a business date (YYYY-MM-DD)')
     .option('--district <code>', 'satu kecamatan / one district (regency realisation)')
-    .option('--format <format>', 'xlsx | csv | json', 'xlsx')
+    .option('--format <format>', 'xlsx | pdf | csv | json', 'xlsx')
     .requiredOption('--out <file>', 'berkas tujuan / output file')
     .action((name: string, options: ExportOptions) =>
       withConfiguredStore(async (store) => {

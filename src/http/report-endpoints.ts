@@ -16,6 +16,7 @@ import {
 import type { RenderedReport, ReportDefinition, ReportScope } from '../reports/report-definition';
 import { CONTENT_TYPES, renderText } from '../reports/render/formats';
 import { RenderedReportCache } from '../reports/render/rendered-cache';
+import { writePdf } from '../reports/render/pdf';
 import { writeWorkbook } from '../reports/render/xlsx';
 import { runReport } from '../reports/run-report';
 import type { ReaderSources, ReadModels } from '../reports/state-reader';
@@ -91,7 +92,7 @@ export function requireReader(
     });
 }
 
-/** A built report as a download (attachment named after it) in CSV or xlsx, or as JSON. */
+/** A built report as a download (attachment named after it) in CSV, xlsx or PDF, or as JSON. */
 export async function sendReport(
   res: Response,
   format: Format,
@@ -99,7 +100,8 @@ export async function sendReport(
 ): Promise<void> {
   res.setHeader('Content-Disposition', `attachment; filename="${report.name}.${format}"`);
   res.type(CONTENT_TYPES[format]);
-  if (format === 'xlsx') await writeWorkbook(report.tables(), { stream: res });
+  if (format === 'xlsx') await writeWorkbook(report.tables(), { stream: res }, report.document);
+  else if (format === 'pdf') await writePdf(report.tables(), res, report.document);
   else res.send(renderText(report, format));
 }
 
@@ -132,7 +134,7 @@ function reportEndpoint(
     method: 'get',
     path: `${base}/years/:fiscalYear/reports/:report`,
     tag: 'reports',
-    summary: `Laporan ${scope === 'village' ? 'desa' : 'kabupaten'} (${names.join(', ')}) sebagai JSON, CSV atau xlsx / ${scope} reports as JSON, CSV or xlsx`,
+    summary: `Laporan ${scope === 'village' ? 'desa' : 'kabupaten'} (${names.join(', ')}) sebagai JSON, CSV, xlsx atau PDF / ${scope} reports as JSON, CSV, xlsx or PDF`,
     access: [...new Set(reportsOf(scope).flatMap((report) => report.readers))],
     status: 200,
     pathValues: { report: names },

@@ -72,7 +72,7 @@ const text = (name: string, description: BilingualText, allowed: string): Report
   schema: z.string().min(1).max(200),
 });
 
-export const FORMATS = ['json', 'csv', 'xlsx'] as const;
+export const FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Parameters every report takes: the format, the two clocks, and read-your-writes. */

@@ -3,6 +3,7 @@ import type { ReferenceData } from '../domain/reference/reference-data';
 import type { BilingualText } from '../domain/shared/domain-error';
 import type { ReportParameter, ReportParameters } from './parameters';
 import { renderJson } from './render/json';
+import type { ReportDocument } from './render/document';
 import type { Revisioned } from './render/rendered-cache';
 import type { ReportTable } from './render/table';
 import type { ReadModelName, ReportReader } from './state-reader';
@@ -18,11 +19,13 @@ export interface ReportTarget {
   today: string;
 }
 
-/** A built report: its model as JSON and its tables (CSV, xlsx). */
+/** A built report: its model as JSON and its tables (CSV, xlsx, PDF, screen). */
 export interface RenderedReport {
   name: string;
   json(): string;
   tables(): ReportTable[];
+  /** Paper and signature block, once the report is asked for a date (runReport adds it). */
+  document?: ReportDocument;
 }
 
 /** One entry of the report catalogue: everything the API, the CLI and the web pages need of a report. */

@@ -3,6 +3,7 @@ import { localDate } from '../domain/shared/local-date';
 import { regencyOf } from '../domain/shared/region-codes';
 import { parseParameters, ReportSubjectMissingError, type Format } from './parameters';
 import type { RenderedReport, ReportDefinition } from './report-definition';
+import { reportDocument } from './signatories';
 import { clocksOf, reportReader, type ReaderSources } from './state-reader';
 
 export interface ReportRequest {
@@ -41,8 +42,12 @@ export async function runReport(
     reference: yearReference,
     today: localDate(request.now, yearReference.timeZone),
   };
-  return {
-    built: await report.build(target, params, read),
-    format: (params.format ?? 'json') as Format,
-  };
+  const built = await report.build(target, params, read);
+  const document = await reportDocument(sources.store, {
+    scope: report.scope,
+    code,
+    reference: yearReference,
+    date: params.asOf ?? target.today,
+  });
+  return { built: { ...built, document }, format: (params.format ?? 'json') as Format };
 }

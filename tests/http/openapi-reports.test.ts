@@ -62,8 +62,8 @@ describe('OpenAPI document of the report endpoints', () => {
       'to',
       'toLabel',
     ]);
-    expect(query.get('format')!.description).toContain('json, csv, xlsx');
-    expect(query.get('format')!.schema.enum).toEqual(['json', 'csv', 'xlsx']);
+    expect(query.get('format')!.description).toContain('json, csv, xlsx, pdf');
+    expect(query.get('format')!.schema.enum).toEqual(['json', 'csv', 'xlsx', 'pdf']);
     expect(query.get('period')!.schema.enum).toEqual(['semester1', 'year']);
     expect(query.get('month')!.description).toContain('1–12');
     expect(query.get('month')!.description).toContain('bku');

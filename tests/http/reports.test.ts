@@ -33,9 +33,9 @@ describe('report endpoints', () => {
   const get = (path: string, role: keyof TestServer['tokens'] = 'auditor') =>
     request(app).get(path).set(bearer(server.tokens[role]));
 
-  /** An xlsx report read back with exceljs, and the response's content type. */
-  async function workbookAt(path: string, role: keyof TestServer['tokens'] = 'auditor') {
-    const response = await get(path, role)
+  /** A file answer's bytes. */
+  const fileAt = (path: string, role: keyof TestServer['tokens'] = 'auditor') =>
+    get(path, role)
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];
@@ -43,6 +43,10 @@ describe('report endpoints', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       })
       .expect(200);
+
+  /** An xlsx report read back with exceljs, and the response's content type. */
+  async function workbookAt(path: string, role: keyof TestServer['tokens'] = 'auditor') {
+    const response = await fileAt(path, role);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     return { workbook, contentType: response.headers['content-type'] };
@@ -116,6 +120,28 @@ describe('report endpoints', () => {
     expect(workbook.worksheets.length).toBeGreaterThan(1);
   });
 
+  test('a report as a document: the xlsx and the PDF carry the signature block with the officers of the ledger', async () => {
+    const { workbook } = await workbookAt(`${VILLAGE_PATH}/reports/bku?month=3&format=xlsx`);
+    const bku = workbook.getWorksheet('BKU')!;
+    const texts: string[] = [];
+    bku.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Mengetahui,',
+        'Kaur Keuangan',
+        'Pengguna villagehead',
+        'Pengguna treasurer',
+      ]),
+    );
+    expect(bku.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1 });
+    expect(bku.headerFooter.oddFooter).toBe('&CHalaman &P dari &N');
+
+    const pdf = await fileAt(`${VILLAGE_PATH}/reports/bku?month=3&format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/filename="bku-.*\.pdf"/);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   test('village books take a month and every village report answers', async () => {
     const response = await get(`${VILLAGE_PATH}/reports/bku?month=3`, 'treasurer').expect(200);
     expect(response.body.month).toBe('2025-03');
@@ -175,7 +201,7 @@ describe('report endpoints', () => {
     expect(unknown.body.field).toBe('report');
     expect(unknown.body.messages.en).toContain('bku, bank, tax');
     for (const [query, parameter, allowed] of [
-      ['format=pdf', 'format', 'json, csv, xlsx'],
+      ['format=docx', 'format', 'json, csv, xlsx, pdf'],
       ['month=13', 'month', '1–12'],
       ['', 'month', '1–12'],
       ['asOf=2025-13-01', 'asOf', 'YYYY-MM-DD'],

@@ -29,7 +29,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
   };
 
   test('one sheet per table, Indonesian headers under the title, frozen, A4 with the right orientation', () => {
-    for (const { file, tables } of workbooks) {
+    for (const { file, tables, document } of workbooks) {
       for (const table of tables) {
         const sheet = sheetsOf(file)(sheetNameOf(table.name));
         const headerRow = table.title.length + 2;
@@ -39,7 +39,8 @@ describe('xlsx workbooks, read back with exceljs', () => {
         expect(sheet.getCell('A1').value).toBe(table.title[0]);
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
         expect(sheet.pageSetup).toMatchObject({
-          paperSize: 9,
+          // Excel's codes: 9 is A4, 14 is Folio (F4).
+          paperSize: document.paper === 'A4' ? 9 : 14,
           orientation: table.landscape ? 'landscape' : 'portrait',
           fitToWidth: 1,
         });
@@ -147,6 +148,64 @@ describe('xlsx workbooks, read back with exceljs', () => {
       "SUM('Bangorejo'!En)",
       "SUM('Purwoharjo'!En)",
     ]);
+  });
+
+  test('print setup: margins, page numbers, header row repeated and tall enough for its wrapped headings', () => {
+    const fundFlow = sheetsOf('fund-flow.xlsx')('Ringkasan');
+    expect(fundFlow.headerFooter.oddFooter).toBe('&CHalaman &P dari &N');
+    expect(fundFlow.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToHeight: 0,
+      orientation: 'landscape',
+      margins: { left: 0.7, right: 0.4 },
+    });
+    const table = workbooks[1]!.tables[0]!;
+    const headerRow = table.title.length + 2;
+    // A heading wider than its column wraps: its row is taller than one line of 15 points.
+    const wraps = table.columns.some((column) => column.header.length > column.width);
+    expect(wraps).toBe(true);
+    expect(fundFlow.getRow(headerRow).height).toBeGreaterThan(15);
+    // exceljs reads the workbook's _xlnm.Print_Titles back into the sheet's page setup.
+    expect(fundFlow.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+  });
+
+  test('dates are dates shown dd/mm/yyyy; a percentage without budget is 0; Indonesian number formats', () => {
+    const books = workbooks[3]!;
+    const bku = books.tables[0]!;
+    const sheet = sheetsOf('books.xlsx')('BKU');
+    const dateColumn = bku.columns.findIndex((column) => column.key === 'date') + 1;
+    const firstDetail = bku.rows.findIndex((row) => row.style === 'detail');
+    const cell = sheet.getRow(bku.title.length + 3 + firstDetail).getCell(dateColumn);
+    const iso = bku.rows[firstDetail]!.cells.date!;
+    expect(cell.value).toEqual(new Date(`${iso}T00:00:00.000Z`));
+    expect(cell.numFmt).toBe('dd/mm/yyyy');
+    expect(bku.title[1]).toMatch(/, Bulan Maret 2025$/);
+
+    const realisation = workbooks[4]!.tables[0]!;
+    const percentColumn = realisation.columns.findIndex((column) => column.key === 'percent') + 1;
+    const unbudgeted = realisation.rows.findIndex((row) => row.cells.budget === '0.00');
+    expect(unbudgeted).toBeGreaterThanOrEqual(0);
+    const percent = sheetsOf('village-realisation.xlsx')('Realisasi')
+      .getRow(realisation.title.length + 3 + unbudgeted)
+      .getCell(percentColumn);
+    expect(percent.value).toBe(0);
+    expect(percent.numFmt).toBe('[$-421]#,##0.00;(#,##0.00)');
+    expect(realisation.title[2]).toBe('Periode Semester I Tahun 2025');
+  });
+
+  test('the signature block under each table: place and date, offices, names or a line to write one', () => {
+    const bku = workbooks[3]!.tables[0]!;
+    const sheet = sheetsOf('books.xlsx')('BKU');
+    const first = bku.title.length + 2 + bku.rows.length + 2;
+    // A merged cell reads back with its value in every cell it spans: each text once.
+    const line = (offset: number) => [
+      ...new Set(
+        (sheet.getRow(first + offset).values as unknown[]).filter((value) => value !== undefined),
+      ),
+    ];
+    expect(line(0)).toEqual(['Mengetahui,', 'Sukamaju, 15 Juli 2025']);
+    expect(line(1)).toEqual(['Kepala Desa Sukamaju', 'Kaur Keuangan']);
+    expect(line(5)).toEqual(['Sri Wahyuningsih', '(..............................)']);
   });
 
   test('the one Decimal → number helper refuses amounts a double cannot hold exactly', () => {

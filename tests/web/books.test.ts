@@ -139,6 +139,9 @@ describe('books and reports pages', () => {
     const cells = page.text.match(/<td[ >]/g)!.length;
     expect(page.text.match(/<td data-label="[^"]+"/g)!.length).toBe(cells);
     expect(page.text).toContain('<td data-label="Tanggal">10/06/2025</td>');
+    // The same signature block as the printed report: the village's officers from the access ledger.
+    expect(page.text).toContain('<p>Mengetahui,</p>');
+    expect(page.text).toContain('<p class="signatory-name">Pengguna treasurer</p>');
   });
 
   test('every report on the list shows as a page with its tables', async () => {
@@ -195,6 +198,13 @@ describe('books and reports pages', () => {
     );
     expect(texts).toHaveLength(1);
     expect(texts[0]!.type).toBe(ExcelJS.ValueType.String);
+
+    const pdf = await xlsxResponse(`/laporan/bku/unduh.pdf?${JUNE}`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(
+      `attachment; filename="bku-${VILLAGE}-2025-06.pdf"`,
+    );
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   test('free text is escaped on the page and never a formula in the CSV', async () => {

@@ -186,6 +186,13 @@ describe('regency monitoring pages', () => {
     expect(xlsx.headers['content-disposition']).toBe(
       `attachment; filename="realisation-35.10-${YEAR}.xlsx"`,
     );
+    const pdfPath = `/kabupaten/laporan/fund-flow/unduh.pdf?tahun=${YEAR}`;
+    expect(page.text).toContain(`href="${pdfPath}"`);
+    const pdf = await regency.get(pdfPath).buffer(true).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(
+      `attachment; filename="fund-flow-35.10-${YEAR}.pdf"`,
+    );
 
     const head = await agent('districthead');
     const district = await head

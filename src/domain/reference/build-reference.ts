@@ -213,6 +213,12 @@ function buildPolicy(
     }
     return found[0].row;
   };
+  const atMostOne = <P extends PolicyRow['parameter']>(parameter: P) => {
+    const found = of(parameter);
+    if (found.length > 1)
+      throw new ReferenceDataError(file, found[1]!.line, `at most one ${parameter} row`);
+    return found[0]?.row;
+  };
   const splits = of('ddStageSplit').map((at) => at.row);
   // A year without earmarked categories (before BLT Desa) needs no earmarked split.
   const anyEarmarked = [...lists.earmarks.values()].some((earmark) => earmark.earmarked);
@@ -258,5 +264,6 @@ function buildPolicy(
         fail(at, `holiday ${at.row.date} is outside fiscal year ${fiscalYear}`);
       return { date: at.row.date, name: at.row.name };
     }),
+    reportPaper: atMostOne('reportPaper')?.paper ?? 'A4',
   };
 }

@@ -90,7 +90,12 @@ export interface Policy {
   workWeek: number[];
   operationalBeforeEnactment: string[];
   holidays: { date: string; name: string }[];
+  /** The paper the regency prints reports on (policy row `reportPaper`; A4 when absent). */
+  reportPaper: PaperSize;
 }
+
+export const PAPER_SIZES = ['A4', 'F4'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
 
 export interface ReferenceData {
   fiscalYear: number;

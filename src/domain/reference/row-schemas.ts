@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TIME_ZONES } from '../shared/local-date';
 import { AMOUNT_PATTERN, decimalText, sum } from '../shared/money';
 import { regionCodeSchema } from '../shared/region-codes';
+import { PAPER_SIZES } from './reference-data';
 
 /** One zod schema per reference file row; unknown keys are refused so typos surface. */
 const name = z.string().min(1);
@@ -151,6 +152,7 @@ export const policyRow = z.discriminatedUnion('parameter', [
     kegiatanCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
   }),
   z.strictObject({ parameter: z.literal('holiday'), date: z.iso.date(), name }),
+  z.strictObject({ parameter: z.literal('reportPaper'), paper: z.enum(PAPER_SIZES) }),
 ]);
 
 export type AccountRow = z.infer<typeof accountRow>;

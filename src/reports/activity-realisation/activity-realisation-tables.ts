@@ -1,5 +1,6 @@
+import { periodInWords } from '../render/document';
 import { villageTitle } from '../render/labels';
-import { sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
+import { percentCell, sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
 import type { ActivityRealisationReport, DanaDesaAbsorption } from './activity-realisation';
 
 /** Laporan Realisasi Kegiatan (and, with DD rows, the Dana Desa absorption report). */
@@ -15,7 +16,7 @@ export function activityRealisationTable(
     { key: 'budget', header: 'Anggaran (Rp)', kind: 'amount', width: 18 },
     { key: 'realised', header: 'Realisasi (Rp)', kind: 'amount', width: 18 },
     { key: 'remaining', header: 'Sisa (Rp)', kind: 'amount', width: 18 },
-    { key: 'percent', header: '%', kind: 'quantity', width: 8 },
+    { key: 'percent', header: '%', kind: 'percent', width: 8 },
     { key: 'note', header: danaDesa ? 'Capaian Keluaran' : 'Keterangan', kind: 'text', width: 20 },
   ];
   const ids = report.activities.map((a) => `activity:${a.activityId}`);
@@ -31,7 +32,7 @@ export function activityRealisationTable(
         budget: a.budget,
         realised: a.realised,
         remaining: a.remaining,
-        percent: a.percent,
+        percent: percentCell(a.percent),
         note: danaDesa ? 'belum dicatat' : a.sources.join(', '),
       },
     })),
@@ -42,7 +43,7 @@ export function activityRealisationTable(
         budget: report.totals.budget,
         realised: report.totals.realised,
         remaining: report.totals.difference,
-        percent: report.totals.percent,
+        percent: percentCell(report.totals.percent),
       },
       formulas: { budget: sumOf(ids), realised: sumOf(ids), remaining: sumOf(ids) },
     },
@@ -54,7 +55,7 @@ export function activityRealisationTable(
         ? 'Laporan Realisasi Penyerapan dan Capaian Keluaran Dana Desa'
         : 'Laporan Realisasi Kegiatan',
       villageTitle(report.identity),
-      `Periode ${report.period.from} s.d. ${report.period.to}`,
+      `Periode ${periodInWords(report.period)}`,
     ],
     columns,
     rows,

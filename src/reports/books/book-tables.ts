@@ -1,5 +1,6 @@
 import type { Book, MonthBooks } from './books-report';
 import { rupiah, toAmountText } from '../../domain/shared/money';
+import { monthInWords } from '../render/document';
 import { villageTitle } from '../render/labels';
 import { sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
 
@@ -98,7 +99,7 @@ export function bookTable(book: Book, layout: BookLayout, heading: string): Repo
 
 /** The month's books as one workbook: BKU, bank, tax, panjar, revenue detail, one sheet per activity. */
 export function monthBookTables(books: MonthBooks): ReportTable[] {
-  const heading = `${villageTitle(books.identity)}, bulan ${books.month}`;
+  const heading = `${villageTitle(books.identity)}, ${monthInWords(books.month)}`;
   return [
     bookTable(
       books.bku,

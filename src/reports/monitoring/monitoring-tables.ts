@@ -1,4 +1,6 @@
 import type { MonitoringReport, StatusCounts } from './monitoring-report';
+import { dayMonthYear } from '../render/cell-text';
+import { dateInWords } from '../render/document';
 import { STATUS_LABELS } from '../render/labels';
 import { sumOf, type Column, type ReportTable } from '../render/table';
 
@@ -13,7 +15,7 @@ const countCells = (counts: StatusCounts) =>
 
 /** Regency monitoring, part 1: APBDes enacted on time or late; a summary and one sheet per district. */
 export function monitoringTables(report: MonitoringReport): ReportTable[] {
-  const heading = `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}, keadaan ${report.asOf}`;
+  const heading = `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}, keadaan ${dateInWords(report.asOf)}`;
   const summaryColumns: Column[] = [
     { key: 'code', header: 'Kode', kind: 'text', width: 12 },
     { key: 'description', header: 'Kecamatan', kind: 'text', width: 28 },
@@ -52,6 +54,7 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
     landscape: false,
   };
   const districtColumns: Column[] = [
+    { key: 'rowNumber', header: 'No.', kind: 'count', width: 5 },
     { key: 'code', header: 'Kode Desa', kind: 'text', width: 16 },
     { key: 'description', header: 'Desa', kind: 'text', width: 24 },
     { key: 'number', header: 'Nomor Perdes APBDes', kind: 'text', width: 20 },
@@ -65,9 +68,10 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
     name: district.districtName,
     title: ['Pemantauan Penetapan APBDes', `Kecamatan ${district.districtName}, ${heading}`],
     columns: districtColumns,
-    rows: district.villages.map((row) => ({
+    rows: district.villages.map((row, index) => ({
       style: 'detail',
       cells: {
+        rowNumber: String(index + 1),
         code: row.identity.villageCode,
         description: row.identity.villageName,
         number: row.apbdes?.enactedBy.number ?? null,
@@ -77,7 +81,7 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
         daysLate: row.apbdes ? String(row.apbdes.daysLate) : null,
         changes:
           row.changes
-            .map((c) => `${c.label}: ${c.enactedBy.number} (${c.enactedBy.date})`)
+            .map((c) => `${c.label}: ${c.enactedBy.number} (${dayMonthYear(c.enactedBy.date)})`)
             .join('; ') || null,
       },
     })),

@@ -1,3 +1,4 @@
+import { periodInWords } from '../render/document';
 import { type Figures } from './figures';
 import { type RealisationNode, type RealisationSections } from './tree';
 import { type RegencyRealisation } from './regency-realisation';
@@ -7,6 +8,7 @@ import {
   difference,
   sumOf,
   type Column,
+  percentCell,
   type Formula,
   type ReportTable,
   type TableRow,
@@ -19,7 +21,7 @@ const COLUMNS: Column[] = [
   { key: 'budget', header: 'Anggaran (Rp)', kind: 'amount', width: 20 },
   { key: 'realised', header: 'Realisasi (Rp)', kind: 'amount', width: 20 },
   { key: 'difference', header: 'Lebih/(Kurang) (Rp)', kind: 'amount', width: 20 },
-  { key: 'percent', header: '%', kind: 'quantity', width: 8 },
+  { key: 'percent', header: '%', kind: 'percent', width: 8 },
 ];
 
 const AMOUNT_KEYS = ['budget', 'realised', 'difference'] as const;
@@ -28,7 +30,7 @@ const figureCells = (f: Figures) => ({
   budget: f.budget,
   realised: f.realised,
   difference: f.difference,
-  percent: f.percent,
+  percent: percentCell(f.percent),
 });
 
 const allAmounts = (formula: Formula) =>
@@ -112,11 +114,7 @@ const TITLE = 'Laporan Realisasi Pelaksanaan APB Desa';
 export function villageRealisationTable(report: VillageRealisation): ReportTable {
   return {
     name: 'Realisasi',
-    title: [
-      TITLE,
-      villageTitle(report.identity),
-      `Periode ${report.period.from} s.d. ${report.period.to}`,
-    ],
+    title: [TITLE, villageTitle(report.identity), `Periode ${periodInWords(report.period)}`],
     columns: COLUMNS,
     rows: realisationRows(report),
     landscape: false,
@@ -125,7 +123,7 @@ export function villageRealisationTable(report: VillageRealisation): ReportTable
 
 /** Regency workbook: the consolidated summary and one sheet per district. */
 export function regencyRealisationTables(report: RegencyRealisation): ReportTable[] {
-  const period = `Periode ${report.period.from} s.d. ${report.period.to}`;
+  const period = `Periode ${periodInWords(report.period)}`;
   return [
     {
       name: 'Ringkasan',

@@ -6,9 +6,10 @@ export const CONTENT_TYPES: Record<Format, string> = {
   json: 'application/json',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
-/** A built report as JSON, or as CSV (its tables one after another); xlsx is streamed by writeWorkbook. */
-export function renderText(report: RenderedReport, format: Exclude<Format, 'xlsx'>): string {
+/** A built report as JSON, or as CSV (its tables one after another); xlsx and PDF are streamed. */
+export function renderText(report: RenderedReport, format: 'json' | 'csv'): string {
   return format === 'json' ? report.json() : report.tables().map(renderCsv).join('\r\n');
 }

@@ -1,3 +1,4 @@
+import { dateInWords } from './document';
 import type { FundOrigin } from '../../domain/reference/reference-data';
 
 /** Indonesian labels users read in reports. */
@@ -33,5 +34,5 @@ export function villageTitle(identity: {
 }
 
 export function documentTitle(document: { document: string; number: string; date: string }) {
-  return `${document.document} Nomor ${document.number} tanggal ${document.date}`;
+  return `${document.document} Nomor ${document.number} tanggal ${dateInWords(document.date)}`;
 }

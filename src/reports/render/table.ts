@@ -5,7 +5,7 @@ import { rupiah, sum, toAmountText } from '../../domain/shared/money';
  * hold amount text ("1500000.00"); a row may say how a spreadsheet should
  * compute a cell from other rows, so that totals stay formulas in Excel.
  */
-export type ColumnKind = 'text' | 'amount' | 'quantity' | 'count' | 'date';
+export type ColumnKind = 'text' | 'amount' | 'quantity' | 'count' | 'date' | 'percent';
 
 export interface Column {
   key: string;
@@ -68,3 +68,9 @@ export function difference(plus: string, minus: string): Formula {
 export function columnTotal(rows: readonly TableRow[], key: string): string {
   return toAmountText(sum(rows.map((row) => rupiah(row.cells[key] ?? '0'))));
 }
+
+/**
+ * A percentage cell of a table: a row with nothing budgeted (the model's
+ * null) shows 0 %, as the published reports do; the JSON keeps null.
+ */
+export const percentCell = (percent: string | null): string => percent ?? '0.00';

@@ -1,5 +1,6 @@
 import type { VillageIdentity } from '../../../projections/folds/reference-lookup';
 import type { VillageView } from '../../../projections/folds/village-books';
+import { monthInWords } from '../render/document';
 import { villageTitle } from '../render/labels';
 import { columnTotal, sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
 
@@ -57,7 +58,7 @@ export function sppRegisterTable(
   }));
   return {
     name: 'Register SPP',
-    title: ['Register SPP', `${villageTitle(identity)}${month ? `, bulan ${month}` : ''}`],
+    title: ['Register SPP', `${villageTitle(identity)}${month ? `, ${monthInWords(month)}` : ''}`],
     columns,
     rows: [
       ...rows,

@@ -78,7 +78,7 @@ export function bookRoutes(services: PageServices): Router {
     return { years, chosen };
   }
 
-  /** A report's page, or with `download` (or `?format=csv|xlsx`) its file, as the API renders it. */
+  /** A report's page, or with `download` (or `?format=csv|xlsx|pdf`) its file, as the API renders it. */
   async function showReport(req: Request, res: Response, download?: DownloadFormat) {
     const current = pageUser(res);
     const name = String(req.params.name);
@@ -109,7 +109,12 @@ export function bookRoutes(services: PageServices): Router {
         reference,
       );
       if (format !== 'json') return await sendReport(res, format, built);
-      send(res, 200, report.title.id, <ReportPage {...page} tables={built.tables()} />);
+      send(
+        res,
+        200,
+        report.title.id,
+        <ReportPage {...page} tables={built.tables()} document={built.document} />,
+      );
     } catch (error) {
       sendRefusal(req, res, reportProblem(error), REPORTS_PATH);
     }

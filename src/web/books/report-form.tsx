@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import type { ReportParameter } from '../../reports/parameters';
-
-const MONTH_NAMES = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+import { MONTH_NAMES } from '../../reports/render/document';
 
 /** How a choice of a report parameter reads; any other shows as the value itself. */
 const OPTION_TEXT: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import type { ReportDefinition } from '../../reports/report-definition';
+import type { ReportDocument } from '../../reports/render/document';
 import type { ReportTable } from '../../reports/render/table';
 import { Layout } from '../layout';
 import { REPORTS_PATH } from '../paths';
@@ -7,7 +8,7 @@ import { monitoringPath } from '../regency/regency-paths';
 import type { PageSession } from '../session/web-session';
 import { ReportForm, type PageQuery } from './report-form';
 import { DOWNLOAD_FORMATS, downloadPath, reportPath } from './report-paths';
-import { ReportTableView } from './report-tables';
+import { ReportTableView, SignatureBlock } from './report-tables';
 
 /** A report of the village: its parameters as a form, then its tables and downloads once they are given. */
 export function ReportPage({
@@ -17,6 +18,7 @@ export function ReportPage({
   chosen,
   query,
   tables,
+  document,
 }: {
   signedIn: PageSession;
   report: ReportDefinition;
@@ -25,6 +27,8 @@ export function ReportPage({
   query: PageQuery;
   /** Undefined while a required parameter is still to be chosen. */
   tables: ReportTable[] | undefined;
+  /** The signature block under the tables. */
+  document?: ReportDocument | undefined;
 }) {
   const { user, session } = signedIn;
   return (
@@ -65,6 +69,7 @@ export function ReportPage({
           {tables.map((table) => (
             <ReportTableView key={table.name} table={table} />
           ))}
+          {document && tables.length > 0 && <SignatureBlock document={document} />}
         </>
       )}
     </Layout>

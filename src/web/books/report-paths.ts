@@ -1,7 +1,7 @@
 import { REPORTS_PATH } from '../paths';
 
 /** The download formats of a report page, as its `unduh.<format>` links name them. */
-export const DOWNLOAD_FORMATS = ['csv', 'xlsx'] as const;
+export const DOWNLOAD_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
 /** A path with its query, or the path alone when the query is empty. */

@@ -1,3 +1,4 @@
+import { signatureColumns, type ReportDocument } from '../../reports/render/document';
 import type { Column, ReportTable, TableRow } from '../../reports/render/table';
 import { formatDate, formatRupiah } from '../format';
 
@@ -59,5 +60,21 @@ export function ReportTableView({ table }: { table: ReportTable }) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The signature block the printed report carries, the same officers, place and date. */
+export function SignatureBlock({ document }: { document: ReportDocument }) {
+  return (
+    <div class="signatures">
+      {signatureColumns(document).map((column, index) => (
+        <div key={index} class="signatory">
+          <p>{column.top || '\u00a0'}</p>
+          <p>{column.title}</p>
+          <div class="signing-space" />
+          <p class="signatory-name">{column.name}</p>
+        </div>
+      ))}
+    </div>
   );
 }

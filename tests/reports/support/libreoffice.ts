@@ -27,6 +27,24 @@ export async function recalculateWithLibreOffice(
   outDir: string,
   workDir: string,
 ): Promise<void> {
+  await convertWithLibreOffice(workbooks, outDir, workDir, 'xlsx');
+}
+
+/** The same, printed to PDF files of the same names: what a regency office gets when it prints. */
+export async function printWithLibreOffice(
+  workbooks: string[],
+  outDir: string,
+  workDir: string,
+): Promise<void> {
+  await convertWithLibreOffice(workbooks, outDir, workDir, 'pdf');
+}
+
+async function convertWithLibreOffice(
+  workbooks: string[],
+  outDir: string,
+  workDir: string,
+  format: 'xlsx' | 'pdf',
+): Promise<void> {
   const profile = join(workDir, 'libreoffice-profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE_ON_LOAD);
@@ -34,7 +52,7 @@ export async function recalculateWithLibreOffice(
     '--headless',
     `-env:UserInstallation=file://${profile}`,
     '--convert-to',
-    'xlsx',
+    format,
     '--outdir',
     outDir,
     ...workbooks,

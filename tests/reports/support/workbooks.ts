@@ -11,6 +11,7 @@ import {
 } from '../../../src/reports/fund-flow/fund-flow-tables';
 import { monitoringTables } from '../../../src/reports/monitoring/monitoring-tables';
 import { planningTrailTable } from '../../../src/reports/planning-trail/planning-trail-tables';
+import type { ReportDocument } from '../../../src/reports/render/document';
 import type { ReportTable } from '../../../src/reports/render/table';
 import { writeWorkbook } from '../../../src/reports/render/xlsx';
 import { YEAR } from '../../support/village-fixtures';
@@ -45,7 +46,33 @@ import {
 export interface GeneratedWorkbook {
   file: string;
   tables: ReportTable[];
+  document: ReportDocument;
 }
+
+/** Signature blocks with names as the access ledger would give them; the regency prints on F4. */
+export const VILLAGE_DOCUMENT: ReportDocument = {
+  paper: 'A4',
+  place: 'Sukamaju',
+  date: '2025-07-15',
+  signatories: [
+    { heading: 'Mengetahui,', title: 'Kepala Desa Sukamaju', name: 'Sri Wahyuningsih' },
+    { heading: '', title: 'Kaur Keuangan', name: null },
+  ],
+};
+export const REGENCY_DOCUMENT: ReportDocument = {
+  paper: 'F4',
+  place: 'Banyuwangi',
+  date: '2025-08-01',
+  signatories: [
+    {
+      heading: '',
+      title: 'Kepala Dinas Pengelola Keuangan Desa Kabupaten Banyuwangi',
+      name: 'Hendra Kusuma',
+    },
+  ],
+};
+
+const REGENCY_FILES = new Set(['fund-flow.xlsx', 'regency-realisation.xlsx', 'monitoring.xlsx']);
 
 /**
  * The report workbooks of a 20-village regency whose first village lives the
@@ -74,7 +101,7 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
     const ledgers = engine.state(projections.villageLedger);
     const ledger = villageLedger(ledgers, VILLAGE, YEAR)!;
     const villageStates = (code: string) => villageLedger(ledgers, code, YEAR)?.fold;
-    const workbooks: GeneratedWorkbook[] = [
+    const workbooks: Omit<GeneratedWorkbook, 'document'>[] = [
       {
         file: 'apbdes.xlsx',
         tables: [
@@ -138,9 +165,17 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
       },
     ];
     mkdirSync(dir, { recursive: true });
-    for (const workbook of workbooks)
-      await writeWorkbook(workbook.tables, { filename: join(dir, workbook.file) });
-    return workbooks;
+    const documented = workbooks.map((workbook) => ({
+      ...workbook,
+      document: REGENCY_FILES.has(workbook.file) ? REGENCY_DOCUMENT : VILLAGE_DOCUMENT,
+    }));
+    for (const workbook of documented)
+      await writeWorkbook(
+        workbook.tables,
+        { filename: join(dir, workbook.file) },
+        workbook.document,
+      );
+    return documented;
   } finally {
     await harness.stop();
     generated.remove();
