@@ -157,3 +157,7 @@ export const PHOTO_MAX_BYTES = 12 * 1024 * 1024;
 export const PHOTO_SNIFF_BYTES = 64;
 /** Projects listed in one answer. */
 export const PROJECT_LIST_MAX = 1_000;
+/** Text fields of one multipart upload (the progress report's figures). */
+export const UPLOAD_FIELDS_MAX = 20;
+/** Bytes of one text field of a multipart upload. */
+export const UPLOAD_FIELD_MAX_BYTES = 2_000;
