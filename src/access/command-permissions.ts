@@ -78,6 +78,7 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   RegisterRegencyProject: ['regencyFinance'],
   ReportProgress: ['activityExecutor', 'secretary', 'treasurer', 'regencyFinance'],
   CorrectProgress: ['activityExecutor', 'secretary', 'treasurer', 'regencyFinance'],
+  CheckDuplicates: ['regencyFinance'],
   ClearDuplicateSuspicion: ['regencyFinance'],
   ConfirmDuplicateSuspicion: ['regencyFinance'],
 };

@@ -1,7 +1,10 @@
 import { FootprintIndex, type ProjectFootprint } from '../domain/projects/duplicates';
 import type { DuplicateThresholds } from '../domain/projects/policy';
-import type { SuspicionStatus } from '../domain/projects/project-decider';
-import { PROJECT_STREAM_PREFIX } from '../domain/projects/project-decider';
+import {
+  PROJECT_STREAM_PREFIX,
+  suspicionIdOf,
+  type SuspicionStatus,
+} from '../domain/projects/project-decider';
 import {
   projectEventSchemas,
   type DuplicateEvidence,
@@ -42,6 +45,8 @@ export interface ProjectSummary {
 export class ProjectReadSide {
   private readonly projects = new Map<string, ProjectSummary>();
   private readonly suspicions = new Map<string, ListedSuspicion>();
+  /** Each project's place in registration order. */
+  private readonly sequence = new Map<string, number>();
   private readonly index: FootprintIndex;
   private position: bigint | undefined;
 
@@ -69,6 +74,7 @@ export class ProjectReadSide {
   private fold(projectId: string, event: ProjectEvent): void {
     if (event.type === 'ProjectRegistered') {
       this.projects.set(projectId, { project: event.data, photos: [], suspicions: [] });
+      this.sequence.set(projectId, this.sequence.size);
       this.index.load([event.data]);
       return;
     }
@@ -125,5 +131,27 @@ export class ProjectReadSide {
   /** The registered projects whose grown box meets the footprint's: what a new project is compared with. */
   neighbours(footprint: ProjectFootprint): ProjectFootprint[] {
     return this.index.neighbours(footprint);
+  }
+
+  /** Every project id in the order the projects were registered. */
+  registrationOrder(): string[] {
+    return [...this.projects.keys()];
+  }
+
+  /**
+   * The neighbours registered before `projectId` and not already suspected
+   * of it: a pair is recorded once, on the later project.
+   */
+  earlierNeighbours(projectId: string): ProjectFootprint[] {
+    const summary = this.projects.get(projectId);
+    if (!summary) return [];
+    const at = this.sequence.get(projectId) ?? 0;
+    return this.index
+      .neighbours(summary.project)
+      .filter(
+        (other) =>
+          (this.sequence.get(other.projectId) ?? 0) < at &&
+          !this.suspicions.has(suspicionIdOf(other.projectId, projectId)),
+      );
   }
 }

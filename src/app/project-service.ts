@@ -80,6 +80,11 @@ export function createProjectService({
         ? (parsed.payload as RegisterProjectPayload)
         : undefined;
     const where = registering ? await village(registering.villageCode) : { known: true };
+    const neighbours = registering
+      ? readSide.neighbours(registering)
+      : parsed.type === 'CheckDuplicates'
+        ? readSide.earlierNeighbours(parsed.payload.projectId)
+        : [];
     const outcome = await handler.handle(
       projectStreamId(parsed.payload.projectId),
       parsed,
@@ -87,7 +92,7 @@ export function createProjectService({
         policy,
         villageKnown: where.known,
         ...(where.area ? { villageArea: where.area } : {}),
-        neighbours: registering ? readSide.neighbours(registering) : [],
+        neighbours,
       }),
       options,
     );
@@ -127,6 +132,25 @@ export function createProjectService({
         for (const { sha256, created } of stored) if (created) await blobs.remove(sha256);
         throw error;
       }
+    },
+
+    /**
+     * Compares every project with those registered before it and records the
+     * suspicions not yet recorded; `runId` makes each project's command id,
+     * so a retried scan records nothing twice.
+     */
+    async scan(actor: Actor, runId: string) {
+      await readSide.catchUp();
+      const suspected: string[] = [];
+      const order = readSide.registrationOrder();
+      for (const projectId of order) {
+        const outcome = await handle(actor, `${runId}:${projectId}`, 'CheckDuplicates', {
+          projectId,
+        });
+        for (const event of outcome.events)
+          if (event.type === 'DuplicateSuspected') suspected.push(event.data.suspicionId);
+      }
+      return { checked: order.length, suspected };
     },
 
     async get(projectId: string) {

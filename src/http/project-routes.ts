@@ -88,6 +88,7 @@ const listSchema = z.object({
   projects: z.array(summarySchema),
   truncated: z.boolean(),
 });
+const scanSchema = z.object({ checked: z.number(), suspected: z.array(z.string()) });
 const decisionBody = z.strictObject({ reason: z.string() });
 
 async function handleCommand(
@@ -223,6 +224,25 @@ export function projectEndpoints(projects: ProjectService): Endpoint[] {
           expectedRevision: expectedRevisionOf(req),
         });
         sendCommandResult(res, commandId, outcome);
+      },
+    },
+    {
+      method: 'post',
+      path: '/projects/duplicate-scan',
+      tag: 'projects',
+      summary:
+        'Periksa ulang semua proyek terhadap duplikasi / scan every project again for duplicates',
+      access: rolesFor('CheckDuplicates'),
+      response: scanSchema,
+      status: 200,
+      concurrency: 'write',
+      guard(_req, res, next) {
+        requireRole(currentUser(res), 'CheckDuplicates');
+        next();
+      },
+      async handler(req, res) {
+        const user = currentUser(res);
+        res.json(await projects.scan(actorOf(user), commandIdFor(req, user)));
       },
     },
     {

@@ -217,6 +217,69 @@ describe('the duplicate check at registration', () => {
   });
 });
 
+describe('checking a registered project again', () => {
+  const actor = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
+  const asCommand = (commandId: string, type: ProjectCommand['type'], payload: object) =>
+    ({
+      commandId,
+      type,
+      payload: projectCommandSchemas[type].parse(payload),
+      actor,
+    }) as ProjectCommand;
+  const well = footprint({
+    projectId: 'sumur-a',
+    outputFamily: 'water',
+    geometry: pointAt(CENTRE_POSITION),
+  });
+  const twin = {
+    ...villageRoad({
+      projectId: 'sumur-b',
+      outputFamily: 'water',
+      unit: 'unit',
+      volume: '1',
+      geometry: pointAt(offset(CENTRE_POSITION, 20)),
+    }),
+  };
+  const quiet: ProjectContext = {
+    policy: DEFAULT_MONITORING_POLICY,
+    villageKnown: true,
+    neighbours: [],
+  };
+
+  it('records a neighbour missed at registration, once, and refuses an unregistered project', () => {
+    let state = projectDecider.initialState;
+    const registered = projectDecider.decide(
+      asCommand('r', 'RegisterVillageProject', twin),
+      state,
+      quiet,
+    );
+    if (registered instanceof DomainError) throw registered;
+    state = registered.reduce(projectDecider.evolve, state);
+    const check = (commandId: string) =>
+      projectDecider.decide(
+        asCommand(commandId, 'CheckDuplicates', { projectId: 'sumur-b' }),
+        state,
+        {
+          ...quiet,
+          neighbours: [well],
+        },
+      );
+    const first = check('s1');
+    if (first instanceof DomainError) throw first;
+    expect(
+      first.map((event) => [event.type, (event.data as { suspicionId: string }).suspicionId]),
+    ).toEqual([['DuplicateSuspected', 'sumur-b~sumur-a']]);
+    state = first.reduce(projectDecider.evolve, state);
+    expect(check('s2')).toEqual([]);
+    const unknown = projectDecider.decide(
+      asCommand('s3', 'CheckDuplicates', { projectId: 'sumur-b' }),
+      projectDecider.initialState,
+      quiet,
+    );
+    expect(unknown).toMatchObject({ rule: 'PROJECT_KNOWN' });
+  });
+});
+
 /** A project somewhere in a 20 km square around the centre: a point or a road of 100–1000 m. */
 const scattered = fc.record({
   east: fc.double({ min: 0, max: 20_000, noNaN: true }),

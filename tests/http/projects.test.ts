@@ -1,4 +1,8 @@
 import request from 'supertest';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { createProjectService } from '../../src/app/project-service';
+import { createRegionService } from '../../src/app/region-service';
+import { monitoringPolicySchema } from '../../src/domain/projects/policy';
 import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { jpegWithExif } from '../support/jpeg-with-exif';
 import {
@@ -240,6 +244,38 @@ describe('projects over the API', () => {
     const shown = await get('villageHead', '/api/v1/projects/rabat-krajan-2025').expect(200);
     expect(shown.body).toMatchObject({ percent: 40, realisedVolume: '100' });
     expect(shown.body.photos).toHaveLength(4);
+  });
+
+  it('records on a scan the pairs registration missed, on the later project, once', async () => {
+    // Registered under a policy comparing one fiscal year only: the next year's asphalt is not suspect then.
+    const reference = new ReferenceCatalog();
+    const narrow = createProjectService({
+      store: server.store,
+      blobs,
+      reference,
+      regions: createRegionService({ store: server.store, regencyCode: REGENCY, reference }),
+      policy: monitoringPolicySchema.parse({ duplicates: { yearWindow: 0 } }),
+    });
+    const actor = { id: 'setup', role: 'regencyFinance', displayName: 'Setup' };
+    await narrow.handle(actor, 'a', 'RegisterVillageProject', ROAD);
+    const nextYear = await narrow.handle(actor, 'b', 'RegisterRegencyProject', {
+      ...ASPHALT,
+      fiscalYear: 2026,
+    });
+    expect(nextYear.events.map((event) => event.type)).toEqual(['ProjectRegistered']);
+
+    expectProblem(
+      await post('treasurer', '/api/v1/projects/duplicate-scan', {}),
+      403,
+      'ROLE_NOT_PERMITTED',
+    );
+    const scan = await post('regencyFinance', '/api/v1/projects/duplicate-scan', {}).expect(200);
+    expect(scan.body).toEqual({
+      checked: 2,
+      suspected: ['aspal-krajan-2025~rabat-krajan-2025'],
+    });
+    const again = await post('regencyFinance', '/api/v1/projects/duplicate-scan', {}).expect(200);
+    expect(again.body).toEqual({ checked: 2, suspected: [] });
   });
 
   it('checks the geometry against a registered village centre, naming field, rule and value', async () => {

@@ -116,6 +116,12 @@ export const projectCommandSchemas = {
     realisedVolume,
     reason,
   }),
+  /**
+   * Compares a registered project again with those registered before it: a
+   * regency-wide scan catches two projects registered at the same moment, and
+   * pairs a changed policy now makes suspect.
+   */
+  CheckDuplicates: z.strictObject({ projectId: projectIdSchema }),
   ClearDuplicateSuspicion: z.strictObject({
     projectId: projectIdSchema,
     suspicionId: z.string().min(1).max(100),

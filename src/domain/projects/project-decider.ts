@@ -33,8 +33,9 @@ export interface ProjectState {
 
 /**
  * What a decision needs from outside the stream: the regency's policy, whether
- * the village exists and where it lies, and the projects near the new one
- * (from the regency's spatial index) to compare it with.
+ * the village exists and where it lies, and the projects near this one (from
+ * the regency's spatial index; for a scan, those registered before it) to
+ * compare it with.
  */
 export interface ProjectContext {
   policy: MonitoringPolicy;
@@ -77,18 +78,25 @@ function registerProject(
   const geometryError =
     checkNearVillage(payload, villageArea, policy) ?? checkLineLength(payload, policy);
   if (geometryError) return geometryError;
-  const suspected = neighbours.flatMap((other) => {
-    const evidence = duplicateEvidence(payload, other, policy.duplicates);
-    return evidence
-      ? [
-          fact('DuplicateSuspected', {
-            suspicionId: suspicionIdOf(payload.projectId, other.projectId),
-            evidence,
-          }),
-        ]
-      : [];
+  return [
+    fact('ProjectRegistered', payload),
+    ...suspicions(payload, neighbours, policy, initialProjectState),
+  ];
+}
+
+/** A DuplicateSuspected fact for each neighbour suspect of `project` and not suspected already. */
+function suspicions(
+  project: ProjectFootprint,
+  neighbours: readonly ProjectFootprint[],
+  policy: MonitoringPolicy,
+  state: ProjectState,
+) {
+  return neighbours.flatMap((other) => {
+    const suspicionId = suspicionIdOf(project.projectId, other.projectId);
+    if (state.suspicions.has(suspicionId)) return [];
+    const evidence = duplicateEvidence(project, other, policy.duplicates);
+    return evidence ? [fact('DuplicateSuspected', { suspicionId, evidence })] : [];
   });
-  return [fact('ProjectRegistered', payload), ...suspected];
 }
 
 function registered(state: ProjectState, projectId: string): RegisteredProject | DomainError {
@@ -131,6 +139,17 @@ const reportProgress: Handler<'ReportProgress'> = ({ payload }, state, { policy 
       photos: photos.map((photo) => flagPhoto(photo, project.geometry, payload.reportDate, policy)),
     }),
   ];
+};
+
+/** The scan's second look: the same comparison as at registration, recording only what is new. */
+const checkDuplicates: Handler<'CheckDuplicates'> = (
+  { payload },
+  state,
+  { policy, neighbours },
+) => {
+  const project = registered(state, payload.projectId);
+  if (project instanceof DomainError) return project;
+  return suspicions(project, neighbours, policy, state);
 };
 
 /** A correction replaces the latest progress, down as well as up, with its reason, after a report. */
@@ -186,6 +205,7 @@ const core: CoreDecider<ProjectCommand, ProjectState, ProjectEvent, ProjectConte
       registerProject(payload, state, context),
     ReportProgress: reportProgress,
     CorrectProgress: correctProgress,
+    CheckDuplicates: checkDuplicates,
     ClearDuplicateSuspicion: decideSuspicion('DuplicateSuspicionCleared'),
     ConfirmDuplicateSuspicion: decideSuspicion('DuplicateSuspicionConfirmed'),
   },
