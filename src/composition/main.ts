@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     regions,
     // Photos beside the embedded store's file, in the same data folder the operator backs up.
     blobs: new FolderBlobStore(join(config.dataDir, 'photos')),
+    monitoringPolicy: config.monitoringPolicy,
     log,
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,

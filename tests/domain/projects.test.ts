@@ -220,6 +220,21 @@ describe('reporting progress', () => {
     expect(Number(photos?.[1]?.distanceMetres)).toBeGreaterThan(2_900);
   });
 
+  it('flags a photo already shown with an earlier report of the project', () => {
+    const same = photo('e', { takenAt: '2025-04-19T09:00:00', position: CENTRE_POSITION });
+    const { decision } = decideAll([
+      register(),
+      report(0, '2025-04-20', [same]),
+      report(50, '2025-05-20', [
+        same,
+        photo('f', { takenAt: '2025-05-19T09:00:00', position: CENTRE_POSITION }),
+      ]),
+    ]);
+    const photos = (decision as Extract<ProjectEvent, { type: 'ProgressReported' }>[])[0]?.data
+      .photos;
+    expect(photos?.map((p) => p.flags)).toEqual([['old', 'reused'], []]);
+  });
+
   it('refuses a report before registration (PROJECT_KNOWN)', () => {
     expect(refusal(decideAll([report(0, '2025-04-20')]).decision)).toEqual([
       'PROJECT_KNOWN',

@@ -13,14 +13,16 @@ function daysBefore(takenAt: string, reportDate: string): number {
 
 /**
  * What deserves a second look about a photo: taken far from the project,
- * long before (or after) the report, or without the EXIF to tell. Flagged,
- * not refused: a phone without GPS should not stop a village's report.
+ * long before (or after) the report, without the EXIF to tell, or already
+ * shown with an earlier report (the same picture for 0 % and 100 %).
+ * Flagged, not refused: a phone without GPS should not stop a village's report.
  */
 export function flagPhoto(
   photo: PhotoEvidence,
   geometry: ProjectGeometry,
   reportDate: string,
   policy: MonitoringPolicy,
+  earlier: ReadonlySet<string>,
 ): ReportedPhoto {
   const flags: PhotoFlag[] = [];
   let distanceMetres: string | undefined;
@@ -34,5 +36,6 @@ export function flagPhoto(
     if (days >= policy.photoAgeMaxDays) flags.push('old');
     if (days < 0) flags.push('after-report');
   } else flags.push('no-time');
+  if (earlier.has(photo.sha256)) flags.push('reused');
   return { ...photo, ...(distanceMetres === undefined ? {} : { distanceMetres }), flags };
 }

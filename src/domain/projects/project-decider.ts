@@ -28,6 +28,8 @@ export interface ProjectState {
   percent?: number;
   realisedVolume?: string;
   lastReportDate?: string;
+  /** Hashes of the photos reported so far. */
+  photos: ReadonlySet<string>;
   suspicions: PersistentMap<Suspicion>;
 }
 
@@ -44,7 +46,10 @@ export interface ProjectContext {
   neighbours: readonly ProjectFootprint[];
 }
 
-export const initialProjectState: ProjectState = { suspicions: PersistentMap.empty() };
+export const initialProjectState: ProjectState = {
+  photos: new Set(),
+  suspicions: PersistentMap.empty(),
+};
 
 const fact = factBuilder<ProjectEvent>();
 
@@ -136,7 +141,9 @@ const reportProgress: Handler<'ReportProgress'> = ({ payload }, state, { policy 
   return [
     fact('ProgressReported', {
       ...report,
-      photos: photos.map((photo) => flagPhoto(photo, project.geometry, payload.reportDate, policy)),
+      photos: photos.map((photo) =>
+        flagPhoto(photo, project.geometry, payload.reportDate, policy, state.photos),
+      ),
     }),
   ];
 };
@@ -213,6 +220,7 @@ const core: CoreDecider<ProjectCommand, ProjectState, ProjectEvent, ProjectConte
     ProjectRegistered: (state, { data }) => ({ ...state, project: data }),
     ProgressReported: (state, { data }) => ({
       ...state,
+      photos: new Set([...state.photos, ...data.photos.map((photo) => photo.sha256)]),
       percent: data.percent,
       realisedVolume: data.realisedVolume,
       lastReportDate: data.reportDate,

@@ -9,7 +9,14 @@ import {
 } from './project-commands';
 
 /** Why a photo deserves a second look; flagged, never refused (docs/domain.md, "Project monitoring"). */
-export const PHOTO_FLAGS = ['far', 'old', 'after-report', 'no-time', 'no-position'] as const;
+export const PHOTO_FLAGS = [
+  'far',
+  'old',
+  'after-report',
+  'no-time',
+  'no-position',
+  'reused',
+] as const;
 export type PhotoFlag = (typeof PHOTO_FLAGS)[number];
 
 const registered = projectCommandSchemas.RegisterVillageProject.extend({
