@@ -147,3 +147,23 @@ export const REGIONS_REFRESH_INTERVAL_MS = 2_000;
 export const SYNC_BATCH_EVENTS_MAX = 500;
 /** Streams a side may hold in quarantine before it stops taking batches at all: divergence is rare and needs people. */
 export const SYNC_QUARANTINED_STREAMS_MAX = 1_000;
+// Project monitoring (issue 23)
+
+/** Positions in one line or ring of a project's geometry, and lines or rings per geometry: a works drawing, not a survey. */
+export const PROJECT_GEOMETRY_POSITIONS_MAX = 5_000;
+/** Fund sources of one project's budget: a few sources, never a list to loop over. */
+export const PROJECT_BUDGET_SOURCES_MAX = 10;
+/** Photos with one progress report. */
+export const PROJECT_PHOTOS_PER_REPORT_MAX = 10;
+/** Samples along one line when comparing lines for duplicates: bounds the work of a 30 km canal. */
+export const PROJECT_LINE_SAMPLES_MAX = 100;
+/** One photo's bytes: a phone photo, not a raw camera file. */
+export const PHOTO_MAX_BYTES = 12 * 1024 * 1024;
+/** Bytes read at the start of an upload to tell its type by content. */
+export const PHOTO_SNIFF_BYTES = 64;
+/** Projects listed in one answer. */
+export const PROJECT_LIST_MAX = 1_000;
+/** Text fields of one multipart upload (the progress report's figures). */
+export const UPLOAD_FIELDS_MAX = 20;
+/** Bytes of one text field of a multipart upload. */
+export const UPLOAD_FIELD_MAX_BYTES = 2_000;

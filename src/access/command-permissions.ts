@@ -1,3 +1,4 @@
+import type { ProjectCommand } from '../domain/projects/project-commands';
 import type { RegencyCommand } from '../domain/regency/commands';
 import type { RegionCommand } from '../domain/regions/region-commands';
 import type { VillageCommand } from '../domain/village/commands';
@@ -5,7 +6,11 @@ import type { AccessCommand } from './commands';
 import { ROLES, type Role } from './roles';
 
 type CommandType =
-  VillageCommand['type'] | RegencyCommand['type'] | AccessCommand['type'] | RegionCommand['type'];
+  | VillageCommand['type']
+  | RegencyCommand['type']
+  | AccessCommand['type']
+  | RegionCommand['type']
+  | ProjectCommand['type'];
 
 /**
  * Who may issue which command: the one role × command table. A command
@@ -67,6 +72,15 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   SetTwoFactorPolicy: ['administrator'],
   // Regions stream.
   RegisterRegion: ['administrator'],
+  // Project streams: the village's officials for its APBDes outputs, regency finance for APBD and
+  // aspiration projects; the project routes check which side a project belongs to.
+  RegisterVillageProject: ['activityExecutor', 'secretary', 'treasurer'],
+  RegisterRegencyProject: ['regencyFinance'],
+  ReportProgress: ['activityExecutor', 'secretary', 'treasurer', 'regencyFinance'],
+  CorrectProgress: ['activityExecutor', 'secretary', 'treasurer', 'regencyFinance'],
+  CheckDuplicates: ['regencyFinance'],
+  ClearDuplicateSuspicion: ['regencyFinance'],
+  ConfirmDuplicateSuspicion: ['regencyFinance'],
 };
 
 /** Who may list users and their rights. */

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_MONITORING_POLICY,
+  monitoringPolicySchema,
+  type MonitoringPolicy,
+} from '../domain/projects/policy';
 import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { StoreKind } from '../eventstore/store-location';
 import { DEFAULT_COMPLAINTS_CONTACT } from '../web/public/complaints-contact';
@@ -20,6 +26,7 @@ const environmentSchema = z.object({
     .min(1)
     .max(COMPLAINTS_CONTACT_MAX_CHARS)
     .default(DEFAULT_COMPLAINTS_CONTACT),
+  KASDESA_MONITORING_POLICY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -33,6 +40,31 @@ export interface Config {
   trustProxyHops: number;
   /** Where citizens take a complaint, shown on every public village page and poster. */
   complaintsContact: string;
+  /** The regency's project monitoring policy: photo steps, distances, duplicate thresholds. */
+  monitoringPolicy: MonitoringPolicy;
+}
+
+/**
+ * The regency's monitoring policy from a JSON file (any field left out takes
+ * its default), refused with the file and the fields at fault.
+ */
+function readMonitoringPolicy(path: string): MonitoringPolicy {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `Konfigurasi tidak sah: KASDESA_MONITORING_POLICY=${path} tidak dapat dibaca sebagai JSON / ` +
+        `invalid configuration: KASDESA_MONITORING_POLICY=${path} cannot be read as JSON (${String(error)})`,
+      { cause: error },
+    );
+  }
+  const policy = monitoringPolicySchema.safeParse(parsed);
+  if (policy.success) return policy.data;
+  const problems = policy.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(
+    `Konfigurasi tidak sah: kebijakan pemantauan ${path} / invalid configuration: monitoring policy ${path}: ${problems.join('; ')}`,
+  );
 }
 
 /** Reads the configuration from environment variables, refusing anything malformed with a clear message. */
@@ -45,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak sah / invalid configuration: ${problems.join('; ')}`);
   }
   const { KASDESA_STORE, KASDESA_DATA_DIR, EVENTSTORE_URL, PORT, KASDESA_REGENCY } = parsed.data;
-  const { KASDESA_TRUST_PROXY, KASDESA_COMPLAINTS_CONTACT } = parsed.data;
+  const { KASDESA_TRUST_PROXY, KASDESA_COMPLAINTS_CONTACT, KASDESA_MONITORING_POLICY } =
+    parsed.data;
   if (KASDESA_STORE === 'eventstoredb' && !EVENTSTORE_URL) {
     throw new Error(
       'Konfigurasi tidak sah: KASDESA_STORE=eventstoredb memerlukan EVENTSTORE_URL / ' +
@@ -60,5 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     regencyCode: KASDESA_REGENCY,
     trustProxyHops: KASDESA_TRUST_PROXY,
     complaintsContact: KASDESA_COMPLAINTS_CONTACT,
+    monitoringPolicy: KASDESA_MONITORING_POLICY
+      ? readMonitoringPolicy(resolve(KASDESA_MONITORING_POLICY))
+      : DEFAULT_MONITORING_POLICY,
   };
 }

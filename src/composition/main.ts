@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import pino from 'pino';
 import { createAccessService } from '../access/access-service';
 import { ensureAdministrator } from '../access/bootstrap';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import { createRegionService } from '../app/region-service';
+import { FolderBlobStore } from '../eventstore/blob-store';
 import type { SessionFollower } from '../access/session-follower';
 import { openSessionStream } from '../access/session-stream';
 import { runConfiguration, type DemoSettings } from './demo-settings';
@@ -88,6 +90,9 @@ async function main(): Promise<void> {
     access,
     reference,
     regions,
+    // Photos beside the embedded store's file, in the same data folder the operator backs up.
+    blobs: new FolderBlobStore(join(config.dataDir, 'photos')),
+    monitoringPolicy: config.monitoringPolicy,
     log,
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,

@@ -5,6 +5,9 @@ import { openSessionStream, type SessionStream } from '../access/session-stream'
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import { createRegionService, type RegionService } from '../app/region-service';
+import { createProjectService } from '../app/project-service';
+import { MemoryBlobStore, type BlobStore } from '../eventstore/blob-store';
+import type { MonitoringPolicy } from '../domain/projects/policy';
 import type { EventStore } from '../eventstore/port';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import type { ProjectionEngine } from '../../projections/engine/projection-engine';
@@ -24,6 +27,7 @@ import { streamEndpoints } from './stream-routes';
 import { twoFactorEndpoints } from './two-factor-routes';
 import { userEndpoints } from './user-routes';
 import { regionEndpoints } from './region-routes';
+import { projectEndpoints } from './project-routes';
 
 export const API_BASE = '/api/v1';
 
@@ -58,6 +62,10 @@ export interface AppDependencies {
   trustProxyHops?: number;
   /** The clock a request's "today" is read from (a test sets the hour). Default: the system clock. */
   clock?: () => Date;
+  /** Where project photos are kept; default: in memory. */
+  blobs?: BlobStore;
+  /** The regency's project monitoring policy; default: DEFAULT_MONITORING_POLICY. */
+  monitoringPolicy?: MonitoringPolicy;
 }
 
 /** The services the API runs on, for pages that must call the same ones. */
@@ -124,6 +132,15 @@ export function createApp(dependencies: AppDependencies): Express {
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
+    ...projectEndpoints(
+      createProjectService({
+        store,
+        blobs: dependencies.blobs ?? new MemoryBlobStore(),
+        regions,
+        reference,
+        policy: dependencies.monitoringPolicy,
+      }),
+    ),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 

@@ -132,6 +132,31 @@ export const HTTP_RULES = {
     en: 'Internal server error; it has been logged',
     status: 500,
   },
+  PHOTO_MULTIPART: {
+    id: 'Laporan kemajuan dikirim sebagai multipart/form-data (isian dan berkas foto "photos")',
+    en: 'A progress report is sent as multipart/form-data (fields and "photos" files)',
+    status: 415,
+  },
+  PHOTO_TYPE: {
+    id: 'Berkas foto harus JPEG, PNG atau WebP menurut isinya, bukan menurut nama atau jenis yang dikirim',
+    en: 'A photo must be JPEG, PNG or WebP by its content, whatever its name or declared type',
+    status: 415,
+  },
+  PHOTO_TOO_LARGE: {
+    id: 'Foto terlalu besar atau terlalu banyak dalam satu laporan',
+    en: 'A photo is too large, or a report has too many',
+    status: 413,
+  },
+  PHOTO_EXIF: {
+    id: 'Data EXIF foto rusak dan tidak dapat dibaca; kirim foto asli dari kamera',
+    en: "The photo's EXIF data is corrupt and cannot be read; send the camera's original photo",
+    status: 422,
+  },
+  MULTIPART_MALFORMED: {
+    id: 'Isi multipart/form-data rusak atau terpotong',
+    en: 'The multipart/form-data body is malformed or truncated',
+    status: 400,
+  },
 } as const satisfies Record<string, HttpRuleText>;
 
 export type HttpRuleId = keyof typeof HTTP_RULES;

@@ -446,6 +446,61 @@ export const RULES = {
     en: 'A returned opening correction needs reasons',
     kind: 'invalid',
   },
+  PROJECT_ID_TAKEN: {
+    id: 'ID proyek sudah terdaftar',
+    en: 'The project id is already registered',
+    kind: 'conflict',
+  },
+  PROJECT_KNOWN: {
+    id: 'Proyek belum terdaftar',
+    en: 'The project is not registered',
+    kind: 'invalid',
+  },
+  PROJECT_PERIOD: {
+    id: 'Rencana selesai proyek tidak boleh sebelum rencana mulainya',
+    en: "The project's planned end must not come before its planned start",
+    kind: 'invalid',
+  },
+  PROJECT_NEAR_VILLAGE: {
+    id: 'Lokasi proyek harus di dalam atau dekat batas (atau pusat) desanya',
+    en: "The project's location must lie inside or near its village's boundary (or centre)",
+    kind: 'invalid',
+  },
+  PROJECT_LINE_LENGTH: {
+    id: 'Panjang garis lokasi proyek tidak sesuai dengan volumenya',
+    en: "The length of the project's line does not fit its volume",
+    kind: 'invalid',
+  },
+  PROGRESS_NOT_DECREASING: {
+    id: 'Persentase kemajuan tidak boleh turun; gunakan koreksi kemajuan dengan alasan',
+    en: 'Progress percent must not go down; use a progress correction with a reason',
+    kind: 'invalid',
+  },
+  PROGRESS_DATE_ORDER: {
+    id: 'Tanggal laporan kemajuan tidak boleh sebelum laporan terakhir',
+    en: 'A progress report must not be dated before the latest report',
+    kind: 'invalid',
+  },
+  PROGRESS_PHOTOS_REQUIRED: {
+    id: 'Laporan yang mencapai tahap foto kebijakan kabupaten harus disertai foto',
+    en: "A report reaching a photo step of the regency's policy needs a photo",
+    kind: 'invalid',
+  },
+  PROGRESS_REPORTED: {
+    id: 'Belum ada laporan kemajuan untuk dikoreksi',
+    en: 'There is no progress report to correct yet',
+    kind: 'invalid',
+  },
+  SUSPICION_KNOWN: {
+    id: 'Dugaan duplikasi tidak ditemukan pada proyek ini',
+    en: 'No such duplicate suspicion on this project',
+    kind: 'invalid',
+  },
+  SUSPICION_OPEN: {
+    id: 'Dugaan duplikasi sudah diputuskan',
+    en: 'The duplicate suspicion has already been decided',
+    kind: 'conflict',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

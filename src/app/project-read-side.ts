@@ -1,0 +1,157 @@
+import { FootprintIndex, type ProjectFootprint } from '../domain/projects/duplicates';
+import type { DuplicateThresholds } from '../domain/projects/policy';
+import {
+  PROJECT_STREAM_PREFIX,
+  suspicionIdOf,
+  type SuspicionStatus,
+} from '../domain/projects/project-decider';
+import {
+  projectEventSchemas,
+  type DuplicateEvidence,
+  type ProjectEvent,
+  type RegisteredProject,
+  type ReportedPhoto,
+} from '../domain/projects/project-events';
+import { isWithinRegion } from '../domain/shared/region-codes';
+import { fromRecorded } from '../eventstore/codec/event-codec';
+import type { EventStore } from '../eventstore/port';
+import { STREAM_LOAD_PAGE_MAX } from '../limits';
+
+/** A suspicion as both projects' pages show it. */
+export interface ListedSuspicion {
+  suspicionId: string;
+  status: SuspicionStatus;
+  evidence: DuplicateEvidence;
+  reason?: string;
+}
+
+/** One project as the API lists it: what was registered, its progress, photos and suspicions. */
+export interface ProjectSummary {
+  project: RegisteredProject;
+  percent?: number;
+  realisedVolume?: string;
+  lastReportDate?: string;
+  /** Every photo reported, in report order, with its report's date and percent. */
+  photos: (ReportedPhoto & { reportDate: string; percent: number })[];
+  /** Suspicions of this project or of another project against it. */
+  suspicions: ListedSuspicion[];
+}
+
+/**
+ * The regency's projects, folded from every project stream in store order,
+ * with the spatial index the duplicate check reads. Caught up before each
+ * use from the last position it read, so it costs one short read per command.
+ */
+export class ProjectReadSide {
+  private readonly projects = new Map<string, ProjectSummary>();
+  private readonly suspicions = new Map<string, ListedSuspicion>();
+  /** Each project's place in registration order. */
+  private readonly sequence = new Map<string, number>();
+  private readonly index: FootprintIndex;
+  private position: bigint | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    thresholds: DuplicateThresholds,
+  ) {
+    this.index = new FootprintIndex(thresholds);
+  }
+
+  async catchUp(): Promise<void> {
+    for await (const page of this.store.readAllPages({
+      after: this.position,
+      pageSize: STREAM_LOAD_PAGE_MAX,
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+    })) {
+      for (const recorded of page) {
+        const projectId = recorded.streamId.slice(PROJECT_STREAM_PREFIX.length);
+        this.fold(projectId, fromRecorded<ProjectEvent>(projectEventSchemas, recorded));
+        this.position = recorded.position;
+      }
+    }
+  }
+
+  private fold(projectId: string, event: ProjectEvent): void {
+    if (event.type === 'ProjectRegistered') {
+      this.projects.set(projectId, { project: event.data, photos: [], suspicions: [] });
+      this.sequence.set(projectId, this.sequence.size);
+      this.index.load([event.data]);
+      return;
+    }
+    const summary = this.projects.get(projectId);
+    if (!summary) return;
+    switch (event.type) {
+      case 'ProgressReported':
+      case 'ProgressCorrected':
+        summary.percent = event.data.percent;
+        summary.realisedVolume = event.data.realisedVolume;
+        summary.lastReportDate = event.data.reportDate;
+        if (event.type === 'ProgressReported')
+          summary.photos.push(
+            ...event.data.photos.map((photo) => ({
+              ...photo,
+              reportDate: event.data.reportDate,
+              percent: event.data.percent,
+            })),
+          );
+        return;
+      case 'DuplicateSuspected': {
+        const listed: ListedSuspicion = { ...event.data, status: 'open' };
+        this.suspicions.set(event.data.suspicionId, listed);
+        summary.suspicions.push(listed);
+        this.projects.get(event.data.evidence.other.projectId)?.suspicions.push(listed);
+        return;
+      }
+      case 'DuplicateSuspicionCleared':
+      case 'DuplicateSuspicionConfirmed': {
+        const listed = this.suspicions.get(event.data.suspicionId);
+        if (!listed) return;
+        listed.status = event.type === 'DuplicateSuspicionCleared' ? 'cleared' : 'confirmed';
+        listed.reason = event.data.reason;
+        return;
+      }
+    }
+  }
+
+  get(projectId: string): ProjectSummary | undefined {
+    return this.projects.get(projectId);
+  }
+
+  /** The projects whose village lies within `regionCode` (a village, district or the regency), by id. */
+  within(regionCode: string, fiscalYear?: number): ProjectSummary[] {
+    return [...this.projects.values()]
+      .filter(
+        ({ project }) =>
+          isWithinRegion(project.villageCode, regionCode) &&
+          (fiscalYear === undefined || project.fiscalYear === fiscalYear),
+      )
+      .sort((a, b) => a.project.projectId.localeCompare(b.project.projectId));
+  }
+
+  /** The registered projects whose grown box meets the footprint's: what a new project is compared with. */
+  neighbours(footprint: ProjectFootprint): ProjectFootprint[] {
+    return this.index.neighbours(footprint);
+  }
+
+  /** Every project id in the order the projects were registered. */
+  registrationOrder(): string[] {
+    return [...this.projects.keys()];
+  }
+
+  /**
+   * The neighbours registered before `projectId` and not already suspected
+   * of it: a pair is recorded once, on the later project.
+   */
+  earlierNeighbours(projectId: string): ProjectFootprint[] {
+    const summary = this.projects.get(projectId);
+    if (!summary) return [];
+    const at = this.sequence.get(projectId) ?? 0;
+    return this.index
+      .neighbours(summary.project)
+      .filter(
+        (other) =>
+          (this.sequence.get(other.projectId) ?? 0) < at &&
+          !this.suspicions.has(suspicionIdOf(other.projectId, projectId)),
+      );
+  }
+}

@@ -1,0 +1,170 @@
+import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy } from '../domain/projects/policy';
+import {
+  projectCommandSchemas,
+  type ProjectCommand,
+  type RegisterProjectPayload,
+  type VillageArea,
+} from '../domain/projects/project-commands';
+import { projectDecider, projectStreamId } from '../domain/projects/project-decider';
+import { projectEventSchemas } from '../domain/projects/project-events';
+import { DomainError } from '../domain/shared/domain-error';
+import type { Actor } from '../domain/shared/envelope';
+import { parseCommand } from '../domain/shared/parse-command';
+import type { BlobStore } from '../eventstore/blob-store';
+import type { EventStore } from '../eventstore/port';
+import type { ReferenceCatalog } from './load-reference-data';
+import { ProjectReadSide } from './project-read-side';
+import type { RegionService } from './region-service';
+import { StreamHandler, type HandleOptions } from './stream-handler';
+
+export type ProjectCommandType = ProjectCommand['type'];
+
+/** A photo read and checked by the upload, waiting to be stored with its report. */
+export interface IncomingPhoto {
+  bytes: Buffer;
+  takenAt?: string;
+  position?: [number, number];
+}
+
+/**
+ * The regency's physical projects: registers them (with the duplicate check
+ * against the spatial index), records progress with photos, and answers
+ * what the read side holds.
+ */
+export function createProjectService({
+  store,
+  blobs,
+  regions,
+  reference,
+  policy = DEFAULT_MONITORING_POLICY,
+}: {
+  store: EventStore;
+  blobs: BlobStore;
+  regions: RegionService;
+  reference: ReferenceCatalog;
+  policy?: MonitoringPolicy;
+}) {
+  const handler = new StreamHandler(store, projectDecider, projectEventSchemas);
+  const readSide = new ProjectReadSide(store, policy.duplicates);
+
+  /** Whether the village is known (reference files or registered) and where it lies when registered. */
+  async function village(villageCode: string): Promise<{ known: boolean; area?: VillageArea }> {
+    const registered = (await regions.fresh()).find((region) => region.code === villageCode);
+    const known =
+      registered?.level === 'village' ||
+      reference.referenceCodes(regions.regencyCode).has(villageCode);
+    const area =
+      registered === undefined
+        ? undefined
+        : {
+            ...(registered.centre ? { centre: registered.centre } : {}),
+            ...(registered.boundary ? { boundary: registered.boundary } : {}),
+          };
+    return { known, ...(area ? { area } : {}) };
+  }
+
+  /** Parses and handles one command on its project's stream; throws the DomainError of a refusal. */
+  async function handle(
+    actor: Actor,
+    commandId: string,
+    type: ProjectCommandType,
+    payload: unknown,
+    options?: HandleOptions,
+  ) {
+    const command = parseCommand(projectCommandSchemas, { commandId, type, payload, actor });
+    if (command instanceof DomainError) throw command;
+    const parsed = command as ProjectCommand;
+    await readSide.catchUp();
+    const registering =
+      parsed.type === 'RegisterVillageProject' || parsed.type === 'RegisterRegencyProject'
+        ? (parsed.payload as RegisterProjectPayload)
+        : undefined;
+    const where = registering ? await village(registering.villageCode) : { known: true };
+    const neighbours = registering
+      ? readSide.neighbours(registering)
+      : parsed.type === 'CheckDuplicates'
+        ? readSide.earlierNeighbours(parsed.payload.projectId)
+        : [];
+    const outcome = await handler.handle(
+      projectStreamId(parsed.payload.projectId),
+      parsed,
+      () => ({
+        policy,
+        villageKnown: where.known,
+        ...(where.area ? { villageArea: where.area } : {}),
+        neighbours,
+      }),
+      options,
+    );
+    await readSide.catchUp();
+    return outcome;
+  }
+
+  return {
+    policy,
+    handle,
+
+    /**
+     * A progress report with its photos: the photos are stored first (the
+     * event must never name a missing blob) and removed again when the
+     * report is refused, so a refusal leaves nothing behind.
+     */
+    async report(
+      actor: Actor,
+      commandId: string,
+      fields: Record<string, unknown>,
+      photos: readonly IncomingPhoto[],
+      options?: HandleOptions,
+    ) {
+      const stored = [];
+      try {
+        for (const photo of photos) stored.push({ photo, ...(await blobs.put(photo.bytes)) });
+        const payload = {
+          ...fields,
+          photos: stored.map(({ photo, sha256 }) => ({
+            sha256,
+            ...(photo.takenAt ? { takenAt: photo.takenAt } : {}),
+            ...(photo.position ? { position: photo.position } : {}),
+          })),
+        };
+        return await handle(actor, commandId, 'ReportProgress', payload, options);
+      } catch (error) {
+        for (const { sha256, created } of stored) if (created) await blobs.remove(sha256);
+        throw error;
+      }
+    },
+
+    /**
+     * Compares every project with those registered before it and records the
+     * suspicions not yet recorded; `runId` makes each project's command id,
+     * so a retried scan records nothing twice.
+     */
+    async scan(actor: Actor, runId: string) {
+      await readSide.catchUp();
+      const suspected: string[] = [];
+      const order = readSide.registrationOrder();
+      for (const projectId of order) {
+        const outcome = await handle(actor, `${runId}:${projectId}`, 'CheckDuplicates', {
+          projectId,
+        });
+        for (const event of outcome.events)
+          if (event.type === 'DuplicateSuspected') suspected.push(event.data.suspicionId);
+      }
+      return { checked: order.length, suspected };
+    },
+
+    async get(projectId: string) {
+      await readSide.catchUp();
+      return readSide.get(projectId);
+    },
+
+    async within(regionCode: string, fiscalYear?: number) {
+      await readSide.catchUp();
+      return readSide.within(regionCode, fiscalYear);
+    },
+
+    photo: (sha256: string) => blobs.get(sha256),
+  };
+}
+
+export type ProjectService = ReturnType<typeof createProjectService>;

@@ -1,0 +1,63 @@
+import type { Position } from 'geojson';
+import type { RegisterProjectPayload } from '../../src/domain/projects/project-commands';
+
+/** Kedungasri's centre as the regions stream records it: [latitude, longitude]. */
+export const VILLAGE_CENTRE: [number, number] = [-8.62, 114.31];
+export const CENTRE_POSITION: [number, number] = [VILLAGE_CENTRE[1], VILLAGE_CENTRE[0]];
+
+const EARTH_RADIUS_METRES = 6_371_008.8;
+const radians = (degrees: number) => (degrees * Math.PI) / 180;
+const degrees = (radians: number) => (radians * 180) / Math.PI;
+
+/** The position `metres` from `from` towards `bearing` degrees (0 north, 90 east), on turf's sphere. */
+export function offset(from: Position, metres: number, bearing = 90): [number, number] {
+  const [longitude = 0, latitude = 0] = from;
+  const angle = metres / EARTH_RADIUS_METRES;
+  const startLatitude = radians(latitude);
+  const heading = radians(bearing);
+  const endLatitude = Math.asin(
+    Math.sin(startLatitude) * Math.cos(angle) +
+      Math.cos(startLatitude) * Math.sin(angle) * Math.cos(heading),
+  );
+  const endLongitude =
+    radians(longitude) +
+    Math.atan2(
+      Math.sin(heading) * Math.sin(angle) * Math.cos(startLatitude),
+      Math.cos(angle) - Math.sin(startLatitude) * Math.sin(endLatitude),
+    );
+  return [degrees(endLongitude), degrees(endLatitude)];
+}
+
+/** A straight road of `metres` going east from `from`. */
+export function roadEast(from: [number, number], metres: number) {
+  return {
+    type: 'LineString' as const,
+    coordinates: [from, offset(from, metres)] as [number, number][],
+  };
+}
+
+/** A 250 m concrete road in Dusun Krajan, paid by Dana Desa, as a village registers it. */
+export function villageRoad(
+  overrides: Partial<RegisterProjectPayload> = {},
+): RegisterProjectPayload {
+  return {
+    projectId: 'rabat-krajan-2025',
+    channel: 'apbdes',
+    villageCode: '35.10.09.2004',
+    fiscalYear: 2025,
+    kegiatanCode: '3.1.01',
+    title: 'Rabat beton jalan Dusun Krajan',
+    outputType: 'rabat-beton',
+    outputFamily: 'road',
+    volume: '250',
+    unit: 'm',
+    geometry: roadEast(CENTRE_POSITION, 250),
+    location: { dusun: 'Krajan', rt: '002' },
+    budget: [{ fundSource: 'DDS', amount: '187500000.00' }],
+    implementer: 'TPK Kedungasri',
+    procurementMethod: 'swakelola',
+    plannedStart: '2025-04-01',
+    plannedEnd: '2025-06-30',
+    ...overrides,
+  };
+}
