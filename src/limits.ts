@@ -140,3 +140,12 @@ export const REGION_BOUNDARY_POSITIONS_MAX = 5_000;
 
 /** How stale a process's view of the registered regions may be: another process (the CLI) may have registered one. */
 export const REGIONS_REFRESH_INTERVAL_MS = 2_000;
+
+// Siskeudes import
+
+/** A Siskeudes file (zip of CSV or .mdb) accepted for one import: a village-year is a few MiB, a whole regency's .mdb more. */
+export const SISKEUDES_FILE_MAX_BYTES = 64 * 1024 * 1024;
+/** Rows read from one table (all villages in the file): beyond it the file is refused, not truncated. */
+export const SISKEUDES_TABLE_ROWS_MAX = 200_000;
+/** Problems listed in one refusal: the first ones show what is wrong; the count says how many more. */
+export const SISKEUDES_PROBLEMS_MAX = 500;
