@@ -24,6 +24,7 @@ import { streamEndpoints } from './stream-routes';
 import { twoFactorEndpoints } from './two-factor-routes';
 import { userEndpoints } from './user-routes';
 import { regionEndpoints } from './region-routes';
+import { siskeudesImportEndpoints } from './siskeudes-import-endpoints';
 
 export const API_BASE = '/api/v1';
 
@@ -124,6 +125,7 @@ export function createApp(dependencies: AppDependencies): Express {
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
+    ...siskeudesImportEndpoints({ store, ledger, reference, clock }),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 
