@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLedger } from '../../src/app/ledger';
+import { figureHistory } from '../../src/audit/history';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import {
@@ -192,11 +193,13 @@ describe('Siskeudes import of a village-year', () => {
         fileSha256: sha,
         siskeudesVersion: '2.0.6.1',
         table: expect.stringMatching(/^Ta_/),
+        row: expect.any(Number),
         naturalKey: expect.any(String),
       });
     const paid = imported.find((event) => event.type === 'PaymentRequestPaid');
     expect(paid?.metadata.lineage).toMatchObject({
       table: 'Ta_Pencairan',
+      row: 1,
       naturalKey: 'CEK/001/2025',
     });
     expect(paid?.data).toMatchObject({
@@ -204,5 +207,20 @@ describe('Siskeudes import of a village-year', () => {
       withheld: '2750000.00',
       net: '19250000.00',
     });
+  });
+
+  it('shows in a figure’s history which Siskeudes row an imported event comes from', async () => {
+    const { run, store } = await setUp();
+    await run(await siskeudesZip(twoVillageTables()));
+    const history = await figureHistory(store, VILLAGE, 2025, { kind: 'spp', id: 'SPP/001/2025' });
+    expect(history.events.map((event) => event.importedFrom?.en)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Imported from Siskeudes, Ta_SPP row 1 \(SPP\/001\/2025; Siskeudes 2\.0\.6\.1; SHA-256 [0-9a-f]{12}…\)$/,
+        ),
+        expect.stringMatching(/^Imported from Siskeudes, Ta_Pencairan row 1 \(CEK\/001\/2025;/),
+      ]),
+    );
+    expect(history.events[0]?.importedFrom?.id).toMatch(/^Diimpor dari Siskeudes, Ta_SPP baris 1/);
   });
 });

@@ -22,6 +22,8 @@ export const lineageSchema = z.object({
   fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
   siskeudesVersion: z.string().min(1),
   table: z.string().min(1),
+  /** 1-based among the table's data rows in the file; 0 when a whole table made the event. */
+  row: z.number().int().nonnegative(),
   naturalKey: z.string().min(1),
 });
 export type Lineage = z.infer<typeof lineageSchema>;

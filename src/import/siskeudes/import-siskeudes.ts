@@ -151,6 +151,7 @@ function decideAll(
       fileSha256,
       siskeudesVersion: plan.siskeudesVersion,
       table: planned.table,
+      row: planned.row,
       naturalKey: planned.naturalKey,
     };
     decision.forEach((event, index) => {
