@@ -74,6 +74,7 @@ export function siskeudesImportEndpoints(dependencies: {
       summary:
         'Impor satu desa-tahun dari Siskeudes (multipart, bidang "file": .zip CSV atau .mdb) / import one village-year from Siskeudes',
       access: IMPORTERS,
+      uploadField: 'file',
       response: summarySchema,
       status: 201,
       guard,

@@ -1,4 +1,9 @@
 import request from 'supertest';
+import { createLedger } from '../../src/app/ledger';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { createMemoryStore } from '../../src/eventstore/memory';
+import { openApiDocument } from '../../src/http/openapi';
+import { siskeudesImportEndpoints } from '../../src/http/siskeudes-import-endpoints';
 import { bearer, dumpAll, expectProblem, startTestServer } from '../http/support';
 import { siskeudesZip, twoVillageTables } from './support/siskeudes-zip';
 
@@ -72,5 +77,26 @@ describe('POST …/villages/{code}/years/{year}/imports', () => {
       422,
       'UPLOAD_FILE',
     );
+  });
+
+  it('is documented as a multipart upload of one file', () => {
+    const store = createMemoryStore();
+    const endpoints = siskeudesImportEndpoints({
+      store,
+      ledger: createLedger({ store }),
+      reference: new ReferenceCatalog(),
+      clock: () => new Date(),
+    });
+    const document = openApiDocument(endpoints, '/api/v1');
+    const operation = document.paths[
+      '/api/v1/villages/{villageCode}/years/{fiscalYear}/imports'
+    ] as {
+      post: { requestBody: { content: Record<string, { schema: unknown }> } };
+    };
+    expect(operation.post.requestBody.content['multipart/form-data']?.schema).toEqual({
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    });
   });
 });
