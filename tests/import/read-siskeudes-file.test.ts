@@ -64,6 +64,13 @@ describe('reading a Siskeudes CSV zip', () => {
     }
   });
 
+  it('refuses a zip that unpacks to more than the limit, reading no further', async () => {
+    const zip = await siskeudesZip(twoVillageTables());
+    const read = await readSiskeudesFile(zip, 1000);
+    expect('problems' in read && read.problems.map((p) => p.rule)).toEqual(['FILE_SIZE']);
+    expect('tables' in (await readSiskeudesFile(zip, 100_000))).toBe(true);
+  });
+
   it.each([
     ['12/19/2024 00:00:00', '2024-12-19'],
     ['1/5/2025', '2025-01-05'],

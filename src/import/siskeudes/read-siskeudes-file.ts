@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
-import { SISKEUDES_FILE_MAX_BYTES, SISKEUDES_TABLE_ROWS_MAX } from '../../limits';
+import {
+  SISKEUDES_FILE_MAX_BYTES,
+  SISKEUDES_TABLE_ROWS_MAX,
+  SISKEUDES_UNPACKED_MAX_BYTES,
+} from '../../limits';
 import { importProblem, type ImportProblem } from './import-rules';
 import { TABLE_SCHEMAS, type RawTable, type RawTables } from './siskeudes-tables';
 
@@ -12,11 +16,12 @@ import { TABLE_SCHEMAS, type RawTable, type RawTables } from './siskeudes-tables
  */
 export async function readSiskeudesFile(
   bytes: Buffer,
+  unpackedMaxBytes = SISKEUDES_UNPACKED_MAX_BYTES,
 ): Promise<{ tables: RawTables } | { problems: ImportProblem[] }> {
   if (bytes.length > SISKEUDES_FILE_MAX_BYTES)
     return { problems: [importProblem('FILE_SIZE', 'file', 0, '', String(bytes.length))] };
   try {
-    if (isZip(bytes)) return await readZip(bytes);
+    if (isZip(bytes)) return await readZip(bytes, unpackedMaxBytes);
     if (isAccessDatabase(bytes)) return await readAccessDatabase(bytes);
   } catch (error) {
     return { problems: [importProblem('FILE_READABLE', 'file', 0, '', (error as Error).message)] };
@@ -39,20 +44,46 @@ const KNOWN = new Map(Object.keys(TABLE_SCHEMAS).map((name) => [name.toLowerCase
 
 async function readZip(
   bytes: Buffer,
+  unpackedMaxBytes: number,
 ): Promise<{ tables: RawTables } | { problems: ImportProblem[] }> {
   const zip = await JSZip.loadAsync(bytes);
   const tables = new Map<string, RawTable>();
   const problems: ImportProblem[] = [];
+  let budget = unpackedMaxBytes;
   for (const entry of Object.values(zip.files)) {
     const base = entry.name.split('/').pop() ?? '';
     const name = KNOWN.get(base.replace(/\.csv$/i, '').toLowerCase());
     if (entry.dir || !name || !/\.csv$/i.test(base)) continue;
-    const text = await entry.async('string');
+    const text = await unpacked(entry, budget);
+    if (text === undefined)
+      return { problems: [importProblem('FILE_SIZE', name, 0, '', `> ${unpackedMaxBytes}`)] };
+    budget -= Buffer.byteLength(text);
     const read = readCsv(name, text);
     if ('problem' in read) problems.push(read.problem);
     else tables.set(name, read.table);
   }
   return problems.length > 0 ? { problems } : { tables };
+}
+
+/** An entry's text, or undefined once it outgrows what is left of the budget (read as a stream, never whole). */
+function unpacked(entry: JSZip.JSZipObject, budget: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // JSZip's stream is an old-style readable (events, no async iteration); pausing it stops the inflating.
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= budget) chunks.push(chunk);
+      else {
+        stream.pause();
+        stream.removeAllListeners();
+        resolve(undefined);
+      }
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
 }
 
 function readCsv(name: string, text: string): { table: RawTable } | { problem: ImportProblem } {
