@@ -3,7 +3,12 @@ import type { EventData } from '../../eventstore/port';
 
 /** What an import booked, in rupiah text: the summary an importer checks against Siskeudes' own reports. */
 export interface ImportTotals {
-  budget: { revenue: string; spending: string; financing: string };
+  budget: {
+    revenue: string;
+    spending: string;
+    financingReceipts: string;
+    financingExpenditures: string;
+  };
   received: string;
   paid: { gross: string; withheld: string; net: string };
   taxDeposited: string;
@@ -18,13 +23,18 @@ export function importTotals(events: readonly EventData[]): ImportTotals {
           .map((event): Rupiah => rupiah(String(pick(event.data)))),
       ),
     );
-  const line = (kind: string) =>
+  const line = (kind: string, direction?: string) =>
     amounts('ApbdesLineDrafted', (data) => {
-      const drafted = data.line as { kind: string; amount: string };
-      return drafted.kind === kind ? drafted.amount : '0';
+      const drafted = data.line as { kind: string; amount: string; direction?: string };
+      return drafted.kind === kind && drafted.direction === direction ? drafted.amount : '0';
     });
   return {
-    budget: { revenue: line('revenue'), spending: line('spending'), financing: line('financing') },
+    budget: {
+      revenue: line('revenue'),
+      spending: line('spending'),
+      financingReceipts: line('financing', 'receipt'),
+      financingExpenditures: line('financing', 'expenditure'),
+    },
     received: amounts('RevenueReceived', (data) => data.amount),
     paid: {
       gross: amounts('PaymentRequestPaid', (data) => data.gross),

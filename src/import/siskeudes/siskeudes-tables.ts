@@ -215,7 +215,7 @@ export const KEY_COLUMNS: { [T in TableName]: readonly (keyof RowOf<T>)[] } = {
   Ta_SPP: ['No_SPP'],
   Ta_SPPRinci: ['No_SPP', 'Kd_Keg', 'Kd_Rincian', 'Sumberdana'],
   Ta_SPPBukti: ['No_Bukti'],
-  Ta_SPPPot: ['No_Bukti', 'Kd_Rincian'],
+  Ta_SPPPot: ['No_SPP', 'No_Bukti', 'Kd_Rincian'],
   Ta_Pencairan: ['No_Cek'],
   Ta_Pajak: ['No_SSP'],
   Ta_PajakRinci: ['No_SSP', 'No_Bukti', 'Kd_Rincian'],
