@@ -29,4 +29,28 @@ describe('kasdesa import-siskeudes', () => {
       stdout: expect.stringContaining('Berkas bukan zip CSV Siskeudes'),
     });
   }, 240_000);
+
+  it('reads an .mdb with mdb-reader in the real runtime: a damaged database is refused by the reader itself', async () => {
+    // No real Siskeudes database can be committed; a Jet header over empty pages reaches the reader's own checks.
+    const damaged = Buffer.alloc(8192);
+    damaged.writeUInt32LE(0x100, 0);
+    damaged.write('Standard Jet DB', 4, 'latin1');
+    const file = join(data.dir, 'rusak.mdb');
+    writeFileSync(file, damaged);
+    const refusal = await kasdesa(
+      file,
+      '--village',
+      '35.10.01.2001',
+      '--year',
+      '2025',
+      '--json',
+    ).catch((error: { stdout: string }) => error);
+    const outcome = JSON.parse(refusal.stdout);
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        rule: 'FILE_READABLE',
+        value: expect.stringMatching(/page type/i),
+      }),
+    ]);
+  }, 240_000);
 });
