@@ -11,7 +11,7 @@ const FLOORS = [
   ['src/cli'],
   ['src/composition'],
   ['src/http', 'src/web'],
-  ['src/demo', 'src/audit'],
+  ['src/demo', 'src/audit', 'src/import'],
   ['src/reports'],
   ['src/scenario'],
   ['src/access'],

@@ -167,3 +167,13 @@ export const PROJECT_LIST_MAX = 1_000;
 export const UPLOAD_FIELDS_MAX = 20;
 /** Bytes of one text field of a multipart upload. */
 export const UPLOAD_FIELD_MAX_BYTES = 2_000;
+// Siskeudes import
+
+/** A Siskeudes file (zip of CSV or .mdb) accepted for one import: a village-year is a few MiB, a whole regency's .mdb more. */
+export const SISKEUDES_FILE_MAX_BYTES = 64 * 1024 * 1024;
+/** Text unpacked from one zip, all tables together: a zip bomb is refused before it fills memory. */
+export const SISKEUDES_UNPACKED_MAX_BYTES = 512 * 1024 * 1024;
+/** Rows read from one table (all villages in the file): beyond it the file is refused, not truncated. */
+export const SISKEUDES_TABLE_ROWS_MAX = 200_000;
+/** Problems listed in one refusal: the first ones show what is wrong; the count says how many more. */
+export const SISKEUDES_PROBLEMS_MAX = 500;

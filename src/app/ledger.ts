@@ -11,6 +11,7 @@ import { carryOver, type PreviousYear } from '../domain/village/carry-over';
 import { villageCommandSchemas, type VillageCommand } from '../domain/village/commands';
 import { villageDecider, villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
+import type { VillageContext } from '../domain/village/context';
 import type { VillageState } from '../domain/village/state';
 import { lastEventOfType } from './last-event-of-type';
 import { ReferenceCatalog } from './load-reference-data';
@@ -64,6 +65,26 @@ export function createLedger(options: LedgerOptions) {
     };
   };
 
+  async function villageContext(
+    villageCode: string,
+    fiscalYear: number,
+    opening: boolean,
+    known?: ReturnType<typeof referenceFor>,
+  ): Promise<VillageContext> {
+    const regencyCode = regencyOf(villageCode);
+    const villageReference =
+      known ?? referenceFor(fiscalYear, regencyCode, 'villageCode', villageCode);
+    const regency = await regencyState(regencyCode, fiscalYear);
+    const previous = opening ? await previousYear(villageCode, fiscalYear) : undefined;
+    return {
+      villageCode,
+      fiscalYear,
+      reference: villageReference,
+      ...villageShareOf(regency, villageCode),
+      ...(previous ? { previousYear: previous } : {}),
+    };
+  }
+
   return {
     async executeVillageCommand(
       villageCode: string,
@@ -77,23 +98,20 @@ export function createLedger(options: LedgerOptions) {
       return villages.handle(
         villageStreamId(villageCode, fiscalYear),
         command,
-        async () => {
-          const regency = await regencyState(regencyCode, fiscalYear);
-          const previous =
-            command.type === 'OpenVillageFiscalYear'
-              ? await previousYear(villageCode, fiscalYear)
-              : undefined;
-          return {
+        () =>
+          villageContext(
             villageCode,
             fiscalYear,
-            reference: villageReference,
-            ...villageShareOf(regency, villageCode),
-            ...(previous ? { previousYear: previous } : {}),
-          };
-        },
+            command.type === 'OpenVillageFiscalYear',
+            villageReference,
+          ),
         handleOptions,
       );
     },
+
+    /** What the village decider needs besides the stream: also for deciding outside a command (an import). */
+    villageContext: (villageCode: string, fiscalYear: number) =>
+      villageContext(villageCode, fiscalYear, true),
 
     async executeRegencyCommand(
       regencyCode: string,

@@ -1,6 +1,7 @@
 import { businessDateOf, type Clocks } from '../../projections/engine/two-clocks';
 import { fromRecorded } from '../eventstore/codec/event-codec';
-import type { Actor } from '../domain/shared/envelope';
+import type { BilingualText } from '../domain/shared/domain-error';
+import type { Actor, Lineage } from '../domain/shared/envelope';
 import { villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
 import type { BudgetLine } from '../domain/village/lines';
@@ -52,7 +53,18 @@ export interface HistoryItem {
   reverses: string | null;
   /** The reversals that name this event's entry. */
   reversedBy: string[];
+  /** Where an imported event comes from ("imported from Siskeudes, Ta_SPPRinci row 3 …"); null when entered in Kasdesa. */
+  importedFrom: BilingualText | null;
   data: unknown;
+}
+
+/** An imported event's lineage in words, Indonesian then English. */
+export function lineageText(lineage: Lineage): BilingualText {
+  const key = `${lineage.naturalKey}; Siskeudes ${lineage.siskeudesVersion}; SHA-256 ${lineage.fileSha256.slice(0, 12)}…`;
+  return {
+    id: `Diimpor dari Siskeudes, ${lineage.table} baris ${lineage.row} (${key})`,
+    en: `Imported from Siskeudes, ${lineage.table} row ${lineage.row} (${key})`,
+  };
 }
 
 export interface FigureHistory extends FigureQuery {
@@ -157,6 +169,7 @@ function toItem(item: Indexed, reversedBy: Map<string, string[]>): HistoryItem {
     reversedBy: entryReferences(item).flatMap(
       (entry) => reversedBy.get(entry.slice('entry:'.length)) ?? [],
     ),
+    importedFrom: event.metadata.lineage ? lineageText(event.metadata.lineage) : null,
     data: event.data,
   };
 }

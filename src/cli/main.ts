@@ -12,6 +12,7 @@ import { registerSeedDemo } from './seed-demo-command';
 import { registerStatus } from './status-command';
 import { registerUserCommands } from './user-commands';
 import { registerVerify } from './verify-command';
+import { registerImportSiskeudes } from './import-siskeudes-command';
 
 const program = new Command('kasdesa').description(
   'Kasdesa — buku kas desa berbasis peristiwa / event-sourced village ledger',
@@ -29,6 +30,7 @@ registerRebuildProjections(program);
 registerExportReport(program);
 registerLoadReference(program);
 registerRegionCommand(program);
+registerImportSiskeudes(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error((error as Error).message);

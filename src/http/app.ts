@@ -28,6 +28,7 @@ import { twoFactorEndpoints } from './two-factor-routes';
 import { userEndpoints } from './user-routes';
 import { regionEndpoints } from './region-routes';
 import { projectEndpoints } from './project-routes';
+import { siskeudesImportEndpoints } from './siskeudes-import-endpoints';
 
 export const API_BASE = '/api/v1';
 
@@ -141,6 +142,7 @@ export function createApp(dependencies: AppDependencies): Express {
         policy: dependencies.monitoringPolicy,
       }),
     ),
+    ...siskeudesImportEndpoints({ store, ledger, reference, clock }),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 

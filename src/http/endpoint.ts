@@ -19,6 +19,8 @@ export interface Endpoint {
   /** Who may call it: the docs page and OpenAPI show it; the handler enforces it. */
   access: EndpointAccess;
   body?: z.ZodType;
+  /** A multipart upload instead of a JSON body: the form field that carries the file. */
+  uploadField?: string;
   response?: z.ZodType;
   /** The media type of a file answered instead of JSON (a download); OpenAPI lists it as binary. */
   download?: string;

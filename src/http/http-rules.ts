@@ -157,6 +157,16 @@ export const HTTP_RULES = {
     en: 'The multipart/form-data body is malformed or truncated',
     status: 400,
   },
+  UPLOAD_FILE: {
+    id: 'Unggahan multipart harus berisi tepat satu berkas pada bidang "file"',
+    en: 'The multipart upload must carry exactly one file in the field "file"',
+    status: 422,
+  },
+  SISKEUDES_FILE_REFUSED: {
+    id: 'Berkas Siskeudes ditolak; tidak ada yang ditulis (lihat daftar masalah)',
+    en: 'The Siskeudes file was refused; nothing was written (see the list of problems)',
+    status: 422,
+  },
 } as const satisfies Record<string, HttpRuleText>;
 
 export type HttpRuleId = keyof typeof HTTP_RULES;

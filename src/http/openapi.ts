@@ -67,6 +67,20 @@ function operation(endpoint: Endpoint) {
         content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } },
       },
     }),
+    ...(endpoint.uploadField && {
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: [endpoint.uploadField],
+              properties: { [endpoint.uploadField]: { type: 'string', format: 'binary' } },
+            },
+          },
+        },
+      },
+    }),
     responses: {
       [endpoint.status]: {
         description: 'OK',

@@ -16,12 +16,26 @@ export interface CommandEnvelope<T extends string = string, P = unknown> {
   actor: Actor;
 }
 
+/** Where an imported event comes from: the file, its Siskeudes version, and the row it books. */
+export const lineageSchema = z.object({
+  source: z.literal('siskeudes'),
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  siskeudesVersion: z.string().min(1),
+  table: z.string().min(1),
+  /** 1-based among the table's data rows in the file; 0 when a whole table made the event. */
+  row: z.number().int().nonnegative(),
+  naturalKey: z.string().min(1),
+});
+export type Lineage = z.infer<typeof lineageSchema>;
+
 export const eventMetadataSchema = z.object({
   schemaVersion: z.number().int().positive(),
   commandId: z.string().min(1),
   commandFingerprint: z.string().min(1),
   actor: actorSchema,
   businessDate: z.iso.date().optional(),
+  /** Only on imported events. */
+  lineage: lineageSchema.optional(),
 });
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;
 

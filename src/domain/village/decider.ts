@@ -17,6 +17,7 @@ import { paymentEvolvers, paymentHandlers } from './payments';
 import { receiptEvolvers, receiptHandlers } from './receipts';
 import { openingEvolvers, openingHandlers } from './opening';
 import { initialVillageState, type VillageState } from './state';
+import { siskeudesImportEvolvers } from './siskeudes-import';
 import { taxDepositEvolvers, taxDepositHandlers } from './tax-deposits';
 
 /** The village fiscal-year stream, composed of one handler/evolver table per area. */
@@ -54,6 +55,7 @@ export const villageCore: CoreDecider<VillageCommand, VillageState, VillageEvent
       ...closingEvolvers,
       ...financingEvolvers,
       ...openingEvolvers,
+      ...siskeudesImportEvolvers,
     },
     events: villageEventSchemas,
   };

@@ -5,6 +5,7 @@ import { villageCommandSchemas as commands } from './commands';
 import { executionEventSchemas } from './execution-events';
 import { financingEventSchemas } from './financing-commands';
 import { budgetLine } from './lines';
+import { siskeudesImportEventSchemas } from './siskeudes-import';
 
 const versionLabel = z.string().min(1);
 
@@ -110,6 +111,7 @@ export const villageEventSchemas = {
       after: openingFigures,
     }),
   },
+  ...siskeudesImportEventSchemas,
 };
 
 export type VillageEvent = EventsOf<typeof villageEventSchemas>;

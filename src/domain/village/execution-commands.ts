@@ -158,7 +158,11 @@ export const executionCommandSchemas = {
     date: businessDate,
     amount: positiveAmount,
     from: cashAccount,
-    billingCode: z.string().regex(/^\d{15}$/, 'expected the 15-digit billing code'),
+    /** Absent on a deposit imported from Siskeudes: Ta_Pajak keeps the NTPN, not the billing code. */
+    billingCode: z
+      .string()
+      .regex(/^\d{15}$/, 'expected the 15-digit billing code')
+      .optional(),
     ntpn: z.string().regex(/^[0-9A-Z]{16}$/, 'expected the 16-character NTPN'),
   }),
   ReverseEntry: z.strictObject({

@@ -72,7 +72,7 @@ const isCurrent = (recorded: RecordedEvent, spec: EventSpec) =>
 
 /** The event as stored, with only the envelope's own metadata keys (as the schema would keep). */
 function trusted<E extends DomainEvent>(recorded: RecordedEvent): E {
-  const { schemaVersion, commandId, commandFingerprint, actor, businessDate } =
+  const { schemaVersion, commandId, commandFingerprint, actor, businessDate, lineage } =
     recorded.metadata as unknown as EventMetadata;
   const { id, role, displayName } = actor;
   return {
@@ -84,6 +84,7 @@ function trusted<E extends DomainEvent>(recorded: RecordedEvent): E {
       commandFingerprint,
       actor: { id, role, displayName },
       ...(businessDate === undefined ? {} : { businessDate }),
+      ...(lineage === undefined ? {} : { lineage }),
     },
   } as E;
 }

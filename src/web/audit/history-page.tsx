@@ -91,6 +91,12 @@ export function HistoryPage({
                   <dd>{shownInstant(event.recordedAt)}</dd>
                   <dt>Perintah</dt>
                   <dd class="command-id">{event.commandId}</dd>
+                  {event.importedFrom && (
+                    <>
+                      <dt>Asal</dt>
+                      <dd>{event.importedFrom.id}</dd>
+                    </>
+                  )}
                   <dt>Mengapa</dt>
                   <dd>{event.why.length > 0 ? event.why.join('; ') : '—'}</dd>
                   {event.reverses && (

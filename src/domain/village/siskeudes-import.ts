@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { AreaEvolvers } from '../shared/decider';
+import type { VillageEvent } from './events';
+import type { VillageState } from './state';
+
+/**
+ * The batch record of a Siskeudes import: which file, which version, when and
+ * (in its metadata's actor) by whom. It changes no figure; the imported
+ * events after it do, each naming the row it books.
+ */
+export const siskeudesImportEventSchemas = {
+  SiskeudesImportRecorded: {
+    version: 1,
+    data: z.strictObject({
+      fileName: z.string().min(1).max(255),
+      fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      siskeudesVersion: z.string().min(1),
+      /** The village's Kd_Desa in the file. */
+      kdDesa: z.string().min(1),
+      importedAt: z.iso.datetime(),
+      /** Imported events after this one. */
+      eventCount: z.number().int().nonnegative(),
+      rowCounts: z.record(z.string(), z.number().int().nonnegative()),
+    }),
+  },
+};
+
+export const siskeudesImportEvolvers: AreaEvolvers<
+  VillageEvent,
+  VillageState,
+  'SiskeudesImportRecorded'
+> = {
+  SiskeudesImportRecorded: (state) => state,
+};

@@ -1,0 +1,546 @@
+import type { ReferenceData } from '../../domain/reference/reference-data';
+import { exactProduct, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
+import { importProblem, type ImportProblem } from './import-rules';
+import {
+  isoDate as isoDateOf,
+  naturalKey,
+  type Placed,
+  type SiskeudesTables,
+  type TableName,
+} from './siskeudes-tables';
+
+/**
+ * From a file's tables to the commands that book one village-year in
+ * Kasdesa, each tied to the Siskeudes row it comes from. Pure: no store, no
+ * clock. Anything the file cannot say is a problem, never a guess.
+ */
+
+export interface PlannedCommand {
+  /** The Siskeudes table and natural key the command books (its lineage). */
+  table: TableName;
+  naturalKey: string;
+  /** The row's 1-based place in its table (0: the table as a whole). */
+  row: number;
+  /** Distinguishes the several commands one row makes (draft, submit, pay…). */
+  step: string;
+  type: string;
+  payload: Record<string, unknown>;
+  /**
+   * A decision Siskeudes records only by office (Ta_Desa names the holders):
+   * the SPP's verification by the Sekdes and approval by the Kades. Without
+   * it the importing user is the actor.
+   */
+  actedBy?: { role: 'secretary' | 'villageHead'; name: string };
+}
+
+export interface ImportTarget {
+  villageCode: string;
+  fiscalYear: number;
+  reference: ReferenceData;
+}
+
+export interface ImportPlan {
+  siskeudesVersion: string;
+  /** The village's Kd_Desa in the file. */
+  kdDesa: string;
+  commands: PlannedCommand[];
+  /** Rows of this village-year read per table. */
+  rowCounts: Record<string, number>;
+}
+
+/** Siskeudes' Kd_Desa is the kecamatan and desa part of the Kemendagri code ("01.2001" of 35.10.01.2001). */
+export const kdDesaOf = (villageCode: string) => villageCode.split('.').slice(-2).join('.');
+
+/** Kd_Rincian of the opening cash balances in Ta_SaldoAwal: kas tunai and rekening kas desa. */
+const OPENING_CASH_ACCOUNT = '1.1.1.01';
+const OPENING_BANK_ACCOUNT = '1.1.1.02';
+/** Siskeudes keeps no Dana Desa earmark per line; imported lines say so explicitly. */
+const UNKNOWN_EARMARK = 'non-earmarked';
+const NOT_IN_SISKEUDES = 'Tidak tercatat di Siskeudes';
+const UNIT_MAX = 30;
+const TEXT_MAX = 500;
+
+export function planImport(
+  tables: SiskeudesTables,
+  target: ImportTarget,
+): { plan: ImportPlan } | { problems: ImportProblem[] } {
+  const kdDesa = kdDesaOf(target.villageCode);
+  const mine = <T extends TableName>(name: T) =>
+    (tables[name] as Placed<T>[]).filter(
+      (row) =>
+        (row as { Kd_Desa?: string }).Kd_Desa === kdDesa &&
+        (row as { Tahun?: number }).Tahun === target.fiscalYear,
+    );
+  const problems: ImportProblem[] = [];
+  const desa = mine('Ta_Desa')[0];
+  if (!desa) {
+    const code = `${kdDesa} / ${target.fiscalYear}`;
+    return { problems: [importProblem('VILLAGE_IN_FILE', 'Ta_Desa', 0, 'Kd_Desa', code)] };
+  }
+  const planner = new Planner(target, kdDesa, problems);
+  const rows = Object.fromEntries(
+    (Object.keys(tables) as TableName[]).map((name) => [
+      name,
+      name === 'Ref_Version' ? tables.Ref_Version : mine(name),
+    ]),
+  ) as unknown as SiskeudesTables;
+  for (const name of Object.keys(rows) as TableName[]) planner.checkKeysUnique(name, rows[name]);
+  const commands = [
+    ...planner.opening(rows),
+    ...planner.budget(rows, desa),
+    ...planner.receipts(rows),
+    ...planner.paymentRequests(rows, desa),
+    ...planner.taxDeposits(rows),
+  ];
+  if (problems.length > 0) return { problems };
+  return {
+    plan: {
+      siskeudesVersion: tables.Ref_Version[0]?.Versi ?? '',
+      kdDesa,
+      commands,
+      rowCounts: Object.fromEntries(
+        Object.entries(rows).map(([name, list]) => [name, (list as unknown[]).length]),
+      ),
+    },
+  };
+}
+
+interface LineKey {
+  kind: 'revenue' | 'spending' | 'financing';
+  kegiatanCode?: string;
+  account: string;
+  source: string;
+}
+
+const lineIdOf = ({ kind, kegiatanCode, account, source }: LineKey) =>
+  kind === 'spending' ? `${kegiatanCode}/${account}/${source}` : `${account}/${source}`;
+
+const KINDS: Record<string, LineKey['kind']> = {
+  '4': 'revenue',
+  '5': 'spending',
+  '6': 'financing',
+};
+
+const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const cashAccountOf = (kdBayar: string | undefined) => (kdBayar === '1' ? 'cashOnHand' : 'bank');
+
+class Planner {
+  private readonly lineIds = new Set<string>();
+
+  constructor(
+    private readonly target: ImportTarget,
+    private readonly kdDesa: string,
+    private readonly problems: ImportProblem[],
+  ) {}
+
+  checkKeysUnique<T extends TableName>(table: T, rows: Placed<T>[]) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = naturalKey(table, row);
+      if (seen.has(key)) this.problems.push(importProblem('KEY_UNIQUE', table, row.row, '', key));
+      seen.add(key);
+    }
+  }
+
+  /** Ta_Kegiatan's Kd_Keg is Kd_Desa followed by bidang.sub-bidang.kegiatan. */
+  private kegiatanCode(table: TableName, row: number, kdKeg: string): string | undefined {
+    if (kdKeg.startsWith(`${this.kdDesa}.`)) return kdKeg.slice(this.kdDesa.length + 1);
+    this.problems.push(
+      importProblem('CODE_FORMAT', table, row, 'Kd_Keg', kdKeg, {
+        id: `tidak diawali Kd_Desa ${this.kdDesa}`,
+        en: `does not start with Kd_Desa ${this.kdDesa}`,
+      }),
+    );
+    return undefined;
+  }
+
+  opening(rows: SiskeudesTables): PlannedCommand[] {
+    const balance = (account: string) =>
+      sum(
+        rows.Ta_SaldoAwal.filter((r) => r.Kd_Rincian === account).map((r) =>
+          r.Debet.minus(r.Kredit),
+        ),
+      );
+    const silpa = new Map<string, Rupiah>();
+    for (const line of rows.Ta_RABRinci.filter((r) => r.Kd_Rincian.startsWith('6.1.1')))
+      silpa.set(line.SumberDana, (silpa.get(line.SumberDana) ?? ZERO).plus(line.AnggaranStlhPAK));
+    return [
+      {
+        table: 'Ta_SaldoAwal',
+        naturalKey: 'opening',
+        row: 0,
+        step: 'open',
+        type: 'OpenVillageFiscalYear',
+        payload: {
+          openingBalances: {
+            cashOnHand: toAmountText(balance(OPENING_CASH_ACCOUNT)),
+            bank: toAmountText(balance(OPENING_BANK_ACCOUNT)),
+          },
+          silpa: [...silpa]
+            .filter(([, amount]) => !amount.isZero())
+            .map(([source, amount]) => ({ source, amount: toAmountText(amount) })),
+        },
+      },
+    ];
+  }
+
+  budget(rows: SiskeudesTables, desa: Placed<'Ta_Desa'>): PlannedCommand[] {
+    const groups = new Map<string, { key: LineKey; rows: Placed<'Ta_RABRinci'>[] }>();
+    for (const row of rows.Ta_RABRinci) {
+      const kind = KINDS[row.Kd_Rincian[0] ?? ''];
+      if (!kind) {
+        this.problems.push(
+          importProblem('CODE_FORMAT', 'Ta_RABRinci', row.row, 'Kd_Rincian', row.Kd_Rincian),
+        );
+        continue;
+      }
+      const kegiatanCode =
+        kind === 'spending' ? this.kegiatanCode('Ta_RABRinci', row.row, row.Kd_Keg) : undefined;
+      if (kind === 'spending' && kegiatanCode === undefined) continue;
+      const key: LineKey = { kind, kegiatanCode, account: row.Kd_Rincian, source: row.SumberDana };
+      const id = lineIdOf(key);
+      groups.set(id, { key, rows: [...(groups.get(id)?.rows ?? []), row] });
+    }
+    const lines = [...groups.values()]
+      .map((group) => ({ ...group, amount: sum(group.rows.map((r) => r.AnggaranStlhPAK)) }))
+      // A line the amendment brought to zero has nothing left to book.
+      .filter((group) => !group.amount.isZero());
+    for (const line of lines) this.lineIds.add(lineIdOf(line.key));
+
+    const activities = rows.Ta_Kegiatan.flatMap((kegiatan): PlannedCommand[] => {
+      const code = this.kegiatanCode('Ta_Kegiatan', kegiatan.row, kegiatan.Kd_Keg);
+      const own = lines.filter((line) => line.key.kegiatanCode === code);
+      if (code === undefined || own.length === 0) return [];
+      const costs = new Map<string, Rupiah>();
+      for (const line of own)
+        costs.set(line.key.source, (costs.get(line.key.source) ?? ZERO).plus(line.amount));
+      return [
+        {
+          table: 'Ta_Kegiatan',
+          naturalKey: kegiatan.Kd_Keg,
+          row: kegiatan.row,
+          step: 'plan',
+          type: 'PlanRkpdesActivity',
+          payload: {
+            activityId: code,
+            subBidangCode: code.split('.').slice(0, 2).join('.'),
+            kegiatanCode: code,
+            name: clip(kegiatan.Nama_Kegiatan, TEXT_MAX),
+            location: { hamlet: clip(kegiatan.Lokasi ?? NOT_IN_SISKEUDES, TEXT_MAX) },
+            output: { volume: '1', unit: clip(kegiatan.Keluaran ?? 'kegiatan', UNIT_MAX) },
+            executor: {
+              name: clip(kegiatan.Nm_PPTKD ?? NOT_IN_SISKEUDES, TEXT_MAX),
+              position: clip(kegiatan.Jbt_PPTKD ?? 'PKA', TEXT_MAX),
+            },
+            beneficiaries: { description: NOT_IN_SISKEUDES, count: 0 },
+            estimatedCosts: [...costs].map(([source, amount]) => ({
+              source,
+              amount: toAmountText(amount),
+            })),
+          },
+        },
+      ];
+    });
+    const drafted = lines.map(({ key, rows: items, amount }): PlannedCommand => {
+      const first = items[0]!;
+      const description = clip(
+        items.map((item) => item.Uraian ?? item.Kd_Rincian).join('; '),
+        TEXT_MAX,
+      );
+      const common = {
+        lineId: lineIdOf(key),
+        account: key.account,
+        source: key.source,
+        description,
+      };
+      return {
+        table: 'Ta_RABRinci',
+        naturalKey: items.map((item) => naturalKey('Ta_RABRinci', item)).join(' + '),
+        row: first.row,
+        step: 'draft',
+        type: 'DraftApbdesLine',
+        payload: {
+          line:
+            key.kind === 'spending'
+              ? {
+                  kind: 'spending',
+                  ...common,
+                  activityId: key.kegiatanCode,
+                  ...(key.source === 'DDS' ? { earmark: UNKNOWN_EARMARK } : {}),
+                  ...volumeOf(items.length === 1 ? first : undefined, amount),
+                }
+              : { kind: key.kind, ...common, amount: toAmountText(amount) },
+        },
+      };
+    });
+    const perdes = desa.No_Perdes;
+    const date = desa.Tgl_Perdes === undefined ? undefined : isoOrProblem(desa, this.problems);
+    if (!perdes)
+      this.problems.push(importProblem('VALUE_PRESENT', 'Ta_Desa', desa.row, 'No_Perdes', ''));
+    if (!perdes || !date) return [...activities, ...drafted];
+    const step = (
+      step: string,
+      type: string,
+      payload: Record<string, unknown>,
+    ): PlannedCommand => ({
+      table: 'Ta_Desa',
+      naturalKey: desa.Kd_Desa,
+      row: desa.row,
+      step,
+      type,
+      payload,
+    });
+    return [
+      ...activities,
+      step('draft', 'StartApbdesDraft', {}),
+      ...drafted,
+      step('bpd', 'SubmitApbdesToBpd', { date }),
+      step('agreed', 'RecordBpdAgreement', { date, minutesNumber: NOT_IN_SISKEUDES }),
+      step('to-camat', 'SubmitApbdesForEvaluation', { date }),
+      step('evaluated', 'RecordApbdesEvaluation', {
+        date,
+        reference: NOT_IN_SISKEUDES,
+        outcome: 'approved',
+        remarks: [],
+      }),
+      step('enacted', 'EnactApbdes', { perdesNumber: perdes, date }),
+      step('elaborated', 'ElaborateApbdes', { perkadesNumber: NOT_IN_SISKEUDES, date }),
+    ];
+  }
+
+  receipts(rows: SiskeudesTables): PlannedCommand[] {
+    return rows.Ta_TBPRinci.flatMap((rinci): PlannedCommand[] => {
+      const tbp = rows.Ta_TBP.find((t) => t.No_Bukti === rinci.No_Bukti);
+      if (!tbp) {
+        this.problems.push(
+          importProblem('PARENT_PRESENT', 'Ta_TBPRinci', rinci.row, 'No_Bukti', rinci.No_Bukti),
+        );
+        return [];
+      }
+      const siblings = rows.Ta_TBPRinci.filter((r) => r.No_Bukti === rinci.No_Bukti);
+      const receiptId =
+        siblings.length === 1 ? rinci.No_Bukti : `${rinci.No_Bukti}/${siblings.indexOf(rinci) + 1}`;
+      return [
+        {
+          table: 'Ta_TBPRinci',
+          naturalKey: naturalKey('Ta_TBPRinci', rinci),
+          row: rinci.row,
+          step: 'receipt',
+          type: 'RecordReceipt',
+          payload: {
+            receiptId,
+            date: tbp.Tgl_Bukti,
+            account: rinci.Kd_Rincian,
+            source: rinci.SumberDana,
+            amount: toAmountText(rinci.Nilai),
+            into: cashAccountOf(tbp.KdBayar),
+            payer: { name: clip(tbp.Nm_Penyetor ?? NOT_IN_SISKEUDES, TEXT_MAX) },
+            description: clip(tbp.Uraian ?? `TBP ${tbp.No_Bukti}`, TEXT_MAX),
+          },
+        },
+      ];
+    });
+  }
+
+  private taxOf(table: TableName, row: number, account: string): string | undefined {
+    const tax = this.target.reference.policy.taxes.find((t) => t.pfkAccount === account)?.tax;
+    if (!tax)
+      this.problems.push(importProblem('TAX_ACCOUNT_KNOWN', table, row, 'Kd_Rincian', account));
+    return tax;
+  }
+
+  paymentRequests(rows: SiskeudesTables, desa: Placed<'Ta_Desa'>): PlannedCommand[] {
+    return rows.Ta_SPP.flatMap((spp): PlannedCommand[] => {
+      if (spp.Jn_SPP !== 'LS') {
+        this.problems.push(
+          importProblem('NOT_YET_SUPPORTED', 'Ta_SPP', spp.row, 'Jn_SPP', spp.Jn_SPP, {
+            id: 'baru SPP LS yang dapat diimpor',
+            en: 'only LS payment requests can be imported so far',
+          }),
+        );
+        return [];
+      }
+      const rinci = rows.Ta_SPPRinci.filter((r) => r.No_SPP === spp.No_SPP);
+      const activities = new Set(rinci.map((r) => r.Kd_Keg));
+      if (rinci.length === 0 || activities.size > 1) {
+        this.problems.push(
+          importProblem(
+            rinci.length === 0 ? 'PARENT_PRESENT' : 'NOT_YET_SUPPORTED',
+            'Ta_SPP',
+            spp.row,
+            'No_SPP',
+            spp.No_SPP,
+          ),
+        );
+        return [];
+      }
+      const activityId = this.kegiatanCode('Ta_SPPRinci', rinci[0]!.row, rinci[0]!.Kd_Keg);
+      const overrides: Record<string, unknown>[] = [];
+      const lines = rinci.map((line) => {
+        const lineId = lineIdOf({
+          kind: 'spending',
+          kegiatanCode: activityId,
+          account: line.Kd_Rincian,
+          source: line.Sumberdana,
+        });
+        if (!this.lineIds.has(lineId))
+          this.problems.push(
+            importProblem('BUDGET_LINE_PRESENT', 'Ta_SPPRinci', line.row, 'Kd_Rincian', lineId),
+          );
+        const bukti = rows.Ta_SPPBukti.filter(
+          (b) =>
+            b.No_SPP === spp.No_SPP &&
+            b.Kd_Keg === line.Kd_Keg &&
+            b.Kd_Rincian === line.Kd_Rincian &&
+            b.Sumberdana === line.Sumberdana,
+        );
+        const withheld = new Map<string, Rupiah>();
+        for (const pot of rows.Ta_SPPPot.filter(
+          (p) => p.No_SPP === spp.No_SPP && bukti.some((b) => b.No_Bukti === p.No_Bukti),
+        )) {
+          const tax = this.taxOf('Ta_SPPPot', pot.row, pot.Kd_Rincian);
+          if (tax) withheld.set(tax, (withheld.get(tax) ?? ZERO).plus(pot.Nilai));
+        }
+        for (const [tax, amount] of withheld)
+          overrides.push({
+            lineId,
+            tax,
+            amount: toAmountText(amount),
+            reason: 'Nilai potongan Ta_SPPPot (Siskeudes)',
+          });
+        const first = bukti[0];
+        return {
+          lineId,
+          source: line.Sumberdana,
+          amount: toAmountText(line.Nilai),
+          taxes: [...withheld.keys()],
+          ...(first ? { evidence: evidenceOf(first) } : {}),
+        };
+      });
+      const step = (
+        step: string,
+        type: string,
+        payload: Record<string, unknown>,
+      ): PlannedCommand => ({
+        table: 'Ta_SPP',
+        naturalKey: spp.No_SPP,
+        row: spp.row,
+        step,
+        type,
+        payload,
+      });
+      const date = spp.Tgl_SPP;
+      const decision = { sppId: spp.No_SPP, date };
+      const commands: PlannedCommand[] = [
+        step('draft', 'DraftPaymentRequest', {
+          sppId: spp.No_SPP,
+          kind: 'LS',
+          activityId,
+          date,
+          description: clip(spp.Keterangan ?? `SPP ${spp.No_SPP}`, TEXT_MAX),
+          progressReportReference: NOT_IN_SISKEUDES,
+          lines,
+        }),
+        step('submit', 'SubmitPaymentRequest', decision),
+        {
+          ...step('verify', 'VerifyPaymentRequest', {
+            ...decision,
+            outcome: 'verified',
+            reasons: [],
+          }),
+          actedBy: { role: 'secretary', name: desa.Nm_Sekdes ?? 'Sekretaris Desa' },
+        },
+        {
+          ...step('approve', 'ApprovePaymentRequest', {
+            ...decision,
+            outcome: 'approved',
+            reasons: [],
+          }),
+          actedBy: { role: 'villageHead', name: desa.Nm_Kades ?? 'Kepala Desa' },
+        },
+      ];
+      const paid = rows.Ta_Pencairan.find((p) => p.No_SPP === spp.No_SPP);
+      if (!paid) return commands;
+      return [
+        ...commands,
+        {
+          table: 'Ta_Pencairan',
+          naturalKey: paid.No_Cek,
+          row: paid.row,
+          step: 'pay',
+          type: 'PayPaymentRequest',
+          payload: {
+            paymentId: paid.No_Cek,
+            sppId: spp.No_SPP,
+            date: paid.Tgl_Cek,
+            from: cashAccountOf(paid.KdBayar),
+            transferReference: paid.No_Cek,
+            taxOverrides: overrides,
+          },
+        },
+      ];
+    });
+  }
+
+  taxDeposits(rows: SiskeudesTables): PlannedCommand[] {
+    return rows.Ta_Pajak.flatMap((ssp): PlannedCommand[] => {
+      const perTax = new Map<string, Rupiah>();
+      for (const rinci of rows.Ta_PajakRinci.filter((r) => r.No_SSP === ssp.No_SSP)) {
+        const tax = this.taxOf('Ta_PajakRinci', rinci.row, rinci.Kd_Rincian);
+        if (tax) perTax.set(tax, (perTax.get(tax) ?? ZERO).plus(rinci.Nilai));
+      }
+      if (!ssp.NTPN)
+        this.problems.push(importProblem('VALUE_PRESENT', 'Ta_Pajak', ssp.row, 'NTPN', ''));
+      return [...perTax].map(([tax, amount]) => ({
+        table: 'Ta_Pajak',
+        naturalKey: perTax.size === 1 ? ssp.No_SSP : `${ssp.No_SSP}|${tax}`,
+        row: ssp.row,
+        step: 'deposit',
+        type: 'DepositTax',
+        payload: {
+          depositId: perTax.size === 1 ? ssp.No_SSP : `${ssp.No_SSP}/${tax}`,
+          tax,
+          date: ssp.Tgl_SSP,
+          amount: toAmountText(amount),
+          from: cashAccountOf(ssp.KdBayar),
+          ntpn: ssp.NTPN ?? '',
+        },
+      }));
+    });
+  }
+}
+
+/** One item's own volume and price when they multiply to its amount exactly; else one package. */
+function volumeOf(item: Placed<'Ta_RABRinci'> | undefined, amount: Rupiah) {
+  const volume = item?.JmlSatuanPAK?.replace(/\.0+$/, '');
+  const price = item?.HrgSatuanPAK;
+  if (item && volume && price && /^\d{1,9}(\.\d{1,4})?$/.test(volume) && !price.isZero()) {
+    if (exactProduct(volume, price)?.equals(amount))
+      return {
+        volume,
+        unit: clip(item.Satuan ?? 'paket', UNIT_MAX),
+        unitPrice: toAmountText(price),
+      };
+  }
+  return { volume: '1', unit: 'paket', unitPrice: toAmountText(amount) };
+}
+
+function evidenceOf(bukti: Placed<'Ta_SPPBukti'>) {
+  const npwp = bukti.NPWP?.replace(/\D/g, '');
+  return {
+    receiptNumber: bukti.No_Bukti,
+    receiptDate: bukti.Tgl_Bukti,
+    payee: clip(bukti.Nm_Penerima, TEXT_MAX),
+    address: clip(bukti.Alamat ?? NOT_IN_SISKEUDES, TEXT_MAX),
+    ...(bukti.Rek_Bank ? { bankAccount: clip(bukti.Rek_Bank, 50) } : {}),
+    ...(bukti.Nm_Bank ? { bankName: clip(bukti.Nm_Bank, TEXT_MAX) } : {}),
+    ...(npwp && /^\d{15,16}$/.test(npwp) ? { npwp } : {}),
+  };
+}
+
+function isoOrProblem(desa: Placed<'Ta_Desa'>, problems: ImportProblem[]): string | undefined {
+  const text = desa.Tgl_Perdes ?? '';
+  const iso = isoDateOf(text);
+  if (!iso) problems.push(importProblem('DATE_FORMAT', 'Ta_Desa', desa.row, 'Tgl_Perdes', text));
+  return iso;
+}

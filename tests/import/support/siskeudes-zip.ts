@@ -1,0 +1,401 @@
+import JSZip from 'jszip';
+
+/** A table as a test writes it: a header and rows of text, exported as mdb-export would. */
+export type TableRows = Record<string, string>[];
+export type FixtureTables = Record<string, TableRows>;
+
+/** mdb-export's quoting: every field quoted, quotes doubled; newlines and commas stay inside. */
+const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+export function csvOf(rows: TableRows, { bom = false } = {}): string {
+  const columns = Object.keys(rows[0] ?? {});
+  const lines = [
+    columns.join(','),
+    ...rows.map((row) => columns.map((c) => quote(row[c] ?? '')).join(',')),
+  ];
+  return `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+export async function siskeudesZip(
+  tables: FixtureTables,
+  options: { bom?: boolean } = {},
+): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, rows] of Object.entries(tables)) zip.file(`${name}.csv`, csvOf(rows, options));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const VILLAGE_A = '01.2001.';
+const VILLAGE_B = '01.2002.';
+const year = { Tahun: '2025' };
+
+/**
+ * Two villages of one kecamatan in one Siskeudes database, 2025: the import
+ * of 35.10.01.2001 must take only the first. Village A opens on a SiLPA of
+ * Rp 5,000,000 (ADD), budgets ADD and PAD revenue, receives both, pays one
+ * LS SPP with PPN and PPh 22 withheld and deposits both taxes.
+ */
+export function twoVillageTables(): FixtureTables {
+  return {
+    Ref_Version: [{ Versi: '2.0.6.1', Tgl_Rilis: '01/20/2024 00:00:00' }],
+    Ta_Desa: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        Nm_Kades: 'Suparman',
+        Nm_Sekdes: 'Siti Aminah',
+        No_Perdes: '8 Tahun 2024',
+        Tgl_Perdes: '12/19/2024 00:00:00',
+      },
+      { ...year, Kd_Desa: VILLAGE_B, No_Perdes: '3 Tahun 2024', Tgl_Perdes: '12/20/2024 00:00:00' },
+    ],
+    Ta_Kegiatan: [
+      kegiatan(VILLAGE_A, '01.01.01.', 'Penyediaan Penghasilan Tetap dan Tunjangan Kepala Desa'),
+      kegiatan(VILLAGE_A, '02.01.01.', 'Penyelenggaraan PAUD/TK/TPA/TKA/TPQ/Madrasah Non-Formal'),
+      kegiatan(VILLAGE_B, '01.01.01.', 'Penyediaan Penghasilan Tetap dan Tunjangan Kepala Desa'),
+    ],
+    Ta_RABRinci: [
+      rab(
+        VILLAGE_A,
+        '00.00.00.',
+        '4.2.3.01.',
+        '01',
+        'ADD',
+        'Alokasi Dana Desa',
+        '1',
+        '300000000',
+        '300000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '00.00.00.',
+        '4.1.1.01.',
+        '01',
+        'PAD',
+        'Hasil usaha BUM Desa',
+        '1',
+        '10000000',
+        '10000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '00.00.00.',
+        '6.1.1.01.',
+        '01',
+        'ADD',
+        'SiLPA tahun sebelumnya',
+        '1',
+        '5000000',
+        '5000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '01.01.01.',
+        '5.1.1.01.',
+        '01',
+        'ADD',
+        'Penghasilan tetap Kepala Desa',
+        '12',
+        '10000000',
+        '120000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '01.01.01.',
+        '5.1.1.01.',
+        '02',
+        'ADD',
+        'Tunjangan Kepala Desa',
+        '12',
+        '5000000',
+        '60000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '02.01.01.',
+        '5.2.2.01.',
+        '01',
+        'ADD',
+        'Alat peraga PAUD,\r\ntermasuk rak buku',
+        '1',
+        '125000000',
+        '125000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '02.01.01.',
+        '5.2.2.01.',
+        '02',
+        'PAD',
+        'Buku bacaan',
+        '100',
+        '100000',
+        '10000000',
+      ),
+      rab(
+        VILLAGE_B,
+        '01.01.01.',
+        '5.1.1.01.',
+        '01',
+        'ADD',
+        'Penghasilan tetap',
+        '12',
+        '9000000',
+        '108000000',
+      ),
+    ],
+    Ta_SaldoAwal: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        Kd_Rincian: '1.1.1.01.',
+        Jenis: '1',
+        Anggaran: '0',
+        Debet: '1000000',
+        Kredit: '0',
+        Tgl_Bukti: '01/01/2025 00:00:00',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        Kd_Rincian: '1.1.1.02.',
+        Jenis: '1',
+        Anggaran: '0',
+        Debet: '4000000.0000',
+        Kredit: '0',
+        Tgl_Bukti: '01/01/2025 00:00:00',
+      },
+    ],
+    Ta_TBP: [
+      tbp(
+        VILLAGE_A,
+        'TBP/001/2025',
+        '01/15/2025 00:00:00',
+        'Penerimaan ADD tahap I',
+        'Kas Daerah',
+        '2',
+      ),
+      tbp(
+        VILLAGE_A,
+        'TBP/002/2025',
+        '02/03/2025 00:00:00',
+        'Setoran hasil usaha, "BUM Desa"',
+        'BUM Desa Maju',
+        '1',
+      ),
+      tbp(VILLAGE_B, 'TBP/001/2025', '01/16/2025 00:00:00', 'Penerimaan ADD', 'Kas Daerah', '2'),
+    ],
+    Ta_TBPRinci: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_Bukti: 'TBP/001/2025',
+        Kd_Keg: `${VILLAGE_A}00.00.00.`,
+        Kd_Rincian: '4.2.3.01.',
+        RincianSD: '4.2.3.01.ADD',
+        SumberDana: 'ADD',
+        Nilai: '100000000',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_Bukti: 'TBP/002/2025',
+        Kd_Keg: `${VILLAGE_A}00.00.00.`,
+        Kd_Rincian: '4.1.1.01.',
+        RincianSD: '4.1.1.01.PAD',
+        SumberDana: 'PAD',
+        Nilai: '2500000',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_B,
+        No_Bukti: 'TBP/001/2025',
+        Kd_Keg: `${VILLAGE_B}00.00.00.`,
+        Kd_Rincian: '4.2.3.01.',
+        RincianSD: '4.2.3.01.ADD',
+        SumberDana: 'ADD',
+        Nilai: '90000000',
+      },
+    ],
+    Ta_SPP: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPP: 'SPP/001/2025',
+        Tgl_SPP: '03/10/2025 00:00:00',
+        Jn_SPP: 'LS',
+        Keterangan: 'Pembelian alat peraga PAUD',
+        Jumlah: '22000000',
+        Potongan: '2750000',
+        Status: '2',
+      },
+    ],
+    Ta_SPPRinci: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPP: 'SPP/001/2025',
+        Kd_Keg: `${VILLAGE_A}02.01.01.`,
+        Kd_Rincian: '5.2.2.01.',
+        Sumberdana: 'ADD',
+        Nilai: '22000000',
+      },
+    ],
+    Ta_SPPBukti: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPP: 'SPP/001/2025',
+        Kd_Keg: `${VILLAGE_A}02.01.01.`,
+        Kd_Rincian: '5.2.2.01.',
+        Sumberdana: 'ADD',
+        No_Bukti: 'KW/001/2025',
+        Tgl_Bukti: '03/09/2025 00:00:00',
+        Nm_Penerima: 'CV Sumber Ilmu',
+        Alamat: 'Jl. Pendidikan 3',
+        Rek_Bank: '0099887766',
+        Nm_Bank: 'Bank Jatim',
+        NPWP: '01.234.567.8-901.234',
+        Keterangan: 'Alat peraga',
+        Nilai: '22000000',
+      },
+    ],
+    Ta_SPPPot: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPP: 'SPP/001/2025',
+        Kd_Keg: `${VILLAGE_A}02.01.01.`,
+        No_Bukti: 'KW/001/2025',
+        Kd_Rincian: '7.1.1.01.',
+        Nilai: '2420000',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPP: 'SPP/001/2025',
+        Kd_Keg: `${VILLAGE_A}02.01.01.`,
+        No_Bukti: 'KW/001/2025',
+        Kd_Rincian: '7.1.1.03.',
+        Nilai: '330000',
+      },
+    ],
+    Ta_Pencairan: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_Cek: 'CEK/001/2025',
+        No_SPP: 'SPP/001/2025',
+        Tgl_Cek: '03/12/2025 00:00:00',
+        Keterangan: 'Pencairan SPP 001',
+        Jumlah: '22000000',
+        Potongan: '2750000',
+        KdBayar: '2',
+      },
+    ],
+    Ta_Pajak: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SSP: 'SSP/001/2025',
+        Tgl_SSP: '04/10/2025 00:00:00',
+        Keterangan: 'Setor PPN dan PPh 22',
+        NTPN: 'A1B2C3D4E5F60718',
+        KdBayar: '2',
+      },
+    ],
+    Ta_PajakRinci: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SSP: 'SSP/001/2025',
+        No_Bukti: 'KW/001/2025',
+        Kd_Rincian: '7.1.1.01.',
+        Nilai: '2420000',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SSP: 'SSP/001/2025',
+        No_Bukti: 'KW/001/2025',
+        Kd_Rincian: '7.1.1.03.',
+        Nilai: '330000',
+      },
+    ],
+  };
+}
+
+function kegiatan(kdDesa: string, code: string, name: string) {
+  return {
+    ...year,
+    Kd_Desa: kdDesa,
+    Kd_Bid: `${kdDesa}${code.slice(0, 3)}`,
+    Kd_Keg: `${kdDesa}${code}`,
+    ID_Keg: code,
+    Nama_Kegiatan: name,
+    Lokasi: 'Dusun Krajan',
+    Keluaran: '1 Kegiatan',
+    Nm_PPTKD: 'Bambang',
+    Jbt_PPTKD: 'Kasi Pemerintahan',
+  };
+}
+
+function rab(
+  kdDesa: string,
+  keg: string,
+  rincian: string,
+  urut: string,
+  source: string,
+  uraian: string,
+  volume: string,
+  price: string,
+  amount: string,
+) {
+  return {
+    ...year,
+    Kd_Desa: kdDesa,
+    Kd_Keg: `${kdDesa}${keg}`,
+    Kd_Rincian: rincian,
+    Kd_SubRinci: '01',
+    No_Urut: urut,
+    SumberDana: source,
+    Uraian: uraian,
+    Satuan: 'OB',
+    JmlSatuan: volume,
+    HrgSatuan: price,
+    Anggaran: amount,
+    JmlSatuanPAK: volume,
+    HrgSatuanPAK: price,
+    AnggaranStlhPAK: amount,
+    AnggaranPAK: '0',
+    Kode_SBU: '',
+  };
+}
+
+function tbp(
+  kdDesa: string,
+  number: string,
+  date: string,
+  uraian: string,
+  payer: string,
+  kdBayar: string,
+) {
+  return {
+    ...year,
+    Kd_Desa: kdDesa,
+    No_Bukti: number,
+    Tgl_Bukti: date,
+    Uraian: uraian,
+    Nm_Penyetor: payer,
+    Alamat_Penyetor: '',
+    TTD_Penyetor: '',
+    NoRek_Bank: '',
+    Nama_Bank: '',
+    Jumlah: '',
+    Nm_Bendahara: '',
+    Jbt_Bendahara: '',
+    Status: '1',
+    KdBayar: kdBayar,
+    Ref_Bayar: '',
+  };
+}
