@@ -10,6 +10,8 @@ import { crawlPages, pageSlug } from './page-crawl';
 
 /** Pages visited per role at most: every page a role reaches today, with room for the forms and books to come. */
 const PAGE_CRAWL_PAGES_MAX = 60;
+/** How long the heading may take to appear: the page is loaded, but the machine may be busy. */
+const H1_WAIT_MS = 5_000;
 const PHONE_WIDTH = 360;
 const DESKTOP_WIDTH = 1280;
 const VIEWPORT_HEIGHT = 740;
@@ -40,7 +42,7 @@ async function checkPage(
     await page
       .locator('h1')
       .first()
-      .textContent({ timeout: 1000 })
+      .textContent({ timeout: H1_WAIT_MS })
       .catch(() => '')
   )?.trim();
   if (!heading) problems.push(`${at}: no <h1> with text`);
