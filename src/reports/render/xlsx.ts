@@ -4,7 +4,9 @@ import { amountCellValue, quantityCellValue } from './cell-number';
 import type { PaperSize } from '../../domain/reference/reference-data';
 import {
   EXCEL_PAPER,
+  PAGE_MARGINS,
   PAPER_POINTS,
+  POINTS_PER_INCH,
   SIGNING_SPACE_LINES,
   signatureColumns,
   signatureSlots,
@@ -25,7 +27,6 @@ export const QUANTITY_FORMAT = '[$-421]#,##0.##;(#,##0.##)';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const PAGE_FOOTER = '&CHalaman &P dari &N';
 const SHEET_NAME_LIMIT = 31;
-const POINTS_PER_INCH = 72;
 /** The title's first line is in 13-point bold: its lines are this much taller. */
 const TITLE_LINE_FACTOR = 1.2;
 /** The signature block's rows: a blank one, place/heading, title, signing space, name. */
@@ -37,8 +38,6 @@ const LIBREOFFICE_COLUMN_FACTOR = 1.22;
 const PAGE_ESTIMATE_SLACK = 0.05;
 /** Points per line of 11-point text: what a row needs for each wrapped line. */
 const LINE_POINTS = 15;
-/** Page margins in inches: a wider left one for the binding of a filed copy. */
-const MARGINS = { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type WorkbookTarget = { filename: string } | { stream: Writable };
@@ -133,7 +132,7 @@ function writeSheet(
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: MARGINS,
+      margins: PAGE_MARGINS,
       horizontalCentered: true,
     },
     headerFooter: { oddFooter: PAGE_FOOTER, evenFooter: PAGE_FOOTER },
@@ -195,8 +194,8 @@ function fitsOnLastPage(
   const [paperWidth, paperHeight] = page.table.landscape
     ? [paper.height, paper.width]
     : [paper.width, paper.height];
-  const printableWidth = paperWidth - (MARGINS.left + MARGINS.right) * POINTS_PER_INCH;
-  const { top, bottom, header, footer } = MARGINS;
+  const printableWidth = paperWidth - (PAGE_MARGINS.left + PAGE_MARGINS.right) * POINTS_PER_INCH;
+  const { top, bottom, header, footer } = PAGE_MARGINS;
   const sheetWidth = page.table.columns.reduce((sum, c) => sum + columnPoints(c.width), 0);
   const aboveHeight = above.reduce((sum, height) => sum + height, 0);
   // Spreadsheets differ in the page they print: LibreOffice prints columns ~20 % wider (so it shrinks
