@@ -195,28 +195,24 @@ function fitsOnLastPage(
     ? [paper.height, paper.width]
     : [paper.width, paper.height];
   const printableWidth = paperWidth - (PAGE_MARGINS.left + PAGE_MARGINS.right) * POINTS_PER_INCH;
-  const { top, bottom, header, footer } = PAGE_MARGINS;
+  // Both print the rows between the top and bottom margins (header and footer lines sit inside them).
+  const printableHeight = paperHeight - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * POINTS_PER_INCH;
   const sheetWidth = page.table.columns.reduce((sum, c) => sum + columnPoints(c.width), 0);
   const aboveHeight = above.reduce((sum, height) => sum + height, 0);
-  // Spreadsheets differ in the page they print: LibreOffice prints columns ~20 % wider (so it shrinks
-  // more) and keeps the footer inside the margin, Excel may not. The block must fit however the
-  // rows fall, also with a page 5 % shorter or longer than estimated; else it starts a new page.
-  const printableHeights = [top + bottom, top + bottom + header + footer].map(
-    (inches) => paperHeight - inches * POINTS_PER_INCH,
-  );
+  // LibreOffice prints columns ~20 % wider than Excel (so it shrinks more): the block must fit
+  // however the rows fall in either, also on a page 5 % shorter or longer than estimated;
+  // else it starts a new page.
   return [1, LIBREOFFICE_COLUMN_FACTOR].every((factor) =>
-    printableHeights.every((printableHeight) =>
-      [1 - PAGE_ESTIMATE_SLACK, 1 + PAGE_ESTIMATE_SLACK].every((slack) => {
-        const scale = Math.min(1, printableWidth / (sheetWidth * factor));
-        const room = (printableHeight * slack) / scale;
-        let used = aboveHeight;
-        for (const height of rows) {
-          if (used + height > room) used = page.headerHeight;
-          used += height;
-        }
-        return used + (SIGNATURE_ROWS + SAFETY_ROWS) * LINE_POINTS <= room;
-      }),
-    ),
+    [1 - PAGE_ESTIMATE_SLACK, 1 + PAGE_ESTIMATE_SLACK].every((slack) => {
+      const scale = Math.min(1, printableWidth / (sheetWidth * factor));
+      const room = (printableHeight * slack) / scale;
+      let used = aboveHeight;
+      for (const height of rows) {
+        if (used + height > room) used = page.headerHeight;
+        used += height;
+      }
+      return used + (SIGNATURE_ROWS + SAFETY_ROWS) * LINE_POINTS <= room;
+    }),
   );
 }
 
