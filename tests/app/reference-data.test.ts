@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -164,6 +164,16 @@ describe('loadReferenceData', () => {
       expect({ file: error.file, line: error.line }).toEqual({ file, line });
       expect(error.reason).toMatch(reason);
       expect(error.message).toContain(`${file}:${line}: `);
+    });
+
+    it('the paper reports print on: A4 without a reportPaper row, F4 with one, two rows refused', () => {
+      expect(loadReferenceData(2025, '35.10', root).policy.reportPaper).toBe('A4');
+      const policy = path.join(root, '2025/regencies/35.10/policy.jsonl');
+      const row = '{"parameter":"reportPaper","paper":"F4"}\n';
+      appendFileSync(policy, row);
+      expect(loadReferenceData(2025, '35.10', root).policy.reportPaper).toBe('F4');
+      appendFileSync(policy, row);
+      expect(failure().reason).toBe('at most one reportPaper row');
     });
 
     it('a missing required file', () => {

@@ -33,6 +33,20 @@ export const PAPER_POINTS: Record<PaperSize, { width: number; height: number }> 
 };
 
 /**
+ * Page margins in inches, for xlsx and PDF alike: a wider left one for the
+ * binding of a filed copy; header and footer lines inside top and bottom.
+ */
+export const PAGE_MARGINS = {
+  left: 0.7,
+  right: 0.4,
+  top: 0.6,
+  bottom: 0.7,
+  header: 0.3,
+  footer: 0.3,
+};
+export const POINTS_PER_INCH = 72;
+
+/**
  * Excel's paperSize codes: 9 is A4; F4 has no code of its own, 14 (Folio,
  * 8.5 × 13 in, 216 × 330 mm) is the nearest and is what Indonesian offices pick.
  */

@@ -3,7 +3,9 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { documentCellText } from './cell-text';
 import {
+  PAGE_MARGINS,
   PAPER_POINTS,
+  POINTS_PER_INCH,
   SIGNING_SPACE_LINES,
   signatureColumns,
   signatureSlots,
@@ -11,8 +13,13 @@ import {
 } from './document';
 import type { Column, ReportTable, TableRow } from './table';
 
-/** Margins in points (72 per inch), as the xlsx print setup's: wider on the left for binding. */
-const MARGIN = { left: 50, right: 29, top: 43, bottom: 50 };
+/** The xlsx print setup's margins, in points. */
+const MARGIN = {
+  left: PAGE_MARGINS.left * POINTS_PER_INCH,
+  right: PAGE_MARGINS.right * POINTS_PER_INCH,
+  top: PAGE_MARGINS.top * POINTS_PER_INCH,
+  bottom: PAGE_MARGINS.bottom * POINTS_PER_INCH,
+};
 const BODY_SIZE = 8;
 const TITLE_SIZE = 11;
 /** Padding inside a cell, and the indentation step of a tree's depth. */

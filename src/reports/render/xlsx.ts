@@ -4,7 +4,9 @@ import { amountCellValue, quantityCellValue } from './cell-number';
 import type { PaperSize } from '../../domain/reference/reference-data';
 import {
   EXCEL_PAPER,
+  PAGE_MARGINS,
   PAPER_POINTS,
+  POINTS_PER_INCH,
   SIGNING_SPACE_LINES,
   signatureColumns,
   signatureSlots,
@@ -25,7 +27,6 @@ export const QUANTITY_FORMAT = '[$-421]#,##0.##;(#,##0.##)';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const PAGE_FOOTER = '&CHalaman &P dari &N';
 const SHEET_NAME_LIMIT = 31;
-const POINTS_PER_INCH = 72;
 /** The title's first line is in 13-point bold: its lines are this much taller. */
 const TITLE_LINE_FACTOR = 1.2;
 /** The signature block's rows: a blank one, place/heading, title, signing space, name. */
@@ -37,8 +38,6 @@ const LIBREOFFICE_COLUMN_FACTOR = 1.22;
 const PAGE_ESTIMATE_SLACK = 0.05;
 /** Points per line of 11-point text: what a row needs for each wrapped line. */
 const LINE_POINTS = 15;
-/** Page margins in inches: a wider left one for the binding of a filed copy. */
-const MARGINS = { left: 0.7, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type WorkbookTarget = { filename: string } | { stream: Writable };
@@ -133,7 +132,7 @@ function writeSheet(
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: MARGINS,
+      margins: PAGE_MARGINS,
       horizontalCentered: true,
     },
     headerFooter: { oddFooter: PAGE_FOOTER, evenFooter: PAGE_FOOTER },
@@ -195,29 +194,25 @@ function fitsOnLastPage(
   const [paperWidth, paperHeight] = page.table.landscape
     ? [paper.height, paper.width]
     : [paper.width, paper.height];
-  const printableWidth = paperWidth - (MARGINS.left + MARGINS.right) * POINTS_PER_INCH;
-  const { top, bottom, header, footer } = MARGINS;
+  const printableWidth = paperWidth - (PAGE_MARGINS.left + PAGE_MARGINS.right) * POINTS_PER_INCH;
+  // Both print the rows between the top and bottom margins (header and footer lines sit inside them).
+  const printableHeight = paperHeight - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * POINTS_PER_INCH;
   const sheetWidth = page.table.columns.reduce((sum, c) => sum + columnPoints(c.width), 0);
   const aboveHeight = above.reduce((sum, height) => sum + height, 0);
-  // Spreadsheets differ in the page they print: LibreOffice prints columns ~20 % wider (so it shrinks
-  // more) and keeps the footer inside the margin, Excel may not. The block must fit however the
-  // rows fall, also with a page 5 % shorter or longer than estimated; else it starts a new page.
-  const printableHeights = [top + bottom, top + bottom + header + footer].map(
-    (inches) => paperHeight - inches * POINTS_PER_INCH,
-  );
+  // LibreOffice prints columns ~20 % wider than Excel (so it shrinks more): the block must fit
+  // however the rows fall in either, also on a page 5 % shorter or longer than estimated;
+  // else it starts a new page.
   return [1, LIBREOFFICE_COLUMN_FACTOR].every((factor) =>
-    printableHeights.every((printableHeight) =>
-      [1 - PAGE_ESTIMATE_SLACK, 1 + PAGE_ESTIMATE_SLACK].every((slack) => {
-        const scale = Math.min(1, printableWidth / (sheetWidth * factor));
-        const room = (printableHeight * slack) / scale;
-        let used = aboveHeight;
-        for (const height of rows) {
-          if (used + height > room) used = page.headerHeight;
-          used += height;
-        }
-        return used + (SIGNATURE_ROWS + SAFETY_ROWS) * LINE_POINTS <= room;
-      }),
-    ),
+    [1 - PAGE_ESTIMATE_SLACK, 1 + PAGE_ESTIMATE_SLACK].every((slack) => {
+      const scale = Math.min(1, printableWidth / (sheetWidth * factor));
+      const room = (printableHeight * slack) / scale;
+      let used = aboveHeight;
+      for (const height of rows) {
+        if (used + height > room) used = page.headerHeight;
+        used += height;
+      }
+      return used + (SIGNATURE_ROWS + SAFETY_ROWS) * LINE_POINTS <= room;
+    }),
   );
 }
 

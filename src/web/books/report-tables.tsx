@@ -1,3 +1,4 @@
+import { documentCellText } from '../../reports/render/cell-text';
 import { signatureColumns, type ReportDocument } from '../../reports/render/document';
 import type { Column, ReportTable, TableRow } from '../../reports/render/table';
 import { formatDate, formatRupiah } from '../format';
@@ -6,10 +7,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 /** Deeper rows of a tree are indented no further than this many steps (CSS classes depth-1…). */
 const DEPTH_MAX = 5;
 
-/** A cell as a reader expects it: Rupiah, dd/mm/yyyy, or the text as recorded. */
+/** A cell as a reader expects it: Rupiah, dd/mm/yyyy, numbers as the printed report writes them, or the text as recorded. */
 function cellText(column: Column, value: string): string {
   if (column.kind === 'amount') return formatRupiah(value);
   if (column.kind === 'date' && ISO_DATE.test(value)) return formatDate(value);
+  if (column.kind === 'percent' || column.kind === 'quantity')
+    return documentCellText(column, value);
   return value;
 }
 

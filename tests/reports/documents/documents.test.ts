@@ -27,6 +27,11 @@ const PAPERS: Record<ReportDocument['paper'], { width: number; height: number }[
   ],
 };
 const POINT_TOLERANCE = 1;
+/** The signing dates of the test documents, in words as a reader writes them. */
+const DATE_WORDS: Record<string, string> = {
+  '2025-07-15': '15 Juli 2025',
+  '2025-08-01': '1 Agustus 2025',
+};
 
 describe('reports as documents: printed by LibreOffice from the xlsx, and drawn as PDF', () => {
   testWithOffice(
@@ -163,6 +168,16 @@ function checkDocument(
   for (const expected of [lastSigner.title, `${document.place}, `]) {
     if (!last.includes(expected)) problems.push(`${name}: last page lacks "${expected}"`);
   }
+  // Every sheet ends with the block: never torn across pages (its first and last lines on one page).
+  const placeAndDate = `${document.place}, ${DATE_WORDS[document.date]}`;
+  const lastName = lastSigner.name ?? '(....';
+  texts.forEach((text, index) => {
+    if (text.includes(placeAndDate) !== text.includes(lastName))
+      problems.push(`${name} page ${index + 1}: signature block torn across pages`);
+  });
+  const signed = texts.filter((text) => text.includes(placeAndDate)).length;
+  if (signed !== tables.length)
+    problems.push(`${name}: ${signed} signature blocks for ${tables.length} tables`);
   const whole = ` ${texts.join(' ')} `;
   const missing = [...new Set(headlineAmounts(tables))].filter(
     (amount) => !whole.includes(` ${amount} `),
