@@ -49,6 +49,7 @@ export class ProjectReadSide {
   private readonly sequence = new Map<string, number>();
   private readonly index: FootprintIndex;
   private position: bigint | undefined;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -57,7 +58,17 @@ export class ProjectReadSide {
     this.index = new FootprintIndex(thresholds);
   }
 
-  async catchUp(): Promise<void> {
+  /**
+   * Reads what was appended since the last call. Calls run one after another:
+   * two requests catching up at once would otherwise fold the same events twice.
+   */
+  catchUp(): Promise<void> {
+    const next = this.queue.then(() => this.readNew());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readNew(): Promise<void> {
     for await (const page of this.store.readAllPages({
       after: this.position,
       pageSize: STREAM_LOAD_PAGE_MAX,
