@@ -45,6 +45,8 @@ export interface ProjectSummary {
 export class ProjectReadSide {
   private readonly projects = new Map<string, ProjectSummary>();
   private readonly suspicions = new Map<string, ListedSuspicion>();
+  /** Hashes of every photo any report names. */
+  private readonly photoHashes = new Set<string>();
   /** Each project's place in registration order. */
   private readonly sequence = new Map<string, number>();
   private readonly index: FootprintIndex;
@@ -97,7 +99,8 @@ export class ProjectReadSide {
         summary.percent = event.data.percent;
         summary.realisedVolume = event.data.realisedVolume;
         summary.lastReportDate = event.data.reportDate;
-        if (event.type === 'ProgressReported')
+        if (event.type === 'ProgressReported') {
+          for (const photo of event.data.photos) this.photoHashes.add(photo.sha256);
           summary.photos.push(
             ...event.data.photos.map((photo) => ({
               ...photo,
@@ -105,6 +108,7 @@ export class ProjectReadSide {
               percent: event.data.percent,
             })),
           );
+        }
         return;
       case 'DuplicateSuspected': {
         const listed: ListedSuspicion = { ...event.data, status: 'open' };
@@ -122,6 +126,11 @@ export class ProjectReadSide {
         return;
       }
     }
+  }
+
+  /** Whether a report of any project names the photo. */
+  namesPhoto(sha256: string): boolean {
+    return this.photoHashes.has(sha256);
   }
 
   get(projectId: string): ProjectSummary | undefined {
