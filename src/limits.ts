@@ -163,6 +163,8 @@ export const PHOTO_MAX_BYTES = 12 * 1024 * 1024;
 export const PHOTO_SNIFF_BYTES = 64;
 /** Projects listed in one answer. */
 export const PROJECT_LIST_MAX = 1_000;
+/** Photo uploads read at once: each may hold PROJECT_PHOTOS_PER_REPORT_MAX × PHOTO_MAX_BYTES in memory. */
+export const PHOTO_UPLOADS_IN_FLIGHT_MAX = 4;
 /** Text fields of one multipart upload (the progress report's figures). */
 export const UPLOAD_FIELDS_MAX = 20;
 /** Bytes of one text field of a multipart upload. */

@@ -45,10 +45,13 @@ export interface ProjectSummary {
 export class ProjectReadSide {
   private readonly projects = new Map<string, ProjectSummary>();
   private readonly suspicions = new Map<string, ListedSuspicion>();
+  /** Hashes of every photo any report names. */
+  private readonly photoHashes = new Set<string>();
   /** Each project's place in registration order. */
   private readonly sequence = new Map<string, number>();
   private readonly index: FootprintIndex;
   private position: bigint | undefined;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -57,7 +60,17 @@ export class ProjectReadSide {
     this.index = new FootprintIndex(thresholds);
   }
 
-  async catchUp(): Promise<void> {
+  /**
+   * Reads what was appended since the last call. Calls run one after another:
+   * two requests catching up at once would otherwise fold the same events twice.
+   */
+  catchUp(): Promise<void> {
+    const next = this.queue.then(() => this.readNew());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readNew(): Promise<void> {
     for await (const page of this.store.readAllPages({
       after: this.position,
       pageSize: STREAM_LOAD_PAGE_MAX,
@@ -86,7 +99,8 @@ export class ProjectReadSide {
         summary.percent = event.data.percent;
         summary.realisedVolume = event.data.realisedVolume;
         summary.lastReportDate = event.data.reportDate;
-        if (event.type === 'ProgressReported')
+        if (event.type === 'ProgressReported') {
+          for (const photo of event.data.photos) this.photoHashes.add(photo.sha256);
           summary.photos.push(
             ...event.data.photos.map((photo) => ({
               ...photo,
@@ -94,6 +108,7 @@ export class ProjectReadSide {
               percent: event.data.percent,
             })),
           );
+        }
         return;
       case 'DuplicateSuspected': {
         const listed: ListedSuspicion = { ...event.data, status: 'open' };
@@ -111,6 +126,11 @@ export class ProjectReadSide {
         return;
       }
     }
+  }
+
+  /** Whether a report of any project names the photo. */
+  namesPhoto(sha256: string): boolean {
+    return this.photoHashes.has(sha256);
   }
 
   get(projectId: string): ProjectSummary | undefined {

@@ -26,6 +26,12 @@ export interface IncomingPhoto {
   position?: [number, number];
 }
 
+interface StoredPhoto {
+  photo: IncomingPhoto;
+  sha256: string;
+  created: boolean;
+}
+
 /**
  * The regency's physical projects: registers them (with the duplicate check
  * against the spatial index), records progress with photos, and answers
@@ -46,6 +52,13 @@ export function createProjectService({
 }) {
   const handler = new StreamHandler(store, projectDecider, projectEventSchemas);
   const readSide = new ProjectReadSide(store, policy.duplicates);
+  /** Photos of reports being handled now, by hash: a refused report leaves alone one another report uses. */
+  const inFlight = new Map<string, number>();
+  const hold = (sha256: string, change: 1 | -1) => {
+    const count = (inFlight.get(sha256) ?? 0) + change;
+    if (count > 0) inFlight.set(sha256, count);
+    else inFlight.delete(sha256);
+  };
 
   /** Whether the village is known (reference files or registered) and where it lies when registered. */
   async function village(villageCode: string): Promise<{ known: boolean; area?: VillageArea }> {
@@ -61,6 +74,14 @@ export function createProjectService({
             ...(registered.boundary ? { boundary: registered.boundary } : {}),
           };
     return { known, ...(area ? { area } : {}) };
+  }
+
+  /** Removes the photos this report stored that no report names and no other report is storing now. */
+  async function removeUnnamed(stored: readonly StoredPhoto[]): Promise<void> {
+    await readSide.catchUp();
+    for (const { sha256, created } of stored)
+      if (created && !inFlight.has(sha256) && !readSide.namesPhoto(sha256))
+        await blobs.remove(sha256);
   }
 
   /** Parses and handles one command on its project's stream; throws the DomainError of a refusal. */
@@ -116,9 +137,14 @@ export function createProjectService({
       photos: readonly IncomingPhoto[],
       options?: HandleOptions,
     ) {
-      const stored = [];
+      const stored: StoredPhoto[] = [];
+      let outcome;
       try {
-        for (const photo of photos) stored.push({ photo, ...(await blobs.put(photo.bytes)) });
+        for (const photo of photos) {
+          const put = await blobs.put(photo.bytes);
+          hold(put.sha256, 1);
+          stored.push({ photo, ...put });
+        }
         const payload = {
           ...fields,
           photos: stored.map(({ photo, sha256 }) => ({
@@ -127,11 +153,14 @@ export function createProjectService({
             ...(photo.position ? { position: photo.position } : {}),
           })),
         };
-        return await handle(actor, commandId, 'ReportProgress', payload, options);
+        outcome = await handle(actor, commandId, 'ReportProgress', payload, options);
       } catch (error) {
-        for (const { sha256, created } of stored) if (created) await blobs.remove(sha256);
+        for (const { sha256 } of stored) hold(sha256, -1);
+        await removeUnnamed(stored);
         throw error;
       }
+      for (const { sha256 } of stored) hold(sha256, -1);
+      return outcome;
     },
 
     /**

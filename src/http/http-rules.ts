@@ -152,6 +152,11 @@ export const HTTP_RULES = {
     en: "The photo's EXIF data is corrupt and cannot be read; send the camera's original photo",
     status: 422,
   },
+  PHOTO_UPLOADS_BUSY: {
+    id: 'Terlalu banyak unggahan foto sekaligus; coba lagi sebentar lagi',
+    en: 'Too many photo uploads at once; try again shortly',
+    status: 503,
+  },
   MULTIPART_MALFORMED: {
     id: 'Isi multipart/form-data rusak atau terpotong',
     en: 'The multipart/form-data body is malformed or truncated',

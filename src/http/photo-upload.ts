@@ -6,6 +6,7 @@ import type { IncomingPhoto } from '../app/project-service';
 import {
   PHOTO_MAX_BYTES,
   PHOTO_SNIFF_BYTES,
+  PHOTO_UPLOADS_IN_FLIGHT_MAX,
   PROJECT_PHOTOS_PER_REPORT_MAX,
   UPLOAD_FIELDS_MAX,
   UPLOAD_FIELD_MAX_BYTES,
@@ -62,10 +63,26 @@ function uploadProblem(error: unknown): unknown {
   return error;
 }
 
-/** Reads a multipart report: refuses anything else before reading a byte of it. */
+/** Per process, not per app: the bound is on the memory of the process. */
+let uploadsInFlight = 0;
+
+/**
+ * Reads a multipart report: refuses anything else before reading a byte of
+ * it, and more than PHOTO_UPLOADS_IN_FLIGHT_MAX at once, which bounds the
+ * memory photos can hold. The slot is freed when the response ends, once the
+ * photos are stored or refused.
+ */
 export const photoUpload: RequestHandler = (req, res, next) => {
   if (!req.is('multipart/form-data'))
     throw new HttpProblem('PHOTO_MULTIPART', 'content-type', req.headers['content-type'] ?? '');
+  if (uploadsInFlight >= PHOTO_UPLOADS_IN_FLIGHT_MAX)
+    throw new HttpProblem('PHOTO_UPLOADS_BUSY', 'photos', String(uploadsInFlight), {
+      headers: { 'Retry-After': '5' },
+    });
+  uploadsInFlight += 1;
+  res.once('close', () => {
+    uploadsInFlight -= 1;
+  });
   multipart(req, res, (error?: unknown) => {
     next(error === undefined ? undefined : uploadProblem(error));
   });

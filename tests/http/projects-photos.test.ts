@@ -1,8 +1,15 @@
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { MemoryBlobStore } from '../../src/eventstore/blob-store';
-import { PHOTO_MAX_BYTES, PROJECT_PHOTOS_PER_REPORT_MAX } from '../../src/limits';
+import {
+  PHOTO_MAX_BYTES,
+  PHOTO_UPLOADS_IN_FLIGHT_MAX,
+  PROJECT_PHOTOS_PER_REPORT_MAX,
+} from '../../src/limits';
 import { jpegWithCorruptExif, jpegWithExif, jpegWithoutExif } from '../support/jpeg-with-exif';
 import { villageRoad } from '../support/project-fixtures';
 import {
@@ -152,5 +159,50 @@ describe('photo uploads refused with a clear 4xx, nothing stored', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('answers 503 while PHOTO_UPLOADS_IN_FLIGHT_MAX uploads are being read, and takes uploads again after', async () => {
+    const listening = server.app.listen(0);
+    const { port } = listening.address() as AddressInfo;
+    const slow: ClientRequest[] = Array.from({ length: PHOTO_UPLOADS_IN_FLIGHT_MAX }, () => {
+      const call = httpRequest({
+        port,
+        method: 'POST',
+        path: PATH,
+        headers: {
+          ...bearer(server.tokens.activityExecutor),
+          'Content-Type': 'multipart/form-data; boundary=xyz',
+          'Content-Length': '100000',
+        },
+      });
+      call.on('error', () => undefined);
+      call.write(
+        '--xyz\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\n\r\n',
+      );
+      return call;
+    });
+    try {
+      const statusNow = async () => (await upload([{ bytes: jpegWithoutExif(11) }])).status;
+      let status = await statusNow();
+      for (let tries = 0; status !== 503 && tries < 50; tries += 1) {
+        await sleep(20);
+        status = await statusNow();
+      }
+      expect(status).toBe(503);
+      const busy = await upload([{ bytes: jpegWithoutExif(11) }]);
+      expectProblem(busy, 503, 'PHOTO_UPLOADS_BUSY');
+      expect(busy.headers['retry-after']).toBe('5');
+    } finally {
+      for (const call of slow) call.destroy();
+    }
+    let after = 503;
+    for (let tries = 0; after === 503 && tries < 50; tries += 1) {
+      await sleep(20);
+      after = (
+        await upload([{ bytes: jpegWithoutExif(12) }], { ...FIELDS, reportDate: '2025-04-22' })
+      ).status;
+    }
+    expect(after).toBe(201);
+    await new Promise((resolve) => listening.close(resolve));
   });
 });
