@@ -10,6 +10,7 @@ export type BenchSuite = () => Promise<Record<string, unknown>>;
 const suites: Record<string, BenchSuite> = {
   eventstore: eventstoreBench,
   http: () => import('./suites/http').then((suite) => suite.httpBench()),
+  import: () => import('./suites/import').then((suite) => suite.importBench()),
   monitoring: () => import('./suites/monitoring').then((suite) => suite.monitoringBench()),
   peer: peerBench,
   reports: () => import('./suites/reports').then((suite) => suite.reportsBench()),

@@ -1,3 +1,4 @@
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { createLedger } from '../app/ledger';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { isRegionCode } from '../domain/shared/region-codes';
 import { importSiskeudes } from '../import/siskeudes/import-siskeudes';
+import { PROGRESS_LOG_INTERVAL_MS } from '../limits';
 import { withConfiguredStore } from './open-access';
 
 interface ImportOptions {
@@ -33,6 +35,7 @@ export function registerImportSiskeudes(program: Command): void {
       if (!isRegionCode(options.village, 'village'))
         throw new Error(`--village: ${options.village}`);
       const bytes = readFileSync(file);
+      const progress = deciding();
       const outcome = await withConfiguredStore((store) =>
         importSiskeudes(
           { store, ledger: createLedger({ store }) },
@@ -43,9 +46,10 @@ export function registerImportSiskeudes(program: Command): void {
             fiscalYear: Number.parseInt(options.year, 10),
             actor: SYSTEM_ACTOR,
             now: new Date(),
+            onProgress: progress.update,
           },
         ),
-      );
+      ).finally(progress.stop);
       if (options.json) console.log(JSON.stringify(outcome, null, 2));
       else if (outcome.status === 'refused') {
         console.log(
@@ -63,4 +67,30 @@ export function registerImportSiskeudes(program: Command): void {
       }
       if (outcome.status === 'refused') process.exitCode = 1;
     });
+}
+
+/** A bar on stderr while the file's commands are decided (the long part); without a terminal a line every ten seconds. */
+function deciding(stream: NodeJS.WriteStream = process.stderr) {
+  const tty = stream.isTTY === true;
+  const counts = '{value}/{total} perintah diperiksa / commands decided';
+  const bar = new SingleBar({
+    stream,
+    format: tty ? `{bar} {percentage}% | ${counts}` : `import-siskeudes: ${counts}`,
+    noTTYOutput: true,
+    notTTYSchedule: PROGRESS_LOG_INTERVAL_MS,
+    gracefulExit: false,
+    hideCursor: tty,
+  });
+  let started = false;
+  return {
+    update(decided: number, total: number) {
+      if (started) bar.update(decided);
+      else bar.start(total, decided);
+      started = true;
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
 }

@@ -18,7 +18,9 @@ describe('kasdesa import-siskeudes', () => {
 
   it('imports the fixture once, writes nothing the second time, and refuses a broken file with exit 1', async () => {
     const args = ['--village', '35.10.01.2001', '--year', '2025', '--json'];
-    const first = JSON.parse((await kasdesa(FIXTURE, ...args)).stdout);
+    const firstRun = await kasdesa(FIXTURE, ...args);
+    expect(firstRun.stderr).toContain('25/25 perintah diperiksa / commands decided');
+    const first = JSON.parse(firstRun.stdout);
     expect(first).toMatchObject({ status: 'imported', eventCount: 25 });
     const second = JSON.parse((await kasdesa(FIXTURE, ...args)).stdout);
     expect(second).toMatchObject({ status: 'alreadyImported', eventCount: 25 });

@@ -28,7 +28,12 @@ export interface SiskeudesImportRequest {
   actor: Actor;
   /** When: the batch event's importedAt (the domain has no clock). */
   now: Date;
+  /** Told how many planned commands are decided so far, of how many (the CLI's progress bar). */
+  onProgress?: (decided: number, total: number) => void;
 }
+
+/** Commands decided between two progress reports; the loop yields then, so a bar can redraw. */
+const PROGRESS_STEP = 250;
 
 export type SiskeudesImportOutcome =
   | { status: 'refused'; problemCount: number; problems: ImportProblem[] }
@@ -68,7 +73,7 @@ export async function importSiskeudes(
   if ('problems' in planned) return refused(planned.problems);
 
   const fileSha256 = createHash('sha256').update(request.bytes).digest('hex');
-  const decided = decideAll(planned.plan, request, fileSha256, context);
+  const decided = await decideAll(planned.plan, request, fileSha256, context);
   if ('problems' in decided) return refused(decided.problems);
 
   const streamId = villageStreamId(villageCode, fiscalYear);
@@ -105,16 +110,20 @@ function refused(problems: ImportProblem[]): SiskeudesImportOutcome {
 }
 
 /** Every planned command through the village decider, folding as it goes; every refusal a problem. */
-function decideAll(
+async function decideAll(
   plan: ImportPlan,
   request: SiskeudesImportRequest,
   fileSha256: string,
   context: Awaited<ReturnType<Ledger['villageContext']>>,
-): { events: EventData[] } | { problems: ImportProblem[] } {
+): Promise<{ events: EventData[] } | { problems: ImportProblem[] }> {
   let state = villageDecider.initialState;
   const events: EventData[] = [];
   const problems: ImportProblem[] = [];
-  for (const planned of plan.commands) {
+  for (const [position, planned] of plan.commands.entries()) {
+    if (request.onProgress && position % PROGRESS_STEP === 0) {
+      request.onProgress(position, plan.commands.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const name = `${request.villageCode}|${request.fiscalYear}|${planned.table}|${planned.naturalKey}|${planned.step}`;
     const command = parseCommand(villageCommandSchemas, {
       commandId: `siskeudes:${importedEventId(name)}`,
@@ -160,6 +169,7 @@ function decideAll(
       events.push(toEventData(withLineage, importedEventId(`${name}|${index}`)));
     });
   }
+  request.onProgress?.(plan.commands.length, plan.commands.length);
   return problems.length > 0 ? { problems } : { events };
 }
 

@@ -399,3 +399,77 @@ function tbp(
     Ref_Bayar: '',
   };
 }
+
+/**
+ * The two-village file grown to about `rows` rows for village A: PAD receipts
+ * in cash and LS SPPs paid from the bank, each within what the budget and
+ * the balances allow. The import benchmark's workload.
+ */
+export function largeVillageTables(rows: number): FixtureTables {
+  const tables = twoVillageTables();
+  const spps = Math.floor(rows * 0.07);
+  const receipts = Math.floor((rows - spps * 4) / 2);
+  for (let n = 1; n <= receipts; n += 1) {
+    const number = `TBP/B${String(n).padStart(5, '0')}`;
+    tables.Ta_TBP!.push(
+      tbp(VILLAGE_A, number, '02/10/2025 00:00:00', `Retribusi ${n}`, 'Warga', '1'),
+    );
+    tables.Ta_TBPRinci!.push({
+      ...year,
+      Kd_Desa: VILLAGE_A,
+      No_Bukti: number,
+      Kd_Keg: `${VILLAGE_A}00.00.00.`,
+      Kd_Rincian: '4.1.1.01.',
+      RincianSD: '4.1.1.01.PAD',
+      SumberDana: 'PAD',
+      Nilai: '1000',
+    });
+  }
+  for (let n = 1; n <= spps; n += 1) {
+    const number = `SPP/B${String(n).padStart(5, '0')}`;
+    const line = {
+      ...year,
+      Kd_Desa: VILLAGE_A,
+      No_SPP: number,
+      Kd_Keg: `${VILLAGE_A}02.01.01.`,
+      Kd_Rincian: '5.2.2.01.',
+      Sumberdana: 'ADD',
+    };
+    tables.Ta_SPP!.push({
+      ...year,
+      Kd_Desa: VILLAGE_A,
+      No_SPP: number,
+      Tgl_SPP: '04/01/2025 00:00:00',
+      Jn_SPP: 'LS',
+      Keterangan: `Belanja ${n}`,
+      Jumlah: '100000',
+      Potongan: '0',
+      Status: '2',
+    });
+    tables.Ta_SPPRinci!.push({ ...line, Nilai: '100000' });
+    tables.Ta_SPPBukti!.push({
+      ...line,
+      No_Bukti: `KW/B${n}`,
+      Tgl_Bukti: '03/31/2025 00:00:00',
+      Nm_Penerima: 'Toko Desa',
+      Alamat: 'Krajan',
+      Rek_Bank: '',
+      Nm_Bank: '',
+      NPWP: '',
+      Keterangan: '',
+      Nilai: '100000',
+    });
+    tables.Ta_Pencairan!.push({
+      ...year,
+      Kd_Desa: VILLAGE_A,
+      No_Cek: `CEK/B${n}`,
+      No_SPP: number,
+      Tgl_Cek: '04/02/2025 00:00:00',
+      Keterangan: '',
+      Jumlah: '100000',
+      Potongan: '0',
+      KdBayar: '2',
+    });
+  }
+  return tables;
+}
