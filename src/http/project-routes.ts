@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { filetypemime } from 'magic-bytes.js';
 import { z } from 'zod';
 import { mayIssue, rolesFor } from '../access/command-permissions';
@@ -71,6 +71,14 @@ async function requireProjectActor(
         en: `${type}: ${project.channel === 'apbdes' ? 'an APBDes project is recorded by its village' : 'an APBD or aspiration project is recorded by the regency'}`,
       },
     });
+}
+
+/** The guard of an endpoint acting on one project: the caller must be on the project's side. */
+function projectActorGuard(projects: ProjectService, type: ProjectCommandType): RequestHandler {
+  return async (req, res, next) => {
+    await requireProjectActor(projects, currentUser(res), String(req.params.projectId), type);
+    next();
+  };
 }
 
 const withProjectId = (body: unknown, projectId: string) =>
@@ -151,10 +159,7 @@ function suspicionDecision(
     response: commandResultSchema,
     status: 201,
     concurrency: 'write',
-    async guard(req, res, next) {
-      await requireProjectActor(projects, currentUser(res), String(req.params.projectId), type);
-      next();
-    },
+    guard: projectActorGuard(projects, type),
     async handler(req, res) {
       const projectId = String(req.params.projectId);
       const payload = withProjectId(req.body, projectId);
@@ -196,15 +201,7 @@ export function projectEndpoints(projects: ProjectService): Endpoint[] {
       response: commandResultSchema,
       status: 201,
       concurrency: 'write',
-      async guard(req, res, next) {
-        await requireProjectActor(
-          projects,
-          currentUser(res),
-          String(req.params.projectId),
-          'ReportProgress',
-        );
-        next();
-      },
+      guard: projectActorGuard(projects, 'ReportProgress'),
       async handler(req, res) {
         await new Promise<void>((resolve, reject) => {
           photoUpload(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
@@ -255,15 +252,7 @@ export function projectEndpoints(projects: ProjectService): Endpoint[] {
       response: commandResultSchema,
       status: 201,
       concurrency: 'write',
-      async guard(req, res, next) {
-        await requireProjectActor(
-          projects,
-          currentUser(res),
-          String(req.params.projectId),
-          'CorrectProgress',
-        );
-        next();
-      },
+      guard: projectActorGuard(projects, 'CorrectProgress'),
       async handler(req, res) {
         const projectId = String(req.params.projectId);
         await handleCommand(
