@@ -103,6 +103,15 @@ export async function receiveBatch(
   if (broken !== undefined)
     return { kind: 'refused', stream, rule: 'CHAIN_BROKEN', revision: broken };
   const fresh = batch.events.slice(Number(held + 1n - batch.fromRevision));
+  // The receiving store seals again and would give an event without a sealed time its own: another hash.
+  const unsealed = fresh.findIndex((event) => typeof event.metadata.recordedAt !== 'string');
+  if (unsealed >= 0)
+    return {
+      kind: 'refused',
+      stream,
+      rule: 'RECORDED_TIME_MISSING',
+      revision: held + 1n + BigInt(unsealed),
+    };
   try {
     const result = await store.append(stream, fresh, held < 0n ? 'no_stream' : held);
     return { kind: 'appended', stream, acknowledged: result.nextRevision };

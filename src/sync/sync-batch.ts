@@ -25,6 +25,8 @@ export type BatchAnswer =
 
 /**
  * NOT_WRITER: the sender does not write this stream (one writer per stream);
- * CHAIN_BROKEN: an event's hash does not follow from its content and the one before.
+ * CHAIN_BROKEN: an event's hash does not follow from its content and the one before;
+ * RECORDED_TIME_MISSING: an event of the oldest format, sealed without its recorded time,
+ * which the copy could not keep under the same hash.
  */
-export type SyncRefusal = 'NOT_WRITER' | 'CHAIN_BROKEN';
+export type SyncRefusal = 'NOT_WRITER' | 'CHAIN_BROKEN' | 'RECORDED_TIME_MISSING';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withHashChain } from '../../src/eventstore/chained-store';
+import { GENESIS_HASH, sealEvents } from '../../src/eventstore/hash-chain';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
 import { SyncQuarantine } from '../../src/sync/quarantine';
@@ -78,6 +79,21 @@ describe('receiveBatch: the copy takes a writer’s events at their revisions, o
       stream: STREAM,
       rule: 'CHAIN_BROKEN',
       revision: 1n,
+    });
+    expect(await regency.streamRevision(STREAM)).toBeUndefined();
+  });
+
+  test('refuses an event sealed without its recorded time, which the copy could not keep as it is', async () => {
+    const old = createMemoryStore();
+    const sealed = sealEvents(STREAM, 0n, GENESIS_HASH, [noted(0)]).sealed;
+    await old.append(STREAM, sealed, 'no_stream');
+    const batch = (await nextBatch(old, STREAM, undefined))!;
+    const regency = store();
+    expect(await receiveBatch(regency, batch, NODE, new SyncQuarantine())).toEqual({
+      kind: 'refused',
+      stream: STREAM,
+      rule: 'RECORDED_TIME_MISSING',
+      revision: 0n,
     });
     expect(await regency.streamRevision(STREAM)).toBeUndefined();
   });
