@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -378,6 +378,36 @@ function profileSummary(dir: string, window: Window) {
   };
 }
 
+/** The profile's summary, also written as bench/results/http-profile.md for people to read. */
+function profiled(
+  dir: string,
+  window: Window,
+  run: { durableCommandsPerSecond: number; cpuMicrosecondsPerResponse: number | null },
+) {
+  const summary = profileSummary(dir, window);
+  if (!summary.byArea || !summary.topFunctions) return summary;
+  const table = (title: string, shares: Record<string, number>) => [
+    `| ${title} | self time, % of samples |`,
+    '| --- | ---: |',
+    ...Object.entries(shares).map(([name, share]) => `| \`${name}\` | ${share} |`),
+  ];
+  const lines = [
+    '# Where the command path spends its CPU',
+    '',
+    `Written by \`npm run bench -- http --profile\` on ${new Date().toISOString()}: the`,
+    'Kasdesa server under the timed run (50 connections, receipts and SPP payments),',
+    `${run.durableCommandsPerSecond} durable commands/s, ${run.cpuMicrosecondsPerResponse ?? '-'} µs of server`,
+    `CPU per response, ${summary.samples} samples. The raw profile: \`${summary.file}\`.`,
+    '',
+    ...table('area', summary.byArea),
+    '',
+    ...table('function (top 25)', summary.topFunctions),
+    '',
+  ];
+  writeFileSync(join(__dirname, '..', 'results', 'http-profile.md'), lines.join('\n'));
+  return summary;
+}
+
 const AREAS: [RegExp, string][] = [
   [/node_modules\/(pino|thread-stream|sonic-boom)/, 'pino logging'],
   [
@@ -422,9 +452,11 @@ function tableRow(
  * (synchronous=FULL, group commit) with the demo regency, autocannon at 50
  * connections against receipts and SPP payments, beside a bare express + zod
  * endpoint and an express floor given the same requests, with the server CPU
- * each spends per response. `KASDESA_BENCH_CPU_PROF=1` profiles the server.
+ * each spends per response. `--profile` profiles the server during the timed
+ * run and writes its self time per area and function to
+ * bench/results/http-profile.md beside the JSON.
  */
-export async function httpBench(): Promise<Record<string, unknown>> {
+export async function httpBench(options: { profile: boolean }): Promise<Record<string, unknown>> {
   const data = tempDir('kasdesa-bench-http-');
   const config = { store: 'embedded' as const, dataDir: data.dir, port: 0 };
   try {
@@ -438,7 +470,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
     const floorFigures = await runBaseline('floor', prepared);
 
     const profileDir = join(data.dir, 'profile');
-    const profiling = process.env.KASDESA_BENCH_CPU_PROF === '1';
+    const profiling = options.profile;
     if (profiling) mkdirSync(profileDir);
     let runWindow: Window = { fromMs: 0, toMs: 0 };
     const spawnedAt = Date.now();
@@ -512,7 +544,7 @@ export async function httpBench(): Promise<Record<string, unknown>> {
         },
       },
       loadAverageAtRun: round(load1 ?? 0, 2),
-      ...(profiling ? { serverCpuProfileOfTheRun: profileSummary(profileDir, runWindow) } : {}),
+      ...(profiling ? { serverCpuProfileOfTheRun: profiled(profileDir, runWindow, kasdesa) } : {}),
     };
   } finally {
     data.remove();
