@@ -54,8 +54,6 @@ export const kdDesaOf = (villageCode: string) => villageCode.split('.').slice(-2
 /** Kd_Rincian of the opening cash balances in Ta_SaldoAwal: kas tunai and rekening kas desa. */
 const OPENING_CASH_ACCOUNT = '1.1.1.01';
 const OPENING_BANK_ACCOUNT = '1.1.1.02';
-/** Siskeudes keeps no Dana Desa earmark per line; imported lines say so explicitly. */
-const UNKNOWN_EARMARK = 'non-earmarked';
 const NOT_IN_SISKEUDES = 'Tidak tercatat di Siskeudes';
 const UNIT_MAX = 30;
 const TEXT_MAX = 500;
@@ -154,6 +152,11 @@ class Planner {
     return undefined;
   }
 
+  /** Siskeudes keeps no Dana Desa earmark per line: imported lines take the year's one category without an earmark. */
+  private unknownEarmark(): string | undefined {
+    return [...this.target.reference.earmarks.values()].find((earmark) => !earmark.earmarked)?.code;
+  }
+
   opening(rows: SiskeudesTables): PlannedCommand[] {
     const balance = (account: string) =>
       sum(
@@ -162,7 +165,9 @@ class Planner {
         ),
       );
     const silpa = new Map<string, Rupiah>();
-    for (const line of rows.Ta_RABRinci.filter((r) => r.Kd_Rincian.startsWith('6.1.1')))
+    const { accounts } = this.target.reference;
+    const isSilpa = (code: string) => accounts.get(code)?.silpa === true;
+    for (const line of rows.Ta_RABRinci.filter((r) => isSilpa(r.Kd_Rincian)))
       silpa.set(line.SumberDana, (silpa.get(line.SumberDana) ?? ZERO).plus(line.AnggaranStlhPAK));
     return [
       {
@@ -266,7 +271,9 @@ class Planner {
                   kind: 'spending',
                   ...common,
                   activityId: key.kegiatanCode,
-                  ...(key.source === 'DDS' ? { earmark: UNKNOWN_EARMARK } : {}),
+                  ...(this.target.reference.fundSources.get(key.source)?.danaDesa
+                    ? { earmark: this.unknownEarmark() }
+                    : {}),
                   ...volumeOf(items.length === 1 ? first : undefined, amount),
                 }
               : { kind: key.kind, ...common, amount: toAmountText(amount) },
