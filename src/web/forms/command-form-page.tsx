@@ -143,6 +143,28 @@ export function Checkboxes({ field, name, context, values, refusal }: InputProps
   );
 }
 
+/** Under a field: its hint, and the rule's message when it was refused. */
+function FieldNotes({
+  id,
+  hint,
+  refusal,
+}: {
+  id: string;
+  hint: string | undefined;
+  refusal: FormRefusal | undefined;
+}) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {refusal && <RuleMessage id={`${id}-error`} refusal={refusal} />}
+    </>
+  );
+}
+
 /** A flag field: one checkbox, its hint and the refusal beside it. */
 function Flag({ field, name, values, refusal }: InputProps) {
   const id = inputId(name);
@@ -157,12 +179,7 @@ function Flag({ field, name, values, refusal }: InputProps) {
         />
         {field.label}
       </label>
-      {field.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {field.hint}
-        </p>
-      )}
-      {refusal && <RuleMessage id={`${id}-error`} refusal={refusal} />}
+      <FieldNotes id={id} hint={field.hint} refusal={refusal} />
     </div>
   );
 }
@@ -179,12 +196,7 @@ function Field(props: InputProps) {
         {field.optional && <span class="optional"> (boleh kosong)</span>}
       </label>
       <Control {...props} invalid={refusal !== undefined} />
-      {field.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {field.hint}
-        </p>
-      )}
-      {refusal && <RuleMessage id={`${id}-error`} refusal={refusal} />}
+      <FieldNotes id={id} hint={field.hint} refusal={refusal} />
     </div>
   );
 }

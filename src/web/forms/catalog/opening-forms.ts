@@ -3,6 +3,40 @@ import type { CommandForm, FormField } from '../form-model';
 
 const AREA = 'Saldo awal dan SiLPA';
 
+/** The opening's figures, as the opening and its correction both ask for them. */
+export const openingFigures = (labels: {
+  cashOnHand: string;
+  bank: string;
+  silpa: string;
+  taxPayable: string;
+  taxHint: string;
+}): FormField[] => [
+  {
+    kind: 'money',
+    name: 'openingBalances.cashOnHand',
+    label: labels.cashOnHand,
+    hint: 'Contoh: 1.250.000. Isi 0 bila kosong.',
+  },
+  {
+    kind: 'money',
+    name: 'openingBalances.bank',
+    label: labels.bank,
+    hint: 'Contoh: 35.480.000. Isi 0 bila kosong.',
+  },
+  silpaRows(labels.silpa),
+  {
+    kind: 'rows',
+    name: 'taxPayable',
+    label: labels.taxPayable,
+    hint: labels.taxHint,
+    rows: 3,
+    fields: [
+      { kind: 'choice', name: 'tax', label: 'Pajak', choices: taxes },
+      { kind: 'money', name: 'amount', label: 'Jumlah', hint: 'Contoh: 275.000' },
+    ],
+  },
+];
+
 const silpaRows = (label: string): FormField => ({
   kind: 'rows',
   name: 'silpa',
@@ -49,30 +83,13 @@ export const OPENING_FORMS: CommandForm[] = [
       },
       { kind: 'date', name: 'date', label: 'Tanggal usulan', hint: 'Contoh: 03/03/2025' },
       { kind: 'longText', name: 'reason', label: 'Alasan koreksi' },
-      {
-        kind: 'money',
-        name: 'openingBalances.cashOnHand',
-        label: 'Saldo awal kas tunai yang benar',
-        hint: 'Contoh: 1.250.000. Isi 0 bila kosong.',
-      },
-      {
-        kind: 'money',
-        name: 'openingBalances.bank',
-        label: 'Saldo awal rekening bank yang benar',
-        hint: 'Contoh: 35.480.000. Isi 0 bila kosong.',
-      },
-      silpaRows('SiLPA per sumber dana yang benar'),
-      {
-        kind: 'rows',
-        name: 'taxPayable',
-        label: 'Pajak tahun lalu yang belum disetor (yang benar)',
-        hint: 'Satu baris per jenis pajak; biarkan kosong bila tidak ada.',
-        rows: 3,
-        fields: [
-          { kind: 'choice', name: 'tax', label: 'Pajak', choices: taxes },
-          { kind: 'money', name: 'amount', label: 'Jumlah', hint: 'Contoh: 275.000' },
-        ],
-      },
+      ...openingFigures({
+        cashOnHand: 'Saldo awal kas tunai yang benar',
+        bank: 'Saldo awal rekening bank yang benar',
+        silpa: 'SiLPA per sumber dana yang benar',
+        taxPayable: 'Pajak tahun lalu yang belum disetor (yang benar)',
+        taxHint: 'Satu baris per jenis pajak; biarkan kosong bila tidak ada.',
+      }),
     ],
   },
   {

@@ -1,5 +1,6 @@
-import { fundSources, kegiatan, subBidang, taxes } from '../choices';
+import { fundSources, kegiatan, subBidang } from '../choices';
 import type { CommandForm } from '../form-model';
+import { openingFigures } from './opening-forms';
 
 const AREA = 'Perencanaan (RKPDes)';
 
@@ -12,40 +13,13 @@ export const PLANNING_FORMS: CommandForm[] = [
     explanation:
       'Bendahara membuka tahun anggaran dengan saldo kas dan SiLPA tahun lalu; sesudahnya Sekretaris Desa dapat menyusun RKPDes dan APBDes.',
     fields: [
-      {
-        kind: 'money',
-        name: 'openingBalances.cashOnHand',
-        label: 'Saldo awal kas tunai',
-        hint: 'Contoh: 1.250.000. Isi 0 bila kosong.',
-      },
-      {
-        kind: 'money',
-        name: 'openingBalances.bank',
-        label: 'Saldo awal rekening bank desa',
-        hint: 'Contoh: 35.480.000. Isi 0 bila kosong.',
-      },
-      {
-        kind: 'rows',
-        name: 'silpa',
-        label: 'SiLPA tahun lalu per sumber dana',
-        hint: 'Satu baris per sumber dana; biarkan kosong bila tidak ada SiLPA.',
-        rows: 4,
-        fields: [
-          { kind: 'choice', name: 'source', label: 'Sumber dana', choices: fundSources },
-          { kind: 'money', name: 'amount', label: 'Jumlah', hint: 'Contoh: 35.480.000' },
-        ],
-      },
-      {
-        kind: 'rows',
-        name: 'taxPayable',
-        label: 'Pajak dipungut tahun lalu yang belum disetor',
-        hint: 'Satu baris per jenis pajak; biarkan kosong bila semua sudah disetor.',
-        rows: 3,
-        fields: [
-          { kind: 'choice', name: 'tax', label: 'Pajak', choices: taxes },
-          { kind: 'money', name: 'amount', label: 'Jumlah', hint: 'Contoh: 275.000' },
-        ],
-      },
+      ...openingFigures({
+        cashOnHand: 'Saldo awal kas tunai',
+        bank: 'Saldo awal rekening bank desa',
+        silpa: 'SiLPA tahun lalu per sumber dana',
+        taxPayable: 'Pajak dipungut tahun lalu yang belum disetor',
+        taxHint: 'Satu baris per jenis pajak; biarkan kosong bila semua sudah disetor.',
+      }),
       {
         kind: 'flag',
         name: 'silpaToBeRecorded',
