@@ -72,18 +72,19 @@ const action: fc.Arbitrary<() => RawCommand[]> = fc.oneof(
       amount,
       fc.subarray(['PPh22', 'PPN']),
       cash,
+      fc.boolean(),
     )
-    .map(
-      ([line, value, taxes, from]) =>
-        () =>
-          paidSpp(
-            fresh('SPP'),
-            'LS',
-            line.activity,
-            [{ lineId: line.lineId, source: line.source, amount: value, taxes }],
-            from,
-          ),
-    ),
+    .map(([line, value, taxes, from, depositNow]) => () => [
+      ...paidSpp(
+        fresh('SPP'),
+        'LS',
+        line.activity,
+        [{ lineId: line.lineId, source: line.source, amount: value, taxes }],
+        from,
+      ),
+      // Part of a tax the payment withheld, deposited at once: every amount above withholds more than this.
+      ...(depositNow && taxes[0] ? [deposit(fresh('SSP'), taxes[0], '1500', from)] : []),
+    ]),
   fc
     .tuple(fc.constantFrom('PPh22', 'PPN'), fc.constantFrom('1500', '16500', '275000'), cash)
     .map(([tax, value, from]) => () => [deposit(fresh('SSP'), tax, value, from)]),
@@ -212,7 +213,7 @@ describe('the LRA SiLPA/SiKPA row over any year of receipts, payments, taxes and
           nonZero(payable),
         );
       }),
-      { numRuns: 40 },
+      { numRuns: 40, seed: 20251231 },
     );
     // The runs did book each kind of entry, so the equalities were not about an empty year.
     for (const type of [
