@@ -26,6 +26,17 @@ export function formatRupiah(amount: string): string {
   return `${value.isNegative() && !value.isZero() ? '-' : ''}${whole}${fraction}`;
 }
 
+/**
+ * An amount in a report's cell: as formatRupiah, but a negative in brackets,
+ * `(Rp 2.500)`, as the printed report and the annexes show it.
+ */
+export function formatRupiahCell(amount: string): string {
+  const value = new Decimal(amount);
+  return value.isNegative() && !value.isZero()
+    ? `(${formatRupiah(value.abs().toFixed())})`
+    : formatRupiah(amount);
+}
+
 /** A calendar date (`yyyy-mm-dd`, or the date part of an ISO timestamp) as dd/mm/yyyy. */
 export function formatDate(isoDate: string): string {
   return DAY_MONTH_YEAR.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));

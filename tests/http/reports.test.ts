@@ -110,7 +110,7 @@ describe('report endpoints', () => {
     );
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text.split('\r\n')[0]).toBe(
-      'Kode Rekening,Uraian,Anggaran (Rp),Realisasi (Rp),Lebih/(Kurang) (Rp),%',
+      'No.,Kode Rekening,Uraian,Anggaran (Rp),Realisasi (Rp),Lebih/(Kurang) (Rp),%',
     );
     const { workbook, contentType } = await workbookAt(
       `${REGENCY_PATH}/reports/realisation?format=xlsx`,

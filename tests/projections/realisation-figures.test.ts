@@ -22,12 +22,12 @@ describe('a realisation row: Anggaran, Realisasi, Lebih/(Kurang) and %', () => {
     },
   );
 
-  test('nothing budgeted: no percentage, the whole realisation over budget', () => {
+  test('nothing budgeted: 0 % as the published reports show it, the whole realisation over budget', () => {
     expect(figures(ZERO, rupiah('5000'))).toEqual({
       budget: '0.00',
       realised: '5000.00',
       difference: '-5000.00',
-      percent: null,
+      percent: '0.00',
     });
   });
 });

@@ -49,14 +49,14 @@ describe('CSV rendering', () => {
     expect(csvField('a\nb')).toBe('"a\nb"');
   });
 
-  test('a CSV parser reads back the header and every value exactly, amounts as exact text', async () => {
+  test('a CSV parser reads back the header and every value exactly, amounts as exact text, detail rows numbered', async () => {
     const text = renderCsv(table);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(await parse(text)).toEqual([
-      ['Kode Rekening', 'Uraian', 'Anggaran (Rp)'],
-      ['05', 'Penanggulangan Bencana, Keadaan Darurat', '1500000.00'],
-      ['4.1', 'Kios "Milik" Desa\r\nbaris dua', ''],
-      ['', 'JUMLAH', '1500000.00'],
+      ['No.', 'Kode Rekening', 'Uraian', 'Anggaran (Rp)'],
+      ['1', '05', 'Penanggulangan Bencana, Keadaan Darurat', '1500000.00'],
+      ['2', '4.1', 'Kios "Milik" Desa\r\nbaris dua', ''],
+      ['', '', 'JUMLAH', '1500000.00'],
     ]);
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { decimalText, rupiah, toAmountText } from '../../src/domain/shared/money';
 import { amountCellValue } from '../../src/reports/render/cell-number';
+import { numberedTable } from '../../src/reports/render/table';
 import { RUPIAH_FORMAT, formulaCells, sheetNameOf } from '../../src/reports/render/xlsx';
 import { tempDir } from '../support/temp-dir';
 import { evaluate } from './support/evaluate-formula';
@@ -30,7 +31,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
 
   test('one sheet per table, Indonesian headers under the title, frozen, A4 with the right orientation', () => {
     for (const { file, tables, document } of workbooks) {
-      for (const table of tables) {
+      for (const table of tables.map(numberedTable)) {
         const sheet = sheetsOf(file)(sheetNameOf(table.name));
         const headerRow = table.title.length + 2;
         expect(table.columns.map((_, i) => sheet.getRow(headerRow).getCell(i + 1).value)).toEqual(
@@ -46,7 +47,8 @@ describe('xlsx workbooks, read back with exceljs', () => {
         });
       }
     }
-    expect(sheetsOf('apbdes.xlsx')('APBDes').getRow(5).getCell(3).value).toBe('Anggaran (Rp)');
+    expect(sheetsOf('apbdes.xlsx')('APBDes').getRow(5).getCell(1).value).toBe('No.');
+    expect(sheetsOf('apbdes.xlsx')('APBDes').getRow(5).getCell(4).value).toBe('Anggaran (Rp)');
   });
 
   test('regency workbooks have a summary sheet and one sheet per district', () => {
@@ -63,7 +65,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
   test('amounts are numbers in Rupiah format, exact to the cent of the read model', () => {
     let checked = 0;
     for (const { file, tables } of workbooks) {
-      for (const table of tables) {
+      for (const table of tables.map(numberedTable)) {
         const sheet = sheetsOf(file)(sheetNameOf(table.name));
         const headerRow = table.title.length + 2;
         table.columns.forEach((column, columnIndex) => {
@@ -117,36 +119,36 @@ describe('xlsx workbooks, read back with exceljs', () => {
     const rowOf = (description: string) =>
       perdes.title.length + 3 + perdes.rows.findIndex((r) => r.cells.description === description);
     const formulaAt = (description: string) =>
-      cells.find((c) => c.address === `C${rowOf(description)}`)!;
+      cells.find((c) => c.address === `D${rowOf(description)}`)!;
     const revenueRow = perdes.title.length + 3 + perdes.rows.findIndex((r) => r.cells.code === '4');
     expect(formulaAt('JUMLAH PENDAPATAN')).toMatchObject({
-      formula: `SUM(C${revenueRow})`,
+      formula: `SUM(D${revenueRow})`,
       value: '2619269300.00',
     });
     expect(formulaAt('SURPLUS/(DEFISIT)').formula).toBe(
-      `C${rowOf('JUMLAH PENDAPATAN')}-C${rowOf('JUMLAH BELANJA')}`,
+      `D${rowOf('JUMLAH PENDAPATAN')}-D${rowOf('JUMLAH BELANJA')}`,
     );
     expect(formulaAt('SILPA/SiKPA TAHUN BERJALAN')).toMatchObject({
-      formula: `C${rowOf('SURPLUS/(DEFISIT)')}+C${rowOf('PEMBIAYAAN NETTO')}`,
+      formula: `D${rowOf('SURPLUS/(DEFISIT)')}+D${rowOf('PEMBIAYAAN NETTO')}`,
       value: '0.00',
     });
     const kelompok = perdes.title.length + 3 + perdes.rows.findIndex((r) => r.cells.code === '4.1');
     const jenisRows = perdes.rows.flatMap((r, i) =>
       r.cells.code?.startsWith('4.1.') ? [perdes.title.length + 3 + i] : [],
     );
-    expect(cells.find((c) => c.address === `C${kelompok}`)!.formula).toBe(
-      `SUM(C${jenisRows[0]}:C${jenisRows.at(-1)})`,
+    expect(cells.find((c) => c.address === `D${kelompok}`)!.formula).toBe(
+      `SUM(D${jenisRows[0]}:D${jenisRows.at(-1)})`,
     );
   });
 
   test('the fund-flow summary refers to each district sheet total', () => {
     const summary = formulaCells(workbooks[1]!.tables).filter(
-      (c) => c.sheetName === 'Ringkasan' && c.address.startsWith('E'),
+      (c) => c.sheetName === 'Ringkasan' && c.address.startsWith('F'),
     );
     expect(summary.slice(0, 3).map((c) => c.formula.replace(/\d+\)$/, 'n)'))).toEqual([
-      "SUM('Pesanggaran'!En)",
-      "SUM('Bangorejo'!En)",
-      "SUM('Purwoharjo'!En)",
+      "SUM('Pesanggaran'!Fn)",
+      "SUM('Bangorejo'!Fn)",
+      "SUM('Purwoharjo'!Fn)",
     ]);
   });
 
@@ -171,7 +173,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
 
   test('dates are dates shown dd/mm/yyyy; a percentage without budget is 0; Indonesian number formats', () => {
     const books = workbooks[3]!;
-    const bku = books.tables[0]!;
+    const bku = numberedTable(books.tables[0]!);
     const sheet = sheetsOf('books.xlsx')('BKU');
     const dateColumn = bku.columns.findIndex((column) => column.key === 'date') + 1;
     const firstDetail = bku.rows.findIndex((row) => row.style === 'detail');
@@ -181,7 +183,7 @@ describe('xlsx workbooks, read back with exceljs', () => {
     expect(cell.numFmt).toBe('dd/mm/yyyy');
     expect(bku.title[1]).toMatch(/, Bulan Maret 2025$/);
 
-    const realisation = workbooks[4]!.tables[0]!;
+    const realisation = numberedTable(workbooks[4]!.tables[0]!);
     const percentColumn = realisation.columns.findIndex((column) => column.key === 'percent') + 1;
     const unbudgeted = realisation.rows.findIndex((row) => row.cells.budget === '0.00');
     expect(unbudgeted).toBeGreaterThanOrEqual(0);

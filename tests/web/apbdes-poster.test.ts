@@ -8,7 +8,7 @@ import { apbdesPoster } from '../../src/web/public/apbdes-poster';
 import type { PublicRow, PublicYear } from '../../src/web/public/public-year';
 import { testNeedingTool } from '../support/test-needing-tool';
 
-const figures = (budget: string, realised: string, percent: string | null): Figures => ({
+const figures = (budget: string, realised: string, percent: string): Figures => ({
   budget,
   realised,
   difference: '0.00',
@@ -34,8 +34,8 @@ const crowdedYear: PublicYear = {
   until: '2025-12-31',
   revenueTotal: figures('10000000.00', '2500000.00', '25.00'),
   spendingTotal: figures('5000000.00', '1250000.00', '25.00'),
-  financingReceipts: figures('0.00', '0.00', null),
-  financingExpenditures: figures('0.00', '0.00', null),
+  financingReceipts: figures('0.00', '0.00', '0.00'),
+  financingExpenditures: figures('0.00', '0.00', '0.00'),
   silpa: figures('5000000.00', '1250000.00', '25.00'),
   revenue: rows(10, 'Jenis pendapatan'),
   bidang: rows(5, 'Penanggulangan Bencana, Keadaan Darurat dan Mendesak Desa'),

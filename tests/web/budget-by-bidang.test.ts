@@ -16,7 +16,7 @@ const node = (
   budget,
   realised,
   difference: `${Number(budget) - Number(realised)}.00`,
-  percent: null,
+  percent: '0.00',
   children,
 });
 

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { createLedger, type Ledger } from '../../src/app/ledger';
-import { formatRupiah } from '../../src/web/format';
+import { formatRupiah, formatRupiahCell } from '../../src/web/format';
 import { webPages } from '../../src/web/web-pages';
 import {
   DISTRICT,
@@ -128,7 +128,7 @@ describe('the camat evaluates the APBDes drafts of his district', () => {
     expect(office).toContain('Diubah (amount, unitPrice)');
     expect(office).toContain(formatRupiah('6000000'));
     expect(office).toContain(formatRupiah('5000000'));
-    expect(office).toContain(formatRupiah('-1000000'));
+    expect(office).toContain(formatRupiahCell('-1000000'));
     expect(rowOf(page.text, 's-bankfee')).toContain(formatRupiah('1000000'));
     // An unchanged line appears only in the draft itself, after the differences.
     expect(page.text.indexOf('>s-road<')).toBeGreaterThan(

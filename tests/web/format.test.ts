@@ -1,4 +1,4 @@
-import { formatDate, formatMonth, formatRupiah } from '../../src/web/format';
+import { formatDate, formatMonth, formatRupiah, formatRupiahCell } from '../../src/web/format';
 
 // Intl separates the symbol from the digits with a no-break space.
 const NBSP = '\u00a0';
@@ -13,6 +13,18 @@ describe('formatRupiah', () => {
     ['98765432109876543.21', `Rp${NBSP}98.765.432.109.876.543,21`],
   ])('%s → %s', (amount, shown) => {
     expect(formatRupiah(amount)).toBe(shown);
+  });
+});
+
+describe('formatRupiahCell: a report cell, negatives in brackets', () => {
+  test.each([
+    ['1234567', `Rp${NBSP}1.234.567`],
+    ['0.00', `Rp${NBSP}0`],
+    ['-0.00', `Rp${NBSP}0`],
+    ['-1234567', `(Rp${NBSP}1.234.567)`],
+    ['-2500.50', `(Rp${NBSP}2.500,50)`],
+  ])('%s → %s', (amount, shown) => {
+    expect(formatRupiahCell(amount)).toBe(shown);
   });
 });
 

@@ -1,6 +1,6 @@
 import { periodInWords } from '../render/document';
 import { villageTitle } from '../render/labels';
-import { percentCell, sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
+import { sumOf, type Column, type ReportTable, type TableRow } from '../render/table';
 import type { ActivityRealisationReport, DanaDesaAbsorption } from './activity-realisation';
 
 /** Laporan Realisasi Kegiatan (and, with DD rows, the Dana Desa absorption report). */
@@ -32,7 +32,7 @@ export function activityRealisationTable(
         budget: a.budget,
         realised: a.realised,
         remaining: a.remaining,
-        percent: percentCell(a.percent),
+        percent: a.percent,
         note: danaDesa ? 'belum dicatat' : a.sources.join(', '),
       },
     })),
@@ -43,7 +43,7 @@ export function activityRealisationTable(
         budget: report.totals.budget,
         realised: report.totals.realised,
         remaining: report.totals.difference,
-        percent: percentCell(report.totals.percent),
+        percent: report.totals.percent,
       },
       formulas: { budget: sumOf(ids), realised: sumOf(ids), remaining: sumOf(ids) },
     },

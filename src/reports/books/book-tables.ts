@@ -45,7 +45,6 @@ interface BookLayout {
 export function bookTable(book: Book, layout: BookLayout, heading: string): ReportTable {
   const amountKeys = book.columns.map((column) => column.key);
   const columns: Column[] = [
-    { key: 'number', header: 'No.', kind: 'count', width: 6 },
     { key: 'date', header: 'Tanggal', kind: 'date', width: 12 },
     ...(layout.accountHeader
       ? [{ key: 'account', header: layout.accountHeader, kind: 'text', width: 14 } as Column]
@@ -71,7 +70,6 @@ export function bookTable(book: Book, layout: BookLayout, heading: string): Repo
         id,
         style: 'detail',
         cells: {
-          number: String(row.number),
           date: row.date,
           account: row.account,
           description: row.description,

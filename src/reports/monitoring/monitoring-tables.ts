@@ -54,7 +54,6 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
     landscape: false,
   };
   const districtColumns: Column[] = [
-    { key: 'rowNumber', header: 'No.', kind: 'count', width: 5 },
     { key: 'code', header: 'Kode Desa', kind: 'text', width: 16 },
     { key: 'description', header: 'Desa', kind: 'text', width: 24 },
     { key: 'number', header: 'Nomor Perdes APBDes', kind: 'text', width: 20 },
@@ -68,10 +67,9 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
     name: district.districtName,
     title: ['Pemantauan Penetapan APBDes', `Kecamatan ${district.districtName}, ${heading}`],
     columns: districtColumns,
-    rows: district.villages.map((row, index) => ({
+    rows: district.villages.map((row) => ({
       style: 'detail',
       cells: {
-        rowNumber: String(index + 1),
         code: row.identity.villageCode,
         description: row.identity.villageName,
         number: row.apbdes?.enactedBy.number ?? null,

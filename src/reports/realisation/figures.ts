@@ -10,9 +10,11 @@ export interface Figures {
   realised: string;
   /** Lebih/(Kurang) = Anggaran − Realisasi. */
   difference: string;
-  /** Realisasi / Anggaran × 100, two decimals; null when nothing was budgeted. */
-  percent: string | null;
+  /** Realisasi / Anggaran × 100, two decimals; 0.00 when nothing was budgeted, as the published reports show it. */
+  percent: string;
 }
+
+const NO_BUDGET_PERCENT = '0.00';
 
 /** The figures of a row from its sums (see sumText). */
 export function figures(budget: Rupiah, realised: Rupiah): Figures {
@@ -20,7 +22,7 @@ export function figures(budget: Rupiah, realised: Rupiah): Figures {
     budget: sumText(budget),
     realised: sumText(realised),
     difference: sumText(budget.minus(realised)),
-    percent: budget.isZero() ? null : realised.div(budget).times(100).toFixed(2),
+    percent: budget.isZero() ? NO_BUDGET_PERCENT : realised.div(budget).times(100).toFixed(2),
   };
 }
 

@@ -8,7 +8,6 @@ import {
   difference,
   sumOf,
   type Column,
-  percentCell,
   type Formula,
   type ReportTable,
   type TableRow,
@@ -30,7 +29,7 @@ const figureCells = (f: Figures) => ({
   budget: f.budget,
   realised: f.realised,
   difference: f.difference,
-  percent: percentCell(f.percent),
+  percent: f.percent,
 });
 
 const allAmounts = (formula: Formula) =>

@@ -1,4 +1,4 @@
-import type { ReportTable } from './table';
+import { numberedTable, type ReportTable } from './table';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 /** What a spreadsheet opening the CSV would take as the start of a formula (OWASP CSV injection). */
@@ -18,11 +18,12 @@ export function inertText(value: string): string {
 }
 
 /**
- * The table as CSV: the header row, then one line per row with the read
+ * The table as CSV (numbered, as every rendering): the header row, then one line per row with the read
  * model's values (amounts as exact text, no formulas; text never read as
  * one), CRLF line ends.
  */
-export function renderCsv(table: ReportTable): string {
+export function renderCsv(source: ReportTable): string {
+  const table = numberedTable(source);
   const lines = [
     table.columns.map((column) => csvField(column.header)),
     ...table.rows.map((row) =>

@@ -11,7 +11,7 @@ import {
   signatureSlots,
   type ReportDocument,
 } from './document';
-import type { Column, ReportTable, TableRow } from './table';
+import { numberedTable, type Column, type ReportTable, type TableRow } from './table';
 
 /** The xlsx print setup's margins, in points. */
 const MARGIN = {
@@ -181,7 +181,9 @@ class TableWriter {
           ? (Math.min(row.depth, DEPTH_MAX) * INDENT * this.layout.size) / BODY_SIZE
           : 0,
       ),
-      aligns: columns.map((column) => (isNumeric(column) ? 'right' : 'left')),
+      aligns: columns.map((column) =>
+        column.centered ? 'center' : isNumeric(column) ? 'right' : 'left',
+      ),
     };
     const height = measure(this.doc, this.layout, cells);
     if (this.y + height > bottomOf(this.doc)) {
@@ -242,7 +244,8 @@ function numberPages(doc: Doc) {
 
 /**
  * The tables as one PDF, each starting on a new page in its orientation on
- * the regency's paper: title block, column headings repeated on every page,
+ * the regency's paper: title block, detail rows numbered (numberedTable),
+ * column headings repeated on every page,
  * text wrapped inside its cell, the signature block under each table, pages
  * numbered "Halaman 1 dari N". The same tables and frame as the xlsx.
  */
@@ -260,7 +263,7 @@ export async function writePdf(
     info: { Title: tables[0]?.title[0] ?? 'Laporan', Creator: 'Kasdesa' },
   });
   doc.pipe(stream);
-  for (const table of tables) {
+  for (const table of tables.map(numberedTable)) {
     const writer = new TableWriter(doc, table, size);
     for (const row of table.rows) writer.row(row);
     if (document) writer.signatures(document);

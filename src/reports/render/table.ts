@@ -15,6 +15,8 @@ export interface Column {
   width: number;
   /** Indent by the row's depth (the Uraian column of a tree). */
   indented?: boolean;
+  /** Centred in its cell, as the annexes centre the row number. */
+  centered?: boolean;
 }
 
 /** A cell in another row (of another table, when `table` is given). */
@@ -69,8 +71,29 @@ export function columnTotal(rows: readonly TableRow[], key: string): string {
   return toAmountText(sum(rows.map((row) => rupiah(row.cells[key] ?? '0'))));
 }
 
+/** The annexes' first column: the detail rows' running number. */
+export const ROW_NUMBER_COLUMN: Column = {
+  key: 'rowNumber',
+  header: 'No.',
+  kind: 'count',
+  width: 5,
+  centered: true,
+};
+
 /**
- * A percentage cell of a table: a row with nothing budgeted (the model's
- * null) shows 0 %, as the published reports do; the JSON keeps null.
+ * A table as every rendering shows it (screen, CSV, xlsx, PDF): "No." first,
+ * the detail rows numbered 1..n as the Permendagri 20/2018 annexes number
+ * them; headings, subtotals and totals carry no number.
  */
-export const percentCell = (percent: string | null): string => percent ?? '0.00';
+export function numberedTable(table: ReportTable): ReportTable {
+  let number = 0;
+  return {
+    ...table,
+    columns: [ROW_NUMBER_COLUMN, ...table.columns],
+    rows: table.rows.map((row) =>
+      row.style === 'detail'
+        ? { ...row, cells: { ...row.cells, [ROW_NUMBER_COLUMN.key]: String((number += 1)) } }
+        : row,
+    ),
+  };
+}

@@ -13,7 +13,14 @@ import {
   type ReportDocument,
   type SignatureColumn,
 } from './document';
-import type { CellRef, Column, Formula, ReportTable, TableRow } from './table';
+import {
+  numberedTable,
+  type CellRef,
+  type Column,
+  type Formula,
+  type ReportTable,
+  type TableRow,
+} from './table';
 
 /**
  * Whole rupiah, `.` thousands and negatives in brackets as the annexes show
@@ -51,7 +58,7 @@ interface Placed {
 
 /**
  * Writes the tables as one workbook with exceljs's streaming writer: one sheet
- * per table, frozen headers, Indonesian number and date formats, totals as
+ * per table, its detail rows numbered (numberedTable), frozen headers, Indonesian number and date formats, totals as
  * formulas with the read model's value cached, print setup (paper, fit to
  * width, header row on every page, "Halaman 1 dari 3") and, with a document
  * frame, the signature block under each table.
@@ -79,7 +86,7 @@ export function sheetNameOf(name: string): string {
 
 function place(tables: ReportTable[]): Map<string, Placed> {
   const placed = new Map<string, Placed>();
-  for (const table of tables) {
+  for (const table of tables.map(numberedTable)) {
     const headerRow = table.title.length + 2;
     const rowNumbers = new Map<string, number>();
     table.rows.forEach((row, index) => {
@@ -241,7 +248,8 @@ function writeRow(
       const indent = column.indented && row.depth ? row.depth : 0;
       cell.alignment = { vertical: 'top', wrapText: true, ...(indent ? { indent } : {}) };
       if (text) lines = Math.max(lines, wrappedLines(text, column.width - indent * 2));
-    } else cell.alignment = { vertical: 'top' };
+    } else
+      cell.alignment = { vertical: 'top', ...(column.centered ? { horizontal: 'center' } : {}) };
     if (row.style !== 'detail') cell.font = { bold: true };
     cell.border =
       row.style === 'total'

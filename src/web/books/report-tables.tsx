@@ -1,15 +1,20 @@
 import { documentCellText } from '../../reports/render/cell-text';
 import { signatureColumns, type ReportDocument } from '../../reports/render/document';
-import type { Column, ReportTable, TableRow } from '../../reports/render/table';
-import { formatDate, formatRupiah } from '../format';
+import {
+  numberedTable,
+  type Column,
+  type ReportTable,
+  type TableRow,
+} from '../../reports/render/table';
+import { formatDate, formatRupiahCell } from '../format';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 /** Deeper rows of a tree are indented no further than this many steps (CSS classes depth-1…). */
 const DEPTH_MAX = 5;
 
-/** A cell as a reader expects it: Rupiah, dd/mm/yyyy, numbers as the printed report writes them, or the text as recorded. */
+/** A cell as a reader expects it: Rupiah (negatives in brackets), dd/mm/yyyy, numbers as the printed report writes them, or the text as recorded. */
 function cellText(column: Column, value: string): string {
-  if (column.kind === 'amount') return formatRupiah(value);
+  if (column.kind === 'amount') return formatRupiahCell(value);
   if (column.kind === 'date' && ISO_DATE.test(value)) return formatDate(value);
   if (column.kind === 'percent' || column.kind === 'quantity')
     return documentCellText(column, value);
@@ -19,6 +24,7 @@ function cellText(column: Column, value: string): string {
 function rowClass(row: TableRow, column: Column): string | undefined {
   const classes = [
     column.kind === 'amount' ? 'amount' : '',
+    column.centered ? 'centered' : '',
     column.indented && row.depth ? `depth-${Math.min(row.depth, DEPTH_MAX)}` : '',
   ].filter(Boolean);
   return classes.length > 0 ? classes.join(' ') : undefined;
@@ -29,7 +35,8 @@ function rowClass(row: TableRow, column: Column): string | undefined {
  * lines, a heading per column, and on a phone a card per row with each value
  * under its column's heading (`data-label`).
  */
-export function ReportTableView({ table }: { table: ReportTable }) {
+export function ReportTableView({ table: source }: { table: ReportTable }) {
+  const table = numberedTable(source);
   const [heading, ...subtitles] = table.title;
   return (
     <section class="report-table">

@@ -62,6 +62,8 @@ describe('reports as documents: printed by LibreOffice from the xlsx, and drawn 
           keepPages(drawn, join(PAGES_DIR, `${base}-pdf`));
         }
         expect(problems).toEqual([]);
+        // The bracket check above had negatives to look for.
+        expect(workbooks.flatMap((workbook) => negativeAmounts(workbook.tables))).not.toEqual([]);
       } finally {
         temp.remove();
       }
@@ -93,14 +95,59 @@ function pageSizes(file: string): { width: number; height: number }[] {
   }));
 }
 
-/** The rightmost end of any word on each page, from pdftotext's word boxes. */
-function rightmostWords(file: string): number[] {
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+}
+
+/** Each page's words with their boxes, from pdftotext's word boxes. */
+function pageWords(file: string): Word[][] {
   const html = poppler('pdftotext', ['-bbox', file, '-']);
   return html
     .split('<page ')
     .slice(1)
-    .map((page) => Math.max(0, ...[...page.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]))));
+    .map((page) =>
+      [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]! })),
+    );
 }
+
+/** The rightmost end of any word on each page. */
+const rightmostWords = (pages: Word[][]): number[] =>
+  pages.map((words) => Math.max(0, ...words.map((word) => word.xMax)));
+
+/** How far a row number's centre may lie from the centre of the "No." heading above it, in points. */
+const CENTRE_TOLERANCE = 3;
+const centre = (word: Word) => (word.xMin + word.xMax) / 2;
+
+/**
+ * The numbers printed in the "No." column, page after page: the words under
+ * each page's "No." heading, centred on it as the heading is.
+ */
+function rowNumbersPrinted(pages: Word[][]): string[] {
+  return pages.flatMap((words) => {
+    const heading = words.find((word) => word.text === 'No.');
+    if (!heading) return [];
+    return words
+      .filter(
+        (word) =>
+          word.yMin > heading.yMin && Math.abs(centre(word) - centre(heading)) <= CENTRE_TOLERANCE,
+      )
+      .sort((a, b) => a.yMin - b.yMin)
+      .map((word) => word.text);
+  });
+}
+
+/** What the "No." columns must show: each table's detail rows numbered from 1. */
+const expectedRowNumbers = (tables: ReportTable[]): string[] =>
+  tables.flatMap((table) =>
+    table.rows.filter((row) => row.style === 'detail').map((_, index) => String(index + 1)),
+  );
 
 /** Amount text as an Indonesian document prints it, by hand: whole rupiah, `.` thousands, (negative). */
 function printedAmount(text: string): string {
@@ -110,6 +157,20 @@ function printedAmount(text: string): string {
   if (Number(cents.padEnd(2, '0').slice(0, 2)) >= 50) rupiah += 1n;
   const grouped = rupiah.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return negative && rupiah !== 0n ? `(${grouped})` : grouped;
+}
+
+/** Every negative amount of the tables, as printed: in brackets. */
+function negativeAmounts(tables: ReportTable[]): string[] {
+  return tables.flatMap((table) =>
+    table.rows.flatMap((row) =>
+      table.columns
+        .filter((column) => column.kind === 'amount')
+        .map((column) => row.cells[column.key])
+        .filter((value): value is string => value?.startsWith('-') === true)
+        .map(printedAmount)
+        .filter((amount) => amount.startsWith('(')),
+    ),
+  );
 }
 
 /** The amounts of the tables' totals and groups: what a reader checks first. */
@@ -152,7 +213,8 @@ function checkDocument(
     );
     if (!fits) problems.push(`${name} page ${index + 1}: ${size.width} x ${size.height} pts`);
   });
-  rightmostWords(file).forEach((right, index) => {
+  const words = pageWords(file);
+  rightmostWords(words).forEach((right, index) => {
     if (right > sizes[index]!.width)
       problems.push(`${name} page ${index + 1}: text to x=${right}, page ${sizes[index]!.width}`);
   });
@@ -163,6 +225,12 @@ function checkDocument(
         problems.push(`${name} page ${index + 1}: no column headings`);
     });
   }
+  const numbers = rowNumbersPrinted(words);
+  const expectedNumbers = expectedRowNumbers(tables);
+  if (numbers.join(' ') !== expectedNumbers.join(' '))
+    problems.push(
+      `${name}: "No." column shows ${numbers.length} numbers, expected 1..n per table (${expectedNumbers.length}); first difference at ${numbers.findIndex((n, i) => n !== expectedNumbers[i])}`,
+    );
   const last = texts.at(-1) ?? '';
   const lastSigner = document.signatories.at(-1)!;
   for (const expected of [lastSigner.title, `${document.place}, `]) {
@@ -184,6 +252,11 @@ function checkDocument(
   );
   if (missing.length > 0)
     problems.push(`${name}: amounts not printed: ${missing.slice(0, 10).join(', ')}`);
+  const unbracketed = [...new Set(negativeAmounts(tables))].filter(
+    (amount) => !whole.includes(` ${amount} `),
+  );
+  if (unbracketed.length > 0)
+    problems.push(`${name}: negatives not in brackets: ${unbracketed.slice(0, 10).join(', ')}`);
   return problems;
 }
 

@@ -11,7 +11,6 @@ import {
   signatureSlots,
 } from '../../../src/reports/render/document';
 import { documentCellText } from '../../../src/reports/render/cell-text';
-import { percentCell } from '../../../src/reports/render/table';
 import { printable } from '../../../src/reports/render/pdf';
 
 const REGENCY = '35.10';
@@ -137,7 +136,7 @@ describe('document text', () => {
     expect(documentCellText(column('amount'), '-2500000.50')).toBe('(2.500.001)');
     expect(documentCellText(column('amount'), '0.00')).toBe('0');
     expect(documentCellText(column('percent'), '87.5')).toBe('87,50');
-    expect(documentCellText(column('percent'), percentCell(null))).toBe('0,00');
+    expect(documentCellText(column('percent'), '0.00')).toBe('0,00');
     expect(documentCellText(column('quantity'), '1250.50')).toBe('1.250,5');
     expect(documentCellText(column('date'), '2025-04-10')).toBe('10/04/2025');
   });
