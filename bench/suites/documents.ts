@@ -37,7 +37,11 @@ const DOCUMENT: ReportDocument = {
   place: 'Sukamakmur',
   date: `${YEAR}-12-31`,
   signatories: [
-    { heading: '', title: 'Kepala Dinas Pengelola Keuangan Desa', name: 'Pejabat Bench' },
+    {
+      heading: '',
+      title: 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Sukamakmur',
+      name: 'Pejabat Bench',
+    },
   ],
 };
 

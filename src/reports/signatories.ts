@@ -1,6 +1,7 @@
 import { accessDecider, accessStreamId } from '../access/decider';
 import { accessEventSchemas, type AccessEvent } from '../access/events';
 import type { Role } from '../access/roles';
+import type { User } from '../access/state';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { localDate } from '../domain/shared/local-date';
 import { regencyOf } from '../domain/shared/region-codes';
@@ -18,16 +19,24 @@ interface Office {
 }
 
 /**
+ * The regency office that signs when its policy names none: the Dinas
+ * Pemberdayaan Masyarakat dan Desa, which oversees village finance in most
+ * regencies; others sign through their BPKAD (policy row `regencySignatory`).
+ */
+const defaultRegencySignatory = (reference: ReferenceData) =>
+  `Kepala Dinas Pemberdayaan Masyarakat dan Desa ${reference.regency.name}`;
+
+/**
  * Who signs a report, left to right: the village head acknowledges
  * ("Mengetahui") what the Kaur Keuangan prepared; a regency report is signed
- * by the regency's finance office (DPMD/BPKAD) alone.
+ * by the regency office its policy names, alone.
  */
 function officesOf(scope: ReportScope, reference: ReferenceData, code: string): Office[] {
   if (scope === 'regency')
     return [
       {
         heading: '',
-        title: `Kepala Dinas Pengelola Keuangan Desa ${reference.regency.name}`,
+        title: reference.policy.regencySignatoryTitle ?? defaultRegencySignatory(reference),
         role: 'regencyFinance',
       },
     ];
@@ -38,22 +47,58 @@ function officesOf(scope: ReportScope, reference: ReferenceData, code: string): 
   ];
 }
 
+/** Whether a user holds an office: active, in its role, for exactly that village or regency. */
+const holds = (user: User | undefined, role: Role, scope: string): user is User =>
+  user !== undefined && user.active && user.role === role && user.scope === scope;
+
 /**
- * The access stream of the regency as it stood at the end of `date` in the
- * regency's time zone: the users recorded by then with the roles and scopes
- * they had then.
+ * The name each office's signature shows on a report of `date`: the active
+ * user who held its role for `scope` at the end of that date in the regency's
+ * time zone, as the access stream recorded it (the latest registered when
+ * several did). An office no one had held by then — the ledger knows none of
+ * its holders before — shows the first holder recorded after it: villages
+ * register their officers when they start using Kasdesa, often after the
+ * years they bring along, and a reprint keeps the same name however the
+ * office changes later. An office held before but vacant on the date stays
+ * without a name.
  */
-async function usersOn(store: EventStore, reference: ReferenceData, regency: string, date: string) {
+async function holderNames(
+  store: EventStore,
+  target: { reference: ReferenceData; scope: string; date: string },
+  roles: readonly Role[],
+): Promise<(string | null)[]> {
+  const { reference, scope, date } = target;
   let state = accessDecider.initialState;
+  const heldBefore = roles.map(() => false);
+  let names: (string | null)[] | undefined;
+  const onDate = () =>
+    roles.map(
+      (role) =>
+        [...state.domain.users.values()].filter((user) => holds(user, role, scope)).at(-1)
+          ?.displayName ?? null,
+    );
+  const unknownBefore = (found: (string | null)[]) =>
+    roles.some((_, index) => found[index] === null && !heldBefore[index]);
   for (let fromRevision = 0n; ;) {
-    const page = await readPage(store, accessStreamId(regency), fromRevision);
+    const page = await readPage(store, accessStreamId(regencyOf(scope)), fromRevision);
     for (const recorded of page) {
-      if (localDate(new Date(recorded.recordedAt), reference.timeZone) > date)
-        return state.domain.users;
-      state = accessDecider.evolve(state, fromRecorded<AccessEvent>(accessEventSchemas, recorded));
+      if (!names && localDate(new Date(recorded.recordedAt), reference.timeZone) > date) {
+        names = onDate();
+        if (!unknownBefore(names)) return names;
+      }
+      const event = fromRecorded<AccessEvent>(accessEventSchemas, recorded);
+      state = accessDecider.evolve(state, event);
       fromRevision = recorded.revision + 1n;
+      if (event.type !== 'UserRegistered' && event.type !== 'UserRoleAssigned') continue;
+      const user = state.domain.users.get(event.data.userId);
+      roles.forEach((role, index) => {
+        if (!holds(user, role, scope)) return;
+        if (!names) heldBefore[index] = true;
+        else if (names[index] === null && !heldBefore[index]) names[index] = user.displayName;
+      });
+      if (names && !unknownBefore(names)) return names;
     }
-    if (page.length < STREAM_LOAD_PAGE_MAX) return state.domain.users;
+    if (page.length < STREAM_LOAD_PAGE_MAX) return names ?? onDate();
   }
 }
 
@@ -72,25 +117,25 @@ async function readPage(
 
 /**
  * The document frame of a report of a village or regency signed on `date`:
- * the regency's paper, the place, and each office with the name of the
- * active user who held its role for exactly that village or regency then
- * (the latest registered when several did; none when no one did).
+ * the regency's paper, the place, and each office with the name of its
+ * holder (holderNames).
  */
 export async function reportDocument(
   store: EventStore,
   target: { scope: ReportScope; code: string; reference: ReferenceData; date: string },
 ): Promise<ReportDocument> {
   const { scope, code, reference, date } = target;
-  const users = [...(await usersOn(store, reference, regencyOf(code), date)).values()];
-  const signatories = officesOf(scope, reference, code).map(
-    ({ heading, title, role }): Signatory => ({
-      heading,
-      title,
-      name:
-        users.filter((user) => user.active && user.role === role && user.scope === code).at(-1)
-          ?.displayName ?? null,
-    }),
+  const offices = officesOf(scope, reference, code);
+  const names = await holderNames(
+    store,
+    { reference, scope: code, date },
+    offices.map((office) => office.role),
   );
+  const signatories = offices.map(({ heading, title }, index): Signatory => ({
+    heading,
+    title,
+    name: names[index] ?? null,
+  }));
   const place =
     scope === 'village'
       ? (reference.villages.get(code)?.name ?? code)

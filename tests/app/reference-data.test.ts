@@ -176,6 +176,17 @@ describe('loadReferenceData', () => {
       expect(failure().reason).toBe('at most one reportPaper row');
     });
 
+    it("the regency reports' signing office: none without a regencySignatory row, its title with one, two rows refused", () => {
+      expect(loadReferenceData(2025, '35.10', root).policy.regencySignatoryTitle).toBeNull();
+      const policy = path.join(root, '2025/regencies/35.10/policy.jsonl');
+      const title = 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banyuwangi';
+      const row = `${JSON.stringify({ parameter: 'regencySignatory', title })}\n`;
+      appendFileSync(policy, row);
+      expect(loadReferenceData(2025, '35.10', root).policy.regencySignatoryTitle).toBe(title);
+      appendFileSync(policy, row);
+      expect(failure().reason).toBe('at most one regencySignatory row');
+    });
+
     it('a missing required file', () => {
       rmSync(path.join(root, '2025/national/kegiatan.jsonl'));
       expect(failure()).toMatchObject({

@@ -265,5 +265,6 @@ function buildPolicy(
       return { date: at.row.date, name: at.row.name };
     }),
     reportPaper: atMostOne('reportPaper')?.paper ?? 'A4',
+    regencySignatoryTitle: atMostOne('regencySignatory')?.title ?? null,
   };
 }

@@ -92,6 +92,11 @@ export interface Policy {
   holidays: { date: string; name: string }[];
   /** The paper the regency prints reports on (policy row `reportPaper`; A4 when absent). */
   reportPaper: PaperSize;
+  /**
+   * The office that signs the regency's reports, as its signature block
+   * titles it (policy row `regencySignatory`); null: the reports' default.
+   */
+  regencySignatoryTitle: string | null;
 }
 
 export const PAPER_SIZES = ['A4', 'F4'] as const;

@@ -153,6 +153,7 @@ export const policyRow = z.discriminatedUnion('parameter', [
   }),
   z.strictObject({ parameter: z.literal('holiday'), date: z.iso.date(), name }),
   z.strictObject({ parameter: z.literal('reportPaper'), paper: z.enum(PAPER_SIZES) }),
+  z.strictObject({ parameter: z.literal('regencySignatory'), title: name }),
 ]);
 
 export type AccountRow = z.infer<typeof accountRow>;

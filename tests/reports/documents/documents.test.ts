@@ -7,7 +7,11 @@ import type { ReportTable } from '../../../src/reports/render/table';
 import { tempDir } from '../../support/temp-dir';
 import { testNeedingAll, testNeedingTool } from '../../support/test-needing-tool';
 import { LIBREOFFICE_TIMEOUT_MS, printWithLibreOffice } from '../support/libreoffice';
-import { generateWorkbooks, type GeneratedWorkbook } from '../support/workbooks';
+import {
+  generateWorkbooks,
+  REGENCY_SIGNATORY_TITLE,
+  type GeneratedWorkbook,
+} from '../support/workbooks';
 
 const testWithOffice = testNeedingAll(
   testNeedingTool('soffice', 'LibreOffice prints the xlsx reports to PDF (libreoffice-calc-nogui)'),
@@ -42,6 +46,11 @@ describe('reports as documents: printed by LibreOffice from the xlsx, and drawn 
         const written = join(temp.dir, 'written');
         const printed = join(temp.dir, 'printed');
         const workbooks = await generateWorkbooks(written);
+        // The regency reports are signed by the office the policy names (checked on their last pages).
+        const regencyTitles = workbooks
+          .filter((workbook) => workbook.document.paper === 'F4')
+          .map((workbook) => workbook.document.signatories.map((s) => s.title));
+        expect(regencyTitles).toEqual([1, 2, 3].map(() => [REGENCY_SIGNATORY_TITLE]));
         await printWithLibreOffice(
           workbooks.map((w) => join(written, w.file)),
           printed,

@@ -71,13 +71,14 @@ describe('the signature block names who held the office on the report date', () 
     await ledger.assign('bendahara', 'treasurer', OTHER_VILLAGE);
 
     const march = await village(ledger.store, '2025-03-31');
+    // No Kaur Keuangan recorded by 31 March: the first one recorded after it signs.
     expect(march).toEqual({
       paper: 'F4',
       place: 'Sukamaju',
       date: '2025-03-31',
       signatories: [
         { heading: 'Mengetahui,', title: 'Kepala Desa Sukamaju', name: 'H. Slamet Riyadi' },
-        { heading: '', title: 'Kaur Keuangan', name: null },
+        { heading: '', title: 'Kaur Keuangan', name: 'Siti Rahayu' },
       ],
     });
     expect((await village(ledger.store, '2025-04-01')).signatories.map((s) => s.name)).toEqual([
@@ -88,8 +89,43 @@ describe('the signature block names who held the office on the report date', () 
       'Agus Prasetyo',
       'Siti Rahayu',
     ]);
+    // The Kaur Keuangan moved to another village on 1 September: an office held before, vacant now.
     expect((await village(ledger.store, '2025-12-31')).signatories.map((s) => s.name)).toEqual([
       'Agus Prasetyo',
+      null,
+    ]);
+  });
+
+  test('officers recorded after the years a village brings along sign those years; a later change does not alter them', async () => {
+    const ledger = ledgerAt();
+    ledger.at('2026-02-02T03:00:00Z');
+    await ledger.register('kades', 'H. Slamet Riyadi', 'villageHead', VILLAGE);
+    await ledger.register('bendahara-lain', 'Nur Aini', 'treasurer', OTHER_VILLAGE);
+    ledger.at('2026-05-04T03:00:00Z');
+    await ledger.register('bendahara', 'Siti Rahayu', 'treasurer', VILLAGE);
+    ledger.at('2026-09-01T03:00:00Z');
+    await ledger.deactivate('kades');
+    await ledger.register('kades-baru', 'Agus Prasetyo', 'villageHead', VILLAGE);
+
+    expect((await village(ledger.store, '2019-12-31')).signatories.map((s) => s.name)).toEqual([
+      'H. Slamet Riyadi',
+      'Siti Rahayu',
+    ]);
+    expect((await village(ledger.store, '2026-03-31')).signatories.map((s) => s.name)).toEqual([
+      'H. Slamet Riyadi',
+      'Siti Rahayu',
+    ]);
+    expect((await village(ledger.store, '2026-12-31')).signatories.map((s) => s.name)).toEqual([
+      'Agus Prasetyo',
+      'Siti Rahayu',
+    ]);
+  });
+
+  test('an office no one ever held shows a line to write the name on', async () => {
+    const ledger = ledgerAt();
+    await ledger.register('kades', 'H. Slamet Riyadi', 'villageHead', VILLAGE);
+    expect((await village(ledger.store, '2025-06-30')).signatories.map((s) => s.name)).toEqual([
+      'H. Slamet Riyadi',
       null,
     ]);
   });
@@ -106,10 +142,24 @@ describe('the signature block names who held the office on the report date', () 
     expect(signatureColumns(document)).toEqual([
       {
         top: 'Banyuwangi, 1 Agustus 2025',
-        title: 'Kepala Dinas Pengelola Keuangan Desa Kabupaten Banyuwangi',
+        title: 'Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Banyuwangi',
         name: 'Dra. Wiwik Handayani',
       },
     ]);
+  });
+
+  test("the regency's signing office as its policy titles it", async () => {
+    const title = 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banyuwangi';
+    const document = await reportDocument(ledgerAt().store, {
+      scope: 'regency',
+      code: REGENCY,
+      reference: {
+        ...reference,
+        policy: { ...reference.policy, regencySignatoryTitle: title },
+      },
+      date: '2025-08-01',
+    });
+    expect(document.signatories).toEqual([{ heading: '', title, name: null }]);
   });
 });
 

@@ -11,7 +11,11 @@ import {
 } from '../../../src/reports/fund-flow/fund-flow-tables';
 import { monitoringTables } from '../../../src/reports/monitoring/monitoring-tables';
 import { planningTrailTable } from '../../../src/reports/planning-trail/planning-trail-tables';
+import { createAccessService, SYSTEM_ACTOR } from '../../../src/access/access-service';
+import type { ReferenceData } from '../../../src/domain/reference/reference-data';
+import type { EventStore } from '../../../src/eventstore/port';
 import type { ReportDocument } from '../../../src/reports/render/document';
+import { reportDocument } from '../../../src/reports/signatories';
 import type { ReportTable } from '../../../src/reports/render/table';
 import { writeWorkbook } from '../../../src/reports/render/xlsx';
 import { YEAR } from '../../support/village-fixtures';
@@ -49,7 +53,7 @@ export interface GeneratedWorkbook {
   document: ReportDocument;
 }
 
-/** Signature blocks with names as the access ledger would give them; the regency prints on F4. */
+/** A village's signature block with a name and a line to write one. */
 export const VILLAGE_DOCUMENT: ReportDocument = {
   paper: 'A4',
   place: 'Sukamaju',
@@ -59,18 +63,42 @@ export const VILLAGE_DOCUMENT: ReportDocument = {
     { heading: '', title: 'Kaur Keuangan', name: null },
   ],
 };
-export const REGENCY_DOCUMENT: ReportDocument = {
-  paper: 'F4',
-  place: 'Banyuwangi',
-  date: '2025-08-01',
-  signatories: [
+/** The regency's signing office as its policy rows title it (not the default written in code). */
+export const REGENCY_SIGNATORY_TITLE =
+  'Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banyuwangi';
+const REGENCY_SIGNING_DATE = '2025-08-01';
+
+/**
+ * The regency reports' frame as a report request makes it (reportDocument):
+ * its paper (F4) and signing office from the policy, and the regency finance
+ * officer the access stream records.
+ */
+async function regencyDocument(store: EventStore, reference: ReferenceData) {
+  await createAccessService({ store, regencyCode: reference.regency.code }).execute(
+    SYSTEM_ACTOR,
+    'register-regency-finance',
+    'RegisterUser',
     {
-      heading: '',
-      title: 'Kepala Dinas Pengelola Keuangan Desa Kabupaten Banyuwangi',
-      name: 'Hendra Kusuma',
+      userId: 'dpmd',
+      username: 'dpmd',
+      displayName: 'Hendra Kusuma',
+      role: 'regencyFinance',
+      scope: reference.regency.code,
+      passwordHash: 'scrypt$1$2$3$c2FsdA$aGFzaA',
     },
-  ],
-};
+  );
+  const policy = {
+    ...reference.policy,
+    reportPaper: 'F4' as const,
+    regencySignatoryTitle: REGENCY_SIGNATORY_TITLE,
+  };
+  return reportDocument(store, {
+    scope: 'regency',
+    code: reference.regency.code,
+    reference: { ...reference, policy },
+    date: REGENCY_SIGNING_DATE,
+  });
+}
 
 const REGENCY_FILES = new Set(['fund-flow.xlsx', 'regency-realisation.xlsx', 'monitoring.xlsx']);
 
@@ -157,7 +185,7 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
           monitoringReport(
             engine.state(projections.regencyMonitoring),
             reference,
-            '2025-08-01',
+            REGENCY_SIGNING_DATE,
             undefined,
             villageStates,
           ),
@@ -165,9 +193,10 @@ export async function generateWorkbooks(dir: string): Promise<GeneratedWorkbook[
       },
     ];
     mkdirSync(dir, { recursive: true });
+    const regency = await regencyDocument(harness.store, reference);
     const documented = workbooks.map((workbook) => ({
       ...workbook,
-      document: REGENCY_FILES.has(workbook.file) ? REGENCY_DOCUMENT : VILLAGE_DOCUMENT,
+      document: REGENCY_FILES.has(workbook.file) ? regency : VILLAGE_DOCUMENT,
     }));
     for (const workbook of documented)
       await writeWorkbook(
