@@ -47,8 +47,70 @@ describe('xlsx workbooks, read back with exceljs', () => {
         });
       }
     }
+    // Numbered once, by the renderers: no table brings a "No." column of its own.
+    const own = workbooks.flatMap(({ tables }) =>
+      tables.flatMap((table) =>
+        table.columns.filter((c) => c.header === 'No.').map(() => table.name),
+      ),
+    );
+    expect(own).toEqual([]);
     expect(sheetsOf('apbdes.xlsx')('APBDes').getRow(5).getCell(1).value).toBe('No.');
     expect(sheetsOf('apbdes.xlsx')('APBDes').getRow(5).getCell(4).value).toBe('Anggaran (Rp)');
+  });
+
+  test("the books' columns in the annexes' order", () => {
+    const headings = (name: string) => {
+      const table = workbooks[3]!.tables.find((t) => t.name === name)!;
+      const row = sheetsOf('books.xlsx')(sheetNameOf(name)).getRow(table.title.length + 2);
+      return (row.values as unknown[]).filter((value) => value !== undefined);
+    };
+    expect(headings('Bank')).toEqual([
+      'No.',
+      'Tanggal',
+      'Uraian',
+      'Nomor Bukti',
+      'Pemasukan — Setoran (Rp)',
+      'Pemasukan — Bunga Bank (Rp)',
+      'Pengeluaran — Penarikan (Rp)',
+      'Pengeluaran — Pajak (Rp)',
+      'Pengeluaran — Biaya Administrasi (Rp)',
+      'Saldo (Rp)',
+    ]);
+    expect(headings('Panjar')).toEqual([
+      'No.',
+      'Tanggal',
+      'Nomor Bukti',
+      'Uraian',
+      'Penerima',
+      'Pemberian (Rp)',
+      'Pertanggungjawaban Panjar (Rp)',
+      'Saldo (Rp)',
+    ]);
+    const activity = workbooks[3]!.tables.find((t) => t.name.startsWith('Kegiatan '))!;
+    expect(headings(activity.name)).toEqual([
+      'No.',
+      'Tanggal',
+      'Kode Rekening',
+      'Uraian',
+      'Penerimaan — Dari Bendahara Desa (Rp)',
+      'Penerimaan — Swadaya Masyarakat (Rp)',
+      'Nomor Bukti',
+      'Pengeluaran — Belanja Barang dan Jasa (Rp)',
+      'Pengeluaran — Belanja Modal (Rp)',
+      'Jumlah Pengembalian ke Bendahara Desa (Rp)',
+      'Saldo Kas (Rp)',
+    ]);
+    expect(headings('BKU')).toEqual([
+      'No.',
+      'Tanggal',
+      'Kode Rekening',
+      'Uraian',
+      'Penerimaan (Rp)',
+      'Pengeluaran (Rp)',
+      'Nomor Bukti',
+      'Jumlah Pengeluaran Kumulatif (Rp)',
+      'Saldo (Rp)',
+    ]);
   });
 
   test('regency workbooks have a summary sheet and one sheet per district', () => {

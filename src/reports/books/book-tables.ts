@@ -17,11 +17,11 @@ const HEADERS: Record<string, string> = {
   deposited: 'Penyetoran (Rp)',
   given: 'Pemberian (Rp)',
   accounted: 'Pertanggungjawaban Panjar (Rp)',
-  fromTreasurer: 'Penerimaan dari Bendahara (Rp)',
-  community: 'Penerimaan Swadaya Masyarakat (Rp)',
-  goodsServices: 'Belanja Barang dan Jasa (Rp)',
-  capital: 'Belanja Modal (Rp)',
-  returned: 'Pengembalian ke Bendahara (Rp)',
+  fromTreasurer: 'Penerimaan — Dari Bendahara Desa (Rp)',
+  community: 'Penerimaan — Swadaya Masyarakat (Rp)',
+  goodsServices: 'Pengeluaran — Belanja Barang dan Jasa (Rp)',
+  capital: 'Pengeluaran — Belanja Modal (Rp)',
+  returned: 'Jumlah Pengembalian ke Bendahara Desa (Rp)',
   amount: 'Jumlah (Rp)',
 };
 
@@ -32,6 +32,11 @@ const amount = (key: string, header = HEADERS[key] ?? key): Column => ({
   width: 18,
 });
 
+/** Where `AMOUNTS` stands in a book's column order, every amount column not named on its own comes. */
+const AMOUNTS = 'amounts';
+/** The BKU's order: Tanggal, Kode Rekening, Uraian, the amounts, Nomor Bukti, Kumulatif, Saldo. */
+const BKU_ORDER = ['date', 'account', 'description', AMOUNTS, 'evidence', 'cumulative', 'balance'];
+
 interface BookLayout {
   name: string;
   title: string;
@@ -39,22 +44,38 @@ interface BookLayout {
   accountHeader: string | null;
   /** The BKU's Jumlah Pengeluaran Kumulatif. */
   cumulative?: string;
+  /** The columns after "No." in the annex's order (BKU_ORDER when not given). */
+  order?: readonly string[];
+  /** The balance column's header, "Saldo (Rp)" when not given. */
+  balanceHeader?: string;
+}
+
+function bookColumns(book: Book, layout: BookLayout): Column[] {
+  const amountKeys = book.columns.map((column) => column.key);
+  const order = layout.order ?? BKU_ORDER;
+  const fixed: Record<string, Column | undefined> = {
+    date: { key: 'date', header: 'Tanggal', kind: 'date', width: 12 },
+    account: layout.accountHeader
+      ? { key: 'account', header: layout.accountHeader, kind: 'text', width: 14 }
+      : undefined,
+    description: { key: 'description', header: 'Uraian', kind: 'text', width: 44 },
+    evidence: { key: 'evidence', header: 'Nomor Bukti', kind: 'text', width: 18 },
+    cumulative: layout.cumulative
+      ? amount('cumulative', 'Jumlah Pengeluaran Kumulatif (Rp)')
+      : undefined,
+    balance: amount('balance', layout.balanceHeader ?? 'Saldo (Rp)'),
+  };
+  return order.flatMap((key) => {
+    if (key === AMOUNTS) return amountKeys.filter((k) => !order.includes(k)).map((k) => amount(k));
+    if (amountKeys.includes(key)) return [amount(key)];
+    return fixed[key] ? [fixed[key]] : [];
+  });
 }
 
 /** One book as a table: opening row, the month's rows, totals as formulas, closing balance. */
 export function bookTable(book: Book, layout: BookLayout, heading: string): ReportTable {
   const amountKeys = book.columns.map((column) => column.key);
-  const columns: Column[] = [
-    { key: 'date', header: 'Tanggal', kind: 'date', width: 12 },
-    ...(layout.accountHeader
-      ? [{ key: 'account', header: layout.accountHeader, kind: 'text', width: 14 } as Column]
-      : []),
-    { key: 'description', header: 'Uraian', kind: 'text', width: 44 },
-    ...amountKeys.map((key) => amount(key)),
-    { key: 'evidence', header: 'Nomor Bukti', kind: 'text', width: 18 },
-    ...(layout.cumulative ? [amount('cumulative', 'Jumlah Pengeluaran Kumulatif (Rp)')] : []),
-    amount('balance', 'Saldo (Rp)'),
-  ];
+  const columns = bookColumns(book, layout);
   let cumulative = rupiah(book.priorTotals[layout.cumulative ?? ''] ?? '0');
   const detailIds: string[] = [];
   const rows: TableRow[] = [
@@ -111,7 +132,12 @@ export function monthBookTables(books: MonthBooks): ReportTable[] {
     ),
     bookTable(
       books.bank,
-      { name: 'Bank', title: 'Buku Pembantu Bank', accountHeader: null },
+      {
+        name: 'Bank',
+        title: 'Buku Pembantu Bank',
+        accountHeader: null,
+        order: ['date', 'description', 'evidence', AMOUNTS, 'balance'],
+      },
       heading,
     ),
     bookTable(
@@ -121,7 +147,12 @@ export function monthBookTables(books: MonthBooks): ReportTable[] {
     ),
     bookTable(
       books.panjar,
-      { name: 'Panjar', title: 'Buku Pembantu Panjar', accountHeader: 'Penerima' },
+      {
+        name: 'Panjar',
+        title: 'Buku Pembantu Panjar',
+        accountHeader: 'Penerima',
+        order: ['date', 'evidence', 'description', 'account', AMOUNTS, 'balance'],
+      },
       heading,
     ),
     bookTable(
@@ -140,6 +171,17 @@ export function monthBookTables(books: MonthBooks): ReportTable[] {
           name: `Kegiatan ${activity.activityId}`,
           title: `Buku Pembantu Kegiatan — ${activity.bidang}, ${activity.kegiatanCode} ${activity.name}`,
           accountHeader: 'Kode Rekening',
+          order: [
+            'date',
+            'account',
+            'description',
+            'fromTreasurer',
+            'community',
+            'evidence',
+            AMOUNTS,
+            'balance',
+          ],
+          balanceHeader: 'Saldo Kas (Rp)',
         },
         heading,
       ),

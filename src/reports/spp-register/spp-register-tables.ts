@@ -23,7 +23,6 @@ export function sppRegisterTable(
   month: string | undefined,
 ): ReportTable {
   const columns: Column[] = [
-    { key: 'number', header: 'No.', kind: 'count', width: 6 },
     { key: 'sppId', header: 'Nomor SPP', kind: 'text', width: 14 },
     { key: 'date', header: 'Tanggal', kind: 'date', width: 12 },
     { key: 'kind', header: 'Jenis', kind: 'text', width: 6 },
@@ -43,7 +42,6 @@ export function sppRegisterTable(
     id: ids[index],
     style: 'detail',
     cells: {
-      number: String(index + 1),
       sppId: r.request.sppId,
       date: r.request.date,
       kind: r.request.kind,
