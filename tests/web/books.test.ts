@@ -135,6 +135,11 @@ describe('books and reports pages', () => {
     expect(page.text).toContain(
       `<td data-label="Penerimaan (Rp)" class="amount">${formatRupiah('9250000')}</td>`,
     );
+    // Detail rows numbered 1..n under "No.", as the printed book numbers them.
+    const numbers = [...page.text.matchAll(/<td data-label="No\." class="centered">(\d*)<\/td>/g)];
+    expect(numbers.map((m) => m[1]).filter(Boolean)).toEqual(
+      apiRows.map((_, index) => String(index + 1)),
+    );
     expect(page.text).toContain('<table class="cards">');
     const cells = page.text.match(/<td[ >]/g)!.length;
     expect(page.text.match(/<td data-label="[^"]+"/g)!.length).toBe(cells);
