@@ -23,6 +23,12 @@ const summarySchema = z.object({
   siskeudesVersion: z.string(),
   eventCount: z.number(),
   totals: z.record(z.string(), z.unknown()),
+  reconciliation: z.object({
+    reconciled: z.boolean(),
+    summary: z.object({ id: z.string(), en: z.string() }),
+    differences: z.array(z.record(z.string(), z.unknown())),
+    uncounted: z.array(z.object({ table: z.string(), rows: z.number() })),
+  }),
 });
 
 /** One file in memory: an import is decided whole before anything is written, so it is read whole. */

@@ -23,6 +23,7 @@ describe('POST …/villages/{code}/years/{year}/imports', () => {
       streamId: 'village-35.10.01.2001-2025',
       eventCount: 25,
       totals: { received: '102500000.00' },
+      reconciliation: { reconciled: true, differences: [], uncounted: [] },
     });
     const before = await dumpAll(store);
     const again = await request(app)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AreaEvolvers } from '../shared/decider';
+import { amountText } from '../shared/fields';
 import type { VillageEvent } from './events';
 import type { VillageState } from './state';
 
@@ -23,12 +24,39 @@ export const siskeudesImportEventSchemas = {
       rowCounts: z.record(z.string(), z.number().int().nonnegative()),
     }),
   },
+  /**
+   * The import's check of itself, last in its append: the Laporan Realisasi of
+   * the imported events against the realisation worked out from the Siskeudes
+   * tables alone, per account. No figure changes; a difference is listed.
+   */
+  SiskeudesReconciliationRecorded: {
+    version: 1,
+    data: z.strictObject({
+      fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      reconciled: z.boolean(),
+      differences: z.array(
+        z.strictObject({
+          section: z.enum(['revenue', 'spending', 'financingReceipts', 'financingExpenditures']),
+          kegiatan: z.string().min(1).optional(),
+          account: z.string().min(1),
+          figure: z.enum(['budget', 'realised']),
+          siskeudes: amountText,
+          kasdesa: amountText,
+          difference: amountText,
+        }),
+      ),
+      uncounted: z.array(
+        z.strictObject({ table: z.string().min(1), rows: z.number().int().positive() }),
+      ),
+    }),
+  },
 };
 
 export const siskeudesImportEvolvers: AreaEvolvers<
   VillageEvent,
   VillageState,
-  'SiskeudesImportRecorded'
+  'SiskeudesImportRecorded' | 'SiskeudesReconciliationRecorded'
 > = {
   SiskeudesImportRecorded: (state) => state,
+  SiskeudesReconciliationRecorded: (state) => state,
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import type { Ledger } from '../../app/ledger';
+import type { ReferenceCatalog } from '../../app/load-reference-data';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Actor, DomainEvent, Lineage } from '../../domain/shared/envelope';
 import { commandFingerprint } from '../../domain/shared/idempotency';
@@ -18,6 +19,8 @@ import { importTotals, type ImportTotals } from './import-totals';
 import { parseTables } from './parse-tables';
 import { planImport, type ImportPlan } from './plan-import';
 import { readSiskeudesFile } from './read-siskeudes-file';
+import { kasdesaRealisation, reconcile, type Reconciliation } from './reconciliation';
+import { siskeudesRealisation } from './siskeudes-realisation';
 
 export interface SiskeudesImportRequest {
   bytes: Buffer;
@@ -45,6 +48,8 @@ export type SiskeudesImportOutcome =
       /** Imported events, the batch record not counted. */
       eventCount: number;
       totals: ImportTotals;
+      /** Kasdesa's Laporan Realisasi of the imported year against the Siskeudes tables, per account. */
+      reconciliation: Reconciliation;
     };
 
 /**
@@ -56,7 +61,7 @@ export type SiskeudesImportOutcome =
  * same file again finds its own events and writes nothing.
  */
 export async function importSiskeudes(
-  dependencies: { store: EventStore; ledger: Ledger },
+  dependencies: { store: EventStore; ledger: Ledger; reference: ReferenceCatalog },
   request: SiskeudesImportRequest,
 ): Promise<SiskeudesImportOutcome> {
   const { villageCode, fiscalYear } = request;
@@ -78,17 +83,33 @@ export async function importSiskeudes(
 
   const streamId = villageStreamId(villageCode, fiscalYear);
   const batch = batchEvent(planned.plan, request, fileSha256, decided.events.length);
-  const events = [batch, ...decided.events];
+  const fromTables = siskeudesRealisation(parsed.tables, {
+    kdDesa: planned.plan.kdDesa,
+    fiscalYear,
+    reference: context.reference,
+  });
+  const reconciliation = reconcile(
+    fromTables.figures,
+    await kasdesaRealisation(
+      inStreamOrder(batch, decided.events),
+      { streamId, villageCode, fiscalYear, now: request.now },
+      dependencies.reference,
+    ),
+    fromTables.uncounted,
+  );
+  const recorded = [...decided.events, reconciliationEvent(reconciliation, request, fileSha256)];
+  const events = inStreamOrder(batch, recorded);
   const outcome = {
     streamId,
     fileSha256,
     siskeudesVersion: planned.plan.siskeudesVersion,
     eventCount: decided.events.length,
     totals: importTotals(decided.events),
+    reconciliation,
   };
   const existing = await readExisting(dependencies.store, streamId);
   if (existing.length > 0) {
-    assertSameImport(existing, events, streamId);
+    assertSameImport(existing, batch, recorded, streamId);
     return { status: 'alreadyImported', ...outcome };
   }
   try {
@@ -99,6 +120,12 @@ export async function importSiskeudes(
     throw error;
   }
   return { status: 'imported', ...outcome };
+}
+
+/** Every reader of a village-year stream expects the year's opening first: the batch record comes right after it. */
+function inStreamOrder(batch: EventData, imported: EventData[]): EventData[] {
+  const [opening, ...rest] = imported;
+  return opening ? [opening, batch, ...rest] : [batch];
 }
 
 function refused(problems: ImportProblem[]): SiskeudesImportOutcome {
@@ -193,18 +220,48 @@ function batchEvent(
     metadata: {
       schemaVersion: 1,
       commandId: `siskeudes-import:${fileSha256}`,
-      commandFingerprint: commandFingerprint({
-        commandId: fileSha256,
-        type: 'ImportSiskeudes',
-        payload: { fileSha256 },
-        actor: request.actor,
-      }),
+      commandFingerprint: importFingerprint(request, fileSha256),
       actor: request.actor,
     },
   };
   const id = importedEventId(`${request.villageCode}|${request.fiscalYear}|batch|${fileSha256}`);
   return toEventData(event as VillageEvent, id);
 }
+
+/** The reconciliation on record, last in the import's one append; its id from the file, like the batch's. */
+function reconciliationEvent(
+  reconciliation: Reconciliation,
+  request: SiskeudesImportRequest,
+  fileSha256: string,
+): EventData {
+  const event: DomainEvent = {
+    type: 'SiskeudesReconciliationRecorded',
+    data: {
+      fileSha256,
+      reconciled: reconciliation.reconciled,
+      differences: reconciliation.differences,
+      uncounted: reconciliation.uncounted,
+    },
+    metadata: {
+      schemaVersion: 1,
+      commandId: `siskeudes-import:${fileSha256}`,
+      commandFingerprint: importFingerprint(request, fileSha256),
+      actor: request.actor,
+    },
+  };
+  const id = importedEventId(
+    `${request.villageCode}|${request.fiscalYear}|reconciliation|${fileSha256}`,
+  );
+  return toEventData(event as VillageEvent, id);
+}
+
+const importFingerprint = (request: SiskeudesImportRequest, fileSha256: string) =>
+  commandFingerprint({
+    commandId: fileSha256,
+    type: 'ImportSiskeudes',
+    payload: { fileSha256 },
+    actor: request.actor,
+  });
 
 async function readExisting(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
   try {
@@ -219,9 +276,13 @@ async function readExisting(store: EventStore, streamId: string): Promise<Record
  * The stream already holds events: fine only when they are this very import.
  * A row booked before with other content is refused naming both files' rows.
  */
-function assertSameImport(existing: RecordedEvent[], events: EventData[], streamId: string) {
+function assertSameImport(
+  existing: RecordedEvent[],
+  batch: EventData,
+  imported: EventData[],
+  streamId: string,
+) {
   const byId = new Map(existing.map((event) => [event.id, event]));
-  const [batch, ...imported] = events;
   for (const event of imported) {
     const before = byId.get(event.id);
     if (!before) continue;
@@ -235,6 +296,6 @@ function assertSameImport(existing: RecordedEvent[], events: EventData[], stream
       en: `row already imported with other content: stored ${describe(was)}, this file ${describe(now)}`,
     });
   }
-  const complete = batch && byId.has(batch.id) && imported.every((event) => byId.has(event.id));
+  const complete = byId.has(batch.id) && imported.every((event) => byId.has(event.id));
   if (!complete) throw new DomainError('FISCAL_YEAR_ALREADY_OPEN', 'streamId', streamId);
 }

@@ -3,6 +3,7 @@ import { exactProduct, sum, toAmountText, ZERO, type Rupiah } from '../../domain
 import { importProblem, type ImportProblem } from './import-rules';
 import {
   isoDate as isoDateOf,
+  KEY_COLUMNS,
   naturalKey,
   type Placed,
   type SiskeudesTables,
@@ -52,8 +53,8 @@ export interface ImportPlan {
 export const kdDesaOf = (villageCode: string) => villageCode.split('.').slice(-2).join('.');
 
 /** Kd_Rincian of the opening cash balances in Ta_SaldoAwal: kas tunai and rekening kas desa. */
-const OPENING_CASH_ACCOUNT = '1.1.1.01';
-const OPENING_BANK_ACCOUNT = '1.1.1.02';
+export const OPENING_CASH_ACCOUNT = '1.1.1.01';
+export const OPENING_BANK_ACCOUNT = '1.1.1.02';
 const NOT_IN_SISKEUDES = 'Tidak tercatat di Siskeudes';
 const UNIT_MAX = 30;
 const TEXT_MAX = 500;
@@ -63,25 +64,14 @@ export function planImport(
   target: ImportTarget,
 ): { plan: ImportPlan } | { problems: ImportProblem[] } {
   const kdDesa = kdDesaOf(target.villageCode);
-  const mine = <T extends TableName>(name: T) =>
-    (tables[name] as Placed<T>[]).filter(
-      (row) =>
-        (row as { Kd_Desa?: string }).Kd_Desa === kdDesa &&
-        (row as { Tahun?: number }).Tahun === target.fiscalYear,
-    );
+  const rows = villageYearRows(tables, kdDesa, target.fiscalYear);
   const problems: ImportProblem[] = [];
-  const desa = mine('Ta_Desa')[0];
+  const desa = rows.Ta_Desa[0];
   if (!desa) {
     const code = `${kdDesa} / ${target.fiscalYear}`;
     return { problems: [importProblem('VILLAGE_IN_FILE', 'Ta_Desa', 0, 'Kd_Desa', code)] };
   }
   const planner = new Planner(target, kdDesa, problems);
-  const rows = Object.fromEntries(
-    (Object.keys(tables) as TableName[]).map((name) => [
-      name,
-      name === 'Ref_Version' ? tables.Ref_Version : mine(name),
-    ]),
-  ) as unknown as SiskeudesTables;
   for (const name of Object.keys(rows) as TableName[]) planner.checkKeysUnique(name, rows[name]);
   const commands = [
     ...planner.opening(rows),
@@ -101,6 +91,22 @@ export function planImport(
       ),
     },
   };
+}
+
+/** The rows of one village-year: a Siskeudes database holds every village of the regency, often several years. */
+export function villageYearRows(
+  tables: SiskeudesTables,
+  kdDesa: string,
+  fiscalYear: number,
+): SiskeudesTables {
+  const mine = (rows: readonly { Kd_Desa?: unknown; Tahun?: unknown }[]) =>
+    rows.filter((row) => row.Kd_Desa === kdDesa && row.Tahun === fiscalYear);
+  return Object.fromEntries(
+    (Object.keys(tables) as TableName[]).map((name) => [
+      name,
+      name === 'Ref_Version' ? tables.Ref_Version : mine(tables[name]),
+    ]),
+  ) as unknown as SiskeudesTables;
 }
 
 interface LineKey {
@@ -132,6 +138,7 @@ class Planner {
   ) {}
 
   checkKeysUnique<T extends TableName>(table: T, rows: Placed<T>[]) {
+    if (KEY_COLUMNS[table].length === 0) return;
     const seen = new Set<string>();
     for (const row of rows) {
       const key = naturalKey(table, row);
@@ -158,12 +165,7 @@ class Planner {
   }
 
   opening(rows: SiskeudesTables): PlannedCommand[] {
-    const balance = (account: string) =>
-      sum(
-        rows.Ta_SaldoAwal.filter((r) => r.Kd_Rincian === account).map((r) =>
-          r.Debet.minus(r.Kredit),
-        ),
-      );
+    const balance = (account: string) => openingBalance(rows, account);
     const silpa = new Map<string, Rupiah>();
     const { accounts } = this.target.reference;
     const isSilpa = (code: string) => accounts.get(code)?.silpa === true;
@@ -524,6 +526,13 @@ class Planner {
       }));
     });
   }
+}
+
+/** An opening balance of Ta_SaldoAwal: Debet − Kredit of the account's rows. */
+export function openingBalance(rows: SiskeudesTables, account: string): Rupiah {
+  return sum(
+    rows.Ta_SaldoAwal.filter((r) => r.Kd_Rincian === account).map((r) => r.Debet.minus(r.Kredit)),
+  );
 }
 
 /** Rows by a key, in file order: a village-year's tens of thousands of rows joined without quadratic scans. */

@@ -1,0 +1,185 @@
+import { createLedger } from '../../src/app/ledger';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { toAmountText } from '../../src/domain/shared/money';
+import { createMemoryStore } from '../../src/eventstore/memory';
+import { importSiskeudes } from '../../src/import/siskeudes/import-siskeudes';
+import { parseTables } from '../../src/import/siskeudes/parse-tables';
+import { readSiskeudesFile } from '../../src/import/siskeudes/read-siskeudes-file';
+import { siskeudesRealisation } from '../../src/import/siskeudes/siskeudes-realisation';
+import { TEST_ACTOR } from '../support/decider-specification';
+import { openRegency } from '../support/realistic-village';
+import { siskeudesZip, twoVillageTables, type FixtureTables } from './support/siskeudes-zip';
+
+const VILLAGE = '35.10.01.2001';
+const STREAM = `village-${VILLAGE}-2025`;
+
+async function importOf(tables: FixtureTables) {
+  const store = createMemoryStore();
+  const reference = new ReferenceCatalog();
+  const ledger = createLedger({ store, reference });
+  await openRegency(ledger);
+  const bytes = await siskeudesZip(tables);
+  const outcome = await importSiskeudes(
+    { store, ledger, reference },
+    {
+      bytes,
+      fileName: 'desa-2025.zip',
+      villageCode: VILLAGE,
+      fiscalYear: 2025,
+      actor: TEST_ACTOR,
+      now: new Date('2026-01-05T08:00:00Z'),
+    },
+  );
+  if (outcome.status === 'refused') throw new Error(JSON.stringify(outcome.problems));
+  const recorded = (await store.readStream(STREAM)).at(-1);
+  return { outcome, recorded, store, reference, bytes };
+}
+
+function withTables(edit: (tables: FixtureTables) => void): FixtureTables {
+  const tables = twoVillageTables();
+  edit(tables);
+  return tables;
+}
+
+describe('Siskeudes import reconciliation', () => {
+  it('works out the realisation from the tables alone, to the rupiah of the rows', async () => {
+    const read = await readSiskeudesFile(await siskeudesZip(twoVillageTables()));
+    const parsed = 'tables' in read ? parseTables(read.tables) : read;
+    if (!('tables' in parsed)) throw new Error('fixture refused');
+    const reference = new ReferenceCatalog().get(2025, '35.10');
+    const { figures, uncounted } = siskeudesRealisation(parsed.tables, {
+      kdDesa: '01.2001',
+      fiscalYear: 2025,
+      reference,
+    });
+    const shown = Object.fromEntries(
+      [...figures].map(([key, place]) => [
+        key,
+        [toAmountText(place.budget), toAmountText(place.realised)],
+      ]),
+    );
+    // By hand from twoVillageTables(), village 01.2001 only.
+    expect(shown).toEqual({
+      'revenue||4.2.3.01': ['300000000.00', '100000000.00'],
+      'revenue||4.1.1.01': ['10000000.00', '2500000.00'],
+      // SiLPA: budgeted 5,000,000; realised = opening cash 1,000,000 + bank 4,000,000.
+      'financingReceipts||6.1.1.01': ['5000000.00', '5000000.00'],
+      'spending|01.01.01|5.1.1': ['180000000.00', '0.00'],
+      'spending|02.01.01|5.2.2': ['135000000.00', '22000000.00'],
+    });
+    expect(uncounted).toEqual([]);
+  });
+
+  it('says the fixture’s import is reconciled, in its answer and on record', async () => {
+    const { outcome, recorded } = await importOf(twoVillageTables());
+    expect(outcome.reconciliation).toEqual({
+      reconciled: true,
+      summary: {
+        id: 'cocok: realisasi Kasdesa sama dengan tabel Siskeudes per rekening',
+        en: 'reconciled: Kasdesa’s realisation equals the Siskeudes tables per account',
+      },
+      differences: [],
+      uncounted: [],
+    });
+    expect(recorded).toMatchObject({
+      type: 'SiskeudesReconciliationRecorded',
+      data: { fileSha256: outcome.fileSha256, reconciled: true, differences: [], uncounted: [] },
+    });
+  });
+
+  it('lists the account of a paid SPP line the import did not book (its SPP row missing)', async () => {
+    const tables = withTables((t) => {
+      const line = t.Ta_SPPRinci![0]!;
+      t.Ta_SPPRinci!.push({ ...line, No_SPP: 'SPP/009/2025', Nilai: '5000000' });
+      t.Ta_Pencairan!.push({
+        ...t.Ta_Pencairan![0]!,
+        No_Cek: 'CEK/009/2025',
+        No_SPP: 'SPP/009/2025',
+      });
+    });
+    const { outcome, recorded } = await importOf(tables);
+    const difference = {
+      section: 'spending',
+      kegiatan: '02.01.01',
+      account: '5.2.2',
+      figure: 'realised',
+      siskeudes: '27000000.00',
+      kasdesa: '22000000.00',
+      difference: '5000000.00',
+    };
+    expect(outcome.reconciliation.reconciled).toBe(false);
+    expect(outcome.reconciliation.differences).toEqual([difference]);
+    expect(outcome.reconciliation.summary.en).toBe('1 differences');
+    expect(recorded?.data).toMatchObject({ reconciled: false, differences: [difference] });
+  });
+
+  it('lists a SiLPA taken from the budget that the opening cash does not equal', async () => {
+    const tables = withTables((t) => {
+      t.Ta_SaldoAwal![1]!.Debet = '4500000';
+    });
+    const { outcome } = await importOf(tables);
+    expect(outcome.reconciliation.differences).toEqual([
+      {
+        section: 'financingReceipts',
+        account: '6.1.1.01',
+        figure: 'realised',
+        siskeudes: '5500000.00',
+        kasdesa: '5000000.00',
+        difference: '500000.00',
+      },
+    ]);
+  });
+
+  it('is not reconciled while the file has rows of tables the import does not count', async () => {
+    const tables = withTables((t) => {
+      t.Ta_JurnalUmumRinci = [
+        {
+          Tahun: '2025',
+          Kd_Desa: '01.2001.',
+          NoBukti: 'JU/001/2025',
+          Kd_Rincian: '5.2.2.01.',
+          Debet: '100000',
+          Kredit: '0',
+        },
+        {
+          Tahun: '2025',
+          Kd_Desa: '01.2002.',
+          NoBukti: 'JU/001/2025',
+          Kd_Rincian: '5.2.2.01.',
+          Debet: '100000',
+          Kredit: '0',
+        },
+      ];
+    });
+    const { outcome } = await importOf(tables);
+    expect(outcome.reconciliation).toMatchObject({
+      reconciled: false,
+      differences: [],
+      uncounted: [{ table: 'Ta_JurnalUmumRinci', rows: 1 }],
+    });
+    expect(outcome.reconciliation.summary.id).toBe(
+      '0 selisih; belum dihitung: Ta_JurnalUmumRinci (1)',
+    );
+  });
+
+  it('answers the same reconciliation when the same file comes again, writing nothing', async () => {
+    const { outcome, store, reference, bytes } = await importOf(twoVillageTables());
+    const head = await store.headPosition();
+    const again = await importSiskeudes(
+      { store, ledger: createLedger({ store, reference }), reference },
+      {
+        bytes,
+        fileName: 'desa-2025.zip',
+        villageCode: VILLAGE,
+        fiscalYear: 2025,
+        actor: TEST_ACTOR,
+        now: new Date('2026-02-01T08:00:00Z'),
+      },
+    );
+    expect(again).toMatchObject({
+      status: 'alreadyImported',
+      reconciliation: outcome.reconciliation,
+    });
+    expect(await store.headPosition()).toBe(head);
+  });
+});
