@@ -66,6 +66,10 @@ export function registerImportSiskeudes(program: Command): void {
             : 'Sudah diimpor sebelumnya, tidak ada yang ditulis / already imported, nothing written';
         console.log(`${verb}: ${outcome.eventCount} peristiwa / events → ${outcome.streamId}`);
         console.log(JSON.stringify(outcome.totals, null, 2));
+        for (const flagged of outcome.exceptions)
+          console.log(
+            `Pengecualian / exception: ${flagged.table} ${flagged.naturalKey}: ${flagged.exceptions.map((e) => `${e.messages.id} / ${e.messages.en}`).join('; ')}`,
+          );
         const { summary, differences } = outcome.reconciliation;
         console.log(`Rekonsiliasi / reconciliation: ${summary.id} / ${summary.en}`);
         for (const d of differences)

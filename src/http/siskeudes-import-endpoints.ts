@@ -29,6 +29,7 @@ const summarySchema = z.object({
     differences: z.array(z.record(z.string(), z.unknown())),
     uncounted: z.array(z.object({ table: z.string(), rows: z.number() })),
   }),
+  exceptions: z.array(z.record(z.string(), z.unknown())),
 });
 
 /** One file in memory: an import is decided whole before anything is written, so it is read whole. */

@@ -6,16 +6,12 @@ import { ReferenceCatalog } from '../../src/app/load-reference-data';
 import { figureHistory } from '../../src/audit/history';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { createMemoryStore } from '../../src/eventstore/memory';
-import {
-  importSiskeudes,
-  type SiskeudesImportRequest,
-} from '../../src/import/siskeudes/import-siskeudes';
+import { importSiskeudes } from '../../src/import/siskeudes/import-siskeudes';
+import { importRequest, STREAM, VILLAGE } from './support/import-village-year';
 import { TEST_ACTOR } from '../support/decider-specification';
 import { openRegency } from '../support/realistic-village';
 import { siskeudesZip, twoVillageTables, type FixtureTables } from './support/siskeudes-zip';
 
-const VILLAGE = '35.10.01.2001';
-const STREAM = `village-${VILLAGE}-2025`;
 const GOLDEN = path.join(__dirname, '../fixtures/siskeudes/two-villages-2025.expected.json');
 
 async function setUp() {
@@ -25,18 +21,9 @@ async function setUp() {
   await openRegency(ledger);
   const before = await store.headPosition();
   const run = async (bytes: Buffer) =>
-    importSiskeudes({ store, ledger, reference }, request(bytes));
+    importSiskeudes({ store, ledger, reference }, importRequest(bytes));
   return { store, ledger, reference, run, before };
 }
-
-const request = (bytes: Buffer): SiskeudesImportRequest => ({
-  bytes,
-  fileName: 'desa-2025.zip',
-  villageCode: VILLAGE,
-  fiscalYear: 2025,
-  actor: TEST_ACTOR,
-  now: new Date('2026-01-05T08:00:00Z'),
-});
 
 /** The fixture with some rows changed: a broken or different file of the same village-year. */
 function changed(edit: (tables: FixtureTables) => void): FixtureTables {
@@ -164,7 +151,7 @@ describe('Siskeudes import of a village-year', () => {
     const { store, ledger, reference } = await setUp();
     const outcome = await importSiskeudes(
       { store, ledger, reference },
-      { ...request(await siskeudesZip(twoVillageTables())), villageCode: '35.10.01.2003' },
+      { ...importRequest(await siskeudesZip(twoVillageTables())), villageCode: '35.10.01.2003' },
     );
     expect(outcome).toMatchObject({
       status: 'refused',

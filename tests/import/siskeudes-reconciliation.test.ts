@@ -1,38 +1,14 @@
-import { createLedger } from '../../src/app/ledger';
 import { ReferenceCatalog } from '../../src/app/load-reference-data';
 import { toAmountText } from '../../src/domain/shared/money';
-import { createMemoryStore } from '../../src/eventstore/memory';
-import { importSiskeudes } from '../../src/import/siskeudes/import-siskeudes';
 import { parseTables } from '../../src/import/siskeudes/parse-tables';
 import { readSiskeudesFile } from '../../src/import/siskeudes/read-siskeudes-file';
 import { siskeudesRealisation } from '../../src/import/siskeudes/siskeudes-realisation';
-import { TEST_ACTOR } from '../support/decider-specification';
-import { openRegency } from '../support/realistic-village';
+import { importVillageYear, STREAM } from './support/import-village-year';
 import { siskeudesZip, twoVillageTables, type FixtureTables } from './support/siskeudes-zip';
 
-const VILLAGE = '35.10.01.2001';
-const STREAM = `village-${VILLAGE}-2025`;
-
 async function importOf(tables: FixtureTables) {
-  const store = createMemoryStore();
-  const reference = new ReferenceCatalog();
-  const ledger = createLedger({ store, reference });
-  await openRegency(ledger);
-  const bytes = await siskeudesZip(tables);
-  const outcome = await importSiskeudes(
-    { store, ledger, reference },
-    {
-      bytes,
-      fileName: 'desa-2025.zip',
-      villageCode: VILLAGE,
-      fiscalYear: 2025,
-      actor: TEST_ACTOR,
-      now: new Date('2026-01-05T08:00:00Z'),
-    },
-  );
-  if (outcome.status === 'refused') throw new Error(JSON.stringify(outcome.problems));
-  const recorded = (await store.readStream(STREAM)).at(-1);
-  return { outcome, recorded, store, reference, bytes };
+  const imported = await importVillageYear(tables);
+  return { ...imported, recorded: (await imported.store.readStream(STREAM)).at(-1) };
 }
 
 function withTables(edit: (tables: FixtureTables) => void): FixtureTables {
@@ -163,20 +139,9 @@ describe('Siskeudes import reconciliation', () => {
   });
 
   it('answers the same reconciliation when the same file comes again, writing nothing', async () => {
-    const { outcome, store, reference, bytes } = await importOf(twoVillageTables());
+    const { outcome, store, run } = await importOf(twoVillageTables());
     const head = await store.headPosition();
-    const again = await importSiskeudes(
-      { store, ledger: createLedger({ store, reference }), reference },
-      {
-        bytes,
-        fileName: 'desa-2025.zip',
-        villageCode: VILLAGE,
-        fiscalYear: 2025,
-        actor: TEST_ACTOR,
-        now: new Date('2026-02-01T08:00:00Z'),
-      },
-    );
-    expect(again).toMatchObject({
+    expect(await run()).toMatchObject({
       status: 'alreadyImported',
       reconciliation: outcome.reconciliation,
     });

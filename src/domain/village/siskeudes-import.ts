@@ -50,13 +50,40 @@ export const siskeudesImportEventSchemas = {
       ),
     }),
   },
+  /**
+   * Imported history Kasdesa's rules would refuse as a new transaction (an
+   * overspent line, an unbalanced budget, cash spent before it came in): the
+   * events just before it, of the same command, are booked as Siskeudes has
+   * them, and this flags them with every rule they break and why.
+   */
+  ImportedHistoryFlagged: {
+    version: 1,
+    data: z.strictObject({
+      /** The command whose events are flagged, and the Siskeudes row it books. */
+      commandType: z.string().min(1),
+      table: z.string().min(1),
+      row: z.number().int().nonnegative(),
+      naturalKey: z.string().min(1),
+      exceptions: z
+        .array(
+          z.strictObject({
+            rule: z.string().min(1),
+            field: z.string(),
+            value: z.string(),
+            messages: z.strictObject({ id: z.string().min(1), en: z.string().min(1) }),
+          }),
+        )
+        .min(1),
+    }),
+  },
 };
 
 export const siskeudesImportEvolvers: AreaEvolvers<
   VillageEvent,
   VillageState,
-  'SiskeudesImportRecorded' | 'SiskeudesReconciliationRecorded'
+  'SiskeudesImportRecorded' | 'SiskeudesReconciliationRecorded' | 'ImportedHistoryFlagged'
 > = {
   SiskeudesImportRecorded: (state) => state,
   SiskeudesReconciliationRecorded: (state) => state,
+  ImportedHistoryFlagged: (state) => state,
 };

@@ -7,6 +7,7 @@ import type { Actor, DomainEvent, Lineage } from '../../domain/shared/envelope';
 import { commandFingerprint } from '../../domain/shared/idempotency';
 import { parseCommand } from '../../domain/shared/parse-command';
 import { villageCommandSchemas, type VillageCommand } from '../../domain/village/commands';
+import type { VillageContext } from '../../domain/village/context';
 import { villageDecider, villageStreamId } from '../../domain/village/decider';
 import type { VillageEvent } from '../../domain/village/events';
 import { toEventData } from '../../eventstore/codec/event-codec';
@@ -14,10 +15,11 @@ import { StreamNotFoundError, WrongExpectedRevisionError } from '../../eventstor
 import type { EventData, EventStore, RecordedEvent } from '../../eventstore/port';
 import { SISKEUDES_PROBLEMS_MAX } from '../../limits';
 import { importedEventId } from './event-ids';
-import { importProblem, type ImportProblem } from './import-rules';
+import { HISTORY_RULES, importProblem, type ImportProblem } from './import-rules';
 import { importTotals, type ImportTotals } from './import-totals';
+import { flaggedExceptions, type ImportedException } from './imported-exceptions';
 import { parseTables } from './parse-tables';
-import { planImport, type ImportPlan } from './plan-import';
+import { planImport, type ImportPlan, type PlannedCommand } from './plan-import';
 import { readSiskeudesFile } from './read-siskeudes-file';
 import { kasdesaRealisation, reconcile, type Reconciliation } from './reconciliation';
 import { siskeudesRealisation } from './siskeudes-realisation';
@@ -50,6 +52,8 @@ export type SiskeudesImportOutcome =
       totals: ImportTotals;
       /** Kasdesa's Laporan Realisasi of the imported year against the Siskeudes tables, per account. */
       reconciliation: Reconciliation;
+      /** Rows booked as history although a rule would refuse them as new transactions. */
+      exceptions: ImportedException[];
     };
 
 /**
@@ -106,6 +110,7 @@ export async function importSiskeudes(
     eventCount: decided.events.length,
     totals: importTotals(decided.events),
     reconciliation,
+    exceptions: flaggedExceptions(decided.events),
   };
   const existing = await readExisting(dependencies.store, streamId);
   if (existing.length > 0) {
@@ -164,10 +169,10 @@ async function decideAll(
           }
         : request.actor,
     });
-    const decision =
+    const { decision, exceptions } =
       command instanceof DomainError
-        ? command
-        : villageDecider.decide(command as VillageCommand, state, context);
+        ? { decision: command, exceptions: [] }
+        : decideAsHistory(command as VillageCommand, state, context);
     if (decision instanceof DomainError) {
       problems.push({
         ...importProblem(
@@ -190,7 +195,9 @@ async function decideAll(
       row: planned.row,
       naturalKey: planned.naturalKey,
     };
-    decision.forEach((event, index) => {
+    const flagged =
+      decision[0] && exceptions.length > 0 ? [flag(decision[0], planned, exceptions)] : [];
+    [...decision, ...flagged].forEach((event, index) => {
       state = villageDecider.evolve(state, event);
       const withLineage = { ...event, metadata: { ...event.metadata, lineage } };
       events.push(toEventData(withLineage, importedEventId(`${name}|${index}`)));
@@ -198,6 +205,55 @@ async function decideAll(
   }
   request.onProgress?.(plan.commands.length, plan.commands.length);
   return problems.length > 0 ? { problems } : { events };
+}
+
+/**
+ * A command decided as imported history: refused by a rule that only guards
+ * new transactions (HISTORY_RULES), it is decided again with that rule
+ * waived, each rule it breaks once, and the refusals come back as its
+ * exceptions. Any other refusal stays a refusal.
+ */
+function decideAsHistory(
+  command: VillageCommand,
+  state: typeof villageDecider.initialState,
+  context: VillageContext,
+): { decision: DomainError | VillageEvent[]; exceptions: DomainError[] } {
+  const waived = new Set<string>();
+  const exceptions: DomainError[] = [];
+  for (;;) {
+    const decision = villageDecider.decide(command, state, { ...context, waivedRules: waived });
+    const historic =
+      decision instanceof DomainError &&
+      (HISTORY_RULES as readonly string[]).includes(decision.rule) &&
+      !waived.has(decision.rule);
+    if (!historic) return { decision, exceptions };
+    exceptions.push(decision);
+    waived.add(decision.rule);
+  }
+}
+
+/** The flag after a command's events: every rule they break, with its message (the amounts in it). */
+function flag(
+  first: VillageEvent,
+  planned: PlannedCommand,
+  exceptions: DomainError[],
+): VillageEvent {
+  return {
+    type: 'ImportedHistoryFlagged',
+    data: {
+      commandType: planned.type,
+      table: planned.table,
+      row: planned.row,
+      naturalKey: planned.naturalKey,
+      exceptions: exceptions.map(({ rule, field, value, messages }) => ({
+        rule,
+        field,
+        value,
+        messages,
+      })),
+    },
+    metadata: { ...first.metadata, schemaVersion: 1 },
+  } as VillageEvent;
 }
 
 function batchEvent(
