@@ -71,6 +71,26 @@ describe('Siskeudes history as it happened', () => {
     expect(paid?.data).toMatchObject({ gross: '110000000.00', net: '110000000.00' });
   });
 
+  it('books a payment made before the money came in, flagging the cash and the fund source below zero', async () => {
+    const tables = overspentVillageTables();
+    // Without the second ADD receipt: on 20 May the bank held 4,000,000 + 100,000,000 − 19,250,000 (SPP/001
+    // net) − 2,750,000 (taxes deposited) = 82,000,000, and ADD 5,000,000 + 100,000,000 − 22,000,000 = 83,000,000.
+    tables.Ta_TBP!.pop();
+    tables.Ta_TBPRinci!.pop();
+    const { outcome } = await importOf(tables);
+    const payment = outcome.exceptions.find((flag) => flag.naturalKey === 'CEK/002/2025');
+    expect(payment?.exceptions).toHaveLength(3);
+    expect(payment?.exceptions).toEqual(
+      expect.arrayContaining([
+        broken('BUDGET_LINE_AVAILABLE', 'lineId', PAUD_LINE, /\(103000000\.00 left in/),
+        broken('CASH_NOT_NEGATIVE', 'account', 'bank', /\(balance 82000000\.00 < 110000000\.00\)/),
+        broken('FUND_RESTRICTION', 'source', 'ADD', /\(balance 83000000\.00 < 110000000\.00\)/),
+      ]),
+    );
+    expect(outcome.totals.paid.gross).toBe('132000000.00');
+    expect(outcome.reconciliation.reconciled).toBe(true);
+  });
+
   it('writes nothing when the overspent year is imported again', async () => {
     const { outcome, store, run } = await importOf(overspentVillageTables());
     const head = await store.headPosition();

@@ -3,12 +3,22 @@ import { toAmountText } from '../../src/domain/shared/money';
 import { parseTables } from '../../src/import/siskeudes/parse-tables';
 import { readSiskeudesFile } from '../../src/import/siskeudes/read-siskeudes-file';
 import { siskeudesRealisation } from '../../src/import/siskeudes/siskeudes-realisation';
-import { importVillageYear, STREAM } from './support/import-village-year';
+import { kasdesaRealisation, reconcile } from '../../src/import/siskeudes/reconciliation';
+import { importVillageYear, STREAM, VILLAGE } from './support/import-village-year';
 import { siskeudesZip, twoVillageTables, type FixtureTables } from './support/siskeudes-zip';
 
 async function importOf(tables: FixtureTables) {
   const imported = await importVillageYear(tables);
   return { ...imported, recorded: (await imported.store.readStream(STREAM)).at(-1) };
+}
+
+/** The Siskeudes side of a reconciliation, from the tables of a file for village 01.2001's 2025. */
+async function fromTables(tables: FixtureTables) {
+  const read = await readSiskeudesFile(await siskeudesZip(tables));
+  const parsed = 'tables' in read ? parseTables(read.tables) : read;
+  if (!('tables' in parsed)) throw new Error(JSON.stringify(parsed.problems));
+  const reference = new ReferenceCatalog().get(2025, '35.10');
+  return siskeudesRealisation(parsed.tables, { kdDesa: '01.2001', fiscalYear: 2025, reference });
 }
 
 function withTables(edit: (tables: FixtureTables) => void): FixtureTables {
@@ -19,15 +29,7 @@ function withTables(edit: (tables: FixtureTables) => void): FixtureTables {
 
 describe('Siskeudes import reconciliation', () => {
   it('works out the realisation from the tables alone, to the rupiah of the rows', async () => {
-    const read = await readSiskeudesFile(await siskeudesZip(twoVillageTables()));
-    const parsed = 'tables' in read ? parseTables(read.tables) : read;
-    if (!('tables' in parsed)) throw new Error('fixture refused');
-    const reference = new ReferenceCatalog().get(2025, '35.10');
-    const { figures, uncounted } = siskeudesRealisation(parsed.tables, {
-      kdDesa: '01.2001',
-      fiscalYear: 2025,
-      reference,
-    });
+    const { figures, uncounted } = await fromTables(twoVillageTables());
     const shown = Object.fromEntries(
       [...figures].map(([key, place]) => [
         key,
@@ -63,30 +65,45 @@ describe('Siskeudes import reconciliation', () => {
     });
   });
 
-  it('lists the account of a paid SPP line the import did not book (its SPP row missing)', async () => {
+  it('lists the account of an SPP line Siskeudes paid that the booked year does not hold', async () => {
+    const { store, reference } = await importVillageYear(twoVillageTables());
+    const kasdesa = await kasdesaRealisation(
+      await store.readStream(STREAM),
+      { streamId: STREAM, villageCode: VILLAGE, fiscalYear: 2025, now: new Date('2026-01-05') },
+      reference,
+    );
+    // The same file with one more LS SPP of Rp 5,000,000 on the PAUD line, paid.
     const tables = withTables((t) => {
-      const line = t.Ta_SPPRinci![0]!;
-      t.Ta_SPPRinci!.push({ ...line, No_SPP: 'SPP/009/2025', Nilai: '5000000' });
-      t.Ta_Pencairan!.push({
-        ...t.Ta_Pencairan![0]!,
-        No_Cek: 'CEK/009/2025',
-        No_SPP: 'SPP/009/2025',
-      });
+      t.Ta_SPP!.push({ ...t.Ta_SPP![0]!, No_SPP: 'SPP/009/2025' });
+      t.Ta_SPPRinci!.push({ ...t.Ta_SPPRinci![0]!, No_SPP: 'SPP/009/2025', Nilai: '5000000' });
+      t.Ta_Pencairan!.push({ ...t.Ta_Pencairan![0]!, No_Cek: 'CEK/009', No_SPP: 'SPP/009/2025' });
     });
-    const { outcome, recorded } = await importOf(tables);
-    const difference = {
-      section: 'spending',
-      kegiatan: '02.01.01',
-      account: '5.2.2',
-      figure: 'realised',
-      siskeudes: '27000000.00',
-      kasdesa: '22000000.00',
-      difference: '5000000.00',
-    };
-    expect(outcome.reconciliation.reconciled).toBe(false);
-    expect(outcome.reconciliation.differences).toEqual([difference]);
-    expect(outcome.reconciliation.summary.en).toBe('1 differences');
-    expect(recorded?.data).toMatchObject({ reconciled: false, differences: [difference] });
+    const siskeudes = await fromTables(tables);
+    const result = reconcile(siskeudes.figures, kasdesa, siskeudes.uncounted);
+    expect(result).toMatchObject({
+      reconciled: false,
+      summary: { id: '1 selisih', en: '1 differences' },
+      differences: [
+        {
+          section: 'spending',
+          kegiatan: '02.01.01',
+          account: '5.2.2',
+          figure: 'realised',
+          siskeudes: '27000000.00',
+          kasdesa: '22000000.00',
+          difference: '5000000.00',
+        },
+      ],
+    });
+  });
+
+  it('refuses, rather than leaves out, a paid SPP line whose SPP row is missing', async () => {
+    const tables = withTables((t) => {
+      t.Ta_SPPRinci!.push({ ...t.Ta_SPPRinci![0]!, No_SPP: 'SPP/009/2025', Nilai: '5000000' });
+    });
+    await expect(importVillageYear(tables)).rejects.toThrow(
+      /"table":"Ta_SPPRinci","row":2,"column":"No_SPP","value":"SPP\/009\/2025","rule":"PARENT_PRESENT"/,
+    );
   });
 
   it('lists a SiLPA taken from the budget that the opening cash does not equal', async () => {

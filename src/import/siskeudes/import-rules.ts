@@ -76,7 +76,7 @@ export type ImportRuleId = keyof typeof IMPORT_RULES;
  * (ImportedHistoryFlagged), instead of refusing the file. Overspent line,
  * unbalanced or uncovered budget, SiLPA or allocation mismatch, cash or fund
  * source below zero (spent before it came in), over the cash-on-hand limit,
- * received beyond the regency's transfer.
+ * received beyond the regency's transfer, tax deposited before it was withheld.
  */
 export const HISTORY_RULES = [
   'BUDGET_LINE_AVAILABLE',
@@ -88,6 +88,7 @@ export const HISTORY_RULES = [
   'FUND_RESTRICTION',
   'CASH_ON_HAND_LIMIT',
   'RECEIPT_WITHIN_TRANSFER',
+  'TAX_WITHIN_PAYABLE',
 ] as const;
 
 /** One thing wrong with the file: where (table, 1-based data row, column), what, and which rule. */

@@ -76,9 +76,11 @@ export function planImport(
   const commands = [
     ...planner.opening(rows),
     ...planner.budget(rows, desa),
-    ...planner.receipts(rows),
-    ...planner.paymentRequests(rows, desa),
-    ...planner.taxDeposits(rows),
+    ...inDateOrder([
+      ...planner.receipts(rows),
+      ...planner.paymentRequests(rows, desa),
+      ...planner.taxDeposits(rows),
+    ]),
   ];
   if (problems.length > 0) return { problems };
   return {
@@ -353,6 +355,20 @@ class Planner {
     });
   }
 
+  /** Rows whose parent row is missing would be left out without a word: each is a problem. */
+  private orphans<T extends TableName>(
+    table: T,
+    rows: Placed<T>[],
+    hasParent: (row: Placed<T>) => boolean,
+    column: keyof Placed<T> & string,
+  ) {
+    for (const row of rows)
+      if (!hasParent(row))
+        this.problems.push(
+          importProblem('PARENT_PRESENT', table, row.row, column, String(row[column])),
+        );
+  }
+
   private taxOf(table: TableName, row: number, account: string): string | undefined {
     const tax = this.target.reference.policy.taxes.find((t) => t.pfkAccount === account)?.tax;
     if (!tax)
@@ -368,6 +384,9 @@ class Planner {
       pot: bySpp(rows.Ta_SPPPot),
       paid: bySpp(rows.Ta_Pencairan),
     };
+    const spps = new Set(rows.Ta_SPP.map((spp) => spp.No_SPP));
+    for (const table of ['Ta_SPPRinci', 'Ta_SPPBukti', 'Ta_SPPPot', 'Ta_Pencairan'] as const)
+      this.orphans(table, rows[table], (row) => spps.has(row.No_SPP), 'No_SPP');
     return rows.Ta_SPP.flatMap((spp): PlannedCommand[] => {
       if (spp.Jn_SPP !== 'LS') {
         this.problems.push(
@@ -476,7 +495,14 @@ class Planner {
           actedBy: { role: 'villageHead', name: desa.Nm_Kades ?? 'Kepala Desa' },
         },
       ];
-      const paid = index.paid.get(spp.No_SPP)?.[0];
+      const [paid, ...more] = index.paid.get(spp.No_SPP) ?? [];
+      for (const other of more)
+        this.problems.push(
+          importProblem('NOT_YET_SUPPORTED', 'Ta_Pencairan', other.row, 'No_SPP', other.No_SPP, {
+            id: 'satu SPP dibayar lebih dari sekali',
+            en: 'one SPP paid more than once',
+          }),
+        );
       if (!paid) return commands;
       return [
         ...commands,
@@ -501,6 +527,8 @@ class Planner {
 
   taxDeposits(rows: SiskeudesTables): PlannedCommand[] {
     const pajakRinci = groupBy(rows.Ta_PajakRinci, (row) => row.No_SSP);
+    const ssps = new Set(rows.Ta_Pajak.map((ssp) => ssp.No_SSP));
+    this.orphans('Ta_PajakRinci', rows.Ta_PajakRinci, (row) => ssps.has(row.No_SSP), 'No_SSP');
     return rows.Ta_Pajak.flatMap((ssp): PlannedCommand[] => {
       const perTax = new Map<string, Rupiah>();
       for (const rinci of pajakRinci.get(ssp.No_SSP) ?? []) {
@@ -526,6 +554,28 @@ class Planner {
       }));
     });
   }
+}
+
+/**
+ * The year's transactions in the order they happened (a stable sort by
+ * business date), so that each balance a rule checks, or an exception
+ * reports, is that day's; an SPP's payment never before the SPP itself.
+ */
+function inDateOrder(commands: PlannedCommand[]): PlannedCommand[] {
+  const drafted = new Map(
+    commands
+      .filter((command) => command.type === 'DraftPaymentRequest')
+      .map((command) => [command.payload.sppId, String(command.payload.date)]),
+  );
+  const dateOf = (command: PlannedCommand) => {
+    const date = String(command.payload.date);
+    const spp = drafted.get(command.payload.sppId);
+    return spp !== undefined && spp > date ? spp : date;
+  };
+  return commands
+    .map((command) => ({ command, date: dateOf(command) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map(({ command }) => command);
 }
 
 /** An opening balance of Ta_SaldoAwal: Debet − Kredit of the account's rows. */
