@@ -19,7 +19,7 @@ export const siskeudesImportEventSchemas = {
       /** The village's Kd_Desa in the file. */
       kdDesa: z.string().min(1),
       importedAt: z.iso.datetime(),
-      /** Imported events after this one. */
+      /** Imported events, flags included: the year's opening before this record, the rest after it. */
       eventCount: z.number().int().nonnegative(),
       rowCounts: z.record(z.string(), z.number().int().nonnegative()),
     }),

@@ -60,6 +60,7 @@ export async function kasdesaRealisation(
   await scratch.append(target.streamId, [...events], 'no_stream');
   const projections = readModelProjections((year, regency) => reference.get(year, regency));
   const ledger = await projectAt(scratch, projections.villageLedger, {});
+  // The realisation report declares the village ledger only: the one state its reader asks for.
   const models = {
     state: <State>() => ledger as State,
     waitForPosition: async () => undefined,
