@@ -1,3 +1,4 @@
+import { figureHistory } from '../../src/audit/history';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { villageYearExceptions } from '../../src/import/siskeudes/imported-exceptions';
 import { command } from '../support/decider-specification';
@@ -89,6 +90,20 @@ describe('Siskeudes history as it happened', () => {
     );
     expect(outcome.totals.paid.gross).toBe('132000000.00');
     expect(outcome.reconciliation.reconciled).toBe(true);
+  });
+
+  it('shows in the SPP’s figure history which of its events were booked despite which rule', async () => {
+    const { store } = await importOf(overspentVillageTables());
+    const history = await figureHistory(store, VILLAGE, 2025, { kind: 'spp', id: 'SPP/002/2025' });
+    expect(
+      history.events.map((event) => [event.type, event.flagged.map((flag) => flag.rule)]),
+    ).toEqual([
+      ['PaymentRequestDrafted', ['BUDGET_LINE_AVAILABLE']],
+      ['PaymentRequestSubmitted', []],
+      ['PaymentRequestVerified', []],
+      ['PaymentRequestApproved', []],
+      ['PaymentRequestPaid', ['BUDGET_LINE_AVAILABLE']],
+    ]);
   });
 
   it('writes nothing when the overspent year is imported again', async () => {
