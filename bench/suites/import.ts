@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLedger } from '../../src/app/ledger';
-import { loadReferenceData } from '../../src/app/load-reference-data';
+import { loadReferenceData, ReferenceCatalog } from '../../src/app/load-reference-data';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createEmbeddedStore } from '../../src/eventstore/embedded';
 import { importSiskeudes } from '../../src/import/siskeudes/import-siskeudes';
@@ -31,6 +31,7 @@ const median = (values: number[]) =>
 export async function importBench(): Promise<Record<string, unknown>> {
   const bytes = await siskeudesZip(largeVillageTables(ROWS));
   const reference = loadReferenceData(2025, '35.10');
+  const catalog = new ReferenceCatalog();
   const imports: number[] = [];
   const baselines: number[] = [];
   let eventCount = 0;
@@ -40,7 +41,7 @@ export async function importBench(): Promise<Record<string, unknown>> {
     try {
       let started = performance.now();
       const outcome = await importSiskeudes(
-        { store, ledger: createLedger({ store }) },
+        { store, ledger: createLedger({ store, reference: catalog }), reference: catalog },
         {
           bytes,
           fileName: 'bench.zip',

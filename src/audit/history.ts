@@ -55,6 +55,8 @@ export interface HistoryItem {
   reversedBy: string[];
   /** Where an imported event comes from ("imported from Siskeudes, Ta_SPPRinci row 3 …"); null when entered in Kasdesa. */
   importedFrom: BilingualText | null;
+  /** The rules an imported event was booked despite, as history (its command's ImportedHistoryFlagged); else empty. */
+  flagged: { rule: string; messages: BilingualText }[];
   data: unknown;
 }
 
@@ -154,7 +156,23 @@ function reversals(items: Indexed[]): Map<string, string[]> {
   return byEntry;
 }
 
-function toItem(item: Indexed, reversedBy: Map<string, string[]>): HistoryItem {
+/** The flagged rules per command id: a flag follows the events of the command it flags. */
+function flags(items: Indexed[]): Map<string, HistoryItem['flagged']> {
+  const byCommand = new Map<string, HistoryItem['flagged']>();
+  for (const { event } of items)
+    if (event.type === 'ImportedHistoryFlagged')
+      byCommand.set(
+        event.metadata.commandId,
+        event.data.exceptions.map(({ rule, messages }) => ({ rule, messages })),
+      );
+  return byCommand;
+}
+
+function toItem(
+  item: Indexed,
+  reversedBy: Map<string, string[]>,
+  flagged: Map<string, HistoryItem['flagged']>,
+): HistoryItem {
   const { recorded, event } = item;
   return {
     revision: recorded.revision,
@@ -170,6 +188,8 @@ function toItem(item: Indexed, reversedBy: Map<string, string[]>): HistoryItem {
       (entry) => reversedBy.get(entry.slice('entry:'.length)) ?? [],
     ),
     importedFrom: event.metadata.lineage ? lineageText(event.metadata.lineage) : null,
+    flagged:
+      event.type === 'ImportedHistoryFlagged' ? [] : (flagged.get(event.metadata.commandId) ?? []),
     data: event.data,
   };
 }
@@ -194,7 +214,12 @@ export async function figureHistory(
     (item) => direct.includes(item) || entryReferences(item).some((e) => entries.has(e)),
   );
   const reversedBy = reversals(items);
-  return { ...query, streamId, events: related.map((item) => toItem(item, reversedBy)) };
+  const flagged = flags(items);
+  return {
+    ...query,
+    streamId,
+    events: related.map((item) => toItem(item, reversedBy, flagged)),
+  };
 }
 
 export interface LineInVersion {

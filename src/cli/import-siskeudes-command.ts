@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SYSTEM_ACTOR } from '../access/access-service';
 import { createLedger } from '../app/ledger';
+import { ReferenceCatalog } from '../app/load-reference-data';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { isRegionCode } from '../domain/shared/region-codes';
 import { importSiskeudes } from '../import/siskeudes/import-siskeudes';
@@ -36,9 +37,10 @@ export function registerImportSiskeudes(program: Command): void {
         throw new Error(`--village: ${options.village}`);
       const bytes = readFileSync(file);
       const progress = deciding();
+      const reference = new ReferenceCatalog();
       const outcome = await withConfiguredStore((store) =>
         importSiskeudes(
-          { store, ledger: createLedger({ store }) },
+          { store, ledger: createLedger({ store, reference }), reference },
           {
             bytes,
             fileName: path.basename(file),
@@ -64,6 +66,16 @@ export function registerImportSiskeudes(program: Command): void {
             : 'Sudah diimpor sebelumnya, tidak ada yang ditulis / already imported, nothing written';
         console.log(`${verb}: ${outcome.eventCount} peristiwa / events → ${outcome.streamId}`);
         console.log(JSON.stringify(outcome.totals, null, 2));
+        for (const flagged of outcome.exceptions)
+          console.log(
+            `Pengecualian / exception: ${flagged.table} ${flagged.naturalKey}: ${flagged.exceptions.map((e) => `${e.messages.id} / ${e.messages.en}`).join('; ')}`,
+          );
+        const { summary, differences } = outcome.reconciliation;
+        console.log(`Rekonsiliasi / reconciliation: ${summary.id} / ${summary.en}`);
+        for (const d of differences)
+          console.log(
+            `- ${d.section} ${d.kegiatan ?? ''} ${d.account} ${d.figure}: Siskeudes ${d.siskeudes}, Kasdesa ${d.kasdesa}, selisih / difference ${d.difference}`,
+          );
       }
       if (outcome.status === 'refused') process.exitCode = 1;
     });

@@ -8,6 +8,8 @@ import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { isRegionCode, regencyOf } from '../domain/shared/region-codes';
 import type { EventStore } from '../eventstore/port';
 import { importSiskeudes } from '../import/siskeudes/import-siskeudes';
+import { villageYearExceptions } from '../import/siskeudes/imported-exceptions';
+import { FINANCE_READERS } from '../reports/report-definition';
 import { SISKEUDES_FILE_MAX_BYTES } from '../limits';
 import type { Endpoint } from './endpoint';
 import { HttpProblem, PROBLEM_MEDIA_TYPE } from './problem';
@@ -23,6 +25,13 @@ const summarySchema = z.object({
   siskeudesVersion: z.string(),
   eventCount: z.number(),
   totals: z.record(z.string(), z.unknown()),
+  reconciliation: z.object({
+    reconciled: z.boolean(),
+    summary: z.object({ id: z.string(), en: z.string() }),
+    differences: z.array(z.record(z.string(), z.unknown())),
+    uncounted: z.array(z.object({ table: z.string(), rows: z.number() })),
+  }),
+  exceptions: z.array(z.record(z.string(), z.unknown())),
 });
 
 /** One file in memory: an import is decided whole before anything is written, so it is read whole. */
@@ -42,22 +51,24 @@ const receiveFile: RequestHandler = (req, res, next) => {
   });
 };
 
-/** Path shape (404) and the caller's role and scope (403), before the upload is read. */
-const guard: RequestHandler = (req, res, next) => {
-  const { villageCode, fiscalYear } = req.params as Record<string, string>;
-  if (!isRegionCode(villageCode!, 'village'))
-    throw new HttpProblem('PATH_PARAMETER', 'villageCode', villageCode!);
-  if (!FISCAL_YEAR_PATTERN.test(fiscalYear!))
-    throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', fiscalYear!);
-  const user = currentUser(res);
-  if (!(IMPORTERS as readonly string[]).includes(user.role))
-    throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
-      detail: { id: 'impor Siskeudes', en: 'Siskeudes import' },
-    });
-  if (!scopeCovers(user.scope, villageCode!))
-    throw new HttpProblem('OUT_OF_SCOPE', 'villageCode', villageCode!);
-  receiveFile(req, res, next);
-};
+/** Path shape (404) and the caller's role and scope (403), before anything is read. */
+const guardFor =
+  (roles: readonly string[], then: RequestHandler = (_req, _res, next) => next()): RequestHandler =>
+  (req, res, next) => {
+    const { villageCode, fiscalYear } = req.params as Record<string, string>;
+    if (!isRegionCode(villageCode!, 'village'))
+      throw new HttpProblem('PATH_PARAMETER', 'villageCode', villageCode!);
+    if (!FISCAL_YEAR_PATTERN.test(fiscalYear!))
+      throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', fiscalYear!);
+    const user = currentUser(res);
+    if (!roles.includes(user.role))
+      throw new HttpProblem('ROLE_NOT_PERMITTED', 'role', user.role, {
+        detail: { id: 'impor Siskeudes', en: 'Siskeudes import' },
+      });
+    if (!scopeCovers(user.scope, villageCode!))
+      throw new HttpProblem('OUT_OF_SCOPE', 'villageCode', villageCode!);
+    then(req, res, next);
+  };
 
 /** POST …/imports: a Siskeudes file for one village-year, answered by a summary or every problem. */
 export function siskeudesImportEndpoints(dependencies: {
@@ -77,7 +88,7 @@ export function siskeudesImportEndpoints(dependencies: {
       uploadField: 'file',
       response: summarySchema,
       status: 201,
-      guard,
+      guard: guardFor(IMPORTERS, receiveFile),
       async handler(req, res) {
         const { villageCode, fiscalYear } = req.params as Record<string, string>;
         const year = Number.parseInt(fiscalYear!, 10);
@@ -120,6 +131,26 @@ export function siskeudesImportEndpoints(dependencies: {
               problems: outcome.problems,
             }),
           );
+      },
+    },
+    {
+      method: 'get',
+      path: '/villages/:villageCode/years/:fiscalYear/imports/exceptions',
+      tag: 'imports',
+      summary:
+        'Pengecualian riwayat impor Siskeudes desa-tahun / the flagged exceptions of an imported village-year',
+      access: FINANCE_READERS,
+      response: z.object({ exceptions: z.array(z.record(z.string(), z.unknown())) }),
+      status: 200,
+      guard: guardFor(FINANCE_READERS),
+      async handler(req, res) {
+        const { villageCode, fiscalYear } = req.params as Record<string, string>;
+        const exceptions = await villageYearExceptions(
+          dependencies.store,
+          villageCode!,
+          Number.parseInt(fiscalYear!, 10),
+        );
+        res.json({ exceptions });
       },
     },
   ];

@@ -21,7 +21,11 @@ describe('kasdesa import-siskeudes', () => {
     const firstRun = await kasdesa(FIXTURE, ...args);
     expect(firstRun.stderr).toContain('25/25 perintah diperiksa / commands decided');
     const first = JSON.parse(firstRun.stdout);
-    expect(first).toMatchObject({ status: 'imported', eventCount: 25 });
+    expect(first).toMatchObject({
+      status: 'imported',
+      eventCount: 25,
+      reconciliation: { reconciled: true, differences: [] },
+    });
     const second = JSON.parse((await kasdesa(FIXTURE, ...args)).stdout);
     expect(second).toMatchObject({ status: 'alreadyImported', eventCount: 25 });
     const broken = join(data.dir, 'broken.zip');

@@ -1,4 +1,5 @@
 import { createLedger } from '../../src/app/ledger';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import { importSiskeudes } from '../../src/import/siskeudes/import-siskeudes';
@@ -53,11 +54,12 @@ describe('broken Siskeudes files', () => {
     const statuses: string[] = [];
     for (const [what, bytes] of await brokenFiles(20, 60)) {
       const store = createMemoryStore();
-      const ledger = createLedger({ store });
+      const reference = new ReferenceCatalog();
+      const ledger = createLedger({ store, reference });
       await openRegency(ledger);
       const before = await store.headPosition();
       const outcome = await importSiskeudes(
-        { store, ledger },
+        { store, ledger, reference },
         {
           bytes,
           fileName: 'rusak.zip',
@@ -75,7 +77,8 @@ describe('broken Siskeudes files', () => {
       if (outcome?.status === 'imported') {
         expect([what, (await store.readStream('village-35.10.01.2001-2025')).length]).toEqual([
           what,
-          outcome.eventCount + 1,
+          // The imported events, the batch record and the reconciliation record.
+          outcome.eventCount + 2,
         ]);
         continue;
       }

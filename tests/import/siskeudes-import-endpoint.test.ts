@@ -5,7 +5,7 @@ import { createMemoryStore } from '../../src/eventstore/memory';
 import { openApiDocument } from '../../src/http/openapi';
 import { siskeudesImportEndpoints } from '../../src/http/siskeudes-import-endpoints';
 import { bearer, dumpAll, expectProblem, startTestServer } from '../http/support';
-import { siskeudesZip, twoVillageTables } from './support/siskeudes-zip';
+import { overspentVillageTables, siskeudesZip, twoVillageTables } from './support/siskeudes-zip';
 
 const PATH = '/api/v1/villages/35.10.01.2001/years/2025/imports';
 
@@ -23,6 +23,7 @@ describe('POST …/villages/{code}/years/{year}/imports', () => {
       streamId: 'village-35.10.01.2001-2025',
       eventCount: 25,
       totals: { received: '102500000.00' },
+      reconciliation: { reconciled: true, differences: [], uncounted: [] },
     });
     const before = await dumpAll(store);
     const again = await request(app)
@@ -76,6 +77,44 @@ describe('POST …/villages/{code}/years/{year}/imports', () => {
       await request(app).post(PATH).set(bearer(tokens.regencyFinance)).field('note', 'x'),
       422,
       'UPLOAD_FILE',
+    );
+  });
+
+  it('lists an imported year’s flagged exceptions to its finance readers, not to the administrator', async () => {
+    const { app, tokens } = await startTestServer();
+    await request(app)
+      .post(PATH)
+      .set(bearer(tokens.regencyFinance))
+      .attach('file', await siskeudesZip(overspentVillageTables()), 'desa-2025.zip')
+      .expect(201)
+      .expect((response) =>
+        expect(response.body.exceptions.map((e: { naturalKey: string }) => e.naturalKey)).toEqual([
+          'SPP/002/2025',
+          'CEK/002/2025',
+        ]),
+      );
+    for (const role of ['auditor', 'treasurer'] as const) {
+      const listed = await request(app)
+        .get(`${PATH}/exceptions`)
+        .set(bearer(tokens[role]))
+        .expect(200);
+      expect(listed.body.exceptions).toEqual([
+        expect.objectContaining({
+          commandType: 'DraftPaymentRequest',
+          naturalKey: 'SPP/002/2025',
+          exceptions: [expect.objectContaining({ rule: 'BUDGET_LINE_AVAILABLE' })],
+        }),
+        expect.objectContaining({
+          commandType: 'PayPaymentRequest',
+          naturalKey: 'CEK/002/2025',
+          exceptions: [expect.objectContaining({ rule: 'BUDGET_LINE_AVAILABLE' })],
+        }),
+      ]);
+    }
+    expectProblem(
+      await request(app).get(`${PATH}/exceptions`).set(bearer(tokens.administrator)),
+      403,
+      'ROLE_NOT_PERMITTED',
     );
   });
 

@@ -2,38 +2,28 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLedger } from '../../src/app/ledger';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
 import { figureHistory } from '../../src/audit/history';
 import { DomainError } from '../../src/domain/shared/domain-error';
 import { createMemoryStore } from '../../src/eventstore/memory';
-import {
-  importSiskeudes,
-  type SiskeudesImportRequest,
-} from '../../src/import/siskeudes/import-siskeudes';
+import { importSiskeudes } from '../../src/import/siskeudes/import-siskeudes';
+import { importRequest, STREAM, VILLAGE } from './support/import-village-year';
 import { TEST_ACTOR } from '../support/decider-specification';
 import { openRegency } from '../support/realistic-village';
 import { siskeudesZip, twoVillageTables, type FixtureTables } from './support/siskeudes-zip';
 
-const VILLAGE = '35.10.01.2001';
-const STREAM = `village-${VILLAGE}-2025`;
 const GOLDEN = path.join(__dirname, '../fixtures/siskeudes/two-villages-2025.expected.json');
 
 async function setUp() {
   const store = createMemoryStore();
-  const ledger = createLedger({ store });
+  const reference = new ReferenceCatalog();
+  const ledger = createLedger({ store, reference });
   await openRegency(ledger);
   const before = await store.headPosition();
-  const run = async (bytes: Buffer) => importSiskeudes({ store, ledger }, request(bytes));
-  return { store, ledger, run, before };
+  const run = async (bytes: Buffer) =>
+    importSiskeudes({ store, ledger, reference }, importRequest(bytes));
+  return { store, ledger, reference, run, before };
 }
-
-const request = (bytes: Buffer): SiskeudesImportRequest => ({
-  bytes,
-  fileName: 'desa-2025.zip',
-  villageCode: VILLAGE,
-  fiscalYear: 2025,
-  actor: TEST_ACTOR,
-  now: new Date('2026-01-05T08:00:00Z'),
-});
 
 /** The fixture with some rows changed: a broken or different file of the same village-year. */
 function changed(edit: (tables: FixtureTables) => void): FixtureTables {
@@ -158,10 +148,10 @@ describe('Siskeudes import of a village-year', () => {
   });
 
   it('refuses a village the file does not hold', async () => {
-    const { store, ledger } = await setUp();
+    const { store, ledger, reference } = await setUp();
     const outcome = await importSiskeudes(
-      { store, ledger },
-      { ...request(await siskeudesZip(twoVillageTables())), villageCode: '35.10.01.2003' },
+      { store, ledger, reference },
+      { ...importRequest(await siskeudesZip(twoVillageTables())), villageCode: '35.10.01.2003' },
     );
     expect(outcome).toMatchObject({
       status: 'refused',
@@ -169,11 +159,15 @@ describe('Siskeudes import of a village-year', () => {
     });
   });
 
-  it('gives every imported event its lineage, after one batch record of the file', async () => {
+  it('gives every imported event its lineage, with one batch record of the file after the opening and the reconciliation last', async () => {
     const { run, store } = await setUp();
     const bytes = await siskeudesZip(twoVillageTables());
     await run(bytes);
-    const [batch, ...imported] = await store.readStream(STREAM);
+    const [opening, batch, ...rest] = await store.readStream(STREAM);
+    const reconciliation = rest.pop();
+    const imported = [opening!, ...rest];
+    expect(opening?.type).toBe('VillageFiscalYearOpened');
+    expect(reconciliation?.type).toBe('SiskeudesReconciliationRecorded');
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(batch).toMatchObject({
       type: 'SiskeudesImportRecorded',

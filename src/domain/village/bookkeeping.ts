@@ -3,7 +3,7 @@ import { rupiah, toAmountText, type Rupiah } from '../shared/money';
 import { villageFact, type VillageDecision } from './area';
 import { balanceOf, keyOf, monthOf, type Movement, type MovementKind } from './books';
 import { budgetAt, checkLineRealisation } from './budget-in-force';
-import type { VillageContext } from './context';
+import { unlessWaived, type VillageContext } from './context';
 import type { VillageEvent } from './events';
 import type { Fact } from '../shared/envelope';
 import { postingOf, type EntryData, type EntryType, type Posting } from './postings';
@@ -43,7 +43,10 @@ export function bookPosting(
     const before = balanceOf(state.books, kind, id);
     const check = { state, context, posting, id, before, after: before.plus(amount) };
     const outcome = CHECKS[kind](check);
-    if (outcome instanceof DomainError) return outcome;
+    if (outcome instanceof DomainError) {
+      if (unlessWaived(context, outcome)) return outcome;
+      continue;
+    }
     if (outcome) warnings.push(outcome);
   }
   return [fact, ...warnings];

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { rupiah, toAmountText, type Rupiah } from '../shared/money';
 import { PersistentMap } from '../shared/persistent-map';
-import type { VillageContext } from './context';
+import { unlessWaived, type VillageContext } from './context';
 import type { BudgetLine, BudgetLines } from './lines';
 import type { BudgetState } from './state';
 
@@ -62,8 +62,9 @@ export function checkLineRealisation(
   if (!realisedAfter.greaterThan(budgeted)) return undefined;
   const left = toAmountText(budgeted.minus(realisedBefore));
   const version = budget.label ?? '-';
-  return new DomainError('BUDGET_LINE_AVAILABLE', 'lineId', lineId, {
+  const overspent = new DomainError('BUDGET_LINE_AVAILABLE', 'lineId', lineId, {
     id: `sisa ${left} pada ${version}`,
     en: `${left} left in ${version}`,
   });
+  return unlessWaived(context, overspent);
 }

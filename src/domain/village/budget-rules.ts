@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { rupiah, toAmountText, ZERO, type Rupiah } from '../shared/money';
 import { budgetTotals, unassigned, type BudgetTotals } from './budget-totals';
-import type { VillageContext } from './context';
+import { unlessWaived, type VillageContext } from './context';
 import type { BudgetLines } from './lines';
 import { silpaRecordedOn } from './opening';
 import type { BudgetState, FiscalYearState } from './state';
@@ -17,12 +17,12 @@ export function checkBudget(
   context: VillageContext,
 ): DomainError | undefined {
   const totals = budgetTotals(lines, context.reference);
-  return (
-    checkSilpa(totals, fiscalYear) ??
-    checkSourcesCovered(totals) ??
-    checkBalanced(totals) ??
-    checkAllocations(totals, budget, context)
-  );
+  return [
+    checkSilpa(totals, fiscalYear),
+    checkSourcesCovered(totals),
+    checkBalanced(totals),
+    checkAllocations(totals, budget, context),
+  ].find((refusal) => unlessWaived(context, refusal));
 }
 
 function amounts(a: Rupiah, b: Rupiah) {

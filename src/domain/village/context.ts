@@ -1,4 +1,5 @@
 import type { ReferenceData } from '../reference/reference-data';
+import type { DomainError } from '../shared/domain-error';
 import type { PreviousYear } from './carry-over';
 
 /** What a village decision needs besides its own state; the app supplies it. */
@@ -12,4 +13,18 @@ export interface VillageContext {
   transfers: ReadonlyMap<string, string>;
   /** For an opening: the previous fiscal year when the ledger holds it. */
   previousYear?: PreviousYear;
+  /**
+   * Imported history only, never a user's command (the ledger does not set
+   * it): rules whose refusal an import of a past year records as a flagged
+   * exception, because the year happened so. Amounts are never changed.
+   */
+  waivedRules?: ReadonlySet<string>;
+}
+
+/** The refusal, unless its rule is waived for imported history. */
+export function unlessWaived(
+  context: VillageContext,
+  refusal: DomainError | undefined,
+): DomainError | undefined {
+  return refusal && context.waivedRules?.has(refusal.rule) ? undefined : refusal;
 }

@@ -70,6 +70,27 @@ export const IMPORT_RULES = {
 
 export type ImportRuleId = keyof typeof IMPORT_RULES;
 
+/**
+ * Kasdesa rules that guard new transactions, which a past year may have
+ * broken: an import books such a year as it happened, with the breach flagged
+ * (ImportedHistoryFlagged), instead of refusing the file. Overspent line,
+ * unbalanced or uncovered budget, SiLPA or allocation mismatch, cash or fund
+ * source below zero (spent before it came in), over the cash-on-hand limit,
+ * received beyond the regency's transfer, tax deposited before it was withheld.
+ */
+export const HISTORY_RULES = [
+  'BUDGET_LINE_AVAILABLE',
+  'BUDGET_BALANCED',
+  'BUDGET_SOURCE_COVERED',
+  'SILPA_WITHIN_OPENING',
+  'ALLOCATION_MATCHED',
+  'CASH_NOT_NEGATIVE',
+  'FUND_RESTRICTION',
+  'CASH_ON_HAND_LIMIT',
+  'RECEIPT_WITHIN_TRANSFER',
+  'TAX_WITHIN_PAYABLE',
+] as const;
+
 /** One thing wrong with the file: where (table, 1-based data row, column), what, and which rule. */
 export interface ImportProblem {
   table: string;

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import type { Ledger } from '../../app/ledger';
+import type { ReferenceCatalog } from '../../app/load-reference-data';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Actor, DomainEvent, Lineage } from '../../domain/shared/envelope';
 import { commandFingerprint } from '../../domain/shared/idempotency';
 import { parseCommand } from '../../domain/shared/parse-command';
 import { villageCommandSchemas, type VillageCommand } from '../../domain/village/commands';
+import type { VillageContext } from '../../domain/village/context';
 import { villageDecider, villageStreamId } from '../../domain/village/decider';
 import type { VillageEvent } from '../../domain/village/events';
 import { toEventData } from '../../eventstore/codec/event-codec';
@@ -13,11 +15,14 @@ import { StreamNotFoundError, WrongExpectedRevisionError } from '../../eventstor
 import type { EventData, EventStore, RecordedEvent } from '../../eventstore/port';
 import { SISKEUDES_PROBLEMS_MAX } from '../../limits';
 import { importedEventId } from './event-ids';
-import { importProblem, type ImportProblem } from './import-rules';
+import { HISTORY_RULES, importProblem, type ImportProblem } from './import-rules';
 import { importTotals, type ImportTotals } from './import-totals';
+import { flaggedExceptions, type ImportedException } from './imported-exceptions';
 import { parseTables } from './parse-tables';
-import { planImport, type ImportPlan } from './plan-import';
+import { planImport, type ImportPlan, type PlannedCommand } from './plan-import';
 import { readSiskeudesFile } from './read-siskeudes-file';
+import { kasdesaRealisation, reconcile, type Reconciliation } from './reconciliation';
+import { siskeudesRealisation } from './siskeudes-realisation';
 
 export interface SiskeudesImportRequest {
   bytes: Buffer;
@@ -45,6 +50,10 @@ export type SiskeudesImportOutcome =
       /** Imported events, the batch record not counted. */
       eventCount: number;
       totals: ImportTotals;
+      /** Kasdesa's Laporan Realisasi of the imported year against the Siskeudes tables, per account. */
+      reconciliation: Reconciliation;
+      /** Rows booked as history although a rule would refuse them as new transactions. */
+      exceptions: ImportedException[];
     };
 
 /**
@@ -56,7 +65,7 @@ export type SiskeudesImportOutcome =
  * same file again finds its own events and writes nothing.
  */
 export async function importSiskeudes(
-  dependencies: { store: EventStore; ledger: Ledger },
+  dependencies: { store: EventStore; ledger: Ledger; reference: ReferenceCatalog },
   request: SiskeudesImportRequest,
 ): Promise<SiskeudesImportOutcome> {
   const { villageCode, fiscalYear } = request;
@@ -78,17 +87,34 @@ export async function importSiskeudes(
 
   const streamId = villageStreamId(villageCode, fiscalYear);
   const batch = batchEvent(planned.plan, request, fileSha256, decided.events.length);
-  const events = [batch, ...decided.events];
+  const fromTables = siskeudesRealisation(parsed.tables, {
+    kdDesa: planned.plan.kdDesa,
+    fiscalYear,
+    reference: context.reference,
+  });
+  const reconciliation = reconcile(
+    fromTables.figures,
+    await kasdesaRealisation(
+      inStreamOrder(batch, decided.events),
+      { streamId, villageCode, fiscalYear, now: request.now },
+      dependencies.reference,
+    ),
+    fromTables.uncounted,
+  );
+  const recorded = [...decided.events, reconciliationEvent(reconciliation, request, fileSha256)];
+  const events = inStreamOrder(batch, recorded);
   const outcome = {
     streamId,
     fileSha256,
     siskeudesVersion: planned.plan.siskeudesVersion,
     eventCount: decided.events.length,
     totals: importTotals(decided.events),
+    reconciliation,
+    exceptions: flaggedExceptions(decided.events),
   };
   const existing = await readExisting(dependencies.store, streamId);
   if (existing.length > 0) {
-    assertSameImport(existing, events, streamId);
+    assertSameImport(existing, batch, recorded, streamId);
     return { status: 'alreadyImported', ...outcome };
   }
   try {
@@ -99,6 +125,12 @@ export async function importSiskeudes(
     throw error;
   }
   return { status: 'imported', ...outcome };
+}
+
+/** Every reader of a village-year stream expects the year's opening first: the batch record comes right after it. */
+function inStreamOrder(batch: EventData, imported: EventData[]): EventData[] {
+  const [opening, ...rest] = imported;
+  return opening ? [opening, batch, ...rest] : [batch];
 }
 
 function refused(problems: ImportProblem[]): SiskeudesImportOutcome {
@@ -137,10 +169,10 @@ async function decideAll(
           }
         : request.actor,
     });
-    const decision =
+    const { decision, exceptions } =
       command instanceof DomainError
-        ? command
-        : villageDecider.decide(command as VillageCommand, state, context);
+        ? { decision: command, exceptions: [] }
+        : decideAsHistory(command as VillageCommand, state, context);
     if (decision instanceof DomainError) {
       problems.push({
         ...importProblem(
@@ -163,7 +195,9 @@ async function decideAll(
       row: planned.row,
       naturalKey: planned.naturalKey,
     };
-    decision.forEach((event, index) => {
+    const flagged =
+      decision[0] && exceptions.length > 0 ? [flag(decision[0], planned, exceptions)] : [];
+    [...decision, ...flagged].forEach((event, index) => {
       state = villageDecider.evolve(state, event);
       const withLineage = { ...event, metadata: { ...event.metadata, lineage } };
       events.push(toEventData(withLineage, importedEventId(`${name}|${index}`)));
@@ -171,6 +205,55 @@ async function decideAll(
   }
   request.onProgress?.(plan.commands.length, plan.commands.length);
   return problems.length > 0 ? { problems } : { events };
+}
+
+/**
+ * A command decided as imported history: refused by a rule that only guards
+ * new transactions (HISTORY_RULES), it is decided again with that rule
+ * waived, each rule it breaks once, and the refusals come back as its
+ * exceptions. Any other refusal stays a refusal.
+ */
+function decideAsHistory(
+  command: VillageCommand,
+  state: typeof villageDecider.initialState,
+  context: VillageContext,
+): { decision: DomainError | VillageEvent[]; exceptions: DomainError[] } {
+  const waived = new Set<string>();
+  const exceptions: DomainError[] = [];
+  for (;;) {
+    const decision = villageDecider.decide(command, state, { ...context, waivedRules: waived });
+    const historic =
+      decision instanceof DomainError &&
+      (HISTORY_RULES as readonly string[]).includes(decision.rule) &&
+      !waived.has(decision.rule);
+    if (!historic) return { decision, exceptions };
+    exceptions.push(decision);
+    waived.add(decision.rule);
+  }
+}
+
+/** The flag after a command's events: every rule they break, with its message (the amounts in it). */
+function flag(
+  first: VillageEvent,
+  planned: PlannedCommand,
+  exceptions: DomainError[],
+): VillageEvent {
+  return {
+    type: 'ImportedHistoryFlagged',
+    data: {
+      commandType: planned.type,
+      table: planned.table,
+      row: planned.row,
+      naturalKey: planned.naturalKey,
+      exceptions: exceptions.map(({ rule, field, value, messages }) => ({
+        rule,
+        field,
+        value,
+        messages,
+      })),
+    },
+    metadata: { ...first.metadata, schemaVersion: 1 },
+  } as VillageEvent;
 }
 
 function batchEvent(
@@ -193,18 +276,48 @@ function batchEvent(
     metadata: {
       schemaVersion: 1,
       commandId: `siskeudes-import:${fileSha256}`,
-      commandFingerprint: commandFingerprint({
-        commandId: fileSha256,
-        type: 'ImportSiskeudes',
-        payload: { fileSha256 },
-        actor: request.actor,
-      }),
+      commandFingerprint: importFingerprint(request, fileSha256),
       actor: request.actor,
     },
   };
   const id = importedEventId(`${request.villageCode}|${request.fiscalYear}|batch|${fileSha256}`);
   return toEventData(event as VillageEvent, id);
 }
+
+/** The reconciliation on record, last in the import's one append; its id from the file, like the batch's. */
+function reconciliationEvent(
+  reconciliation: Reconciliation,
+  request: SiskeudesImportRequest,
+  fileSha256: string,
+): EventData {
+  const event: DomainEvent = {
+    type: 'SiskeudesReconciliationRecorded',
+    data: {
+      fileSha256,
+      reconciled: reconciliation.reconciled,
+      differences: reconciliation.differences,
+      uncounted: reconciliation.uncounted,
+    },
+    metadata: {
+      schemaVersion: 1,
+      commandId: `siskeudes-import:${fileSha256}`,
+      commandFingerprint: importFingerprint(request, fileSha256),
+      actor: request.actor,
+    },
+  };
+  const id = importedEventId(
+    `${request.villageCode}|${request.fiscalYear}|reconciliation|${fileSha256}`,
+  );
+  return toEventData(event as VillageEvent, id);
+}
+
+const importFingerprint = (request: SiskeudesImportRequest, fileSha256: string) =>
+  commandFingerprint({
+    commandId: fileSha256,
+    type: 'ImportSiskeudes',
+    payload: { fileSha256 },
+    actor: request.actor,
+  });
 
 async function readExisting(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
   try {
@@ -219,9 +332,13 @@ async function readExisting(store: EventStore, streamId: string): Promise<Record
  * The stream already holds events: fine only when they are this very import.
  * A row booked before with other content is refused naming both files' rows.
  */
-function assertSameImport(existing: RecordedEvent[], events: EventData[], streamId: string) {
+function assertSameImport(
+  existing: RecordedEvent[],
+  batch: EventData,
+  imported: EventData[],
+  streamId: string,
+) {
   const byId = new Map(existing.map((event) => [event.id, event]));
-  const [batch, ...imported] = events;
   for (const event of imported) {
     const before = byId.get(event.id);
     if (!before) continue;
@@ -235,6 +352,6 @@ function assertSameImport(existing: RecordedEvent[], events: EventData[], stream
       en: `row already imported with other content: stored ${describe(was)}, this file ${describe(now)}`,
     });
   }
-  const complete = batch && byId.has(batch.id) && imported.every((event) => byId.has(event.id));
+  const complete = byId.has(batch.id) && imported.every((event) => byId.has(event.id));
   if (!complete) throw new DomainError('FISCAL_YEAR_ALREADY_OPEN', 'streamId', streamId);
 }

@@ -3,6 +3,7 @@ import { exactProduct, sum, toAmountText, ZERO, type Rupiah } from '../../domain
 import { importProblem, type ImportProblem } from './import-rules';
 import {
   isoDate as isoDateOf,
+  KEY_COLUMNS,
   naturalKey,
   type Placed,
   type SiskeudesTables,
@@ -52,8 +53,8 @@ export interface ImportPlan {
 export const kdDesaOf = (villageCode: string) => villageCode.split('.').slice(-2).join('.');
 
 /** Kd_Rincian of the opening cash balances in Ta_SaldoAwal: kas tunai and rekening kas desa. */
-const OPENING_CASH_ACCOUNT = '1.1.1.01';
-const OPENING_BANK_ACCOUNT = '1.1.1.02';
+export const OPENING_CASH_ACCOUNT = '1.1.1.01';
+export const OPENING_BANK_ACCOUNT = '1.1.1.02';
 const NOT_IN_SISKEUDES = 'Tidak tercatat di Siskeudes';
 const UNIT_MAX = 30;
 const TEXT_MAX = 500;
@@ -63,32 +64,23 @@ export function planImport(
   target: ImportTarget,
 ): { plan: ImportPlan } | { problems: ImportProblem[] } {
   const kdDesa = kdDesaOf(target.villageCode);
-  const mine = <T extends TableName>(name: T) =>
-    (tables[name] as Placed<T>[]).filter(
-      (row) =>
-        (row as { Kd_Desa?: string }).Kd_Desa === kdDesa &&
-        (row as { Tahun?: number }).Tahun === target.fiscalYear,
-    );
+  const rows = villageYearRows(tables, kdDesa, target.fiscalYear);
   const problems: ImportProblem[] = [];
-  const desa = mine('Ta_Desa')[0];
+  const desa = rows.Ta_Desa[0];
   if (!desa) {
     const code = `${kdDesa} / ${target.fiscalYear}`;
     return { problems: [importProblem('VILLAGE_IN_FILE', 'Ta_Desa', 0, 'Kd_Desa', code)] };
   }
   const planner = new Planner(target, kdDesa, problems);
-  const rows = Object.fromEntries(
-    (Object.keys(tables) as TableName[]).map((name) => [
-      name,
-      name === 'Ref_Version' ? tables.Ref_Version : mine(name),
-    ]),
-  ) as unknown as SiskeudesTables;
   for (const name of Object.keys(rows) as TableName[]) planner.checkKeysUnique(name, rows[name]);
   const commands = [
     ...planner.opening(rows),
     ...planner.budget(rows, desa),
-    ...planner.receipts(rows),
-    ...planner.paymentRequests(rows, desa),
-    ...planner.taxDeposits(rows),
+    ...inDateOrder([
+      ...planner.receipts(rows),
+      ...planner.paymentRequests(rows, desa),
+      ...planner.taxDeposits(rows),
+    ]),
   ];
   if (problems.length > 0) return { problems };
   return {
@@ -101,6 +93,22 @@ export function planImport(
       ),
     },
   };
+}
+
+/** The rows of one village-year: a Siskeudes database holds every village of the regency, often several years. */
+export function villageYearRows(
+  tables: SiskeudesTables,
+  kdDesa: string,
+  fiscalYear: number,
+): SiskeudesTables {
+  const mine = (rows: readonly { Kd_Desa?: unknown; Tahun?: unknown }[]) =>
+    rows.filter((row) => row.Kd_Desa === kdDesa && row.Tahun === fiscalYear);
+  return Object.fromEntries(
+    (Object.keys(tables) as TableName[]).map((name) => [
+      name,
+      name === 'Ref_Version' ? tables.Ref_Version : mine(tables[name]),
+    ]),
+  ) as unknown as SiskeudesTables;
 }
 
 interface LineKey {
@@ -132,6 +140,7 @@ class Planner {
   ) {}
 
   checkKeysUnique<T extends TableName>(table: T, rows: Placed<T>[]) {
+    if (KEY_COLUMNS[table].length === 0) return;
     const seen = new Set<string>();
     for (const row of rows) {
       const key = naturalKey(table, row);
@@ -158,12 +167,7 @@ class Planner {
   }
 
   opening(rows: SiskeudesTables): PlannedCommand[] {
-    const balance = (account: string) =>
-      sum(
-        rows.Ta_SaldoAwal.filter((r) => r.Kd_Rincian === account).map((r) =>
-          r.Debet.minus(r.Kredit),
-        ),
-      );
+    const balance = (account: string) => openingBalance(rows, account);
     const silpa = new Map<string, Rupiah>();
     const { accounts } = this.target.reference;
     const isSilpa = (code: string) => accounts.get(code)?.silpa === true;
@@ -351,6 +355,20 @@ class Planner {
     });
   }
 
+  /** Rows whose parent row is missing would be left out without a word: each is a problem. */
+  private orphans<T extends TableName>(
+    table: T,
+    rows: Placed<T>[],
+    hasParent: (row: Placed<T>) => boolean,
+    column: keyof Placed<T> & string,
+  ) {
+    for (const row of rows)
+      if (!hasParent(row))
+        this.problems.push(
+          importProblem('PARENT_PRESENT', table, row.row, column, String(row[column])),
+        );
+  }
+
   private taxOf(table: TableName, row: number, account: string): string | undefined {
     const tax = this.target.reference.policy.taxes.find((t) => t.pfkAccount === account)?.tax;
     if (!tax)
@@ -366,6 +384,9 @@ class Planner {
       pot: bySpp(rows.Ta_SPPPot),
       paid: bySpp(rows.Ta_Pencairan),
     };
+    const spps = new Set(rows.Ta_SPP.map((spp) => spp.No_SPP));
+    for (const table of ['Ta_SPPRinci', 'Ta_SPPBukti', 'Ta_SPPPot', 'Ta_Pencairan'] as const)
+      this.orphans(table, rows[table], (row) => spps.has(row.No_SPP), 'No_SPP');
     return rows.Ta_SPP.flatMap((spp): PlannedCommand[] => {
       if (spp.Jn_SPP !== 'LS') {
         this.problems.push(
@@ -474,7 +495,14 @@ class Planner {
           actedBy: { role: 'villageHead', name: desa.Nm_Kades ?? 'Kepala Desa' },
         },
       ];
-      const paid = index.paid.get(spp.No_SPP)?.[0];
+      const [paid, ...more] = index.paid.get(spp.No_SPP) ?? [];
+      for (const other of more)
+        this.problems.push(
+          importProblem('NOT_YET_SUPPORTED', 'Ta_Pencairan', other.row, 'No_SPP', other.No_SPP, {
+            id: 'satu SPP dibayar lebih dari sekali',
+            en: 'one SPP paid more than once',
+          }),
+        );
       if (!paid) return commands;
       return [
         ...commands,
@@ -499,6 +527,8 @@ class Planner {
 
   taxDeposits(rows: SiskeudesTables): PlannedCommand[] {
     const pajakRinci = groupBy(rows.Ta_PajakRinci, (row) => row.No_SSP);
+    const ssps = new Set(rows.Ta_Pajak.map((ssp) => ssp.No_SSP));
+    this.orphans('Ta_PajakRinci', rows.Ta_PajakRinci, (row) => ssps.has(row.No_SSP), 'No_SSP');
     return rows.Ta_Pajak.flatMap((ssp): PlannedCommand[] => {
       const perTax = new Map<string, Rupiah>();
       for (const rinci of pajakRinci.get(ssp.No_SSP) ?? []) {
@@ -524,6 +554,35 @@ class Planner {
       }));
     });
   }
+}
+
+/**
+ * The year's transactions in the order they happened (a stable sort by
+ * business date), so that each balance a rule checks, or an exception
+ * reports, is that day's; an SPP's payment never before the SPP itself.
+ */
+function inDateOrder(commands: PlannedCommand[]): PlannedCommand[] {
+  const drafted = new Map(
+    commands
+      .filter((command) => command.type === 'DraftPaymentRequest')
+      .map((command) => [command.payload.sppId, String(command.payload.date)]),
+  );
+  const dateOf = (command: PlannedCommand) => {
+    const date = String(command.payload.date);
+    const spp = drafted.get(command.payload.sppId);
+    return spp !== undefined && spp > date ? spp : date;
+  };
+  return commands
+    .map((command) => ({ command, date: dateOf(command) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map(({ command }) => command);
+}
+
+/** An opening balance of Ta_SaldoAwal: Debet − Kredit of the account's rows. */
+export function openingBalance(rows: SiskeudesTables, account: string): Rupiah {
+  return sum(
+    rows.Ta_SaldoAwal.filter((r) => r.Kd_Rincian === account).map((r) => r.Debet.minus(r.Kredit)),
+  );
 }
 
 /** Rows by a key, in file order: a village-year's tens of thousands of rows joined without quadratic scans. */

@@ -186,6 +186,10 @@ export const TABLE_SCHEMAS = {
     Kd_Rincian: dottedCode,
     Nilai: amount,
   }),
+  // Counted, not booked: their rows move the realisation in Siskeudes, so a reconciliation that finds any says so.
+  Ta_SPJRinci: z.object(villageRow),
+  Ta_Mutasi: z.object(villageRow),
+  Ta_JurnalUmumRinci: z.object(villageRow),
 };
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -219,6 +223,9 @@ export const KEY_COLUMNS: { [T in TableName]: readonly (keyof RowOf<T>)[] } = {
   Ta_Pencairan: ['No_Cek'],
   Ta_Pajak: ['No_SSP'],
   Ta_PajakRinci: ['No_SSP', 'No_Bukti', 'Kd_Rincian'],
+  Ta_SPJRinci: [],
+  Ta_Mutasi: [],
+  Ta_JurnalUmumRinci: [],
 };
 
 export function naturalKey<T extends TableName>(table: T, row: RowOf<T>): string {

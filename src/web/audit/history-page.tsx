@@ -97,6 +97,12 @@ export function HistoryPage({
                       <dd>{event.importedFrom.id}</dd>
                     </>
                   )}
+                  {event.flagged.length > 0 && (
+                    <>
+                      <dt>Pengecualian riwayat impor</dt>
+                      <dd>{event.flagged.map((flag) => flag.messages.id).join('; ')}</dd>
+                    </>
+                  )}
                   <dt>Mengapa</dt>
                   <dd>{event.why.length > 0 ? event.why.join('; ') : '—'}</dd>
                   {event.reverses && (

@@ -325,6 +325,60 @@ export function twoVillageTables(): FixtureTables {
   };
 }
 
+/**
+ * The two-village file with village A's PAUD line overspent, as happened:
+ * a second ADD receipt of Rp 200,000,000 (TBP/003, into the bank) and a
+ * second LS SPP of Rp 110,000,000 on 02.01.01 / 5.2.2.01 / ADD (SPP/002,
+ * paid from the bank on 20 May), where Rp 125,000,000 was budgeted and
+ * Rp 22,000,000 already paid: Rp 132,000,000 realised, Rp 7,000,000 over.
+ */
+export function overspentVillageTables(): FixtureTables {
+  const tables = twoVillageTables();
+  tables.Ta_TBP!.push(
+    tbp(
+      VILLAGE_A,
+      'TBP/003/2025',
+      '05/02/2025 00:00:00',
+      'Penerimaan ADD tahap II',
+      'Kas Daerah',
+      '2',
+    ),
+  );
+  tables.Ta_TBPRinci!.push({
+    ...tables.Ta_TBPRinci![0]!,
+    No_Bukti: 'TBP/003/2025',
+    Nilai: '200000000',
+  });
+  const spp = 'SPP/002/2025';
+  tables.Ta_SPP!.push({
+    ...tables.Ta_SPP![0]!,
+    No_SPP: spp,
+    Tgl_SPP: '05/15/2025 00:00:00',
+    Keterangan: 'Rehab ruang PAUD',
+    Jumlah: '110000000',
+    Potongan: '0',
+  });
+  tables.Ta_SPPRinci!.push({ ...tables.Ta_SPPRinci![0]!, No_SPP: spp, Nilai: '110000000' });
+  tables.Ta_SPPBukti!.push({
+    ...tables.Ta_SPPBukti![0]!,
+    No_SPP: spp,
+    No_Bukti: 'KW/002/2025',
+    Tgl_Bukti: '05/14/2025 00:00:00',
+    Nm_Penerima: 'CV Bangun Desa',
+    NPWP: '',
+    Nilai: '110000000',
+  });
+  tables.Ta_Pencairan!.push({
+    ...tables.Ta_Pencairan![0]!,
+    No_Cek: 'CEK/002/2025',
+    No_SPP: spp,
+    Tgl_Cek: '05/20/2025 00:00:00',
+    Jumlah: '110000000',
+    Potongan: '0',
+  });
+  return tables;
+}
+
 function kegiatan(kdDesa: string, code: string, name: string) {
   return {
     ...year,
