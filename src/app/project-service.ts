@@ -9,6 +9,7 @@ import { projectDecider, projectStreamId } from '../domain/projects/project-deci
 import { projectEventSchemas } from '../domain/projects/project-events';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
+import type { ProjectPaymentFacts } from '../domain/village/project-gate';
 import { parseCommand } from '../domain/shared/parse-command';
 import type { BlobStore } from '../eventstore/blob-store';
 import type { EventStore } from '../eventstore/port';
@@ -193,6 +194,32 @@ export function createProjectService({
     },
 
     photo: (sha256: string) => blobs.get(sha256),
+
+    /**
+     * What an SPP decision of the village's year needs to know of its own
+     * (APBDes) projects; undefined when the policy gates no payment, so the
+     * ledger then reads nothing.
+     */
+    async paymentFacts(
+      villageCode: string,
+      fiscalYear: number,
+    ): Promise<ProjectPaymentFacts | undefined> {
+      const gate = policy.disbursementGate;
+      if (gate === 'off') return undefined;
+      await readSide.catchUp();
+      return {
+        gatePercent: gate.percent,
+        projects: readSide
+          .within(villageCode, fiscalYear)
+          .filter(({ project }) => project.channel === 'apbdes')
+          .map(({ project, percent }) => ({
+            projectId: project.projectId,
+            title: project.title,
+            kegiatanCode: project.kegiatanCode,
+            ...(percent === undefined ? {} : { percent }),
+          })),
+      };
+    },
   };
 }
 

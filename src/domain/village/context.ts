@@ -1,5 +1,6 @@
 import type { ReferenceData } from '../reference/reference-data';
 import type { PreviousYear } from './carry-over';
+import type { ProjectPaymentFacts } from './project-gate';
 
 /** What a village decision needs besides its own state; the app supplies it. */
 export interface VillageContext {
@@ -12,4 +13,6 @@ export interface VillageContext {
   transfers: ReadonlyMap<string, string>;
   /** For an opening: the previous fiscal year when the ledger holds it. */
   previousYear?: PreviousYear;
+  /** For an SPP, when the regency's monitoring policy gates payments on the village's projects. */
+  projects?: ProjectPaymentFacts;
 }

@@ -1,0 +1,94 @@
+import { createLedger, type Ledger } from '../../src/app/ledger';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { createProjectService, type ProjectService } from '../../src/app/project-service';
+import { createRegionService } from '../../src/app/region-service';
+import { monitoringPolicySchema } from '../../src/domain/projects/policy';
+import { MemoryBlobStore } from '../../src/eventstore/blob-store';
+import { createMemoryStore } from '../../src/eventstore/memory';
+import { command } from '../support/decider-specification';
+import { villageRoad } from '../support/project-fixtures';
+import {
+  draftSpp,
+  enactedExecutionBudget,
+  paidSpp,
+  REGENCY,
+  VILLAGE,
+  YEAR,
+} from '../support/village-fixtures';
+
+const TPK = { id: 'tpk', role: 'activityExecutor', displayName: 'TPK' };
+const road = (amount: string) => [{ lineId: 's-road', source: 'DDS', amount, taxes: [] }];
+
+/** A village whose road activity (kegiatan 02.03.10) has its first tranche paid, and the road's project. */
+async function villageWithRoad(policy: object) {
+  const store = createMemoryStore();
+  const reference = new ReferenceCatalog();
+  const projects = createProjectService({
+    store,
+    blobs: new MemoryBlobStore(),
+    reference,
+    regions: createRegionService({ store, regencyCode: REGENCY, reference }),
+    policy: monitoringPolicySchema.parse({ photoSteps: [], ...policy }),
+  });
+  const ledger = createLedger({ store, reference, projects });
+  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
+  await ledger.executeRegencyCommand(
+    REGENCY,
+    YEAR,
+    command('SetAllocation', {
+      villageCode: VILLAGE,
+      source: 'DDS',
+      amount: '100000000',
+      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
+    }),
+  );
+  for (const raw of [
+    ...enactedExecutionBudget(),
+    ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
+  ])
+    await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+  const project = villageRoad({ villageCode: VILLAGE, kegiatanCode: '02.03.10' });
+  await projects.handle(TPK, 'register', 'RegisterVillageProject', project);
+  return { ledger, projects, projectId: project.projectId };
+}
+
+const report = (projects: ProjectService, projectId: string, percent: number, day: number) =>
+  projects.handle(TPK, `report-${percent}`, 'ReportProgress', {
+    projectId,
+    reportDate: `2025-04-${String(day).padStart(2, '0')}`,
+    percent,
+    realisedVolume: String(percent),
+    workers: 5,
+    workingDays: 3,
+  });
+
+const secondTranche = (ledger: Ledger) =>
+  ledger.executeVillageCommand(VILLAGE, YEAR, draftSpp('SPP-2', 'LS', 'road', road('1000000')));
+
+describe('the ledger reads the project read side for the disbursement gate', () => {
+  it('drafts a later tranche as before when the policy sets no gate', async () => {
+    const { ledger } = await villageWithRoad({});
+    const outcome = await secondTranche(ledger);
+    expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
+  });
+
+  it('refuses a later tranche until the project has reported the step, then drafts it', async () => {
+    const { ledger, projects, projectId } = await villageWithRoad({
+      disbursementGate: { percent: 50 },
+    });
+    await report(projects, projectId, 30, 10);
+    await expect(secondTranche(ledger)).rejects.toMatchObject({
+      rule: 'PAYMENT_PROJECT_PROGRESS',
+      field: 'activityId',
+      value: 'road',
+      messages: {
+        id: expect.stringContaining(
+          'proyek rabat-krajan-2025 "Rabat beton jalan Dusun Krajan": kemajuan 30 %, tahap berikutnya memerlukan 50 %',
+        ),
+      },
+    });
+    await report(projects, projectId, 50, 20);
+    const outcome = await secondTranche(ledger);
+    expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
+  });
+});

@@ -1,0 +1,125 @@
+import { villageCommandSchemas } from '../../src/domain/village/commands';
+import { villageDecider } from '../../src/domain/village/decider';
+import { DomainError } from '../../src/domain/shared/domain-error';
+import type { ProjectPaymentFacts } from '../../src/domain/village/project-gate';
+import { deciderSpecification } from '../support/decider-specification';
+import {
+  approveSpp,
+  draftSpp,
+  enactedExecutionBudget,
+  paidSpp,
+  paySpp,
+  receipt,
+  TRANSFERS,
+  villageContext,
+} from '../support/village-fixtures';
+
+/** The road activity of the execution budget is kegiatan 02.03.10; its tranches are paid from the DDS SiLPA. */
+const road = (amount: string) => [{ lineId: 's-road', source: 'DDS', amount, taxes: [] }];
+const firstTranchePaid = [
+  ...enactedExecutionBudget(),
+  ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
+];
+
+const roadProject = (percent?: number) => ({
+  projectId: 'rabat-krajan-2025',
+  title: 'Rabat beton jalan Dusun Krajan',
+  kegiatanCode: '02.03.10',
+  ...(percent === undefined ? {} : { percent }),
+});
+
+const specWith = (projects?: ProjectPaymentFacts) =>
+  deciderSpecification(villageDecider, villageCommandSchemas, {
+    ...villageContext(undefined, TRANSFERS),
+    ...(projects ? { projects } : {}),
+  });
+
+const gated = (percent?: number, gatePercent = 50) =>
+  specWith({ gatePercent, projects: [roadProject(percent)] });
+
+describe('the disbursement gate on an SPP of a project (regency policy)', () => {
+  it('changes nothing when the policy sets no gate', () => {
+    specWith()
+      .givenCommands(firstTranchePaid)
+      .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
+      .thenTypes('PaymentRequestDrafted');
+    specWith({ projects: [roadProject(0)] })
+      .givenCommands(firstTranchePaid)
+      .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
+      .thenTypes('PaymentRequestDrafted');
+  });
+
+  it('lets the first tranche through before any progress is reported', () => {
+    gated(undefined)
+      .givenCommands(enactedExecutionBudget())
+      .when(draftSpp('SPP-1', 'LS', 'road', road('2000000')))
+      .thenTypes('PaymentRequestDrafted');
+    const spec = gated(undefined);
+    const drafted = spec.replay([
+      ...enactedExecutionBudget(),
+      draftSpp('SPP-1', 'LS', 'road', road('2000000')),
+      ...approveSpp('SPP-1'),
+    ]);
+    const paid = spec.decide(paySpp('PAY-1', 'SPP-1'), drafted);
+    expect(paid).not.toBeInstanceOf(DomainError);
+  });
+
+  it('refuses a later tranche below the step, naming the project, its progress and the step', () => {
+    const error = gated(40)
+      .givenCommands(firstTranchePaid)
+      .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
+      .thenRejects('PAYMENT_PROJECT_PROGRESS', 'activityId', 'road');
+    expect(error.messages.id).toBe(
+      '[PAYMENT_PROJECT_PROGRESS] Tahap pencairan berikutnya menunggu kemajuan proyek yang disyaratkan kebijakan kabupaten: ' +
+        'activityId = "road" (proyek rabat-krajan-2025 "Rabat beton jalan Dusun Krajan": kemajuan 40 %, tahap berikutnya memerlukan 50 %)',
+    );
+    expect(error.messages.en).toContain(
+      '(project rabat-krajan-2025 "Rabat beton jalan Dusun Krajan": progress 40 %, the next tranche needs 50 %)',
+    );
+  });
+
+  it('counts a project with no report yet as below every step', () => {
+    const error = gated(undefined, 10)
+      .givenCommands(firstTranchePaid)
+      .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
+      .thenRejects('PAYMENT_PROJECT_PROGRESS', 'activityId', 'road');
+    expect(error.messages.en).toContain('progress no report yet, the next tranche needs 10 %');
+  });
+
+  it('lets a later tranche through at the step exactly, and above it', () => {
+    for (const percent of [50, 75])
+      gated(percent)
+        .givenCommands(firstTranchePaid)
+        .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
+        .thenTypes('PaymentRequestDrafted');
+  });
+
+  it('checks again at payment: progress corrected down since the draft refuses the later tranche', () => {
+    const secondApproved = [
+      ...firstTranchePaid,
+      draftSpp('SPP-2', 'LS', 'road', road('1000000')),
+      ...approveSpp('SPP-2'),
+    ];
+    const state = gated(60).replay(secondApproved);
+    const error = gated(30).decide(paySpp('PAY-2', 'SPP-2'), state);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).toJSON()).toMatchObject({
+      rule: 'PAYMENT_PROJECT_PROGRESS',
+      field: 'sppId',
+      value: 'SPP-2',
+    });
+    expect(gated(60).decide(paySpp('PAY-2', 'SPP-2'), state)).not.toBeInstanceOf(DomainError);
+  });
+
+  it('gates only the activities whose kegiatan has a project', () => {
+    const office = [{ lineId: 's-office', source: 'ADD', amount: '1000000', taxes: [] }];
+    gated(0)
+      .givenCommands([
+        ...enactedExecutionBudget(),
+        receipt('TBP-ADD1', '5000000'),
+        ...paidSpp('SPP-1', 'LS', 'office', office),
+      ])
+      .when(draftSpp('SPP-2', 'LS', 'office', office))
+      .thenTypes('PaymentRequestDrafted');
+  });
+});
