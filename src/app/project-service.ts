@@ -205,18 +205,34 @@ export function createProjectService({
       fiscalYear: number,
     ): Promise<ProjectPaymentFacts | undefined> {
       const gate = policy.disbursementGate;
-      if (gate === 'off') return undefined;
+      if (gate === 'off' && !policy.suspicionBlocksPayment) return undefined;
       await readSide.catchUp();
       return {
-        gatePercent: gate.percent,
+        ...(gate === 'off' ? {} : { gatePercent: gate.percent }),
+        suspicionBlocksPayment: policy.suspicionBlocksPayment,
         projects: readSide
           .within(villageCode, fiscalYear)
           .filter(({ project }) => project.channel === 'apbdes')
-          .map(({ project, percent }) => ({
+          .map(({ project, percent, suspicions }) => ({
             projectId: project.projectId,
             title: project.title,
             kegiatanCode: project.kegiatanCode,
             ...(percent === undefined ? {} : { percent }),
+            // A suspicion is recorded on its later project's stream: evidence.project is the later one.
+            openSuspicions: suspicions
+              .filter(
+                ({ status, evidence }) =>
+                  status === 'open' && evidence.project.projectId === project.projectId,
+              )
+              .map(({ suspicionId, evidence: { other } }) => ({
+                suspicionId,
+                other: {
+                  projectId: other.projectId,
+                  title: other.title,
+                  villageCode: other.villageCode,
+                  fiscalYear: other.fiscalYear,
+                },
+              })),
           })),
       };
     },

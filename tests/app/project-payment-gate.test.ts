@@ -17,10 +17,26 @@ import {
 } from '../support/village-fixtures';
 
 const TPK = { id: 'tpk', role: 'activityExecutor', displayName: 'TPK' };
+const REGENCY_FINANCE = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
 const road = (amount: string) => [{ lineId: 's-road', source: 'DDS', amount, taxes: [] }];
 
-/** A village whose road activity (kegiatan 02.03.10) has its first tranche paid, and the road's project. */
-async function villageWithRoad(policy: object) {
+const apbdRoad = villageRoad({
+  villageCode: VILLAGE,
+  projectId: 'aspal-krajan-apbd-2025',
+  channel: 'apbd',
+  kegiatanCode: '1.03.10',
+  title: 'Pengaspalan jalan Krajan (APBD)',
+  budget: [{ fundSource: 'APBD', amount: '250000000.00' }],
+});
+
+/**
+ * A village whose road activity (kegiatan 02.03.10) has its first tranche
+ * paid, and the road's project; `before` registers projects ahead of it.
+ */
+async function villageWithRoad(
+  policy: object,
+  before: (projects: ProjectService) => Promise<unknown> = async () => undefined,
+) {
   const store = createMemoryStore();
   const reference = new ReferenceCatalog();
   const projects = createProjectService({
@@ -47,6 +63,7 @@ async function villageWithRoad(policy: object) {
     ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
   ])
     await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+  await before(projects);
   const project = villageRoad({ villageCode: VILLAGE, kegiatanCode: '02.03.10' });
   await projects.handle(TPK, 'register', 'RegisterVillageProject', project);
   return { ledger, projects, projectId: project.projectId };
@@ -88,6 +105,42 @@ describe('the ledger reads the project read side for the disbursement gate', () 
       },
     });
     await report(projects, projectId, 50, 20);
+    const outcome = await secondTranche(ledger);
+    expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
+  });
+});
+
+describe('the ledger holds the payments of the later project of an open suspicion', () => {
+  const registerApbd = (projects: ProjectService) =>
+    projects.handle(REGENCY_FINANCE, 'register-apbd', 'RegisterRegencyProject', apbdRoad);
+
+  it('refuses the village road registered after the regency asphalted it, until the suspicion is cleared', async () => {
+    const { ledger, projects, projectId } = await villageWithRoad(
+      { suspicionBlocksPayment: true },
+      registerApbd,
+    );
+    const suspicionId = `${projectId}~${apbdRoad.projectId}`;
+    await expect(secondTranche(ledger)).rejects.toMatchObject({
+      rule: 'PAYMENT_SUSPICION_OPEN',
+      messages: {
+        id: expect.stringContaining(
+          `dugaan duplikasi ${suspicionId}: proyek ${projectId} "Rabat beton jalan Dusun Krajan" diduga sama dengan proyek aspal-krajan-apbd-2025 "Pengaspalan jalan Krajan (APBD)"`,
+        ),
+      },
+    });
+    await projects.handle(REGENCY_FINANCE, 'clear', 'ClearDuplicateSuspicion', {
+      projectId,
+      suspicionId,
+      reason: 'Segmen berbeda: APBD km 0-1, Dana Desa km 1-1,25',
+    });
+    const outcome = await secondTranche(ledger);
+    expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
+  });
+
+  it('pays the earlier project of the pair', async () => {
+    const { ledger, projects } = await villageWithRoad({ suspicionBlocksPayment: true });
+    const registered = await registerApbd(projects);
+    expect(registered.events.map((event) => event.type)).toContain('DuplicateSuspected');
     const outcome = await secondTranche(ledger);
     expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
   });

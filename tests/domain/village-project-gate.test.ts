@@ -1,7 +1,7 @@
 import { villageCommandSchemas } from '../../src/domain/village/commands';
 import { villageDecider } from '../../src/domain/village/decider';
 import { DomainError } from '../../src/domain/shared/domain-error';
-import type { ProjectPaymentFacts } from '../../src/domain/village/project-gate';
+import type { OpenSuspicion, ProjectPaymentFacts } from '../../src/domain/village/project-gate';
 import { deciderSpecification } from '../support/decider-specification';
 import {
   approveSpp,
@@ -21,12 +21,23 @@ const firstTranchePaid = [
   ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
 ];
 
-const roadProject = (percent?: number) => ({
+const roadProject = (percent?: number, openSuspicions: OpenSuspicion[] = []) => ({
   projectId: 'rabat-krajan-2025',
   title: 'Rabat beton jalan Dusun Krajan',
   kegiatanCode: '02.03.10',
   ...(percent === undefined ? {} : { percent }),
+  openSuspicions,
 });
+
+const asphalted: OpenSuspicion = {
+  suspicionId: 'rabat-krajan-2025~aspal-krajan-apbd-2025',
+  other: {
+    projectId: 'aspal-krajan-apbd-2025',
+    title: 'Pengaspalan jalan Krajan (APBD)',
+    villageCode: '35.10.01.2001',
+    fiscalYear: 2025,
+  },
+};
 
 const specWith = (projects?: ProjectPaymentFacts) =>
   deciderSpecification(villageDecider, villageCommandSchemas, {
@@ -35,7 +46,7 @@ const specWith = (projects?: ProjectPaymentFacts) =>
   });
 
 const gated = (percent?: number, gatePercent = 50) =>
-  specWith({ gatePercent, projects: [roadProject(percent)] });
+  specWith({ gatePercent, suspicionBlocksPayment: false, projects: [roadProject(percent)] });
 
 describe('the disbursement gate on an SPP of a project (regency policy)', () => {
   it('changes nothing when the policy sets no gate', () => {
@@ -43,7 +54,7 @@ describe('the disbursement gate on an SPP of a project (regency policy)', () => 
       .givenCommands(firstTranchePaid)
       .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
       .thenTypes('PaymentRequestDrafted');
-    specWith({ projects: [roadProject(0)] })
+    specWith({ suspicionBlocksPayment: false, projects: [roadProject(0, [asphalted])] })
       .givenCommands(firstTranchePaid)
       .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
       .thenTypes('PaymentRequestDrafted');
@@ -120,6 +131,51 @@ describe('the disbursement gate on an SPP of a project (regency policy)', () => 
         ...paidSpp('SPP-1', 'LS', 'office', office),
       ])
       .when(draftSpp('SPP-2', 'LS', 'office', office))
+      .thenTypes('PaymentRequestDrafted');
+  });
+});
+
+describe('an open duplicate suspicion holds the payments of the later project (regency policy)', () => {
+  const suspected = (suspicionBlocksPayment: boolean, gatePercent?: number) =>
+    specWith({
+      ...(gatePercent === undefined ? {} : { gatePercent }),
+      suspicionBlocksPayment,
+      projects: [roadProject(100, [asphalted])],
+    });
+
+  it('refuses even the first tranche, naming the suspicion and the other project', () => {
+    const error = suspected(true)
+      .givenCommands(enactedExecutionBudget())
+      .when(draftSpp('SPP-1', 'LS', 'road', road('2000000')))
+      .thenRejects('PAYMENT_SUSPICION_OPEN', 'activityId', 'road');
+    expect(error.messages.id).toBe(
+      '[PAYMENT_SUSPICION_OPEN] Pembayaran proyek ditahan selama dugaan duplikasinya belum diputuskan: activityId = "road" ' +
+        '(dugaan duplikasi rabat-krajan-2025~aspal-krajan-apbd-2025: proyek rabat-krajan-2025 "Rabat beton jalan Dusun Krajan" ' +
+        'diduga sama dengan proyek aspal-krajan-apbd-2025 "Pengaspalan jalan Krajan (APBD)" (desa 35.10.01.2001, 2025) ' +
+        'yang terdaftar lebih dahulu; menunggu keputusan keuangan kabupaten)',
+    );
+    expect(error.messages.en).toContain('may duplicate project aspal-krajan-apbd-2025');
+  });
+
+  it('holds the payment of an SPP drafted before the suspicion was raised', () => {
+    const approved = [
+      ...enactedExecutionBudget(),
+      draftSpp('SPP-1', 'LS', 'road', road('2000000')),
+      ...approveSpp('SPP-1'),
+    ];
+    const state = suspected(false).replay(approved);
+    const error = suspected(true).decide(paySpp('PAY-1', 'SPP-1'), state);
+    expect((error as DomainError).toJSON()).toMatchObject({
+      rule: 'PAYMENT_SUSPICION_OPEN',
+      field: 'sppId',
+      value: 'SPP-1',
+    });
+  });
+
+  it('drafts as before when the switch is off (the progress is past the step)', () => {
+    suspected(false, 50)
+      .givenCommands(firstTranchePaid)
+      .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
       .thenTypes('PaymentRequestDrafted');
   });
 });

@@ -506,6 +506,11 @@ export const RULES = {
     en: "The next tranche waits for the project progress the regency's policy requires",
     kind: 'invalid',
   },
+  PAYMENT_SUSPICION_OPEN: {
+    id: 'Pembayaran proyek ditahan selama dugaan duplikasinya belum diputuskan',
+    en: "The project's payment is held while its duplicate suspicion is undecided",
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

@@ -10,6 +10,13 @@ export interface GatedProject {
   kegiatanCode: string;
   /** The latest progress reported or corrected; undefined before the first report. */
   percent?: number;
+  /** Open duplicate suspicions in which this project is the later one, with the earlier project. */
+  openSuspicions: readonly OpenSuspicion[];
+}
+
+export interface OpenSuspicion {
+  suspicionId: string;
+  other: { projectId: string; title: string; villageCode: string; fiscalYear: number };
 }
 
 /**
@@ -19,6 +26,8 @@ export interface GatedProject {
 export interface ProjectPaymentFacts {
   /** The progress, percent, a later tranche needs; undefined: no progress gate. */
   gatePercent?: number;
+  /** Whether an open suspicion stops every SPP of its later project. */
+  suspicionBlocksPayment: boolean;
   projects: readonly GatedProject[];
 }
 
@@ -26,12 +35,10 @@ export interface ProjectPaymentFacts {
 const PAID_STATUSES: readonly PaymentRequestStatus[] = ['paid', 'advanced', 'closed'];
 
 /**
- * The regency's disbursement gate (docs/domain.md, "Project monitoring"): an
- * SPP of an activity is a later tranche when another SPP of the same activity
- * has already been paid (an advanced panjar counts); the first tranche is
- * free. A later tranche waits until every project of the activity's kegiatan
- * has reported the policy's progress. Checked when the SPP is drafted and
- * again when it is paid, since progress may be corrected down in between.
+ * The regency's payment gates on an SPP of an activity (docs/domain.md,
+ * "Project monitoring"); the projects concerned are the village's projects of
+ * the activity's kegiatan. Checked when the SPP is drafted and again when it
+ * is paid, since suspicions and corrected progress may come in between.
  */
 export function checkProjectGate(
   state: VillageState,
@@ -44,14 +51,48 @@ export function checkProjectGate(
   const kegiatanCode = state.planning.activities.get(spp.activityId)?.kegiatanCode;
   const projects = facts.projects.filter((project) => project.kegiatanCode === kegiatanCode);
   const value = field === 'sppId' ? spp.sppId : spp.activityId;
-  const laterTranche = [...state.paymentRequests.values()].some(
+  const held = facts.suspicionBlocksPayment ? suspicionHold(projects, field, value) : undefined;
+  if (held) return held;
+  const step = facts.gatePercent;
+  return step !== undefined && isLaterTranche(state, spp.sppId, spp.activityId)
+    ? progressGate(projects, step, field, value)
+    : undefined;
+}
+
+/** An open suspicion stops every SPP of the later project of its pair until regency finance decides it. */
+function suspicionHold(projects: readonly GatedProject[], field: string, value: string) {
+  for (const project of projects) {
+    const [suspicion] = project.openSuspicions;
+    if (!suspicion) continue;
+    const { other } = suspicion;
+    return new DomainError('PAYMENT_SUSPICION_OPEN', field, value, {
+      id: `dugaan duplikasi ${suspicion.suspicionId}: proyek ${project.projectId} "${project.title}" diduga sama dengan proyek ${other.projectId} "${other.title}" (desa ${other.villageCode}, ${other.fiscalYear}) yang terdaftar lebih dahulu; menunggu keputusan keuangan kabupaten`,
+      en: `duplicate suspicion ${suspicion.suspicionId}: project ${project.projectId} "${project.title}" may duplicate project ${other.projectId} "${other.title}" (village ${other.villageCode}, ${other.fiscalYear}) registered earlier; waiting for regency finance to decide`,
+    });
+  }
+  return undefined;
+}
+
+/**
+ * An SPP is a later tranche when another SPP of the same activity has already
+ * been paid (an advanced panjar counts): the first tranche is free.
+ */
+function isLaterTranche(state: VillageState, sppId: string, activityId: string): boolean {
+  return [...state.paymentRequests.values()].some(
     ({ request, status }) =>
-      request.activityId === spp.activityId &&
-      request.sppId !== spp.sppId &&
+      request.activityId === activityId &&
+      request.sppId !== sppId &&
       PAID_STATUSES.includes(status),
   );
-  const step = facts.gatePercent;
-  if (!laterTranche || step === undefined) return undefined;
+}
+
+/** A later tranche waits until every project concerned has reported `step` percent (no report: 0). */
+function progressGate(
+  projects: readonly GatedProject[],
+  step: number,
+  field: string,
+  value: string,
+) {
   const behind = projects.find((project) => (project.percent ?? 0) < step);
   if (!behind) return undefined;
   const progress = behind.percent === undefined ? 'belum melapor' : `${behind.percent} %`;
