@@ -66,7 +66,7 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Where project photos are kept; default: in memory. */
   blobs?: BlobStore;
-  /** The regency's project monitoring policy; default: DEFAULT_MONITORING_POLICY. */
+  /** A project monitoring policy for every year; default: each year's reference policy row `monitoring`. */
   monitoringPolicy?: MonitoringPolicy;
 }
 

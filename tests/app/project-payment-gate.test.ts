@@ -1,5 +1,8 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createLedger, type Ledger } from '../../src/app/ledger';
-import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { DEFAULT_REFERENCE_ROOT, ReferenceCatalog } from '../../src/app/load-reference-data';
 import { createProjectService, type ProjectService } from '../../src/app/project-service';
 import { createRegionService } from '../../src/app/region-service';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
@@ -34,17 +37,17 @@ const apbdRoad = villageRoad({
  * paid, and the road's project; `before` registers projects ahead of it.
  */
 async function villageWithRoad(
-  policy: object,
+  policy: object | undefined,
   before: (projects: ProjectService) => Promise<unknown> = async () => undefined,
+  reference = new ReferenceCatalog(),
 ) {
   const store = createMemoryStore();
-  const reference = new ReferenceCatalog();
   const projects = createProjectService({
     store,
     blobs: new MemoryBlobStore(),
     reference,
     regions: createRegionService({ store, regencyCode: REGENCY, reference }),
-    policy: monitoringPolicySchema.parse({ photoSteps: [], ...policy }),
+    ...(policy ? { policy: monitoringPolicySchema.parse({ photoSteps: [], ...policy }) } : {}),
   });
   const ledger = createLedger({ store, reference, projects });
   await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
@@ -141,6 +144,43 @@ describe('the ledger holds the payments of the later project of an open suspicio
     const { ledger, projects } = await villageWithRoad({ suspicionBlocksPayment: true });
     const registered = await registerApbd(projects);
     expect(registered.events.map((event) => event.type)).toContain('DuplicateSuspected');
+    const outcome = await secondTranche(ledger);
+    expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
+  });
+});
+
+describe("the gates follow the fiscal year's reference policy when no override is set", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'kasdesa-ref-'));
+    cpSync(DEFAULT_REFERENCE_ROOT, root, { recursive: true });
+    const row = { parameter: 'monitoring', photoSteps: [], disbursementGate: { percent: 60 } };
+    appendFileSync(
+      path.join(root, `${YEAR}/regencies/${REGENCY}/policy.jsonl`),
+      `${JSON.stringify(row)}\n`,
+    );
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('refuses a later tranche below the step the policy row of the year names', async () => {
+    const { ledger, projects, projectId } = await villageWithRoad(
+      undefined,
+      undefined,
+      new ReferenceCatalog(root),
+    );
+    await report(projects, projectId, 50, 10);
+    await expect(secondTranche(ledger)).rejects.toMatchObject({
+      rule: 'PAYMENT_PROJECT_PROGRESS',
+      messages: { en: expect.stringContaining('progress 50 %, the next tranche needs 60 %') },
+    });
+  });
+
+  it('keeps the defaults with the shipped reference data, which has no monitoring row', async () => {
+    const { ledger, projects, projectId } = await villageWithRoad(undefined);
+    // The default photo step at 0 % applies, and no payment gate.
+    await expect(report(projects, projectId, 0, 10)).rejects.toMatchObject({
+      rule: 'PROGRESS_PHOTOS_REQUIRED',
+    });
     const outcome = await secondTranche(ledger);
     expect(outcome.events.map((event) => event.type)).toEqual(['PaymentRequestDrafted']);
   });

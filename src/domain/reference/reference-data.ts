@@ -1,3 +1,4 @@
+import type { MonitoringPolicy } from '../projects/policy';
 import type { TimeZone } from '../shared/local-date';
 
 /** The year's reference data for one regency, as the domain sees it (loaded, never hard-coded). */
@@ -92,6 +93,8 @@ export interface Policy {
   holidays: { date: string; name: string }[];
   /** The paper the regency prints reports on (policy row `reportPaper`; A4 when absent). */
   reportPaper: PaperSize;
+  /** Project monitoring: photo steps, payment gates, duplicate thresholds (policy row `monitoring`; defaults when absent). */
+  monitoring: MonitoringPolicy;
 }
 
 export const PAPER_SIZES = ['A4', 'F4'] as const;
