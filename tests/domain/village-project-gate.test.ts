@@ -94,7 +94,9 @@ describe('the disbursement gate on an SPP of a project (regency policy)', () => 
       .givenCommands(firstTranchePaid)
       .when(draftSpp('SPP-2', 'LS', 'road', road('1000000')))
       .thenRejects('PAYMENT_PROJECT_PROGRESS', 'activityId', 'road');
-    expect(error.messages.en).toContain('progress no report yet, the next tranche needs 10 %');
+    expect(error.messages.en).toContain(
+      'progress 0 % (no report yet), the next tranche needs 10 %',
+    );
   });
 
   it('lets a later tranche through at the step exactly, and above it', () => {

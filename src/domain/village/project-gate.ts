@@ -95,8 +95,8 @@ function progressGate(
 ) {
   const behind = projects.find((project) => (project.percent ?? 0) < step);
   if (!behind) return undefined;
-  const progress = behind.percent === undefined ? 'belum melapor' : `${behind.percent} %`;
-  const progressEn = behind.percent === undefined ? 'no report yet' : `${behind.percent} %`;
+  const progress = behind.percent === undefined ? '0 % (belum ada laporan)' : `${behind.percent} %`;
+  const progressEn = behind.percent === undefined ? '0 % (no report yet)' : `${behind.percent} %`;
   return new DomainError('PAYMENT_PROJECT_PROGRESS', field, value, {
     id: `proyek ${behind.projectId} "${behind.title}": kemajuan ${progress}, tahap berikutnya memerlukan ${step} %`,
     en: `project ${behind.projectId} "${behind.title}": progress ${progressEn}, the next tranche needs ${step} %`,
