@@ -1,5 +1,6 @@
 import { eventUpcasters } from '../../src/eventstore/codec/upcasters';
 import { fromRecorded } from '../../src/eventstore/codec/event-codec';
+import { projectEventSchemas, type ProjectEvent } from '../../src/domain/projects/project-events';
 import { regencyEventSchemas, type RegencyEvent } from '../../src/domain/regency/events';
 import type { DomainEvent } from '../../src/domain/shared/envelope';
 import { villageEventSchemas, type VillageEvent } from '../../src/domain/village/events';
@@ -38,4 +39,8 @@ export function decodeVillageEvent(recorded: RecordedEvent): VillageEvent {
 
 export function decodeRegencyEvent(recorded: RecordedEvent): RegencyEvent {
   return decode<RegencyEvent>(regencyEventSchemas, recorded);
+}
+
+export function decodeProjectEvent(recorded: RecordedEvent): ProjectEvent {
+  return decode<ProjectEvent>(projectEventSchemas, recorded);
 }

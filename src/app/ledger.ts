@@ -12,6 +12,7 @@ import { villageCommandSchemas, type VillageCommand } from '../domain/village/co
 import { villageDecider, villageStreamId } from '../domain/village/decider';
 import { villageEventSchemas, type VillageEvent } from '../domain/village/events';
 import type { VillageContext } from '../domain/village/context';
+import type { ProjectPaymentFacts } from '../domain/village/project-gate';
 import type { VillageState } from '../domain/village/state';
 import { lastEventOfType } from './last-event-of-type';
 import { ReferenceCatalog } from './load-reference-data';
@@ -23,9 +24,22 @@ import {
   type StreamHandlerOptions,
 } from './stream-handler';
 
+/** Where an SPP decision reads the village's projects; undefined when the regency's policy gates nothing. */
+export interface ProjectPaymentSource {
+  paymentFacts(villageCode: string, fiscalYear: number): Promise<ProjectPaymentFacts | undefined>;
+}
+
+/** The commands an SPP's project gate applies to (src/domain/village/project-gate.ts). */
+const GATED_COMMANDS: ReadonlySet<VillageCommand['type']> = new Set([
+  'DraftPaymentRequest',
+  'PayPaymentRequest',
+]);
+
 export interface LedgerOptions extends StreamHandlerOptions {
   store: EventStore;
   reference?: ReferenceCatalog;
+  /** The project read side, for the payment gate of the regency's monitoring policy. */
+  projects?: ProjectPaymentSource;
 }
 
 /**
@@ -98,13 +112,18 @@ export function createLedger(options: LedgerOptions) {
       return villages.handle(
         villageStreamId(villageCode, fiscalYear),
         command,
-        () =>
-          villageContext(
+        async () => {
+          const context = await villageContext(
             villageCode,
             fiscalYear,
             command.type === 'OpenVillageFiscalYear',
             villageReference,
-          ),
+          );
+          const projects = GATED_COMMANDS.has(command.type)
+            ? await options.projects?.paymentFacts(villageCode, fiscalYear)
+            : undefined;
+          return projects ? { ...context, projects } : context;
+        },
         handleOptions,
       );
     },

@@ -1,4 +1,8 @@
-import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy } from '../domain/projects/policy';
+import {
+  DEFAULT_MONITORING_POLICY,
+  type DuplicateThresholds,
+  type MonitoringPolicy,
+} from '../domain/projects/policy';
 import {
   projectCommandSchemas,
   type ProjectCommand,
@@ -9,6 +13,7 @@ import { projectDecider, projectStreamId } from '../domain/projects/project-deci
 import { projectEventSchemas } from '../domain/projects/project-events';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
+import type { ProjectPaymentFacts } from '../domain/village/project-gate';
 import { parseCommand } from '../domain/shared/parse-command';
 import type { BlobStore } from '../eventstore/blob-store';
 import type { EventStore } from '../eventstore/port';
@@ -32,17 +37,23 @@ interface StoredPhoto {
   created: boolean;
 }
 
+/** How far the spatial index grows a project's box for these thresholds. */
+const indexMargin = (thresholds: DuplicateThresholds) =>
+  Math.max(thresholds.pointMetres, thresholds.lineBufferMetres);
+
 /**
  * The regency's physical projects: registers them (with the duplicate check
  * against the spatial index), records progress with photos, and answers
- * what the read side holds.
+ * what the read side holds. Each decision follows the monitoring policy of
+ * its project's fiscal year (the `monitoring` row of that year's reference
+ * policy), unless `policy` overrides every year (KASDESA_MONITORING_POLICY).
  */
 export function createProjectService({
   store,
   blobs,
   regions,
   reference,
-  policy = DEFAULT_MONITORING_POLICY,
+  policy: override,
 }: {
   store: EventStore;
   blobs: BlobStore;
@@ -50,8 +61,32 @@ export function createProjectService({
   reference: ReferenceCatalog;
   policy?: MonitoringPolicy;
 }) {
+  const policyFor = (fiscalYear: number | undefined): MonitoringPolicy =>
+    override ??
+    (fiscalYear !== undefined && reference.exists(fiscalYear, regions.regencyCode)
+      ? reference.get(fiscalYear, regions.regencyCode).policy.monitoring
+      : DEFAULT_MONITORING_POLICY);
+  /**
+   * One index for every year, grown by the widest thresholds any year sets so
+   * it finds each neighbour any year's comparison needs. Built on first use:
+   * it reads every year's reference data.
+   */
+  let built: ProjectReadSide | undefined;
+  const readSide = () => {
+    built ??= new ProjectReadSide(
+      store,
+      reference
+        .fiscalYears(regions.regencyCode)
+        .map((fiscalYear) => policyFor(fiscalYear).duplicates)
+        .reduce(
+          (widest, thresholds) =>
+            indexMargin(thresholds) > indexMargin(widest) ? thresholds : widest,
+          policyFor(undefined).duplicates,
+        ),
+    );
+    return built;
+  };
   const handler = new StreamHandler(store, projectDecider, projectEventSchemas);
-  const readSide = new ProjectReadSide(store, policy.duplicates);
   /** Photos of reports being handled now, by hash: a refused report leaves alone one another report uses. */
   const inFlight = new Map<string, number>();
   const hold = (sha256: string, change: 1 | -1) => {
@@ -78,9 +113,9 @@ export function createProjectService({
 
   /** Removes the photos this report stored that no report names and no other report is storing now. */
   async function removeUnnamed(stored: readonly StoredPhoto[]): Promise<void> {
-    await readSide.catchUp();
+    await readSide().catchUp();
     for (const { sha256, created } of stored)
-      if (created && !inFlight.has(sha256) && !readSide.namesPhoto(sha256))
+      if (created && !inFlight.has(sha256) && !readSide().namesPhoto(sha256))
         await blobs.remove(sha256);
   }
 
@@ -95,34 +130,34 @@ export function createProjectService({
     const command = parseCommand(projectCommandSchemas, { commandId, type, payload, actor });
     if (command instanceof DomainError) throw command;
     const parsed = command as ProjectCommand;
-    await readSide.catchUp();
+    await readSide().catchUp();
     const registering =
       parsed.type === 'RegisterVillageProject' || parsed.type === 'RegisterRegencyProject'
         ? (parsed.payload as RegisterProjectPayload)
         : undefined;
     const where = registering ? await village(registering.villageCode) : { known: true };
     const neighbours = registering
-      ? readSide.neighbours(registering)
+      ? readSide().neighbours(registering)
       : parsed.type === 'CheckDuplicates'
-        ? readSide.earlierNeighbours(parsed.payload.projectId)
+        ? readSide().earlierNeighbours(parsed.payload.projectId)
         : [];
     const outcome = await handler.handle(
       projectStreamId(parsed.payload.projectId),
       parsed,
-      () => ({
-        policy,
+      (state) => ({
+        policy: policyFor(registering?.fiscalYear ?? state.domain.project?.fiscalYear),
         villageKnown: where.known,
         ...(where.area ? { villageArea: where.area } : {}),
         neighbours,
       }),
       options,
     );
-    await readSide.catchUp();
+    await readSide().catchUp();
     return outcome;
   }
 
   return {
-    policy,
+    policyFor,
     handle,
 
     /**
@@ -169,9 +204,9 @@ export function createProjectService({
      * so a retried scan records nothing twice.
      */
     async scan(actor: Actor, runId: string) {
-      await readSide.catchUp();
+      await readSide().catchUp();
       const suspected: string[] = [];
-      const order = readSide.registrationOrder();
+      const order = readSide().registrationOrder();
       for (const projectId of order) {
         const outcome = await handle(actor, `${runId}:${projectId}`, 'CheckDuplicates', {
           projectId,
@@ -183,16 +218,59 @@ export function createProjectService({
     },
 
     async get(projectId: string) {
-      await readSide.catchUp();
-      return readSide.get(projectId);
+      await readSide().catchUp();
+      return readSide().get(projectId);
     },
 
     async within(regionCode: string, fiscalYear?: number) {
-      await readSide.catchUp();
-      return readSide.within(regionCode, fiscalYear);
+      await readSide().catchUp();
+      return readSide().within(regionCode, fiscalYear);
     },
 
     photo: (sha256: string) => blobs.get(sha256),
+
+    /**
+     * What an SPP decision of the village's year needs to know of its own
+     * (APBDes) projects; undefined when the policy gates no payment, so the
+     * ledger then reads nothing.
+     */
+    async paymentFacts(
+      villageCode: string,
+      fiscalYear: number,
+    ): Promise<ProjectPaymentFacts | undefined> {
+      const policy = policyFor(fiscalYear);
+      const gate = policy.disbursementGate;
+      if (gate === 'off' && !policy.suspicionBlocksPayment) return undefined;
+      await readSide().catchUp();
+      return {
+        ...(gate === 'off' ? {} : { gatePercent: gate.percent }),
+        suspicionBlocksPayment: policy.suspicionBlocksPayment,
+        projects: readSide()
+          .within(villageCode, fiscalYear)
+          .filter(({ project }) => project.channel === 'apbdes')
+          .map(({ project, percent, suspicions }) => ({
+            projectId: project.projectId,
+            title: project.title,
+            kegiatanCode: project.kegiatanCode,
+            ...(percent === undefined ? {} : { percent }),
+            // A suspicion is recorded on its later project's stream: evidence.project is the later one.
+            openSuspicions: suspicions
+              .filter(
+                ({ status, evidence }) =>
+                  status === 'open' && evidence.project.projectId === project.projectId,
+              )
+              .map(({ suspicionId, evidence: { other } }) => ({
+                suspicionId,
+                other: {
+                  projectId: other.projectId,
+                  title: other.title,
+                  villageCode: other.villageCode,
+                  fiscalYear: other.fiscalYear,
+                },
+              })),
+          })),
+      };
+    },
   };
 }
 

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import {
-  DEFAULT_MONITORING_POLICY,
-  monitoringPolicySchema,
-  type MonitoringPolicy,
-} from '../domain/projects/policy';
+import { monitoringPolicySchema, type MonitoringPolicy } from '../domain/projects/policy';
 import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { StoreKind } from '../eventstore/store-location';
 import { DEFAULT_COMPLAINTS_CONTACT } from '../web/public/complaints-contact';
@@ -40,8 +36,12 @@ export interface Config {
   trustProxyHops: number;
   /** Where citizens take a complaint, shown on every public village page and poster. */
   complaintsContact: string;
-  /** The regency's project monitoring policy: photo steps, distances, duplicate thresholds. */
-  monitoringPolicy: MonitoringPolicy;
+  /**
+   * A project monitoring policy overriding every year's (photo steps, gates,
+   * distances, duplicate thresholds); unset, each fiscal year's reference
+   * policy row `monitoring` governs.
+   */
+  monitoringPolicy: MonitoringPolicy | undefined;
 }
 
 /**
@@ -95,6 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     complaintsContact: KASDESA_COMPLAINTS_CONTACT,
     monitoringPolicy: KASDESA_MONITORING_POLICY
       ? readMonitoringPolicy(resolve(KASDESA_MONITORING_POLICY))
-      : DEFAULT_MONITORING_POLICY,
+      : undefined,
   };
 }

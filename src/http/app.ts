@@ -39,6 +39,7 @@ export interface AppDependencies {
   reference?: ReferenceCatalog;
   /** The regency's registered regions; default: a service over the store feeding `reference`. */
   regions?: RegionService;
+  /** Default: a ledger whose SPPs pass the payment gate of `monitoringPolicy`. */
   ledger?: Ledger;
   /**
    * Sessions and login throttle over the regency's session stream. Default:
@@ -65,7 +66,7 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Where project photos are kept; default: in memory. */
   blobs?: BlobStore;
-  /** The regency's project monitoring policy; default: DEFAULT_MONITORING_POLICY. */
+  /** A project monitoring policy for every year; default: each year's reference policy row `monitoring`. */
   monitoringPolicy?: MonitoringPolicy;
 }
 
@@ -118,7 +119,15 @@ export function createApp(dependencies: AppDependencies): Express {
   const regions =
     dependencies.regions ??
     createRegionService({ store, regencyCode: access.regencyCode, reference });
-  const ledger = dependencies.ledger ?? createLedger({ store, reference });
+  const projects = createProjectService({
+    store,
+    blobs: dependencies.blobs ?? new MemoryBlobStore(),
+    regions,
+    reference,
+    policy: dependencies.monitoringPolicy,
+  });
+  // The ledger's SPP decisions read the same project read side the project endpoints write through.
+  const ledger = dependencies.ledger ?? createLedger({ store, reference, projects });
   const { sessions, throttle, twoFactor } =
     dependencies.sessionStream ?? openSessionStream({ store, regencyCode: access.regencyCode });
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
@@ -133,15 +142,7 @@ export function createApp(dependencies: AppDependencies): Express {
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
-    ...projectEndpoints(
-      createProjectService({
-        store,
-        blobs: dependencies.blobs ?? new MemoryBlobStore(),
-        regions,
-        reference,
-        policy: dependencies.monitoringPolicy,
-      }),
-    ),
+    ...projectEndpoints(projects),
     ...siskeudesImportEndpoints({ store, ledger, reference, clock }),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));

@@ -6,6 +6,7 @@ import {
   loadReferenceData,
   ReferenceCatalog,
 } from '../../src/app/load-reference-data';
+import { DEFAULT_MONITORING_POLICY } from '../../src/domain/projects/policy';
 import { stageSplitFor } from '../../src/domain/reference/reference-data';
 import { ReferenceDataError } from '../../src/domain/reference/reference-error';
 
@@ -185,6 +186,37 @@ describe('loadReferenceData', () => {
       expect(loadReferenceData(2025, '35.10', root).policy.regencySignatoryTitle).toBe(title);
       appendFileSync(policy, row);
       expect(failure().reason).toBe('at most one regencySignatory row');
+    });
+
+    it('the project monitoring policy: defaults without a monitoring row, its fields with one', () => {
+      expect(loadReferenceData(2025, '35.10', root).policy.monitoring).toEqual(
+        DEFAULT_MONITORING_POLICY,
+      );
+      const policy = path.join(root, '2025/regencies/35.10/policy.jsonl');
+      const row = JSON.stringify({
+        parameter: 'monitoring',
+        disbursementGate: { percent: 50 },
+        suspicionBlocksPayment: true,
+        duplicates: { pointMetres: 80 },
+      });
+      appendFileSync(policy, `${row}\n`);
+      expect(loadReferenceData(2025, '35.10', root).policy.monitoring).toEqual({
+        ...DEFAULT_MONITORING_POLICY,
+        disbursementGate: { percent: 50 },
+        suspicionBlocksPayment: true,
+        duplicates: { ...DEFAULT_MONITORING_POLICY.duplicates, pointMetres: 80 },
+      });
+      appendFileSync(policy, `${row}\n`);
+      expect(failure().reason).toBe('at most one monitoring row');
+    });
+
+    it('a monitoring row naming an unknown field', () => {
+      corrupt('2025/regencies/35.10/policy.jsonl', 1, '{"parameter":"monitoring","photoStep":[0]}');
+      expect(failure()).toMatchObject({
+        file: '2025/regencies/35.10/policy.jsonl',
+        line: 1,
+        reason: expect.stringMatching(/photoStep/),
+      });
     });
 
     it('a missing required file', () => {

@@ -13,12 +13,15 @@ describe('KASDESA_MONITORING_POLICY', () => {
     return path;
   };
 
-  test('unset: photos at 0, 50 and 100 %, no disbursement gate, duplicates within 50 m', () => {
-    const { monitoringPolicy } = loadConfig({});
-    expect(monitoringPolicy).toEqual(DEFAULT_MONITORING_POLICY);
-    expect(monitoringPolicy).toMatchObject({
+  test("unset: no override, each fiscal year's reference policy governs", () => {
+    expect(loadConfig({}).monitoringPolicy).toBeUndefined();
+  });
+
+  test('the defaults: photos at 0, 50 and 100 %, no payment gate, duplicates within 50 m', () => {
+    expect(DEFAULT_MONITORING_POLICY).toMatchObject({
       photoSteps: [0, 50, 100],
       disbursementGate: 'off',
+      suspicionBlocksPayment: false,
       duplicates: { pointMetres: 50, lineBufferMetres: 25, lineOverlapPercent: 20, yearWindow: 1 },
     });
   });

@@ -3,6 +3,7 @@ import type {
   MonitoringReport,
   VillageMonitoringRow,
 } from '../../src/reports/monitoring/monitoring-report';
+import { NO_PROJECTS } from '../../src/reports/monitoring/project-counts';
 import { monitoringRows } from '../../src/web/regency/monitoring-rows';
 
 const AS_OF = '2025-08-01';
@@ -38,6 +39,7 @@ function village(
     changes: [],
     status: 'overdue',
     execution: run,
+    projects: NO_PROJECTS,
   };
 }
 

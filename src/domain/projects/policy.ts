@@ -16,6 +16,8 @@ export const monitoringPolicySchema = z.strictObject({
   disbursementGate: z
     .union([z.literal('off'), z.strictObject({ percent: percentStep })])
     .default('off'),
+  /** Off by default: when on, an open duplicate suspicion stops every SPP of its later project. */
+  suspicionBlocksPayment: z.boolean().default(false),
   /** How far outside a known village boundary a position may lie (GPS error, a road to the border). */
   villageMarginMetres: metres.default(500),
   /** How far from a known village centre (no boundary) a position may lie. */

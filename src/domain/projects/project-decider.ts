@@ -139,12 +139,17 @@ const reportProgress: Handler<'ReportProgress'> = ({ payload }, state, { policy 
     });
   const { projectId: _projectId, photos, ...report } = payload;
   return [
-    fact('ProgressReported', {
-      ...report,
-      photos: photos.map((photo) =>
-        flagPhoto(photo, project.geometry, payload.reportDate, policy, state.photos),
-      ),
-    }),
+    fact(
+      'ProgressReported',
+      {
+        ...report,
+        photos: photos.map((photo) =>
+          flagPhoto(photo, project.geometry, payload.reportDate, policy, state.photos),
+        ),
+      },
+      // The business date a report "as of" a day reads up to.
+      payload.reportDate,
+    ),
   ];
 };
 
@@ -171,7 +176,13 @@ const correctProgress: Handler<'CorrectProgress'> = ({ payload }, state) => {
       en: `the latest report is of ${state.lastReportDate}`,
     });
   const { projectId: _projectId, ...correction } = payload;
-  return [fact('ProgressCorrected', { ...correction, previousPercent: state.percent })];
+  return [
+    fact(
+      'ProgressCorrected',
+      { ...correction, previousPercent: state.percent },
+      payload.reportDate,
+    ),
+  ];
 };
 
 /** Regency finance decides an open suspicion once: cleared (not a duplicate) or confirmed. */

@@ -14,6 +14,7 @@ import type {
 import { ReferenceDataError } from './reference-error';
 import type { ReferenceRows } from './reference-files';
 import type { AccountRow, ExtensionAccountRow, PolicyRow, RegionRow } from './row-schemas';
+import { DEFAULT_MONITORING_POLICY } from '../projects/policy';
 
 const EXTENSION_NUMBERS = { min: 90, max: 99 };
 
@@ -245,6 +246,10 @@ function buildPolicy(
   );
   const { parameter: _condition, ...ddStageTwoCondition } = single('ddStageTwoCondition');
   const { parameter: _limit, ...cashOnHandLimit } = single('cashOnHandLimit');
+  const { parameter: _monitoring, ...monitoring } = atMostOne('monitoring') ?? {
+    parameter: 'monitoring',
+    ...DEFAULT_MONITORING_POLICY,
+  };
   return {
     ddStageSplits: splits.map(({ parameter: _split, ...split }) => split),
     ddStageTwoCondition,
@@ -266,5 +271,6 @@ function buildPolicy(
     }),
     reportPaper: atMostOne('reportPaper')?.paper ?? 'A4',
     regencySignatoryTitle: atMostOne('regencySignatory')?.title ?? null,
+    monitoring,
   };
 }

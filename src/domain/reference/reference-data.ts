@@ -1,3 +1,4 @@
+import type { MonitoringPolicy } from '../projects/policy';
 import type { TimeZone } from '../shared/local-date';
 
 /** The year's reference data for one regency, as the domain sees it (loaded, never hard-coded). */
@@ -97,6 +98,8 @@ export interface Policy {
    * titles it (policy row `regencySignatory`); null: the reports' default.
    */
   regencySignatoryTitle: string | null;
+  /** Project monitoring: photo steps, payment gates, duplicate thresholds (policy row `monitoring`; defaults when absent). */
+  monitoring: MonitoringPolicy;
 }
 
 export const PAPER_SIZES = ['A4', 'F4'] as const;

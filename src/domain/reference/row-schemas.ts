@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TIME_ZONES } from '../shared/local-date';
 import { AMOUNT_PATTERN, decimalText, sum } from '../shared/money';
 import { regionCodeSchema } from '../shared/region-codes';
+import { monitoringPolicySchema } from '../projects/policy';
 import { PAPER_SIZES } from './reference-data';
 
 /** One zod schema per reference file row; unknown keys are refused so typos surface. */
@@ -154,6 +155,8 @@ export const policyRow = z.discriminatedUnion('parameter', [
   z.strictObject({ parameter: z.literal('holiday'), date: z.iso.date(), name }),
   z.strictObject({ parameter: z.literal('reportPaper'), paper: z.enum(PAPER_SIZES) }),
   z.strictObject({ parameter: z.literal('regencySignatory'), title: name }),
+  /** The regency's project monitoring policy for the year; a field left out keeps its default. */
+  z.strictObject({ parameter: z.literal('monitoring'), ...monitoringPolicySchema.shape }),
 ]);
 
 export type AccountRow = z.infer<typeof accountRow>;

@@ -501,6 +501,16 @@ export const RULES = {
     en: 'The duplicate suspicion has already been decided',
     kind: 'conflict',
   },
+  PAYMENT_PROJECT_PROGRESS: {
+    id: 'Tahap pencairan berikutnya menunggu kemajuan proyek yang disyaratkan kebijakan kabupaten',
+    en: "The next tranche waits for the project progress the regency's policy requires",
+    kind: 'invalid',
+  },
+  PAYMENT_SUSPICION_OPEN: {
+    id: 'Pembayaran proyek ditahan selama dugaan duplikasinya belum diputuskan',
+    en: "The project's payment is held while its duplicate suspicion is undecided",
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

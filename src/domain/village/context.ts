@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../reference/reference-data';
 import type { DomainError } from '../shared/domain-error';
 import type { PreviousYear } from './carry-over';
+import type { ProjectPaymentFacts } from './project-gate';
 
 /** What a village decision needs besides its own state; the app supplies it. */
 export interface VillageContext {
@@ -19,6 +20,8 @@ export interface VillageContext {
    * exception, because the year happened so. Amounts are never changed.
    */
   waivedRules?: ReadonlySet<string>;
+  /** For an SPP, when the regency's monitoring policy gates payments on the village's projects. */
+  projects?: ProjectPaymentFacts;
 }
 
 /** The refusal, unless its rule is waived for imported history. */

@@ -13,6 +13,7 @@ import type { VillageCommandOf } from './commands';
 import type { VillageContext } from './context';
 import type { VillageEventOf } from './events';
 import type { BudgetLine } from './lines';
+import { checkProjectGate } from './project-gate';
 import type { PaymentRequest, PaymentRequestStatus, VillageState } from './state';
 import { checkTaxKinds } from './tax-withholding';
 
@@ -31,6 +32,8 @@ export const paymentRequestHandlers: VillageHandlers<
     }
     const lines = resolveLines(payload, state, context);
     if (lines instanceof DomainError) return lines;
+    const gated = checkProjectGate(state, context, payload, 'activityId');
+    if (gated) return gated;
     const total = toAmountText(sum(lines.map((line) => rupiah(line.amount))));
     return [villageFact('PaymentRequestDrafted', { ...payload, lines, total }, payload.date)];
   }),

@@ -6,6 +6,7 @@ import type { VillageCommandOf } from './commands';
 import type { VillageEventOf } from './events';
 import { updateRequest, requirePaymentRequest } from './payment-requests';
 import { entryEvolver } from './postings';
+import { checkProjectGate } from './project-gate';
 import type { PaymentRequest, VillageState } from './state';
 import { computeWithholdings, totalWithheld } from './tax-withholding';
 
@@ -18,6 +19,8 @@ export const paymentHandlers: VillageHandlers<'PayPaymentRequest' | 'AccountPanj
     const { sppId, taxOverrides, ...payment } = command.payload;
     const request = requireUnpaid(state, sppId);
     if (request instanceof DomainError) return request;
+    const gated = checkProjectGate(state, context, request.request, 'sppId');
+    if (gated) return gated;
     const { kind, lines } = request.request;
     const items = lines.map((line, index) => ({
       field: `lines[${index}]`,

@@ -1,5 +1,6 @@
 import type { ReferenceData } from '../../domain/reference/reference-data';
 import { executionMonitoring, type ExecutionMonitoring } from './execution-monitoring';
+import { NO_PROJECTS, projectCountsByVillage, type ProjectCounts } from './project-counts';
 import type { VillageStates } from '../fund-flow/fund-flow-report';
 import { villageIdentity, type VillageIdentity } from '../../../projections/folds/reference-lookup';
 import {
@@ -8,6 +9,7 @@ import {
   type RegencyMonitoringState,
   type VillageMonitoring,
 } from '../../../projections/read-models/regency-monitoring';
+import type { ProjectMonitoringState } from '../../../projections/read-models/project-monitoring';
 import { villageModel } from '../../../projections/read-models/village-stream-projection';
 
 /** onTime/late once enacted; before that, pending until the deadline and overdue after it. */
@@ -17,6 +19,8 @@ export interface VillageMonitoringRow extends VillageMonitoring {
   status: ApbdesStatus;
   /** Execution as of the date; null when the village's year has no ledger yet. */
   execution: ExecutionMonitoring | null;
+  /** The village's physical projects of the year: behind schedule, without photos, suspected duplicates. */
+  projects: ProjectCounts;
 }
 
 export interface StatusCounts {
@@ -67,8 +71,12 @@ export function monitoringReport(
   asOf: string,
   deadlines: MonitoringDeadlines = NATIONAL_DEADLINES,
   villages: VillageStates = () => undefined,
+  projects?: ProjectMonitoringState,
 ): MonitoringReport {
   const { fiscalYear } = reference;
+  const projectCounts = projects
+    ? projectCountsByVillage(projects, fiscalYear, asOf)
+    : new Map<string, ProjectCounts>();
   const rowOf = (identity: VillageIdentity): VillageMonitoringRow => {
     const model = villageModel(state, identity.villageCode, fiscalYear) ?? {
       identity,
@@ -81,6 +89,7 @@ export function monitoringReport(
       ...model,
       status: statusOf(model, asOf),
       execution: ledger?.fiscalYear ? executionMonitoring(ledger, reference, asOf) : null,
+      projects: projectCounts.get(identity.villageCode) ?? NO_PROJECTS,
     };
   };
   const districts = [...reference.districts.values()].map((district) => {

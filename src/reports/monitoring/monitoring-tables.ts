@@ -13,7 +13,10 @@ const COUNT_HEADERS: Record<(typeof COUNT_KEYS)[number], string> = {
 const countCells = (counts: StatusCounts) =>
   Object.fromEntries(COUNT_KEYS.map((key) => [key, String(counts[key])]));
 
-/** Regency monitoring, part 1: APBDes enacted on time or late; a summary and one sheet per district. */
+/**
+ * Regency monitoring: APBDes enacted on time or late, and each village's
+ * physical projects; a summary and one sheet per district.
+ */
 export function monitoringTables(report: MonitoringReport): ReportTable[] {
   const heading = `${report.regency.name} — Tahun Anggaran ${report.fiscalYear}, keadaan ${dateInWords(report.asOf)}`;
   const summaryColumns: Column[] = [
@@ -62,6 +65,10 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
     { key: 'status', header: 'Status', kind: 'text', width: 18 },
     { key: 'daysLate', header: 'Hari Terlambat', kind: 'count', width: 12 },
     { key: 'changes', header: 'Perubahan / Perkades', kind: 'text', width: 40 },
+    { key: 'projects', header: 'Proyek Fisik', kind: 'count', width: 10 },
+    { key: 'behindSchedule', header: 'Proyek Terlambat', kind: 'count', width: 12 },
+    { key: 'withoutPhotos', header: 'Proyek Tanpa Foto', kind: 'count', width: 12 },
+    { key: 'openSuspicions', header: 'Dugaan Duplikasi Terbuka', kind: 'count', width: 14 },
   ];
   const districts = report.districts.map((district): ReportTable => ({
     name: district.districtName,
@@ -81,6 +88,10 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
           row.changes
             .map((c) => `${c.label}: ${c.enactedBy.number} (${dayMonthYear(c.enactedBy.date)})`)
             .join('; ') || null,
+        projects: String(row.projects.registered),
+        behindSchedule: String(row.projects.behindSchedule),
+        withoutPhotos: String(row.projects.withoutPhotos),
+        openSuspicions: String(row.projects.openSuspicions),
       },
     })),
     landscape: true,

@@ -1,0 +1,57 @@
+import {
+  type ProjectMonitoringState,
+  type SuspectedProject,
+} from '../../../projections/read-models/project-monitoring';
+import { streamEntries } from '../../../projections/engine/stream-states';
+
+/** A village's projects in the regency monitoring, as of the report's date. */
+export interface ProjectCounts {
+  /** Projects lying in the village in the fiscal year, whoever pays for them. */
+  registered: number;
+  /** Past their planned end and not reported at 100 %. */
+  behindSchedule: number;
+  /** Past their planned start with no photo reported. */
+  withoutPhotos: number;
+  /**
+   * Open duplicate suspicions concerning one of those projects, on either side
+   * of the pair: a pair across two villages counts in each.
+   */
+  openSuspicions: number;
+}
+
+export const NO_PROJECTS: ProjectCounts = {
+  registered: 0,
+  behindSchedule: 0,
+  withoutPhotos: 0,
+  openSuspicions: 0,
+};
+
+/** Every village's counts in one pass over the regency's projects, by village code. */
+export function projectCountsByVillage(
+  state: ProjectMonitoringState,
+  fiscalYear: number,
+  asOf: string,
+): Map<string, ProjectCounts> {
+  const counts = new Map<string, ProjectCounts>();
+  const add = (villageCode: string, key: keyof ProjectCounts) => {
+    const village = counts.get(villageCode) ?? { ...NO_PROJECTS };
+    village[key] += 1;
+    counts.set(villageCode, village);
+  };
+  const inYear = (side: SuspectedProject) => side.fiscalYear === fiscalYear;
+  for (const { project, suspicions } of streamEntries(state)) {
+    if (inYear(project)) {
+      add(project.villageCode, 'registered');
+      if (project.plannedEnd < asOf && (project.percent ?? 0) < 100)
+        add(project.villageCode, 'behindSchedule');
+      if (project.plannedStart < asOf && project.photos === 0)
+        add(project.villageCode, 'withoutPhotos');
+    }
+    for (const { status, other } of suspicions) {
+      if (status !== 'open') continue;
+      const villages = new Set([project, other].filter(inYear).map((side) => side.villageCode));
+      for (const villageCode of villages) add(villageCode, 'openSuspicions');
+    }
+  }
+  return counts;
+}
