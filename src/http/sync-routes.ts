@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { streamOutsideVillage } from '../sync/node-streams';
 import type { RegencySync } from '../sync/regency-sync';
-import type { VillageNode } from '../sync/sync-record';
+import { syncStatusView, type VillageNode } from '../sync/sync-record';
 import {
   answerToWire,
   batchFromWire,
@@ -84,23 +84,6 @@ const statusSchema = z.object({
   ),
   quarantined: z.array(z.record(z.string(), z.string())),
 });
-
-/** A regency's sync status as JSON: nodes without their digests and keys, quarantines with both hashes. */
-export async function syncStatusView(regency: RegencySync): Promise<z.infer<typeof statusSchema>> {
-  const { nodes, quarantined } = await regency.status();
-  return {
-    nodes: [...nodes.values()].map(({ nodeId, villageCode, registeredAt, revoked }) => ({
-      nodeId,
-      villageCode,
-      registeredAt,
-      revoked,
-    })),
-    quarantined: quarantined.map((divergence) => ({
-      ...divergence,
-      revision: divergence.revision.toString(),
-    })),
-  };
-}
 
 /**
  * The regency's sync endpoints: a village node pushes its batches, asks what
@@ -213,7 +196,7 @@ export function syncEndpoints(regency: RegencySync): Endpoint[] {
       status: 200,
       guard: roleGuard(SYNC_READERS, 'status sinkronisasi / sync status'),
       async handler(_req, res) {
-        res.json(await syncStatusView(regency));
+        res.json(syncStatusView(await regency.status()));
       },
     },
   ];

@@ -87,3 +87,22 @@ export class SyncRecord {
     );
   }
 }
+
+/**
+ * The state as it may be shown (monitoring, the CLI, the API): the nodes
+ * without their secret's digest and key, each quarantine with both hashes.
+ */
+export function syncStatusView(state: SyncState) {
+  return {
+    nodes: [...state.nodes.values()].map(({ nodeId, villageCode, registeredAt, revoked }) => ({
+      nodeId,
+      villageCode,
+      registeredAt,
+      revoked,
+    })),
+    quarantined: state.quarantined.map((divergence) => ({
+      ...divergence,
+      revision: divergence.revision.toString(),
+    })),
+  };
+}
