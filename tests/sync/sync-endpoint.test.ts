@@ -11,7 +11,7 @@ import { createMemoryStore } from '../../src/eventstore/memory';
 import { createApp } from '../../src/http/app';
 import type { EventStore } from '../../src/eventstore/port';
 import { syncTransportOver } from '../../src/sync/http-transport';
-import { syncNode } from '../../src/sync/node-sync';
+import { nodeSyncRecord, syncNode } from '../../src/sync/node-sync';
 import { RegencySync } from '../../src/sync/regency-sync';
 import { nextBatch } from '../../src/sync/send-batches';
 import type { SyncBatch } from '../../src/sync/sync-batch';
@@ -238,5 +238,46 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
     expect(second.pushed.size).toBe(0);
     expect(second.pulled.size).toBe(0);
     expect(posts).toEqual(['/sync/heads', '/sync/pull']);
+  });
+
+  test('a node restored from an old backup: its stream is quarantined on the node too, and stays so across runs', async () => {
+    const node = nodeStore();
+    await write(node, STREAM, 4);
+    const transport = syncTransportOver(async (path, body) => {
+      const answer = await request(server.app)
+        .post(`/api/v1${path}`)
+        .set(bearer(secret))
+        .send(body as object)
+        .expect(200);
+      return answer.body;
+    });
+    const run = (store: EventStore) =>
+      syncNode({ store, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
+    await run(node);
+    const restored = nodeStore();
+    await restored.append(
+      STREAM,
+      (await node.readStream(STREAM, { maxCount: 2 })).map(({ id, type, data, metadata }) => ({
+        id,
+        type,
+        data,
+        metadata,
+      })),
+      'no_stream',
+    );
+    await write(restored, STREAM, 3);
+    const diverged = await run(restored);
+    // The node resumes from the regency's head (revision 3), so that is where the difference is met.
+    expect(diverged.pushed.get(STREAM)).toMatchObject({ kind: 'diverged', revision: 3n });
+    const recorded = (await nodeSyncRecord(restored, VILLAGE).state()).quarantined;
+    expect(recorded).toEqual(diverged.quarantined.alerts());
+    expect(recorded.map((d) => [d.stream, d.revision])).toEqual([[STREAM, 3n]]);
+    // The next run (a restart of the node) starts with the quarantine and sends nothing of the stream.
+    const next = await run(restored);
+    expect(next.pushed.size).toBe(0);
+    expect(next.quarantined.alerts()).toEqual(recorded);
+    expect((await server.store.readStream(STREAM)).map((e) => e.id)).toEqual(
+      (await node.readStream(STREAM)).map((e) => e.id),
+    );
   });
 });
