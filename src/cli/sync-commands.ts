@@ -196,6 +196,26 @@ export function registerSyncCommands(program: Command): void {
     );
 
   sync
+    .command('lift-quarantine')
+    .description(
+      'Akhiri karantina aliran setelah kedua sisi disamakan / end a stream’s quarantine once both sides agree again',
+    )
+    .requiredOption('--stream <stream>', 'aliran / stream, e.g. village-35.10.01.2001-2025')
+    .option(
+      '--credential <file>',
+      'di simpul desa: karantina simpul ini / on a village node: this node’s quarantine',
+    )
+    .action((options: { stream: string; credential?: string }) =>
+      withConfiguredStore(async (store, access) => {
+        const record = options.credential
+          ? nodeSyncRecord(store, readCredential(options.credential).villageCode)
+          : regencySync(store, access.regencyCode).record;
+        await record.liftQuarantine(options.stream, SYSTEM_ACTOR);
+        console.log(`Karantina diakhiri / quarantine lifted: ${options.stream}`);
+      }),
+    );
+
+  sync
     .command('status')
     .description('Simpul desa dan aliran yang dikarantina / village nodes and quarantined streams')
     .option(

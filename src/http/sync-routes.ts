@@ -187,6 +187,20 @@ export function syncEndpoints(regency: RegencySync): Endpoint[] {
       },
     },
     {
+      method: 'post',
+      path: '/sync/quarantines/:stream/lift',
+      tag: 'sync',
+      summary:
+        'Akhiri karantina aliran setelah kedua sisi disamakan / end a stream’s quarantine once both sides agree again',
+      access: SYNC_ADMINISTRATORS,
+      status: 204,
+      guard: roleGuard(SYNC_ADMINISTRATORS, 'karantina / quarantine'),
+      async handler(req, res) {
+        await regency.record.liftQuarantine(String(req.params.stream), actorOf(currentUser(res)));
+        res.status(204).end();
+      },
+    },
+    {
       method: 'get',
       path: '/sync/status',
       tag: 'sync',

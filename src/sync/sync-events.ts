@@ -46,6 +46,11 @@ export const syncEventSchemas = {
       sentHash: z.string(),
     }),
   },
+  /** People resolved a divergence (the losing side's store rebuilt): the stream syncs again. */
+  SyncQuarantineLifted: {
+    version: 1,
+    data: z.strictObject({ stream: z.string().min(1) }),
+  },
 } satisfies Record<string, EventSpec>;
 
 export type SyncEventType = keyof typeof syncEventSchemas;

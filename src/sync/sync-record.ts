@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
 import { StreamNotFoundError } from '../eventstore/errors';
 import type { EventStore } from '../eventstore/port';
@@ -51,6 +52,9 @@ export class SyncRecord {
       } else if (event.type === 'SyncStreamQuarantined') {
         const data = syncEventSchemas.SyncStreamQuarantined.data.parse(event.data);
         state.quarantined.push({ ...data, revision: BigInt(data.revision) });
+      } else if (event.type === 'SyncQuarantineLifted') {
+        const { stream } = syncEventSchemas.SyncQuarantineLifted.data.parse(event.data);
+        state.quarantined = state.quarantined.filter((known) => known.stream !== stream);
       }
     }
     return state;
@@ -74,6 +78,14 @@ export class SyncRecord {
       ],
       'any',
     );
+  }
+
+  /** Ends a stream's quarantine once people have made the two sides agree again. */
+  async liftQuarantine(stream: string, actor: Actor): Promise<void> {
+    const { quarantined } = await this.state();
+    if (!quarantined.some((known) => known.stream === stream))
+      throw new DomainError('SYNC_STREAM_QUARANTINED', 'stream', stream);
+    await this.append('SyncQuarantineLifted', { stream }, actor);
   }
 
   /** Records a divergence once: the alert both sides show after a restart. */

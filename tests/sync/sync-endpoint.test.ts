@@ -183,6 +183,21 @@ describe('POST /api/v1/sync/batches: a village node’s events reach the regency
       .set(bearer(server.tokens.regencyFinance))
       .expect(200);
     expect(status.body.quarantined).toEqual([divergence]);
+    // Lifted once people made both sides agree: the stream is answered again, not as diverged.
+    await request(restarted)
+      .post(`/api/v1/sync/quarantines/${STREAM}/lift`)
+      .set(bearer(server.tokens.administrator))
+      .expect(204);
+    expect((await push(pushBody((await nextBatch(node, STREAM, undefined))!))).body).toEqual({
+      answers: [{ kind: 'already', stream: STREAM, acknowledged: '2' }],
+    });
+    expectProblem(
+      await request(restarted)
+        .post(`/api/v1/sync/quarantines/${STREAM}/lift`)
+        .set(bearer(server.tokens.administrator)),
+      422,
+      'SYNC_STREAM_QUARANTINED',
+    );
   });
 
   test('a revoked node is 401', async () => {

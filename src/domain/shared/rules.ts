@@ -526,6 +526,11 @@ export const RULES = {
     en: 'The sync file cannot be read; nothing was written',
     kind: 'invalid',
   },
+  SYNC_STREAM_QUARANTINED: {
+    id: 'Aliran ini tidak sedang dikarantina',
+    en: 'This stream is not quarantined',
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;
