@@ -155,6 +155,8 @@ export const SYNC_REQUEST_STREAMS_MAX = 64;
 export const SYNC_BODY_MAX_BYTES = 32 * 1024 * 1024;
 /** Requests one sync run makes before it stops and says so: a run that never ends is a fault, not progress. */
 export const SYNC_ROUNDS_MAX = 10_000;
+/** How often a node's contact is recorded at most: the monitoring's "last sync" is this fresh, and a node syncing every minute adds few events. */
+export const SYNC_CONTACT_RECORD_INTERVAL_MS = 15 * 60 * 1000;
 /** A signed sync file read for import: a village's years of events, not a disk image. */
 export const SYNC_FILE_MAX_BYTES = 256 * 1024 * 1024;
 // Project monitoring (issue 23)

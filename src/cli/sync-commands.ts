@@ -235,7 +235,8 @@ export function registerSyncCommands(program: Command): void {
         }
         for (const node of view.nodes)
           console.log(
-            `simpul / node ${node.nodeId} ${node.villageCode} terdaftar / registered ${node.registeredAt}` +
+            `simpul / node ${node.nodeId} ${node.villageCode} terdaftar / registered ${node.registeredAt}, ` +
+              `sinkron terakhir / last sync ${node.lastSync ?? '-'}` +
               (node.revoked ? ' DICABUT / REVOKED' : ''),
           );
         for (const divergence of state.quarantined) console.log(describeQuarantine(divergence));

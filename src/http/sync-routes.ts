@@ -80,6 +80,7 @@ const statusSchema = z.object({
       villageCode: z.string(),
       registeredAt: z.string(),
       revoked: z.boolean(),
+      lastSync: z.string().nullable(),
     }),
   ),
   quarantined: z.array(z.record(z.string(), z.string())),
@@ -108,6 +109,8 @@ export function syncEndpoints(regency: RegencySync): Endpoint[] {
       async handler(req, res) {
         const { streams } = parseBody('SyncHeads', headsRequestSchema, req.body);
         withinVillage(nodeOf(res), streams);
+        // Every run starts here: the monitoring's "last sync".
+        await regency.noteContact(nodeOf(res));
         const heads = await regency.heads(streams);
         res.json({
           heads: Object.fromEntries(streams.map((s) => [s, heads.get(s)?.toString() ?? null])),

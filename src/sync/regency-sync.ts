@@ -3,21 +3,25 @@ import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
 import { isRegionCode, regencyOf } from '../domain/shared/region-codes';
 import type { EventStore } from '../eventstore/port';
-import { SYNC_REQUEST_BATCHES_MAX } from '../limits';
+import { StreamNotFoundError } from '../eventstore/errors';
+import { lastEventOfType } from '../app/last-event-of-type';
+import { SYNC_CONTACT_RECORD_INTERVAL_MS, SYNC_REQUEST_BATCHES_MAX } from '../limits';
 import { newNodeSecret, secretDigest, signingPublicKey } from './node-keys';
 import { heldHeads, nodeStreams, streamOutsideVillage } from './node-streams';
 import { SyncQuarantine } from './quarantine';
 import { receiveBatch } from './receive-batch';
 import { nextBatch } from './send-batches';
 import type { BatchAnswer, SyncBatch } from './sync-batch';
-import { syncStreamId } from './sync-events';
-import { SyncRecord, type SyncState, type VillageNode } from './sync-record';
+import { syncContactStreamId, syncStreamId } from './sync-events';
+import { SYNC_ACTOR, SyncRecord, type SyncState, type VillageNode } from './sync-record';
 
 export interface RegencySyncOptions {
   store: EventStore;
   regencyCode: string;
   /** The fiscal years both sides know (the reference data's): which streams travel. */
   fiscalYears: () => readonly number[];
+  /** When a node's contact is compared with the last recorded one. Default: the system clock. */
+  clock?: () => Date;
 }
 
 /** A node's credential as registration gives it, once: the node keeps it in a file. */
@@ -125,8 +129,41 @@ export class RegencySync {
     return batches;
   }
 
-  /** The nodes and the quarantined streams, for the CLI and the regency's monitoring. */
-  status(): Promise<SyncState> {
-    return this.record.state();
+  /** The last time the village's node synced, as recorded; undefined when never. */
+  async lastContact(villageCode: string): Promise<string | undefined> {
+    const stream = syncContactStreamId(villageCode);
+    const last = await lastEventOfType(this.options.store, stream, 'VillageNodeSynced').catch(
+      (error: unknown) => {
+        if (error instanceof StreamNotFoundError) return undefined;
+        throw error;
+      },
+    );
+    return last?.recordedAt;
+  }
+
+  /** Records that the node synced, unless that was recorded within SYNC_CONTACT_RECORD_INTERVAL_MS. */
+  async noteContact(node: VillageNode): Promise<void> {
+    const last = await this.lastContact(node.villageCode);
+    const now = (this.options.clock ?? (() => new Date()))().getTime();
+    if (last !== undefined && now - Date.parse(last) < SYNC_CONTACT_RECORD_INTERVAL_MS) return;
+    await new SyncRecord(this.options.store, syncContactStreamId(node.villageCode)).append(
+      'VillageNodeSynced',
+      { nodeId: node.nodeId, villageCode: node.villageCode },
+      SYNC_ACTOR,
+    );
+  }
+
+  /**
+   * The nodes, the quarantined streams, and each village's last sync: what the
+   * CLI and the regency's monitoring show.
+   */
+  async status(): Promise<SyncState & { lastSync: Map<string, string> }> {
+    const state = await this.record.state();
+    const lastSync = new Map<string, string>();
+    for (const villageCode of new Set([...state.nodes.values()].map((node) => node.villageCode))) {
+      const last = await this.lastContact(villageCode);
+      if (last) lastSync.set(villageCode, last);
+    }
+    return { ...state, lastSync };
   }
 }

@@ -13,6 +13,14 @@ export function syncStreamId(regionCode: string): string {
   return `sync-${regionCode}`;
 }
 
+/**
+ * When the regency last heard from a village's node, one stream per village so
+ * the credentials' stream stays small: a node syncs every few minutes.
+ */
+export function syncContactStreamId(villageCode: string): string {
+  return `sync-contact-${villageCode}`;
+}
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const revision = z.string().regex(/^\d+$/);
 
@@ -50,6 +58,11 @@ export const syncEventSchemas = {
   SyncQuarantineLifted: {
     version: 1,
     data: z.strictObject({ stream: z.string().min(1) }),
+  },
+  /** The node synced (its time is the event's): at most one per SYNC_CONTACT_RECORD_INTERVAL_MS. */
+  VillageNodeSynced: {
+    version: 1,
+    data: z.strictObject({ nodeId: z.uuid(), villageCode: regionCodeSchema('village') }),
   },
 } satisfies Record<string, EventSpec>;
 

@@ -106,5 +106,6 @@ export async function importSyncFile(
   if (!content.success || content.data.villageCode !== node.villageCode)
     throw unreadable('payload');
   const answers = await regency.receive(node, content.data.batches.map(batchFromWire));
+  await regency.noteContact(node);
   return { nodeId: node.nodeId, villageCode: node.villageCode, answers };
 }

@@ -104,13 +104,14 @@ export class SyncRecord {
  * The state as it may be shown (monitoring, the CLI, the API): the nodes
  * without their secret's digest and key, each quarantine with both hashes.
  */
-export function syncStatusView(state: SyncState) {
+export function syncStatusView(state: SyncState & { lastSync?: ReadonlyMap<string, string> }) {
   return {
     nodes: [...state.nodes.values()].map(({ nodeId, villageCode, registeredAt, revoked }) => ({
       nodeId,
       villageCode,
       registeredAt,
       revoked,
+      lastSync: state.lastSync?.get(villageCode) ?? null,
     })),
     quarantined: state.quarantined.map((divergence) => ({
       ...divergence,

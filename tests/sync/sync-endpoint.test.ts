@@ -248,8 +248,18 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
     expect(await ids(node, regionStreamId(REGENCY))).toEqual(
       await ids(server.store, regionStreamId(REGENCY)),
     );
+    const status = await request(server.app)
+      .get('/api/v1/sync/status')
+      .set(bearer(server.tokens.administrator))
+      .expect(200);
+    const [contact] = await server.store.readStream(`sync-contact-${VILLAGE}`);
+    expect(status.body.nodes).toEqual([
+      expect.objectContaining({ villageCode: VILLAGE, lastSync: contact!.recordedAt }),
+    ]);
     posts.length = 0;
     const second = await run();
+    // Within SYNC_CONTACT_RECORD_INTERVAL_MS a second run records no second contact.
+    expect(await server.store.streamRevision(`sync-contact-${VILLAGE}`)).toBe(0n);
     expect(second.pushed.size).toBe(0);
     expect(second.pulled.size).toBe(0);
     expect(posts).toEqual(['/sync/heads', '/sync/pull']);
