@@ -11,6 +11,7 @@ import type { Divergence } from '../sync/quarantine';
 import { RegencySync, type NodeCredential } from '../sync/regency-sync';
 import type { BatchAnswer } from '../sync/sync-batch';
 import { exportSyncFile, importSyncFile } from '../sync/sync-file';
+import { lastContact } from '../sync/sync-contact';
 import { syncStatusView } from '../sync/sync-record';
 import { withConfiguredStore } from './open-access';
 import { fetchTransport } from './sync-fetch-transport';
@@ -61,7 +62,9 @@ export function describeAnswer(answer: BatchAnswer): string {
   }
 }
 
-function describeQuarantine(divergence: Divergence): string {
+function describeQuarantine(
+  divergence: Omit<Divergence, 'revision'> & { revision: bigint | string },
+): string {
   return (
     `KARANTINA / QUARANTINED ${divergence.stream} @${divergence.revision}: ` +
     `dipegang / held ${divergence.heldId} (${divergence.heldHash}), ` +
@@ -130,6 +133,7 @@ export function registerSyncCommands(program: Command): void {
         const credential = readCredential(options.credential);
         const report = await syncNode({
           store,
+          nodeId: credential.nodeId,
           villageCode: credential.villageCode,
           fiscalYears: fiscalYears(regencyOf(credential.villageCode)),
           transport: fetchTransport(options.to, credential.secret),
@@ -225,22 +229,29 @@ export function registerSyncCommands(program: Command): void {
     .option('--json', 'cetak sebagai JSON / print as JSON')
     .action((options: { credential?: string; json?: boolean }) =>
       withConfiguredStore(async (store, access) => {
-        const state = options.credential
-          ? await nodeSyncRecord(store, readCredential(options.credential).villageCode).state()
-          : await regencySync(store, access.regencyCode).status();
-        const view = syncStatusView(state);
+        const node = options.credential ? readCredential(options.credential) : undefined;
+        const view = syncStatusView(
+          node
+            ? await nodeSyncRecord(store, node.villageCode).state()
+            : await regencySync(store, access.regencyCode).status(),
+        );
+        const lastSync = node && ((await lastContact(store, node.villageCode)) ?? null);
         if (options.json) {
-          console.log(JSON.stringify(view, null, 2));
+          console.log(JSON.stringify(node ? { ...view, lastSync } : view, null, 2));
           return;
         }
-        for (const node of view.nodes)
+        if (node)
           console.log(
-            `simpul / node ${node.nodeId} ${node.villageCode} terdaftar / registered ${node.registeredAt}, ` +
-              `sinkron terakhir / last sync ${node.lastSync ?? '-'}` +
-              (node.revoked ? ' DICABUT / REVOKED' : ''),
+            `simpul ini / this node ${node.nodeId} (${node.villageCode}): sinkron terakhir / last sync ${lastSync ?? '-'}`,
           );
-        for (const divergence of state.quarantined) console.log(describeQuarantine(divergence));
-        if (state.quarantined.length === 0)
+        for (const listed of view.nodes)
+          console.log(
+            `simpul / node ${listed.nodeId} ${listed.villageCode} terdaftar / registered ${listed.registeredAt}, ` +
+              `sinkron terakhir / last sync ${listed.lastSync ?? '-'}` +
+              (listed.revoked ? ' DICABUT / REVOKED' : ''),
+          );
+        for (const divergence of view.quarantined) console.log(describeQuarantine(divergence));
+        if (view.quarantined.length === 0)
           console.log('Tidak ada aliran dikarantina / no stream quarantined');
       }),
     );

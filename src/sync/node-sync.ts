@@ -6,6 +6,7 @@ import { receiveBatch } from './receive-batch';
 import { learn, nextBatch, type SyncCursor } from './send-batches';
 import type { BatchAnswer, SyncBatch } from './sync-batch';
 import { syncStreamId } from './sync-events';
+import { noteContact } from './sync-contact';
 import { SyncRecord } from './sync-record';
 
 /** How a node reaches the regency: HTTPS today; anything that answers the same three questions. */
@@ -26,6 +27,7 @@ export interface SyncRunReport {
 
 export interface NodeSyncOptions {
   store: EventStore;
+  nodeId: string;
   villageCode: string;
   fiscalYears: readonly number[];
   transport: SyncTransport;
@@ -105,5 +107,7 @@ export async function syncNode(options: NodeSyncOptions): Promise<SyncRunReport>
   };
   await push(options, record, report);
   await pull(options, record, report);
+  // Only a run that went all the way counts as the node's last sync.
+  await noteContact(options.store, options);
   return report;
 }

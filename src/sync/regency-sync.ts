@@ -3,17 +3,16 @@ import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
 import { isRegionCode, regencyOf } from '../domain/shared/region-codes';
 import type { EventStore } from '../eventstore/port';
-import { StreamNotFoundError } from '../eventstore/errors';
-import { lastEventOfType } from '../app/last-event-of-type';
-import { SYNC_CONTACT_RECORD_INTERVAL_MS, SYNC_REQUEST_BATCHES_MAX } from '../limits';
+import { SYNC_REQUEST_BATCHES_MAX } from '../limits';
 import { newNodeSecret, secretDigest, signingPublicKey } from './node-keys';
 import { heldHeads, nodeStreams, streamOutsideVillage } from './node-streams';
 import { SyncQuarantine } from './quarantine';
 import { receiveBatch } from './receive-batch';
 import { nextBatch } from './send-batches';
 import type { BatchAnswer, SyncBatch } from './sync-batch';
-import { syncContactStreamId, syncStreamId } from './sync-events';
-import { SYNC_ACTOR, SyncRecord, type SyncState, type VillageNode } from './sync-record';
+import { lastContact, noteContact } from './sync-contact';
+import { syncStreamId } from './sync-events';
+import { SyncRecord, type SyncState, type VillageNode } from './sync-record';
 
 export interface RegencySyncOptions {
   store: EventStore;
@@ -130,27 +129,13 @@ export class RegencySync {
   }
 
   /** The last time the village's node synced, as recorded; undefined when never. */
-  async lastContact(villageCode: string): Promise<string | undefined> {
-    const stream = syncContactStreamId(villageCode);
-    const last = await lastEventOfType(this.options.store, stream, 'VillageNodeSynced').catch(
-      (error: unknown) => {
-        if (error instanceof StreamNotFoundError) return undefined;
-        throw error;
-      },
-    );
-    return last?.recordedAt;
+  lastContact(villageCode: string): Promise<string | undefined> {
+    return lastContact(this.options.store, villageCode);
   }
 
   /** Records that the node synced, unless that was recorded within SYNC_CONTACT_RECORD_INTERVAL_MS. */
-  async noteContact(node: VillageNode): Promise<void> {
-    const last = await this.lastContact(node.villageCode);
-    const now = (this.options.clock ?? (() => new Date()))().getTime();
-    if (last !== undefined && now - Date.parse(last) < SYNC_CONTACT_RECORD_INTERVAL_MS) return;
-    await new SyncRecord(this.options.store, syncContactStreamId(node.villageCode)).append(
-      'VillageNodeSynced',
-      { nodeId: node.nodeId, villageCode: node.villageCode },
-      SYNC_ACTOR,
-    );
+  noteContact(node: VillageNode): Promise<void> {
+    return noteContact(this.options.store, node, this.options.clock);
   }
 
   /**

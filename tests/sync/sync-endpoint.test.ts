@@ -12,6 +12,7 @@ import { createApp } from '../../src/http/app';
 import type { EventStore } from '../../src/eventstore/port';
 import { syncTransportOver } from '../../src/sync/http-transport';
 import { nodeSyncRecord, syncNode } from '../../src/sync/node-sync';
+import { lastContact } from '../../src/sync/sync-contact';
 import { RegencySync } from '../../src/sync/regency-sync';
 import { nextBatch } from '../../src/sync/send-batches';
 import type { SyncBatch } from '../../src/sync/sync-batch';
@@ -40,6 +41,7 @@ const pushBody = (...batches: SyncBatch[]) => ({ batches: batches.map(batchToWir
 
 let server: TestServer;
 let secret: string;
+let nodeId: string;
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -50,6 +52,7 @@ beforeEach(async () => {
     .expect(201);
   expect(registered.body).toMatchObject({ villageCode: VILLAGE, nodeId: expect.any(String) });
   secret = registered.body.secret as string;
+  nodeId = registered.body.nodeId as string;
 });
 
 const push = (body: unknown, token = secret) =>
@@ -234,7 +237,7 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
       return answer.body;
     });
     const run = () =>
-      syncNode({ store: node, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
+      syncNode({ store: node, nodeId, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
     const first = await run();
     expect(first.pushed.get(STREAM)).toEqual({
       kind: 'appended',
@@ -256,6 +259,9 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
     expect(status.body.nodes).toEqual([
       expect.objectContaining({ villageCode: VILLAGE, lastSync: contact!.recordedAt }),
     ]);
+    // The node records its own last sync when a run completes.
+    const [nodeContact] = await node.readStream(`sync-contact-${VILLAGE}`);
+    expect(await lastContact(node, VILLAGE)).toBe(nodeContact!.recordedAt);
     posts.length = 0;
     const second = await run();
     // Within SYNC_CONTACT_RECORD_INTERVAL_MS a second run records no second contact.
@@ -277,7 +283,7 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
       return answer.body;
     });
     const run = (store: EventStore) =>
-      syncNode({ store, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
+      syncNode({ store, nodeId, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
     await run(node);
     const restored = nodeStore();
     await restored.append(
