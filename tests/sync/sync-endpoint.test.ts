@@ -9,6 +9,7 @@ import { villageStreamId } from '../../src/domain/village/decider';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import { createApp } from '../../src/http/app';
+import { REQUEST_BODY_MAX_BYTES, SYNC_BODY_MAX_BYTES } from '../../src/limits';
 import type { EventStore } from '../../src/eventstore/port';
 import { syncTransportOver } from '../../src/sync/http-transport';
 import { nodeSyncRecord, syncNode } from '../../src/sync/node-sync';
@@ -137,6 +138,21 @@ describe('POST /api/v1/sync/batches: a village node’s events reach the regency
     expect((await push(pushBody(later)).expect(200)).body).toEqual({
       answers: [{ kind: 'gap', stream: STREAM, needsFrom: '5' }],
     });
+  });
+
+  test('a gzip body larger than SYNC_BODY_MAX_BYTES once inflated is refused (413), nothing written', async () => {
+    const before = await dumpAll(server.store);
+    const bomb = gzipSync(`{"batches":[]${' '.repeat(SYNC_BODY_MAX_BYTES)}}`);
+    expect(bomb.length).toBeLessThan(REQUEST_BODY_MAX_BYTES);
+    const refused = await request(server.app)
+      .post('/api/v1/sync/batches')
+      .set(bearer(secret))
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((bytes: unknown) => bytes as string)
+      .send(bomb);
+    expectProblem(refused, 413, 'BODY_TOO_LARGE');
+    expect(await dumpAll(server.store)).toBe(before);
   });
 
   test('different events at a revision: quarantined, recorded with both hashes, and still so after a restart', async () => {
