@@ -147,6 +147,18 @@ export const REGIONS_REFRESH_INTERVAL_MS = 2_000;
 export const SYNC_BATCH_EVENTS_MAX = 500;
 /** Streams a side may hold in quarantine before it stops taking batches at all: divergence is rare and needs people. */
 export const SYNC_QUARANTINED_STREAMS_MAX = 1_000;
+/** Batches in one push or pull: a village's few year streams, or the regency's few streams a village needs. */
+export const SYNC_REQUEST_BATCHES_MAX = 16;
+/** Streams named in one heads request or pull: a village's years and the regency streams it copies. */
+export const SYNC_REQUEST_STREAMS_MAX = 64;
+/** One sync request's body, counted after gzip is inflated: SYNC_REQUEST_BATCHES_MAX full batches of ordinary events. */
+export const SYNC_BODY_MAX_BYTES = 32 * 1024 * 1024;
+/** Requests one sync run makes before it stops and says so: a run that never ends is a fault, not progress. */
+export const SYNC_ROUNDS_MAX = 10_000;
+/** How often a node's contact is recorded at most: the monitoring's "last sync" is this fresh, and a node syncing every minute adds few events. */
+export const SYNC_CONTACT_RECORD_INTERVAL_MS = 15 * 60 * 1000;
+/** A signed sync file read for import: a village's years of events, not a disk image. */
+export const SYNC_FILE_MAX_BYTES = 256 * 1024 * 1024;
 // Project monitoring (issue 23)
 
 /** Positions in one line or ring of a project's geometry, and lines or rings per geometry: a works drawing, not a survey. */

@@ -13,6 +13,7 @@ import { registerStatus } from './status-command';
 import { registerUserCommands } from './user-commands';
 import { registerVerify } from './verify-command';
 import { registerImportSiskeudes } from './import-siskeudes-command';
+import { registerSyncCommands } from './sync-commands';
 
 const program = new Command('kasdesa').description(
   'Kasdesa — buku kas desa berbasis peristiwa / event-sourced village ledger',
@@ -31,6 +32,7 @@ registerExportReport(program);
 registerLoadReference(program);
 registerRegionCommand(program);
 registerImportSiskeudes(program);
+registerSyncCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error((error as Error).message);

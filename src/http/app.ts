@@ -29,6 +29,8 @@ import { userEndpoints } from './user-routes';
 import { regionEndpoints } from './region-routes';
 import { projectEndpoints } from './project-routes';
 import { siskeudesImportEndpoints } from './siskeudes-import-endpoints';
+import { RegencySync } from '../sync/regency-sync';
+import { syncEndpoints } from './sync-routes';
 
 export const API_BASE = '/api/v1';
 
@@ -144,6 +146,13 @@ export function createApp(dependencies: AppDependencies): Express {
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
     ...projectEndpoints(projects),
     ...siskeudesImportEndpoints({ store, ledger, reference, clock }),
+    ...syncEndpoints(
+      new RegencySync({
+        store,
+        regencyCode: access.regencyCode,
+        fiscalYears: () => reference.fiscalYears(access.regencyCode),
+      }),
+    ),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 

@@ -10,8 +10,12 @@ const ESCAPES: Record<string, string> = {
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 
 function accessText(endpoint: Endpoint): string {
-  if (!Array.isArray(endpoint.access))
-    return endpoint.access === 'public' ? 'publik / public' : 'pengguna masuk / any logged-in user';
+  if (typeof endpoint.access === 'string')
+    return {
+      public: 'publik / public',
+      authenticated: 'pengguna masuk / any logged-in user',
+      villageNode: 'simpul desa (kredensialnya sendiri) / a village node (its own credential)',
+    }[endpoint.access];
   return endpoint.access.length > 0 ? endpoint.access.join(', ') : 'belum ada / nobody yet';
 }
 

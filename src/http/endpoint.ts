@@ -4,7 +4,8 @@ import { DomainError, type BilingualText } from '../domain/shared/domain-error';
 import { parseCommand } from '../domain/shared/parse-command';
 import { HttpProblem } from './problem';
 
-export type EndpointAccess = 'public' | 'authenticated' | readonly string[];
+/** `villageNode`: no user session; the endpoint's guard checks a village node's own credential. */
+export type EndpointAccess = 'public' | 'authenticated' | 'villageNode' | readonly string[];
 
 /**
  * One API operation, described once: express mounts it, the OpenAPI document
@@ -19,6 +20,8 @@ export interface Endpoint {
   /** Who may call it: the docs page and OpenAPI show it; the handler enforces it. */
   access: EndpointAccess;
   body?: z.ZodType;
+  /** The body's own limit when it may exceed the API's (bytes, counted after gzip is inflated). */
+  bodyLimit?: number;
   /** A multipart upload instead of a JSON body: the form field that carries the file. */
   uploadField?: string;
   response?: z.ZodType;
@@ -81,13 +84,13 @@ export function routeEndpoints(
   const body = jsonBody(options.bodyLimit);
   for (const endpoint of endpoints) {
     const chain: RequestHandler[] = [
-      ...(endpoint.access === 'public'
+      ...(endpoint.access === 'public' || endpoint.access === 'villageNode'
         ? []
         : [
             endpoint.duringEnrollment ? options.authenticateDuringEnrollment : options.authenticate,
           ]),
       ...(endpoint.guard ? [endpoint.guard] : []),
-      ...(endpoint.body ? body : []),
+      ...(endpoint.body ? (endpoint.bodyLimit ? jsonBody(endpoint.bodyLimit) : body) : []),
       endpoint.handler,
     ];
     router[endpoint.method](`${base}${endpoint.path}`, ...chain);

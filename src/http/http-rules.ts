@@ -172,6 +172,16 @@ export const HTTP_RULES = {
     en: 'The Siskeudes file was refused; nothing was written (see the list of problems)',
     status: 422,
   },
+  NODE_CREDENTIAL: {
+    id: 'Kredensial simpul desa tidak ada, tidak dikenal atau sudah dicabut',
+    en: 'Village node credential missing, unknown or revoked',
+    status: 401,
+  },
+  SYNC_STREAM_OUTSIDE_VILLAGE: {
+    id: 'Aliran ini tidak ditulis oleh desa simpul ini; tidak ada yang ditulis',
+    en: "This stream is not written by the node's village; nothing was written",
+    status: 403,
+  },
 } as const satisfies Record<string, HttpRuleText>;
 
 export type HttpRuleId = keyof typeof HTTP_RULES;

@@ -42,7 +42,12 @@ function operation(endpoint: Endpoint) {
     summary: endpoint.summary,
     tags: [endpoint.tag],
     description: `Akses / access: ${Array.isArray(endpoint.access) ? endpoint.access.join(', ') || '(nobody yet)' : endpoint.access}`,
-    security: endpoint.access === 'public' ? [] : [{ bearer: [] }, { sessionCookie: [] }],
+    security:
+      endpoint.access === 'public'
+        ? []
+        : endpoint.access === 'villageNode'
+          ? [{ bearer: [] }]
+          : [{ bearer: [] }, { sessionCookie: [] }],
     parameters: [
       ...pathParameters(endpoint.path).map((name) => ({
         name,

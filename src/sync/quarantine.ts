@@ -9,6 +9,9 @@ export interface Divergence {
   revision: bigint;
   heldId: string;
   sentId: string;
+  /** The two events' chain hashes: what people compare to tell which history is which. */
+  heldHash: string;
+  sentHash: string;
 }
 
 /**
@@ -17,6 +20,11 @@ export interface Divergence {
  */
 export class SyncQuarantine {
   private readonly streams = new Map<string, Divergence>();
+
+  /** Starts with the divergences a side recorded before (its quarantine survives a restart). */
+  constructor(recorded: Iterable<Divergence> = []) {
+    for (const divergence of recorded) this.add(divergence);
+  }
 
   has(stream: string): boolean {
     return this.streams.has(stream);

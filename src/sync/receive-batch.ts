@@ -28,8 +28,17 @@ async function firstDifference(
   const stored = await heldEvents(store, batch.stream, batch.fromRevision, overlap);
   for (const [index, event] of stored.entries()) {
     const sent = batch.events[index]!;
-    if (event.id !== sent.id || storedHash(event) !== sent.metadata.hash)
-      return { stream: batch.stream, revision: event.revision, heldId: event.id, sentId: sent.id };
+    const heldHash = storedHash(event) ?? '';
+    const sentHash = String(sent.metadata.hash ?? '');
+    if (event.id !== sent.id || heldHash !== sentHash)
+      return {
+        stream: batch.stream,
+        revision: event.revision,
+        heldId: event.id,
+        sentId: sent.id,
+        heldHash,
+        sentHash,
+      };
   }
   return undefined;
 }

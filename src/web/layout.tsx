@@ -11,6 +11,7 @@ import {
   REGENCY_MONEY_ROLES,
 } from './regency/regency-paths';
 import { ROLE_NAMES } from './role-names';
+import { SYNC_STATUS_PATH, SYNC_STATUS_ROLES } from './sync/sync-paths';
 
 export interface SignedInUser {
   displayName: string;
@@ -48,6 +49,7 @@ export function Layout({
             {EVALUATION_ROLES.includes(user.role) && <a href={EVALUATIONS_PATH}>Evaluasi APBDes</a>}
             {mayAdministerUsers(user.role) && <a href={USERS_PATH}>Pengguna</a>}
             {mayAdministerUsers(user.role) && <a href={REGIONS_PATH}>Wilayah</a>}
+            {SYNC_STATUS_ROLES.includes(user.role) && <a href={SYNC_STATUS_PATH}>Sinkronisasi</a>}
           </nav>
         )}
         {user && csrfToken && (

@@ -17,6 +17,7 @@ import { publicRoutes } from './public/public-routes';
 import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
 import { sendPageScript } from './script-bundle';
 import { sessionRoutes } from './session/session-routes';
+import { syncStatusRoutes } from './sync/sync-status-routes';
 
 /** Only Kasdesa's own files, no inline script or style, no framing, forms post only here. */
 const CONTENT_SECURITY_POLICY = helmet({
@@ -56,5 +57,6 @@ export function webPages(services: PageServices): Router {
   router.use(adminRoutes(services));
   router.use(regionsRoutes(services));
   router.use(twoFactorRoutes(services));
+  router.use(syncStatusRoutes(services));
   return router;
 }

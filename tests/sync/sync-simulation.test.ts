@@ -9,6 +9,9 @@ import { receiveBatch } from '../../src/sync/receive-batch';
 import { learn, nextBatch, type SyncCursor } from '../../src/sync/send-batches';
 import type { BatchAnswer, SyncBatch } from '../../src/sync/sync-batch';
 import type { Writer } from '../../src/sync/stream-writer';
+import { RegencySync } from '../../src/sync/regency-sync';
+import type { VillageNode } from '../../src/sync/sync-record';
+import { SYSTEM_ACTOR } from '../../src/access/access-service';
 
 /**
  * A seeded simulation of two village nodes and the regency over a network
@@ -79,11 +82,14 @@ const shape = (events: RecordedEvent[]) =>
 async function simulate(seed: number) {
   const random: Random = seededRandom(seed);
   const chance = (p: number) => random.below(1_000_000) < p * 1_000_000;
-  const regency = {
-    store: chainedStore(),
-    quarantine: new SyncQuarantine(),
-    writer: { kind: 'regency' } as Writer,
-  };
+  const regencyStore = chainedStore();
+  // The regency takes pushes as its endpoint does: through RegencySync, its quarantine recorded as events.
+  const regencySync = new RegencySync({
+    store: regencyStore,
+    regencyCode: '35.99',
+    fiscalYears: () => [2025],
+  });
+  const regency = { store: regencyStore, writer: { kind: 'regency' } as Writer };
   const nodes: Node[] = ['35.99.01.2001', '35.99.01.2002'].map((villageCode) => ({
     writer: { kind: 'village', villageCode },
     stream: `village-${villageCode}-2025`,
@@ -94,6 +100,12 @@ async function simulate(seed: number) {
     written: new Map(),
     restored: false,
   }));
+  const credentials = new Map<Node, VillageNode>();
+  for (const node of nodes) {
+    const { villageCode } = node.writer as Extract<Writer, { kind: 'village' }>;
+    const { nodeId } = await regencySync.registerNode(villageCode, SYSTEM_ACTOR);
+    credentials.set(node, (await regencySync.activeNode(nodeId))!);
+  }
   const restoreAt = STEPS / 4 + random.below(STEPS / 2);
   const backupAt = random.below(restoreAt);
   /** Every (stream, revision) → id the regency ever acknowledged to a node. */
@@ -114,12 +126,8 @@ async function simulate(seed: number) {
   async function deliver(message: Message, reliable: boolean) {
     if (!reliable && message.node.partitioned) return;
     if (message.kind === 'push') {
-      const answer = await receiveBatch(
-        regency.store,
-        message.batch,
-        message.node.writer,
-        regency.quarantine,
-      );
+      const [answer] = await regencySync.receive(credentials.get(message.node)!, [message.batch]);
+      if (!answer) throw new Error('a batch without an answer');
       if (answer.kind === 'appended' || answer.kind === 'already') {
         const held = await eventsOf(regency.store, answer.stream);
         for (const event of held.slice(0, Number(answer.acknowledged) + 1))
@@ -192,7 +200,9 @@ async function simulate(seed: number) {
       await push(node, true);
       await pull(node, true);
     }
-  return { regency, nodes, acknowledged };
+  // What a restarted regency knows: its recorded quarantines.
+  const quarantine = new SyncQuarantine((await regencySync.status()).quarantined);
+  return { regency: { ...regency, quarantine }, nodes, acknowledged };
 }
 
 describe('village nodes and the regency over a faulty network (seeded simulation)', () => {

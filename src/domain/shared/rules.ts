@@ -511,6 +511,36 @@ export const RULES = {
     en: "The project's payment is held while its duplicate suspicion is undecided",
     kind: 'invalid',
   },
+  SYNC_NODE_VILLAGE_IN_REGENCY: {
+    id: 'Simpul desa hanya dapat didaftarkan untuk desa di kabupaten ini',
+    en: 'A village node can only be registered for a village of this regency',
+    kind: 'invalid',
+  },
+  SYNC_NODE_KNOWN: {
+    id: 'Simpul desa ini tidak dikenal atau sudah dicabut',
+    en: 'No such active village node',
+    kind: 'invalid',
+  },
+  SYNC_STREAM_OF_VILLAGE: {
+    id: 'Simpul desa hanya boleh mengirim aliran desanya sendiri; tidak ada yang ditulis',
+    en: "A village node may only send its own village's streams; nothing was written",
+    kind: 'invalid',
+  },
+  SYNC_FILE_SIGNATURE: {
+    id: 'Berkas sinkronisasi ditolak: tanda tangan tidak cocok (berkas diubah, rusak, atau bukan dari simpul ini); tidak ada yang ditulis',
+    en: 'Sync file refused: its signature does not match (the file was changed, damaged, or is not from this node); nothing was written',
+    kind: 'invalid',
+  },
+  SYNC_FILE_FORMAT: {
+    id: 'Berkas sinkronisasi tidak terbaca; tidak ada yang ditulis',
+    en: 'The sync file cannot be read; nothing was written',
+    kind: 'invalid',
+  },
+  SYNC_STREAM_QUARANTINED: {
+    id: 'Aliran ini tidak sedang dikarantina',
+    en: 'This stream is not quarantined',
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

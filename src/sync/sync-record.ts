@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain/shared/domain-error';
+import type { Actor } from '../domain/shared/envelope';
+import { StreamNotFoundError } from '../eventstore/errors';
+import type { EventStore } from '../eventstore/port';
+import type { Divergence } from './quarantine';
+import { syncEventSchemas, type SyncEventData, type SyncEventType } from './sync-events';
+
+export interface VillageNode {
+  nodeId: string;
+  villageCode: string;
+  secretDigest: string;
+  signingKey: string;
+  revoked: boolean;
+  registeredAt: string;
+}
+
+/** What a side's sync record holds now: its nodes (the regency's) and its quarantined streams. */
+export interface SyncState {
+  nodes: Map<string, VillageNode>;
+  quarantined: Divergence[];
+}
+
+/** Who records a quarantine: the side's own sync machinery, not a person. */
+export const SYNC_ACTOR: Actor = {
+  id: 'sync',
+  role: 'system',
+  displayName: 'Sinkronisasi Kasdesa / Kasdesa sync',
+};
+
+/** A side's sync stream: read whole (a few registrations and rare quarantines) and appended to. */
+export class SyncRecord {
+  constructor(
+    private readonly store: EventStore,
+    readonly streamId: string,
+  ) {}
+
+  async state(): Promise<SyncState> {
+    const events = await this.store.readStream(this.streamId).catch((error: unknown) => {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    });
+    const state: SyncState = { nodes: new Map(), quarantined: [] };
+    for (const event of events) {
+      if (event.type === 'VillageNodeRegistered') {
+        const data = syncEventSchemas.VillageNodeRegistered.data.parse(event.data);
+        state.nodes.set(data.nodeId, { ...data, revoked: false, registeredAt: event.recordedAt });
+      } else if (event.type === 'VillageNodeRevoked') {
+        const { nodeId } = syncEventSchemas.VillageNodeRevoked.data.parse(event.data);
+        const node = state.nodes.get(nodeId);
+        if (node) node.revoked = true;
+      } else if (event.type === 'SyncStreamQuarantined') {
+        const data = syncEventSchemas.SyncStreamQuarantined.data.parse(event.data);
+        state.quarantined.push({ ...data, revision: BigInt(data.revision) });
+      } else if (event.type === 'SyncQuarantineLifted') {
+        const { stream } = syncEventSchemas.SyncQuarantineLifted.data.parse(event.data);
+        state.quarantined = state.quarantined.filter((known) => known.stream !== stream);
+      }
+    }
+    return state;
+  }
+
+  async append<T extends SyncEventType>(
+    type: T,
+    data: SyncEventData<T>,
+    actor: Actor,
+  ): Promise<void> {
+    const schemaVersion = syncEventSchemas[type].version;
+    await this.store.append(
+      this.streamId,
+      [
+        {
+          id: randomUUID(),
+          type,
+          data,
+          metadata: { schemaVersion, commandId: randomUUID(), actor },
+        },
+      ],
+      'any',
+    );
+  }
+
+  /** Ends a stream's quarantine once people have made the two sides agree again. */
+  async liftQuarantine(stream: string, actor: Actor): Promise<void> {
+    const { quarantined } = await this.state();
+    if (!quarantined.some((known) => known.stream === stream))
+      throw new DomainError('SYNC_STREAM_QUARANTINED', 'stream', stream);
+    await this.append('SyncQuarantineLifted', { stream }, actor);
+  }
+
+  /** Records a divergence once: the alert both sides show after a restart. */
+  async quarantine(divergence: Divergence): Promise<void> {
+    const { quarantined } = await this.state();
+    if (quarantined.some((known) => known.stream === divergence.stream)) return;
+    await this.append(
+      'SyncStreamQuarantined',
+      { ...divergence, revision: divergence.revision.toString() },
+      SYNC_ACTOR,
+    );
+  }
+}
+
+/**
+ * The state as it may be shown (monitoring, the CLI, the API): the nodes
+ * without their secret's digest and key, each quarantine with both hashes.
+ */
+export function syncStatusView(state: SyncState & { lastSync?: ReadonlyMap<string, string> }) {
+  return {
+    nodes: [...state.nodes.values()].map(({ nodeId, villageCode, registeredAt, revoked }) => ({
+      nodeId,
+      villageCode,
+      registeredAt,
+      revoked,
+      lastSync: state.lastSync?.get(villageCode) ?? null,
+    })),
+    quarantined: state.quarantined.map((divergence) => ({
+      ...divergence,
+      revision: divergence.revision.toString(),
+    })),
+  };
+}
