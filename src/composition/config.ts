@@ -9,6 +9,7 @@ import {
 import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { StoreKind } from '../eventstore/store-location';
 import { DEFAULT_COMPLAINTS_CONTACT } from '../web/public/complaints-contact';
+import { mapTilesUrlSchema, type MapTiles } from '../web/projects/map-tiles';
 
 /** Longest complaints contact: a phone, an e-mail address and an office's address fit well within it. */
 const COMPLAINTS_CONTACT_MAX_CHARS = 300;
@@ -27,6 +28,13 @@ const environmentSchema = z.object({
     .max(COMPLAINTS_CONTACT_MAX_CHARS)
     .default(DEFAULT_COMPLAINTS_CONTACT),
   KASDESA_MONITORING_POLICY: z.string().min(1).optional(),
+  KASDESA_MAP_TILES: mapTilesUrlSchema.optional(),
+  KASDESA_MAP_TILES_ATTRIBUTION: z
+    .string()
+    .trim()
+    .min(1)
+    .max(COMPLAINTS_CONTACT_MAX_CHARS)
+    .optional(),
 });
 
 export interface Config {
@@ -42,6 +50,8 @@ export interface Config {
   complaintsContact: string;
   /** The regency's project monitoring policy: photo steps, distances, duplicate thresholds. */
   monitoringPolicy: MonitoringPolicy;
+  /** The project map's basemap; none: the map draws registered villages only (works offline). */
+  mapTiles?: MapTiles;
 }
 
 /**
@@ -96,5 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     monitoringPolicy: KASDESA_MONITORING_POLICY
       ? readMonitoringPolicy(resolve(KASDESA_MONITORING_POLICY))
       : DEFAULT_MONITORING_POLICY,
+    ...(parsed.data.KASDESA_MAP_TILES && {
+      mapTiles: {
+        url: parsed.data.KASDESA_MAP_TILES,
+        ...(parsed.data.KASDESA_MAP_TILES_ATTRIBUTION && {
+          attribution: parsed.data.KASDESA_MAP_TILES_ATTRIBUTION,
+        }),
+      },
+    }),
   };
 }

@@ -5,7 +5,7 @@ import { openSessionStream, type SessionStream } from '../access/session-stream'
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import { createRegionService, type RegionService } from '../app/region-service';
-import { createProjectService } from '../app/project-service';
+import { createProjectService, type ProjectService } from '../app/project-service';
 import { MemoryBlobStore, type BlobStore } from '../eventstore/blob-store';
 import type { MonitoringPolicy } from '../domain/projects/policy';
 import type { EventStore } from '../eventstore/port';
@@ -80,6 +80,8 @@ export interface AppServices {
   throttle: SessionStream['throttle'];
   twoFactor: SessionStream['twoFactor'];
   readModels?: ProjectionEngine;
+  /** The regency's physical projects, the same service the API's project endpoints use. */
+  projects: ProjectService;
   /** Read once per request, at the edge; the regency's time zone turns it into that day's date. */
   clock: () => Date;
 }
@@ -124,6 +126,13 @@ export function createApp(dependencies: AppDependencies): Express {
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
   const shuttingDown = dependencies.shuttingDown ?? (() => false);
   const clock = dependencies.clock ?? (() => new Date());
+  const projects = createProjectService({
+    store,
+    blobs: dependencies.blobs ?? new MemoryBlobStore(),
+    regions,
+    reference,
+    policy: dependencies.monitoringPolicy,
+  });
 
   const endpoints: Endpoint[] = [
     ...authEndpoints({ access, sessions, throttle, twoFactor }),
@@ -133,15 +142,7 @@ export function createApp(dependencies: AppDependencies): Express {
     ...STREAM_KINDS.flatMap((kind) => streamEndpoints(kind, ledger, reference)),
     ...auditEndpoints(store, reference),
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
-    ...projectEndpoints(
-      createProjectService({
-        store,
-        blobs: dependencies.blobs ?? new MemoryBlobStore(),
-        regions,
-        reference,
-        policy: dependencies.monitoringPolicy,
-      }),
-    ),
+    ...projectEndpoints(projects),
     ...siskeudesImportEndpoints({ store, ledger, reference, clock }),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
@@ -177,6 +178,7 @@ export function createApp(dependencies: AppDependencies): Express {
         throttle,
         twoFactor,
         readModels: dependencies.readModels,
+        projects,
         clock,
       }),
     );

@@ -10,6 +10,7 @@ import {
   MONITORING_ROLES,
   REGENCY_MONEY_ROLES,
 } from './regency/regency-paths';
+import { PROJECT_MAP_MENU_ROLES, PROJECT_MAP_PATH } from './projects/project-paths';
 import { ROLE_NAMES } from './role-names';
 
 export interface SignedInUser {
@@ -48,6 +49,9 @@ export function Layout({
             {EVALUATION_ROLES.includes(user.role) && <a href={EVALUATIONS_PATH}>Evaluasi APBDes</a>}
             {mayAdministerUsers(user.role) && <a href={USERS_PATH}>Pengguna</a>}
             {mayAdministerUsers(user.role) && <a href={REGIONS_PATH}>Wilayah</a>}
+            {PROJECT_MAP_MENU_ROLES.includes(user.role) && (
+              <a href={PROJECT_MAP_PATH}>Peta proyek</a>
+            )}
           </nav>
         )}
         {user && csrfToken && (
