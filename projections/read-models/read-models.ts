@@ -1,6 +1,7 @@
 import { apbdesDocumentsProjection } from './apbdes-documents';
 import { fundFlowProjection } from './fund-flow';
 import { planningTrailProjection } from './planning-trail';
+import { projectOutputsProjection } from './project-outputs';
 import type { Projection } from '../engine/projection';
 import type { ReferenceLookup } from '../folds/reference-lookup';
 import { regencyMonitoringProjection, type MonitoringDeadlines } from './regency-monitoring';
@@ -14,6 +15,7 @@ export function readModelProjections(lookup: ReferenceLookup, deadlines?: Monito
     planningTrail: planningTrailProjection(lookup),
     regencyMonitoring: regencyMonitoringProjection(lookup, deadlines),
     villageLedger: villageLedgerProjection(),
+    projectOutputs: projectOutputsProjection(),
   };
 }
 

@@ -163,6 +163,8 @@ describe('project pages: the map page table, its GeoJSON and a project page', ()
     const village = await (await agent('treasurer')).get('/proyek/peta').expect(200);
     expect(rowsOf(village.text)).toEqual([ASPHALT.projectId, ROAD.projectId]);
     expect(village.text).not.toContain('name="kecamatan"');
+    expect(district.text).toContain('href="/kabupaten/laporan/project-outputs/unduh.xlsx"');
+    expect(village.text).not.toContain('project-outputs');
   });
 
   it('serves the filtered projects as GeoJSON features with progress band and open suspicion', async () => {

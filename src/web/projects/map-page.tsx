@@ -17,7 +17,8 @@ import {
   VILLAGES_GEOJSON_PATH,
 } from './project-paths';
 import { PROGRESS_BANDS, progressBand, SUSPECTED_STYLE } from './progress-bands';
-import { withQuery } from '../books/report-paths';
+import { DOWNLOAD_FORMATS, withQuery } from '../books/report-paths';
+import { MONITORING_ROLES, regencyDownloadPath } from '../regency/regency-paths';
 
 export interface MapView {
   signedIn: PageSession;
@@ -185,6 +186,25 @@ export function MapPage(view: MapView) {
         )}
         <button type="submit">Tampilkan</button>
       </form>
+      {MONITORING_ROLES.includes(user.role) && (
+        <p class="downloads">
+          Unduh realisasi keluaran, proyek terlambat dan foto belum ada:
+          {DOWNLOAD_FORMATS.map((format) => (
+            <span key={format}>
+              {' '}
+              <a
+                href={regencyDownloadPath('project-outputs', format, {
+                  ...(filter.fiscalYear !== undefined && { tahun: String(filter.fiscalYear) }),
+                  ...(filter.district !== undefined && { kecamatan: filter.district }),
+                })}
+                download
+              >
+                {format.toUpperCase()}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
       <div
         id="peta-proyek"
         class="project-map"
