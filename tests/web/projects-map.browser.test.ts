@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/demo/demo-users';
 import { PROJECT_MAP_PATH } from '../../src/web/projects/project-paths';
@@ -10,6 +11,7 @@ import {
   useDemoBrowser,
 } from './support/browser-demo';
 
+const PHONE_WIDTH = 360;
 const browserTest = testNeedingTool('chromium', 'the project map in a real browser');
 
 /** Two overlapping roads (the later one suspected, so both are) and a well nowhere near them. */
@@ -35,7 +37,7 @@ describe('the project map in a browser with no internet', () => {
   const demo = useDemoBrowser({ villages: 1, fullYear: 0 });
 
   browserTest(
-    'draws a marker per project, the suspected ones dashed, from Kasdesa alone',
+    'draws a marker per project, the suspected ones dashed, from Kasdesa alone; fits a phone with no serious axe violation',
     async () => {
       const { baseUrl } = demo.server();
       const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -81,6 +83,22 @@ describe('the project map in a browser with no internet', () => {
         path: join(SCREENSHOTS, 'keuangan-peta-proyek.png'),
         fullPage: true,
       });
+      await page.setViewportSize({ width: PHONE_WIDTH, height: 740 });
+      await page.goto(`${baseUrl}/proyek/${SECOND_ROAD.projectId}`);
+      expect(await page.locator('h1').textContent()).toBe(SECOND_ROAD.title);
+      await page.goto(`${baseUrl}${PROJECT_MAP_PATH}`);
+      await page.waitForSelector('#peta-proyek[data-drawn="3"]');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE_WIDTH,
+      );
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa'])
+        .analyze();
+      expect(
+        violations
+          .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
+          .map((violation) => `${violation.id}: ${violation.help}`),
+      ).toEqual([]);
       expect(elsewhere).toEqual([]);
       expect(refusedByPolicy).toEqual([]);
       await context.close();
