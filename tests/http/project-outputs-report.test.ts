@@ -136,7 +136,7 @@ describe('the output realisation report in the catalogue', () => {
     expectProblem(await get(`${REGENCY_PATH}/reports/project-outputs`, 'administrator'), 403);
   });
 
-  it('comes as CSV and as an xlsx of four sheets, also from the regency web page’s download', async () => {
+  it('comes as CSV and as an xlsx of five sheets, also from the regency web page’s download', async () => {
     const csv = await get(
       `${REGENCY_PATH}/reports/project-outputs?after=${position}&format=csv`,
     ).expect(200);
@@ -153,6 +153,7 @@ describe('the output realisation report in the catalogue', () => {
       'Per Jenis Keluaran',
       'Terlambat',
       'Foto Belum Ada',
+      'Dugaan Duplikasi',
     ]);
   });
 });

@@ -59,6 +59,8 @@ export interface ProjectOutputsReport {
   byOutputType: OutputTypeRow[];
   behindSchedule: (OutputRow & { reason: LateReason })[];
   photosMissing: OutputRow[];
+  /** Projects with a duplicate suspicion regency finance has not yet cleared or confirmed. */
+  suspected: OutputRow[];
 }
 
 const DAY_MS = 86_400_000;
@@ -122,7 +124,8 @@ function lateReason(row: OutputRow, asOf: string): LateReason | undefined {
 /**
  * The realisation of the regency's physical outputs in a fiscal year (or a
  * district's): planned against realised volume per project and per output
- * type, the projects behind schedule and those whose photo steps are missing.
+ * type, the projects behind schedule, those whose photo steps are missing
+ * and those with an open duplicate suspicion.
  * Photo steps are the default policy's (0, 50, 100 %): the regency's own
  * policy file is read by the server, not by reports.
  */
@@ -182,5 +185,6 @@ export function projectOutputsReport(
     byOutputType,
     behindSchedule,
     photosMissing: projects.filter((row) => row.missingPhotoSteps.length > 0),
+    suspected: projects.filter((row) => row.openSuspicions > 0),
   };
 }

@@ -51,7 +51,7 @@ function projectCells(row: OutputRow, index: number): TableRow['cells'] {
 
 const detail = (cells: TableRow['cells']): TableRow => ({ style: 'detail', cells });
 
-/** The output realisation: per project, per output type, behind schedule, photos missing. */
+/** The output realisation: per project, per output type, behind schedule, photos missing, suspected. */
 export function projectOutputsTables(report: ProjectOutputsReport): ReportTable[] {
   const where = report.district ? `Kecamatan ${report.district.name}, ` : '';
   const heading = `${where}${report.regency.name} — Tahun Anggaran ${report.fiscalYear}, keadaan ${dateInWords(report.asOf)}`;
@@ -100,5 +100,6 @@ export function projectOutputsTables(report: ProjectOutputsReport): ReportTable[
       `Proyek dengan Foto Tahap ${report.photoSteps.join('/')} % Belum Ada`,
       report.photosMissing,
     ),
+    projectTable('Dugaan Duplikasi', 'Proyek dengan Dugaan Duplikasi Terbuka', report.suspected),
   ];
 }

@@ -113,19 +113,24 @@ describe('the output realisation report', () => {
     ]);
   });
 
+  it('lists the projects with an open duplicate suspicion', () => {
+    expect(report.suspected.map((row) => row.projectId)).toEqual(['road']);
+  });
+
   it('narrows to one district', () => {
     const district = projectOutputsReport(STATE, REFERENCE, '2025-05-20', '35.10.02');
     expect(district.projects.map((row) => row.projectId)).toEqual(['hall']);
     expect(district.district).toEqual({ code: '35.10.02', name: 'Bangorejo' });
   });
 
-  it('lays the four lists out as sheets', () => {
+  it('lays the five lists out as sheets', () => {
     const tables = projectOutputsTables(report);
     expect(tables.map((table) => [table.name, table.rows.length])).toEqual([
       ['Realisasi Keluaran', 3],
       ['Per Jenis Keluaran', 2],
       ['Terlambat', 2],
       ['Foto Belum Ada', 2],
+      ['Dugaan Duplikasi', 1],
     ]);
     expect(tables[2]!.rows[1]!.cells).toMatchObject({
       project: 'Rabat beton jalan Dusun Krajan [hall]',
