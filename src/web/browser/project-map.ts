@@ -58,13 +58,15 @@ function popupOf(properties: ProjectFeatureProperties): HTMLElement {
 async function draw(container: HTMLElement): Promise<void> {
   const { projects, villages, tiles, attribution } = container.dataset;
   if (!projects || !villages) return;
-  container.hidden = false;
-  const map = L.map(container, { maxZoom: MAX_ZOOM }).setView(INDONESIA, INDONESIA_ZOOM);
-  if (tiles) L.tileLayer(tiles, { maxZoom: MAX_ZOOM, attribution: attribution ?? '' }).addTo(map);
   const [villageData, projectData] = await Promise.all([
     geoJson<VillageFeatureProperties>(villages),
     geoJson<ProjectFeatureProperties>(projects),
   ]);
+  // Nothing to draw and no basemap: an empty grey box would only push the table down.
+  if (!tiles && villageData.features.length + projectData.features.length === 0) return;
+  container.hidden = false;
+  const map = L.map(container, { maxZoom: MAX_ZOOM }).setView(INDONESIA, INDONESIA_ZOOM);
+  if (tiles) L.tileLayer(tiles, { maxZoom: MAX_ZOOM, attribution: attribution ?? '' }).addTo(map);
   const villageLayer = L.geoJSON(villageData, {
     style: { className: 'village-area', color: '#566573', weight: 1, fillOpacity: 0.05 },
     pointToLayer: (feature, position) =>
