@@ -13,6 +13,8 @@ import { mapTilesUrlSchema, type MapTiles } from '../web/projects/map-tiles';
 
 /** Longest complaints contact: a phone, an e-mail address and an office's address fit well within it. */
 const COMPLAINTS_CONTACT_MAX_CHARS = 300;
+/** Longest map tile credit: a provider's name, licence and link. */
+const MAP_TILES_ATTRIBUTION_MAX_CHARS = 300;
 
 const environmentSchema = z.object({
   KASDESA_STORE: z.enum(['embedded', 'eventstoredb', 'memory']).default('embedded'),
@@ -33,7 +35,7 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .min(1)
-    .max(COMPLAINTS_CONTACT_MAX_CHARS)
+    .max(MAP_TILES_ATTRIBUTION_MAX_CHARS)
     .optional(),
 });
 
