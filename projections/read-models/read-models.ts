@@ -2,6 +2,7 @@ import { apbdesDocumentsProjection } from './apbdes-documents';
 import { fundFlowProjection } from './fund-flow';
 import { planningTrailProjection } from './planning-trail';
 import { projectMonitoringProjection } from './project-monitoring';
+import { projectOutputsProjection } from './project-outputs';
 import type { Projection } from '../engine/projection';
 import type { ReferenceLookup } from '../folds/reference-lookup';
 import { regencyMonitoringProjection, type MonitoringDeadlines } from './regency-monitoring';
@@ -16,6 +17,7 @@ export function readModelProjections(lookup: ReferenceLookup, deadlines?: Monito
     regencyMonitoring: regencyMonitoringProjection(lookup, deadlines),
     villageLedger: villageLedgerProjection(),
     projectMonitoring: projectMonitoringProjection(),
+    projectOutputs: projectOutputsProjection(),
   };
 }
 

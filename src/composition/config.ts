@@ -5,9 +5,12 @@ import { monitoringPolicySchema, type MonitoringPolicy } from '../domain/project
 import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { StoreKind } from '../eventstore/store-location';
 import { DEFAULT_COMPLAINTS_CONTACT } from '../web/public/complaints-contact';
+import { mapTilesUrlSchema, type MapTiles } from '../web/projects/map-tiles';
 
 /** Longest complaints contact: a phone, an e-mail address and an office's address fit well within it. */
 const COMPLAINTS_CONTACT_MAX_CHARS = 300;
+/** Longest map tile credit: a provider's name, licence and link. */
+const MAP_TILES_ATTRIBUTION_MAX_CHARS = 300;
 
 const environmentSchema = z.object({
   KASDESA_STORE: z.enum(['embedded', 'eventstoredb', 'memory']).default('embedded'),
@@ -23,6 +26,13 @@ const environmentSchema = z.object({
     .max(COMPLAINTS_CONTACT_MAX_CHARS)
     .default(DEFAULT_COMPLAINTS_CONTACT),
   KASDESA_MONITORING_POLICY: z.string().min(1).optional(),
+  KASDESA_MAP_TILES: mapTilesUrlSchema.optional(),
+  KASDESA_MAP_TILES_ATTRIBUTION: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAP_TILES_ATTRIBUTION_MAX_CHARS)
+    .optional(),
 });
 
 export interface Config {
@@ -42,6 +52,8 @@ export interface Config {
    * policy row `monitoring` governs.
    */
   monitoringPolicy: MonitoringPolicy | undefined;
+  /** The project map's basemap; none: the map draws registered villages only (works offline). */
+  mapTiles?: MapTiles;
 }
 
 /**
@@ -96,5 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     monitoringPolicy: KASDESA_MONITORING_POLICY
       ? readMonitoringPolicy(resolve(KASDESA_MONITORING_POLICY))
       : undefined,
+    ...(parsed.data.KASDESA_MAP_TILES && {
+      mapTiles: {
+        url: parsed.data.KASDESA_MAP_TILES,
+        ...(parsed.data.KASDESA_MAP_TILES_ATTRIBUTION && {
+          attribution: parsed.data.KASDESA_MAP_TILES_ATTRIBUTION,
+        }),
+      },
+    }),
   };
 }

@@ -97,7 +97,12 @@ async function main(): Promise<void> {
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,
     sessionStream,
-    pages: (services) => webPages({ ...services, complaintsContact: config.complaintsContact }),
+    pages: (services) =>
+      webPages({
+        ...services,
+        complaintsContact: config.complaintsContact,
+        mapTiles: config.mapTiles,
+      }),
     trustProxyHops: config.trustProxyHops,
     readinessChecks: [
       projectionsCaughtUp(readModels.engine),

@@ -5,7 +5,7 @@ import { openSessionStream, type SessionStream } from '../access/session-stream'
 import { createLedger, type Ledger } from '../app/ledger';
 import { ReferenceCatalog } from '../app/load-reference-data';
 import { createRegionService, type RegionService } from '../app/region-service';
-import { createProjectService } from '../app/project-service';
+import { createProjectService, type ProjectService } from '../app/project-service';
 import { MemoryBlobStore, type BlobStore } from '../eventstore/blob-store';
 import type { MonitoringPolicy } from '../domain/projects/policy';
 import type { EventStore } from '../eventstore/port';
@@ -83,6 +83,8 @@ export interface AppServices {
   throttle: SessionStream['throttle'];
   twoFactor: SessionStream['twoFactor'];
   readModels?: ProjectionEngine;
+  /** The regency's physical projects, the same service the API's project endpoints use. */
+  projects: ProjectService;
   /** Read once per request, at the edge; the regency's time zone turns it into that day's date. */
   clock: () => Date;
 }
@@ -187,6 +189,7 @@ export function createApp(dependencies: AppDependencies): Express {
         throttle,
         twoFactor,
         readModels: dependencies.readModels,
+        projects,
         clock,
       }),
     );

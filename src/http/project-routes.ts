@@ -38,7 +38,7 @@ function requireScope(user: User, field: string, region: string): void {
  * then whether the caller's scope covers its village (403), and only then
  * that it exists (404).
  */
-async function projectOf(
+export async function projectOf(
   projects: ProjectService,
   user: User,
   projectId: string,
@@ -49,6 +49,22 @@ async function projectOf(
   if (found) requireScope(user, 'projectId', found.project.villageCode);
   if (!found) throw new HttpProblem('PATH_PARAMETER', 'projectId', projectId);
   return found;
+}
+
+/** A photo the project's reports name, typed by its stored bytes; any other hash is a 404. */
+export async function sendProjectPhoto(
+  projects: ProjectService,
+  res: Response,
+  found: ProjectSummary,
+  sha256: string,
+): Promise<void> {
+  const bytes = found.photos.some((photo) => photo.sha256 === sha256)
+    ? await projects.photo(sha256)
+    : undefined;
+  if (!bytes) throw new HttpProblem('PATH_PARAMETER', 'sha256', sha256);
+  res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+  res.type(filetypemime(bytes.subarray(0, PHOTO_SNIFF_BYTES))[0] ?? 'application/octet-stream');
+  res.send(bytes);
 }
 
 /**
@@ -299,16 +315,7 @@ export function projectEndpoints(projects: ProjectService): Endpoint[] {
       status: 200,
       async handler(req, res) {
         const found = await projectOf(projects, currentUser(res), String(req.params.projectId));
-        const sha256 = String(req.params.sha256);
-        const bytes = found.photos.some((photo) => photo.sha256 === sha256)
-          ? await projects.photo(sha256)
-          : undefined;
-        if (!bytes) throw new HttpProblem('PATH_PARAMETER', 'sha256', sha256);
-        res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-        res.type(
-          filetypemime(bytes.subarray(0, PHOTO_SNIFF_BYTES))[0] ?? 'application/octet-stream',
-        );
-        res.send(bytes);
+        await sendProjectPhoto(projects, res, found, String(req.params.sha256));
       },
     },
     {

@@ -7,6 +7,7 @@ import { BOOK_REPORTS } from './books/book-reports';
 import { REGENCY_FUND_FLOW_REPORT, VILLAGE_FUND_FLOW_REPORT } from './fund-flow/fund-flow-reports';
 import { MONITORING_REPORT } from './monitoring/monitoring-reports';
 import { PLANNING_TRAIL_REPORT } from './planning-trail/planning-trail-reports';
+import { PROJECT_OUTPUTS_REPORT } from './project-outputs/project-outputs-reports';
 import {
   REGENCY_REALISATION_REPORT,
   VILLAGE_REALISATION_REPORT,
@@ -31,6 +32,7 @@ export const REPORT_CATALOG: readonly ReportDefinition[] = [
   REGENCY_FUND_FLOW_REPORT,
   REGENCY_REALISATION_REPORT,
   MONITORING_REPORT,
+  PROJECT_OUTPUTS_REPORT,
 ];
 
 export const reportsOf = (scope: ReportScope): ReportDefinition[] =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReferenceData } from '../domain/reference/reference-data';
 import type { BilingualText } from '../domain/shared/domain-error';
 import { regionCodeSchema } from '../domain/shared/region-codes';
 import { fullYear, semesterOne, type Period } from './realisation/periods';
@@ -131,6 +132,21 @@ export const DISTRICT_PARAMETER: ReportParameter = {
   allowed: 'a district code of the regency, e.g. 35.99.01',
   schema: regionCodeSchema('district'),
 };
+
+/** The district asked for, refused unless the year's reference data has it in the regency. */
+export function districtWithin(
+  reference: Pick<ReferenceData, 'districts'>,
+  regencyCode: string,
+  district: string | undefined,
+): string | undefined {
+  if (district !== undefined && !reference.districts.has(district))
+    throw new ReportParameterError(
+      'district',
+      district,
+      `a district of ${regencyCode}: ${[...reference.districts.keys()].join(', ')}`,
+    );
+  return district;
+}
 
 /** The query checked against a report's parameters and the common ones; others are ignored. */
 export function parseParameters(

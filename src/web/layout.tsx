@@ -10,6 +10,7 @@ import {
   MONITORING_ROLES,
   REGENCY_MONEY_ROLES,
 } from './regency/regency-paths';
+import { PROJECT_MAP_MENU_ROLES, PROJECT_MAP_PATH } from './projects/project-paths';
 import { ROLE_NAMES } from './role-names';
 import { SYNC_STATUS_PATH, SYNC_STATUS_ROLES } from './sync/sync-paths';
 
@@ -50,6 +51,9 @@ export function Layout({
             {mayAdministerUsers(user.role) && <a href={USERS_PATH}>Pengguna</a>}
             {mayAdministerUsers(user.role) && <a href={REGIONS_PATH}>Wilayah</a>}
             {SYNC_STATUS_ROLES.includes(user.role) && <a href={SYNC_STATUS_PATH}>Sinkronisasi</a>}
+            {PROJECT_MAP_MENU_ROLES.includes(user.role) && (
+              <a href={PROJECT_MAP_PATH}>Peta proyek</a>
+            )}
           </nav>
         )}
         {user && csrfToken && (

@@ -4,6 +4,7 @@ import type { AppServices } from '../http/app';
 import { problemFor } from '../http/problem';
 import { REQUEST_BODY_MAX_BYTES } from '../limits';
 import { MessagePage } from './message-page';
+import type { MapTiles } from './projects/map-tiles';
 import { renderPage } from './render-page';
 import { HOME_PATH, LOGIN_PATH, LOGOUT_PATH, TWO_FACTOR_PATH } from './paths';
 import { pageSession, requireFormToken, type PageSession } from './session/web-session';
@@ -12,6 +13,8 @@ import { pageSession, requireFormToken, type PageSession } from './session/web-s
 export interface PageServices extends AppServices {
   /** Where citizens take a complaint (KASDESA_COMPLAINTS_CONTACT); a village office default when unset. */
   complaintsContact?: string;
+  /** The project map's basemap (KASDESA_MAP_TILES); none: villages drawn without one. */
+  mapTiles?: MapTiles;
 }
 
 export function send(res: Response, status: number, title: string, page: VNode): void {

@@ -1,24 +1,30 @@
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
-const ENTRY = path.join(__dirname, 'browser', 'enhance.ts');
-
-let bundled: string | undefined;
-
-/** The pages' one script, bundled by esbuild from src/web/browser once, when first asked for. */
-export function pageScript(): string {
-  bundled ??= buildSync({
-    entryPoints: [ENTRY],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2019',
-    write: false,
-  }).outputFiles[0]!.text;
-  return bundled;
+/**
+ * A script of src/web/browser bundled by esbuild once, when first asked
+ * for, and the handler that serves it.
+ */
+export function scriptBundle(entryFile: string): { text: () => string; send: RequestHandler } {
+  let bundled: string | undefined;
+  const text = () =>
+    (bundled ??= buildSync({
+      entryPoints: [path.join(__dirname, 'browser', entryFile)],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: 'es2019',
+      write: false,
+    }).outputFiles[0]!.text);
+  const send = (_req: Request, res: Response) => {
+    res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(text());
+  };
+  return { text, send };
 }
 
-export function sendPageScript(_req: Request, res: Response): void {
-  res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(pageScript());
-}
+const pageBundle = scriptBundle('enhance.ts');
+
+/** The pages' one script. */
+export const pageScript = pageBundle.text;
+export const sendPageScript = pageBundle.send;

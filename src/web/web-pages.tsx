@@ -13,6 +13,7 @@ import { homeRoutes } from './home/home-routes';
 import { regencyMoneyRoutes } from './regency/money-routes';
 import { regencyRoutes } from './regency/regency-routes';
 import type { PageServices } from './page-kit';
+import { projectRoutes } from './projects/project-routes';
 import { publicRoutes } from './public/public-routes';
 import { ASSETS_PATH, SCRIPT_FILE } from './render-page';
 import { sendPageScript } from './script-bundle';
@@ -58,5 +59,6 @@ export function webPages(services: PageServices): Router {
   router.use(regionsRoutes(services));
   router.use(twoFactorRoutes(services));
   router.use(syncStatusRoutes(services));
+  router.use(projectRoutes(services));
   return router;
 }

@@ -78,6 +78,7 @@ describe('OpenAPI document of the report endpoints', () => {
       'fund-flow',
       'realisation',
       'monitoring',
+      'project-outputs',
     ]);
     const district = parameters.find((p) => p.name === 'district')!;
     expect(district.in).toBe('query');

@@ -9,7 +9,7 @@ import {
   CENTRE_POSITION,
   VILLAGE_CENTRE,
   offset,
-  roadEast,
+  regencyAsphalt,
   villageRoad,
 } from '../support/project-fixtures';
 import {
@@ -24,15 +24,7 @@ import {
 } from './support';
 
 const ROAD = villageRoad({ villageCode: VILLAGE });
-const ASPHALT = {
-  ...villageRoad({ villageCode: VILLAGE, projectId: 'aspal-krajan-2025' }),
-  channel: 'apbd',
-  kegiatanCode: '1.03.01',
-  title: 'Pengaspalan jalan Krajan (PU)',
-  budget: [{ fundSource: 'APBD', amount: '400000000.00' }],
-  geometry: roadEast(offset(CENTRE_POSITION, 8, 0), 240),
-  volume: '240',
-};
+const ASPHALT = regencyAsphalt(VILLAGE);
 
 describe('projects over the API', () => {
   let server: TestServer;

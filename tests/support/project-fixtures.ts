@@ -61,3 +61,16 @@ export function villageRoad(
     ...overrides,
   };
 }
+
+/** The regency's asphalt laid 8 m beside the village's road: the duplicate suspected of it. */
+export function regencyAsphalt(villageCode: string) {
+  return {
+    ...villageRoad({ villageCode, projectId: 'aspal-krajan-2025' }),
+    channel: 'apbd' as const,
+    kegiatanCode: '1.03.01',
+    title: 'Pengaspalan jalan Krajan (PU)',
+    budget: [{ fundSource: 'APBD', amount: '400000000.00' }],
+    geometry: roadEast(offset(CENTRE_POSITION, 8, 0), 240),
+    volume: '240',
+  };
+}

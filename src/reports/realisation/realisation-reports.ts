@@ -1,9 +1,4 @@
-import {
-  DISTRICT_PARAMETER,
-  PERIOD_PARAMETERS,
-  periodWithin,
-  ReportParameterError,
-} from '../parameters';
+import { DISTRICT_PARAMETER, PERIOD_PARAMETERS, periodWithin, districtWithin } from '../parameters';
 import {
   cachedRendering,
   FINANCE_READERS,
@@ -47,13 +42,7 @@ export const REGENCY_REALISATION_REPORT: ReportDefinition = {
   readers: FINANCE_READERS,
   parameters: [...PERIOD_PARAMETERS, DISTRICT_PARAMETER],
   async build(target, params, read) {
-    const { district } = params;
-    if (district !== undefined && !target.reference.districts.has(district))
-      throw new ReportParameterError(
-        'district',
-        district,
-        `a district of ${target.code}: ${[...target.reference.districts.keys()].join(', ')}`,
-      );
+    const district = districtWithin(target.reference, target.code, params.district);
     const ledgers = await read('villageLedger');
     const period = periodWithin(params, target.fiscalYear);
     const name = `realisation-${district ?? target.code}-${target.fiscalYear}`;

@@ -4,6 +4,7 @@ import { mayAdministerUsers, NEW_USER_PATH, USERS_PATH } from '../admin/admin-pa
 import { AUDIT_PATH } from '../audit/audit-paths';
 import { EVALUATION_ROLES, EVALUATIONS_PATH } from '../district/district-paths';
 import { Layout } from '../layout';
+import { PROJECT_MAP_PATH } from '../projects/project-paths';
 import { ROLE_NAMES } from '../role-names';
 import type { PageSession } from '../session/web-session';
 import { ActivityList } from './activity-list';
@@ -59,6 +60,11 @@ export function HomePage({
         <p>
           <a href={USERS_PATH}>Pengguna: daftar, peran, cakupan, kata sandi</a> ·{' '}
           <a href={NEW_USER_PATH}>Daftarkan pengguna baru</a>
+        </p>
+      )}
+      {village && (
+        <p>
+          <a href={PROJECT_MAP_PATH}>Proyek fisik desa: kemajuan, foto dan peta</a>
         </p>
       )}
       {village?.treasurer && <TreasurerSection figures={village.treasurer} />}
