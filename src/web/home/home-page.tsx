@@ -7,6 +7,7 @@ import { Layout } from '../layout';
 import { ROLE_NAMES } from '../role-names';
 import type { PageSession } from '../session/web-session';
 import { ActivityList } from './activity-list';
+import { AttentionSection, type Attention } from './attention-section';
 import { BudgetStage } from './budget-stage';
 import { TreasurerSection, type TreasurerFigures } from './treasurer-section';
 import { WaitingList } from './waiting-list';
@@ -16,6 +17,7 @@ import type { WaitingItem } from './waiting-work';
 export interface VillageHome {
   fiscalYear: number;
   waiting: WaitingItem[];
+  attention: Attention;
   treasurer?: TreasurerFigures;
   budget?: BudgetState;
   activities?: Activity[];
@@ -61,6 +63,7 @@ export function HomePage({
           <a href={NEW_USER_PATH}>Daftarkan pengguna baru</a>
         </p>
       )}
+      {village && <AttentionSection attention={village.attention} />}
       {village?.treasurer && <TreasurerSection figures={village.treasurer} />}
       {village?.budget && <BudgetStage budget={village.budget} />}
       {village?.activities && <ActivityList activities={village.activities} />}
