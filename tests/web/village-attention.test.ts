@@ -78,6 +78,19 @@ describe("the village's year page and the monitoring report: what needs attentio
     expect(section).toContain('[BUDGET_LINE_AVAILABLE]');
     expect(section).not.toContain('Dugaan duplikasi');
     expect(attentionOf(await homeOf('bendahara-lain'))).toBeUndefined();
+    // The regency's drill-down into the village's books opens with them too; the village's own books do not.
+    const regency = await signedInAgent(app, 'regencyfinance');
+    const drilled = await regency
+      .get(`/laporan/realisation?desa=${VILLAGE}&tahun=2025`)
+      .expect(200);
+    expect(attentionOf(drilled.text)).toContain('Tabel Ta_Pencairan, baris 2 (20/05/2025)');
+    const own = await (
+      await signedInAgent(app, 'treasurer')
+    )
+      .get('/laporan/realisation?tahun=2025')
+      .expect(200);
+    expect(own.text).toContain('Realisasi');
+    expect(attentionOf(own.text)).toBeUndefined();
     expect((await monitoringRow(VILLAGE)).importedExceptions).toBe(2);
     expect((await monitoringRow(OTHER_VILLAGE)).importedExceptions).toBe(0);
     const csv = await request(app)

@@ -21,9 +21,7 @@ import { defaultVillageYear } from '../default-years';
 import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';
-import { villageYearExceptions } from '../../import/siskeudes/imported-exceptions';
-import { villageOpenSuspicions } from '../../../projections/read-models/project-monitoring';
-import type { Attention } from './attention-section';
+import { villageAttention } from './village-attention';
 
 /** The roles whose home shows their village's year. */
 const VILLAGE_ROLES: readonly Role[] = [
@@ -79,15 +77,6 @@ export function homeRoutes(services: PageServices): Router {
     };
   }
 
-  /** The year's open duplicate suspicions (none without read models) and flagged imported rows. */
-  async function attentionOf(code: string, fiscalYear: number): Promise<Attention> {
-    const projects = sources && readModels.state(sources.projections.projectMonitoring);
-    return {
-      suspicions: projects ? villageOpenSuspicions(projects, code, fiscalYear) : [],
-      exceptions: await villageYearExceptions(store, code, fiscalYear),
-    };
-  }
-
   /** The village's year asked (`?tahun=`) or the latest with reference data, and its work for the role. */
   async function villageHome(current: PageSession, req: Request): Promise<VillageHome | undefined> {
     const { role, scope } = current.user;
@@ -105,7 +94,7 @@ export function homeRoutes(services: PageServices): Router {
     return {
       fiscalYear,
       waiting: waitingWork(state, role, today, policy),
-      attention: await attentionOf(scope, fiscalYear),
+      attention: await villageAttention(sources, store, scope, fiscalYear),
       ...(role === 'treasurer' && {
         treasurer: await treasurerFigures(scope, fiscalYear, state, now),
       }),
