@@ -29,6 +29,8 @@ export interface VillageMonitoring {
   apbdes: (Enactment & { onTime: boolean; daysLate: number }) | null;
   /** Perubahan and Perkades changes, in order. */
   changes: Enactment[];
+  /** Imported Siskeudes rows booked despite Kasdesa's rules (ImportedHistoryFlagged). */
+  importedExceptions: number;
 }
 
 export type RegencyMonitoringState = VillageStreamState<VillageMonitoring>;
@@ -47,14 +49,18 @@ export function regencyMonitoringProjection(
   return villageStreamProjection<VillageMonitoring>(
     {
       name: 'regency-monitoring',
-      version: 1,
+      version: 2,
+      extraEventTypes: ['ImportedHistoryFlagged'],
       initial: (identity) => ({
         identity,
         apbdesDeadline: deadlines.apbdesEnactedBy(identity.fiscalYear),
         apbdes: null,
         changes: [],
+        importedExceptions: 0,
       }),
       react(model, event, fold) {
+        if (event.type === 'ImportedHistoryFlagged')
+          return { ...model, importedExceptions: model.importedExceptions + 1 };
         if (event.type !== 'ApbdesEnacted' && event.type !== 'PerkadesChangeEnacted') return model;
         const version = latestVersion(fold.budget)!;
         const enactment = { label: version.label, enactedBy: version.enactedBy };

@@ -40,6 +40,8 @@ export interface VillageReadModel<Model> {
   name: string;
   version: number;
   initial(identity: VillageIdentity): Model;
+  /** Village events the model reads beyond those that change the fold (which leaves them be). */
+  extraEventTypes?: VillageEvent['type'][];
   /** Called after the fold took `event`; returns the model unchanged when the event does not concern it. */
   react(model: Model, event: VillageEvent, fold: VillageFold, reference: ReferenceData): Model;
 }
@@ -68,7 +70,7 @@ export function villageStreamProjection<Model>(
   return {
     name: spec.name,
     version: spec.version,
-    eventTypes: VILLAGE_FOLD_EVENT_TYPES,
+    eventTypes: [...VILLAGE_FOLD_EVENT_TYPES, ...(spec.extraEventTypes ?? [])],
     initialState: emptyStreamStates,
     apply,
     serialize: (state) =>

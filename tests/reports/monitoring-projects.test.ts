@@ -132,14 +132,15 @@ describe("the regency monitoring report's project columns", () => {
     const sheet = monitoringTables(report).find((table) => table.name === 'Pesanggaran')!;
     const csv = renderCsv(sheet).split(/\r?\n/);
     const header = csv.find((line) => line.includes('Dugaan Duplikasi Terbuka'))!;
-    expect(header.split(',').slice(-4)).toEqual([
+    expect(header.split(',').slice(-5)).toEqual([
       'Proyek Fisik',
       'Proyek Terlambat',
       'Proyek Tanpa Foto',
       'Dugaan Duplikasi Terbuka',
+      'Pengecualian Impor',
     ]);
     const kandangan = csv.find((line) => line.includes(KANDANGAN))!;
-    expect(kandangan.split(',').slice(-4)).toEqual(['2', '1', '1', '4']);
+    expect(kandangan.split(',').slice(-5)).toEqual(['2', '1', '1', '4', '0']);
   });
 
   it("lists a village's open suspicions for its year page, later and earlier project", async () => {

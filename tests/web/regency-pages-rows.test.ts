@@ -37,6 +37,7 @@ function village(
     apbdesDeadline: '2024-12-31',
     apbdes: null,
     changes: [],
+    importedExceptions: 0,
     status: 'overdue',
     execution: run,
     projects: NO_PROJECTS,

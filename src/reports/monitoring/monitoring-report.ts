@@ -83,6 +83,7 @@ export function monitoringReport(
       apbdesDeadline: deadlines.apbdesEnactedBy(fiscalYear),
       apbdes: null,
       changes: [],
+      importedExceptions: 0,
     };
     const ledger = villages(identity.villageCode);
     return {

@@ -69,6 +69,7 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
     { key: 'behindSchedule', header: 'Proyek Terlambat', kind: 'count', width: 12 },
     { key: 'withoutPhotos', header: 'Proyek Tanpa Foto', kind: 'count', width: 12 },
     { key: 'openSuspicions', header: 'Dugaan Duplikasi Terbuka', kind: 'count', width: 14 },
+    { key: 'importedExceptions', header: 'Pengecualian Impor', kind: 'count', width: 12 },
   ];
   const districts = report.districts.map((district): ReportTable => ({
     name: district.districtName,
@@ -92,6 +93,7 @@ export function monitoringTables(report: MonitoringReport): ReportTable[] {
         behindSchedule: String(row.projects.behindSchedule),
         withoutPhotos: String(row.projects.withoutPhotos),
         openSuspicions: String(row.projects.openSuspicions),
+        importedExceptions: String(row.importedExceptions),
       },
     })),
     landscape: true,

@@ -14,6 +14,7 @@ import {
 import { runReport } from '../../reports/run-report';
 import { pageUser, requireSignedIn, send, sendRefusal, type PageServices } from '../page-kit';
 import { REPORTS_PATH } from '../paths';
+import { villageAttention } from '../home/village-attention';
 import { shelvesFor } from './book-shelves';
 import { BooksPage } from './books-page';
 import type { PageQuery } from './report-form';
@@ -109,11 +110,21 @@ export function bookRoutes(services: PageServices): Router {
         reference,
       );
       if (format !== 'json') return await sendReport(res, format, built);
+      // A drill-down from the regency's monitoring opens with what needs its attention.
+      const attention =
+        req.query.desa === undefined
+          ? undefined
+          : await villageAttention(sources, store, village, chosen);
       send(
         res,
         200,
         report.title.id,
-        <ReportPage {...page} tables={built.tables()} document={built.document} />,
+        <ReportPage
+          {...page}
+          tables={built.tables()}
+          document={built.document}
+          attention={attention}
+        />,
       );
     } catch (error) {
       sendRefusal(req, res, reportProblem(error), REPORTS_PATH);

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { ReportDefinition } from '../../reports/report-definition';
 import type { ReportDocument } from '../../reports/render/document';
 import type { ReportTable } from '../../reports/render/table';
+import { AttentionSection, type Attention } from '../home/attention-section';
 import { Layout } from '../layout';
 import { REPORTS_PATH } from '../paths';
 import { monitoringPath } from '../regency/regency-paths';
@@ -19,6 +20,7 @@ export function ReportPage({
   query,
   tables,
   document,
+  attention,
 }: {
   signedIn: PageSession;
   report: ReportDefinition;
@@ -29,6 +31,8 @@ export function ReportPage({
   tables: ReportTable[] | undefined;
   /** The signature block under the tables. */
   document?: ReportDocument | undefined;
+  /** The village's open suspicions and imported exceptions, on a drill-down from the regency. */
+  attention?: Attention | undefined;
 }) {
   const { user, session } = signedIn;
   return (
@@ -43,6 +47,7 @@ export function ReportPage({
       <h1>
         {report.title.id} · {chosen}
       </h1>
+      {attention && <AttentionSection attention={attention} />}
       <ReportForm
         action={reportPath(report.name)}
         years={years}

@@ -8,6 +8,7 @@ import { PROJECT_MAP_PATH } from '../projects/project-paths';
 import { ROLE_NAMES } from '../role-names';
 import type { PageSession } from '../session/web-session';
 import { ActivityList } from './activity-list';
+import { AttentionSection, type Attention } from './attention-section';
 import { BudgetStage } from './budget-stage';
 import { TreasurerSection, type TreasurerFigures } from './treasurer-section';
 import { WaitingList } from './waiting-list';
@@ -17,6 +18,7 @@ import type { WaitingItem } from './waiting-work';
 export interface VillageHome {
   fiscalYear: number;
   waiting: WaitingItem[];
+  attention: Attention;
   treasurer?: TreasurerFigures;
   budget?: BudgetState;
   activities?: Activity[];
@@ -62,6 +64,7 @@ export function HomePage({
           <a href={NEW_USER_PATH}>Daftarkan pengguna baru</a>
         </p>
       )}
+      {village && <AttentionSection attention={village.attention} />}
       {village && (
         <p>
           <a href={PROJECT_MAP_PATH}>Proyek fisik desa: kemajuan, foto dan peta</a>

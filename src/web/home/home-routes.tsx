@@ -21,6 +21,7 @@ import { defaultVillageYear } from '../default-years';
 import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';
+import { villageAttention } from './village-attention';
 
 /** The roles whose home shows their village's year. */
 const VILLAGE_ROLES: readonly Role[] = [
@@ -93,6 +94,7 @@ export function homeRoutes(services: PageServices): Router {
     return {
       fiscalYear,
       waiting: waitingWork(state, role, today, policy),
+      attention: await villageAttention(sources, store, scope, fiscalYear),
       ...(role === 'treasurer' && {
         treasurer: await treasurerFigures(scope, fiscalYear, state, now),
       }),

@@ -1,0 +1,55 @@
+import type { ImportedException } from '../../import/siskeudes/imported-exceptions';
+import type { OpenSuspicion } from '../../../projections/read-models/project-monitoring';
+import { formatDate } from '../format';
+
+/** What the regency watches in the village's year: open duplicate suspicions and imported exceptions. */
+export interface Attention {
+  suspicions: OpenSuspicion[];
+  exceptions: ImportedException[];
+}
+
+const KIND_TEXT: Record<OpenSuspicion['kind'], string> = {
+  near: 'berdekatan',
+  overlap: 'bertumpang tindih',
+};
+
+const projectText = (side: OpenSuspicion['later']) =>
+  `${side.title} (desa ${side.villageCode}, ${side.fiscalYear})`;
+
+/** "Perhatian": nothing at all when the year has neither. */
+export function AttentionSection({ attention }: { attention: Attention }) {
+  const { suspicions, exceptions } = attention;
+  if (suspicions.length === 0 && exceptions.length === 0) return null;
+  return (
+    <section aria-labelledby="perhatian">
+      <h2 id="perhatian">Perhatian</h2>
+      {suspicions.length > 0 && (
+        <>
+          <h3>Dugaan duplikasi proyek terbuka</h3>
+          <ul>
+            {suspicions.map((suspicion) => (
+              <li key={suspicion.suspicionId}>
+                {projectText(suspicion.later)} ↔ {projectText(suspicion.earlier)}:{' '}
+                {KIND_TEXT[suspicion.kind]}, jarak {suspicion.distanceMetres} m
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {exceptions.length > 0 && (
+        <>
+          <h3>Pengecualian impor Siskeudes</h3>
+          <ul>
+            {exceptions.map((exception) => (
+              <li key={`${exception.table}:${exception.row}`}>
+                Tabel {exception.table}, baris {exception.row}
+                {exception.date && ` (${formatDate(exception.date)})`}:{' '}
+                {exception.exceptions.map((flag) => flag.messages.id).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
