@@ -1,12 +1,9 @@
+import type { SuspicionStatus } from '../../src/domain/projects/project-decider';
 import { PROJECT_STREAM_PREFIX } from '../../src/domain/projects/project-decider';
-import {
-  projectEventSchemas,
-  type ProjectEvent,
-  type RegisteredProject,
-} from '../../src/domain/projects/project-events';
-import { fromRecorded } from '../../src/eventstore/codec/event-codec';
-import { eventUpcasters } from '../../src/eventstore/codec/upcasters';
-import type { RecordedEvent } from '../../src/eventstore/port';
+import type { ProjectChannel } from '../../src/domain/projects/project-commands';
+import type { ProjectEvent, RegisteredProject } from '../../src/domain/projects/project-events';
+import { projectEventSchemas } from '../../src/domain/projects/project-events';
+import { decodeProjectEvent } from '../folds/event-decoding';
 import { jsonState, type Projection } from '../engine/projection';
 
 /** One progress report as the output reports count it. */
@@ -28,16 +25,74 @@ export interface ProjectOutput {
   openSuspicions: string[];
 }
 
+/** One side of a suspected pair, as pages and reports name it. */
+export interface SuspectedProject {
+  projectId: string;
+  villageCode: string;
+  fiscalYear: number;
+  channel: ProjectChannel;
+  title: string;
+}
+
+/** A duplicate suspicion: the later project (whose stream records it) and the earlier one. */
+export interface TrackedSuspicion {
+  suspicionId: string;
+  status: SuspicionStatus;
+  kind: 'near' | 'overlap';
+  distanceMetres: string;
+  later: SuspectedProject;
+  earlier: SuspectedProject;
+}
+
+/** The regency's projects and their suspicions, in the order they were recorded. */
 export interface ProjectOutputsState {
   projects: Record<string, ProjectOutput>;
-  /** Each suspicion's two projects, so a decision closes it on both. */
-  suspicions: Record<string, [string, string]>;
+  suspicions: Record<string, TrackedSuspicion>;
 }
 
 const EVENT_TYPES = Object.keys(projectEventSchemas);
 
-const decode = (recorded: RecordedEvent) =>
-  fromRecorded<ProjectEvent>(projectEventSchemas, recorded, eventUpcasters);
+/** Only the fields a page names a side by: an evidence side also carries its budget. */
+const sideOf = ({ projectId, villageCode, fiscalYear, channel, title }: SuspectedProject) => ({
+  projectId,
+  villageCode,
+  fiscalYear,
+  channel,
+  title,
+});
+
+function suspect(
+  state: ProjectOutputsState,
+  projectId: string,
+  { suspicionId, evidence }: Extract<ProjectEvent, { type: 'DuplicateSuspected' }>['data'],
+): void {
+  const later = state.projects[projectId]?.project;
+  if (!later) return;
+  state.suspicions[suspicionId] = {
+    suspicionId,
+    status: 'open',
+    kind: evidence.kind,
+    distanceMetres: evidence.distanceMetres,
+    later: sideOf(later),
+    earlier: sideOf(evidence.other),
+  };
+  for (const side of [projectId, evidence.other.projectId])
+    state.projects[side]?.openSuspicions.push(suspicionId);
+}
+
+function decideSuspicion(
+  state: ProjectOutputsState,
+  suspicionId: string,
+  status: SuspicionStatus,
+): void {
+  const suspicion = state.suspicions[suspicionId];
+  if (!suspicion) return;
+  suspicion.status = status;
+  for (const side of [suspicion.later, suspicion.earlier]) {
+    const output = state.projects[side.projectId];
+    if (output) output.openSuspicions = output.openSuspicions.filter((id) => id !== suspicionId);
+  }
+}
 
 function applyEvent(state: ProjectOutputsState, projectId: string, event: ProjectEvent): void {
   if (event.type === 'ProjectRegistered') {
@@ -48,59 +103,64 @@ function applyEvent(state: ProjectOutputsState, projectId: string, event: Projec
   if (!output) return;
   switch (event.type) {
     case 'ProgressReported':
+    case 'ProgressCorrected': {
+      const photos = event.type === 'ProgressReported' ? event.data.photos : [];
       output.reports.push({
         reportDate: event.data.reportDate,
         percent: event.data.percent,
         realisedVolume: event.data.realisedVolume,
-        photos: event.data.photos.length,
-        flaggedPhotos: event.data.photos.filter((photo) => photo.flags.length > 0).length,
+        photos: photos.length,
+        flaggedPhotos: photos.filter((photo) => photo.flags.length > 0).length,
       });
-      return;
-    case 'ProgressCorrected':
-      output.reports.push({
-        reportDate: event.data.reportDate,
-        percent: event.data.percent,
-        realisedVolume: event.data.realisedVolume,
-        photos: 0,
-        flaggedPhotos: 0,
-      });
-      return;
-    case 'DuplicateSuspected': {
-      const pair: [string, string] = [projectId, event.data.evidence.other.projectId];
-      state.suspicions[event.data.suspicionId] = pair;
-      for (const side of pair) state.projects[side]?.openSuspicions.push(event.data.suspicionId);
       return;
     }
+    case 'DuplicateSuspected':
+      return suspect(state, projectId, event.data);
     case 'DuplicateSuspicionCleared':
+      return decideSuspicion(state, event.data.suspicionId, 'cleared');
     case 'DuplicateSuspicionConfirmed':
-      for (const side of state.suspicions[event.data.suspicionId] ?? []) {
-        const sideOutput = state.projects[side];
-        if (sideOutput)
-          sideOutput.openSuspicions = sideOutput.openSuspicions.filter(
-            (id) => id !== event.data.suspicionId,
-          );
-      }
-      return;
+      return decideSuspicion(state, event.data.suspicionId, 'confirmed');
   }
 }
 
 /**
- * The regency's projects with their progress reports: what the output
- * realisation report reads. Small (a project is a few dozen events), so
- * saved whole.
+ * The regency's projects with their progress reports and duplicate
+ * suspicions: what the output realisation report, the monitoring report's
+ * project columns and a village's year page read. Small (a project is a
+ * few dozen events), so saved whole.
  */
 export function projectOutputsProjection(): Projection<ProjectOutputsState> {
   return {
     name: 'project-outputs',
-    version: 1,
+    version: 2,
     eventTypes: EVENT_TYPES,
     initialState: () => ({ projects: {}, suspicions: {} }),
     apply(state, recorded) {
       // In place, as the stream-state read models do: the engine keeps no older state.
       if (recorded.streamId.startsWith(PROJECT_STREAM_PREFIX))
-        applyEvent(state, recorded.streamId.slice(PROJECT_STREAM_PREFIX.length), decode(recorded));
+        applyEvent(
+          state,
+          recorded.streamId.slice(PROJECT_STREAM_PREFIX.length),
+          decodeProjectEvent(recorded),
+        );
       return state;
     },
     ...jsonState,
   };
+}
+
+/**
+ * The open suspicions that concern a project lying in the village in the
+ * fiscal year, on either side of the pair, in the order they were raised.
+ */
+export function villageOpenSuspicions(
+  state: ProjectOutputsState,
+  villageCode: string,
+  fiscalYear: number,
+): TrackedSuspicion[] {
+  const concerns = (side: SuspectedProject) =>
+    side.villageCode === villageCode && side.fiscalYear === fiscalYear;
+  return Object.values(state.suspicions).filter(
+    ({ status, later, earlier }) => status === 'open' && (concerns(later) || concerns(earlier)),
+  );
 }

@@ -1,7 +1,6 @@
 import { apbdesDocumentsProjection } from './apbdes-documents';
 import { fundFlowProjection } from './fund-flow';
 import { planningTrailProjection } from './planning-trail';
-import { projectMonitoringProjection } from './project-monitoring';
 import { projectOutputsProjection } from './project-outputs';
 import type { Projection } from '../engine/projection';
 import type { ReferenceLookup } from '../folds/reference-lookup';
@@ -16,7 +15,6 @@ export function readModelProjections(lookup: ReferenceLookup, deadlines?: Monito
     planningTrail: planningTrailProjection(lookup),
     regencyMonitoring: regencyMonitoringProjection(lookup, deadlines),
     villageLedger: villageLedgerProjection(),
-    projectMonitoring: projectMonitoringProjection(),
     projectOutputs: projectOutputsProjection(),
   };
 }

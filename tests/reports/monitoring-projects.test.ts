@@ -12,9 +12,9 @@ import { renderCsv } from '../../src/reports/render/csv';
 import { emptyStreamStates } from '../../projections/engine/stream-states';
 import { projectAt, type Clocks } from '../../projections/engine/two-clocks';
 import {
-  projectMonitoringProjection,
+  projectOutputsProjection,
   villageOpenSuspicions,
-} from '../../projections/read-models/project-monitoring';
+} from '../../projections/read-models/project-outputs';
 import { jpegWithExif } from '../support/jpeg-with-exif';
 import { villageRoad } from '../support/project-fixtures';
 import { reference, REGENCY } from '../support/village-fixtures';
@@ -79,7 +79,7 @@ async function fourRoads(): Promise<EventStore> {
 }
 
 async function reportAt(store: EventStore, clocks: Clocks = {}, asOf = AS_OF) {
-  const projects = await projectAt(store, projectMonitoringProjection(), clocks);
+  const projects = await projectAt(store, projectOutputsProjection(), clocks);
   return {
     projects,
     report: monitoringReport(emptyStreamStates(), reference, asOf, undefined, undefined, projects),

@@ -9,7 +9,7 @@ import {
   type RegencyMonitoringState,
   type VillageMonitoring,
 } from '../../../projections/read-models/regency-monitoring';
-import type { ProjectMonitoringState } from '../../../projections/read-models/project-monitoring';
+import type { ProjectOutputsState } from '../../../projections/read-models/project-outputs';
 import { villageModel } from '../../../projections/read-models/village-stream-projection';
 
 /** onTime/late once enacted; before that, pending until the deadline and overdue after it. */
@@ -71,7 +71,7 @@ export function monitoringReport(
   asOf: string,
   deadlines: MonitoringDeadlines = NATIONAL_DEADLINES,
   villages: VillageStates = () => undefined,
-  projects?: ProjectMonitoringState,
+  projects?: ProjectOutputsState,
 ): MonitoringReport {
   const { fiscalYear } = reference;
   const projectCounts = projects

@@ -7,7 +7,7 @@ export const MONITORING_REPORT: ReportDefinition = {
   name: 'monitoring',
   scope: 'regency',
   title: { id: 'Pemantauan desa se-kabupaten', en: "monitoring of the regency's villages" },
-  readModels: ['villageLedger', 'regencyMonitoring', 'projectMonitoring'],
+  readModels: ['villageLedger', 'regencyMonitoring', 'projectOutputs'],
   readers: FINANCE_READERS,
   parameters: [],
   async build(target, params, read) {
@@ -19,7 +19,7 @@ export const MONITORING_REPORT: ReportDefinition = {
       asOf,
       undefined,
       villages,
-      await read('projectMonitoring'),
+      await read('projectOutputs'),
     );
     return rendered(`monitoring-${target.code}-${target.fiscalYear}`, report, monitoringTables);
   },

@@ -1,8 +1,7 @@
-import {
-  type ProjectMonitoringState,
-  type SuspectedProject,
-} from '../../../projections/read-models/project-monitoring';
-import { streamEntries } from '../../../projections/engine/stream-states';
+import type {
+  ProjectOutputsState,
+  SuspectedProject,
+} from '../../../projections/read-models/project-outputs';
 
 /** A village's projects in the regency monitoring, as of the report's date. */
 export interface ProjectCounts {
@@ -28,7 +27,7 @@ export const NO_PROJECTS: ProjectCounts = {
 
 /** Every village's counts in one pass over the regency's projects, by village code. */
 export function projectCountsByVillage(
-  state: ProjectMonitoringState,
+  state: ProjectOutputsState,
   fiscalYear: number,
   asOf: string,
 ): Map<string, ProjectCounts> {
@@ -39,19 +38,18 @@ export function projectCountsByVillage(
     counts.set(villageCode, village);
   };
   const inYear = (side: SuspectedProject) => side.fiscalYear === fiscalYear;
-  for (const { project, suspicions } of streamEntries(state)) {
-    if (inYear(project)) {
-      add(project.villageCode, 'registered');
-      if (project.plannedEnd < asOf && (project.percent ?? 0) < 100)
-        add(project.villageCode, 'behindSchedule');
-      if (project.plannedStart < asOf && project.photos === 0)
-        add(project.villageCode, 'withoutPhotos');
-    }
-    for (const { status, other } of suspicions) {
-      if (status !== 'open') continue;
-      const villages = new Set([project, other].filter(inYear).map((side) => side.villageCode));
-      for (const villageCode of villages) add(villageCode, 'openSuspicions');
-    }
+  for (const { project, reports } of Object.values(state.projects)) {
+    if (!inYear(project)) continue;
+    add(project.villageCode, 'registered');
+    if (project.plannedEnd < asOf && (reports.at(-1)?.percent ?? 0) < 100)
+      add(project.villageCode, 'behindSchedule');
+    if (project.plannedStart < asOf && reports.every((report) => report.photos === 0))
+      add(project.villageCode, 'withoutPhotos');
+  }
+  for (const { status, later, earlier } of Object.values(state.suspicions)) {
+    if (status !== 'open') continue;
+    const villages = new Set([later, earlier].filter(inYear).map((side) => side.villageCode));
+    for (const villageCode of villages) add(villageCode, 'openSuspicions');
   }
   return counts;
 }

@@ -1,19 +1,19 @@
 import type { ImportedException } from '../../import/siskeudes/imported-exceptions';
-import type { OpenSuspicion } from '../../../projections/read-models/project-monitoring';
+import type { TrackedSuspicion } from '../../../projections/read-models/project-outputs';
 import { formatDate } from '../format';
 
 /** What the regency watches in the village's year: open duplicate suspicions and imported exceptions. */
 export interface Attention {
-  suspicions: OpenSuspicion[];
+  suspicions: TrackedSuspicion[];
   exceptions: ImportedException[];
 }
 
-const KIND_TEXT: Record<OpenSuspicion['kind'], string> = {
+const KIND_TEXT: Record<TrackedSuspicion['kind'], string> = {
   near: 'berdekatan',
   overlap: 'bertumpang tindih',
 };
 
-const projectText = (side: OpenSuspicion['later']) =>
+const projectText = (side: TrackedSuspicion['later']) =>
   `${side.title} (desa ${side.villageCode}, ${side.fiscalYear})`;
 
 /** "Perhatian": nothing at all when the year has neither. */

@@ -1,7 +1,7 @@
 import type { EventStore } from '../../eventstore/port';
 import { villageYearExceptions } from '../../import/siskeudes/imported-exceptions';
 import type { ReaderSources } from '../../reports/state-reader';
-import { villageOpenSuspicions } from '../../../projections/read-models/project-monitoring';
+import { villageOpenSuspicions } from '../../../projections/read-models/project-outputs';
 import type { Attention } from './attention-section';
 
 /** The year's open duplicate suspicions (none without read models) and its flagged imported rows. */
@@ -11,7 +11,7 @@ export async function villageAttention(
   villageCode: string,
   fiscalYear: number,
 ): Promise<Attention> {
-  const projects = sources?.models.state(sources.projections.projectMonitoring);
+  const projects = sources?.models.state(sources.projections.projectOutputs);
   return {
     suspicions: projects ? villageOpenSuspicions(projects, villageCode, fiscalYear) : [],
     exceptions: await villageYearExceptions(store, villageCode, fiscalYear),
