@@ -21,6 +21,7 @@ import { defaultVillageYear } from '../default-years';
 import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';
+import { nodeSyncStatus } from '../../sync/node-sync-status';
 
 /** The roles whose home shows their village's year. */
 const VILLAGE_ROLES: readonly Role[] = [
@@ -90,6 +91,7 @@ export function homeRoutes(services: PageServices): Router {
     const { policy, timeZone } = reference.get(fiscalYear, regencyOf(scope));
     const now = services.clock();
     const today = localDate(now, timeZone);
+    const sync = await nodeSyncStatus(store, scope);
     return {
       fiscalYear,
       waiting: waitingWork(state, role, today, policy),
@@ -100,6 +102,7 @@ export function homeRoutes(services: PageServices): Router {
       ...(role === 'activityExecutor' && {
         activities: [...state.planning.activities.values()],
       }),
+      ...(sync && { sync: { status: sync, timeZone } }),
     };
   }
 
