@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { ReferenceCatalog } from '../app/load-reference-data';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
 import { isRegionCode } from '../domain/shared/region-codes';
 import { importSiskeudes } from '../import/siskeudes/import-siskeudes';
-import { PROGRESS_LOG_INTERVAL_MS } from '../limits';
+import { commandProgress } from './command-progress';
 import { withConfiguredStore } from './open-access';
 
 interface ImportOptions {
@@ -36,7 +35,11 @@ export function registerImportSiskeudes(program: Command): void {
       if (!isRegionCode(options.village, 'village'))
         throw new Error(`--village: ${options.village}`);
       const bytes = readFileSync(file);
-      const progress = deciding();
+      // The long part: deciding the file's commands.
+      const progress = commandProgress(
+        'import-siskeudes',
+        '{value}/{total} perintah diperiksa / commands decided',
+      );
       const reference = new ReferenceCatalog();
       const outcome = await withConfiguredStore((store) =>
         importSiskeudes(
@@ -48,7 +51,7 @@ export function registerImportSiskeudes(program: Command): void {
             fiscalYear: Number.parseInt(options.year, 10),
             actor: SYSTEM_ACTOR,
             now: new Date(),
-            onProgress: progress.update,
+            onProgress: (decided, total) => progress.show(decided, total),
           },
         ),
       ).finally(progress.stop);
@@ -79,30 +82,4 @@ export function registerImportSiskeudes(program: Command): void {
       }
       if (outcome.status === 'refused') process.exitCode = 1;
     });
-}
-
-/** A bar on stderr while the file's commands are decided (the long part); without a terminal a line every ten seconds. */
-function deciding(stream: NodeJS.WriteStream = process.stderr) {
-  const tty = stream.isTTY === true;
-  const counts = '{value}/{total} perintah diperiksa / commands decided';
-  const bar = new SingleBar({
-    stream,
-    format: tty ? `{bar} {percentage}% | ${counts}` : `import-siskeudes: ${counts}`,
-    noTTYOutput: true,
-    notTTYSchedule: PROGRESS_LOG_INTERVAL_MS,
-    gracefulExit: false,
-    hideCursor: tty,
-  });
-  let started = false;
-  return {
-    update(decided: number, total: number) {
-      if (started) bar.update(decided);
-      else bar.start(total, decided);
-      started = true;
-    },
-    stop() {
-      if (started) bar.stop();
-      started = false;
-    },
-  };
 }

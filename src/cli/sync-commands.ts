@@ -15,6 +15,7 @@ import { lastContact } from '../sync/sync-contact';
 import { syncStatusView } from '../sync/sync-record';
 import { withConfiguredStore } from './open-access';
 import { fetchTransport } from './sync-fetch-transport';
+import { syncProgressBar } from './sync-progress';
 
 /** The file a node keeps its credential in, as registration writes it. */
 const credentialSchema = z.strictObject({
@@ -131,13 +132,15 @@ export function registerSyncCommands(program: Command): void {
     .action((options: { to: string; credential: string }) =>
       withConfiguredStore(async (store) => {
         const credential = readCredential(options.credential);
+        const progress = syncProgressBar();
         const report = await syncNode({
           store,
           nodeId: credential.nodeId,
           villageCode: credential.villageCode,
           fiscalYears: fiscalYears(regencyOf(credential.villageCode)),
           transport: fetchTransport(options.to, credential.secret),
-        });
+          onProgress: progress.update,
+        }).finally(progress.stop);
         for (const answer of report.pushed.values())
           console.log(`kirim / push  ${describeAnswer(answer)}`);
         for (const answer of report.pulled.values())

@@ -25,12 +25,20 @@ export interface SyncRunReport {
   quarantined: SyncQuarantine;
 }
 
+/** How far a run's push has come, after each request: the node's streams finished, events sent. */
+export interface SyncProgress {
+  streamsDone: number;
+  streamsTotal: number;
+  eventsSent: number;
+}
+
 export interface NodeSyncOptions {
   store: EventStore;
   nodeId: string;
   villageCode: string;
   fiscalYears: readonly number[];
   transport: SyncTransport;
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 /** The node's own sync record (its quarantines), kept in its store so they survive a restart. */
@@ -58,6 +66,18 @@ async function push(options: NodeSyncOptions, record: SyncRecord, report: SyncRu
   for (const [stream, acknowledged] of await transport.heads([...own.keys()]))
     learn(cursor, report.quarantined, { kind: 'already', stream, acknowledged }, own.get(stream));
   const stopped = new Set<string>();
+  let eventsSent = 0;
+  // A stream is finished once acknowledged to its head, refused or quarantined.
+  const progress = () =>
+    options.onProgress?.({
+      streamsDone: [...own].filter(
+        ([stream, head]) =>
+          cursor.get(stream) === head || stopped.has(stream) || report.quarantined.has(stream),
+      ).length,
+      streamsTotal: own.size,
+      eventsSent,
+    });
+  progress();
   for (let round = 0; round < SYNC_ROUNDS_MAX; round++) {
     const batches: SyncBatch[] = [];
     for (const stream of own.keys()) {
@@ -76,6 +96,8 @@ async function push(options: NodeSyncOptions, record: SyncRecord, report: SyncRu
       moved ||= cursor.get(answer.stream) !== before || answer.kind === 'appended';
       report.pushed.set(answer.stream, answer);
     }
+    eventsSent += batches.reduce((sum, batch) => sum + batch.events.length, 0);
+    progress();
     if (!moved) return;
   }
 }

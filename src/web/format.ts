@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { TimeZone } from '../domain/shared/local-date';
 
 const WHOLE_RUPIAH = new Intl.NumberFormat('id-ID', {
   style: 'currency',
@@ -51,4 +52,27 @@ const MONTH_YEAR = new Intl.DateTimeFormat('id-ID', {
 /** A month (`yyyy-mm`) as Indonesians name it: "Maret 2025". */
 export function formatMonth(month: string): string {
   return MONTH_YEAR.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** How Indonesians name each of their time zones. */
+const ZONE_NAMES: Record<TimeZone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** An instant (ISO timestamp) as `dd/mm/yyyy HH:MM` in the regency's time zone, with the zone's name. */
+export function formatDateTime(instant: string, timeZone: TimeZone): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((each) => each.type === type)?.value;
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} ${ZONE_NAMES[timeZone]}`;
 }

@@ -13,6 +13,9 @@ import { BudgetStage } from './budget-stage';
 import { TreasurerSection, type TreasurerFigures } from './treasurer-section';
 import { WaitingList } from './waiting-list';
 import type { WaitingItem } from './waiting-work';
+import { SyncPanel } from './sync-panel';
+import type { NodeSyncStatus } from '../../sync/node-sync-status';
+import type { TimeZone } from '../../domain/shared/local-date';
 
 /** A village role's home: what it looks after in the year and what waits for it. */
 export interface VillageHome {
@@ -22,6 +25,8 @@ export interface VillageHome {
   treasurer?: TreasurerFigures;
   budget?: BudgetState;
   activities?: Activity[];
+  /** Only on the village's node: its sync with the regency. */
+  sync?: { status: NodeSyncStatus; timeZone: TimeZone };
 }
 
 /** The home of a signed-in user: role and region; a village role also sees its year's work. */
@@ -74,6 +79,7 @@ export function HomePage({
       {village?.budget && <BudgetStage budget={village.budget} />}
       {village?.activities && <ActivityList activities={village.activities} />}
       {village && <WaitingList items={village.waiting} />}
+      {village?.sync && <SyncPanel {...village.sync} />}
     </Layout>
   );
 }

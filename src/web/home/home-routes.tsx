@@ -22,6 +22,7 @@ import { HomePage, type VillageHome } from './home-page';
 import type { TreasurerFigures } from './treasurer-section';
 import { waitingWork } from './waiting-work';
 import { villageAttention } from './village-attention';
+import { nodeSyncStatus } from '../../sync/node-sync-status';
 
 /** The roles whose home shows their village's year. */
 const VILLAGE_ROLES: readonly Role[] = [
@@ -91,6 +92,7 @@ export function homeRoutes(services: PageServices): Router {
     const { policy, timeZone } = reference.get(fiscalYear, regencyOf(scope));
     const now = services.clock();
     const today = localDate(now, timeZone);
+    const sync = await nodeSyncStatus(store, scope);
     return {
       fiscalYear,
       waiting: waitingWork(state, role, today, policy),
@@ -102,6 +104,7 @@ export function homeRoutes(services: PageServices): Router {
       ...(role === 'activityExecutor' && {
         activities: [...state.planning.activities.values()],
       }),
+      ...(sync && { sync: { status: sync, timeZone } }),
     };
   }
 

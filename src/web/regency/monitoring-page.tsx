@@ -4,7 +4,8 @@ import { STATUS_LABELS } from '../../reports/render/labels';
 import { YearField } from '../books/report-form';
 import { AbsorptionChart } from '../charts/absorption-chart';
 import { DOWNLOAD_FORMATS, reportPath } from '../books/report-paths';
-import { formatDate, formatRupiah } from '../format';
+import { formatDate, formatDateTime, formatRupiah } from '../format';
+import type { TimeZone } from '../../domain/shared/local-date';
 import { Layout } from '../layout';
 import { evaluationPath } from '../district/district-paths';
 import type { PageSession } from '../session/web-session';
@@ -31,6 +32,9 @@ export interface MonitoringView {
   district: string | undefined;
   order: SortOrder;
   rows: MonitoringRow[];
+  /** The villages with a node: its last sync, null when it never synced. */
+  lastSync: ReadonlyMap<string, string | null>;
+  timeZone: TimeZone;
   /** Villages whose APBDes draft waits for the district head's evaluation; undefined for other roles. */
   evaluations: MonitoringRow[] | undefined;
 }
@@ -44,13 +48,20 @@ const HEADERS = {
   tax: 'Pajak belum disetor',
   panjar: 'Panjar terbuka',
   late: 'Laporan terlambat',
+  lastSync: 'Sinkronisasi terakhir',
   books: 'Buku & laporan',
 } as const;
 
 const percentText = (percent: string | null) =>
   percent === null ? '–' : `${percent.replace('.', ',')}%`;
 
-function VillageRow({ row, year }: { row: MonitoringRow; year: number }) {
+/** A village's last sync: none without a node, "never" for a node that has not synced yet. */
+function syncText(lastSync: string | null | undefined, timeZone: TimeZone): string {
+  if (lastSync === undefined) return 'tanpa simpul';
+  return lastSync === null ? 'belum pernah' : formatDateTime(lastSync, timeZone);
+}
+
+function VillageRow({ row, year, sync }: { row: MonitoringRow; year: number; sync: string }) {
   const village = { tahun: String(year), desa: row.villageCode };
   return (
     <tr data-village={row.villageCode}>
@@ -96,6 +107,7 @@ function VillageRow({ row, year }: { row: MonitoringRow; year: number }) {
         {row.panjarCount > 0 ? `${row.panjarCount} · ${formatRupiah(row.panjarAmount)}` : '–'}
       </td>
       <td data-label={HEADERS.late}>{row.semesterReportLate ? 'Semester I' : '–'}</td>
+      <td data-label={HEADERS.lastSync}>{sync}</td>
       <td data-label={HEADERS.books}>
         {row.hasLedger ? (
           <div>
@@ -196,7 +208,12 @@ export function MonitoringPage(view: MonitoringView) {
           <ColumnHeads labels={HEADERS} />
           <tbody>
             {rows.map((row) => (
-              <VillageRow key={row.villageCode} row={row} year={chosen} />
+              <VillageRow
+                key={row.villageCode}
+                row={row}
+                year={chosen}
+                sync={syncText(view.lastSync.get(row.villageCode), view.timeZone)}
+              />
             ))}
           </tbody>
         </table>

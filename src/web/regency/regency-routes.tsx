@@ -16,6 +16,8 @@ import { runReport } from '../../reports/run-report';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from '../books/report-paths';
 import { pageUser, requireSignedIn, send, sendRefusal, type PageServices } from '../page-kit';
 import { MonitoringPage } from './monitoring-page';
+import { RegencySync } from '../../sync/regency-sync';
+import { syncStatusView } from '../../sync/sync-record';
 import { isSortOrder, monitoringRows } from './monitoring-rows';
 import { DISTRICT_FIELD, MONITORING_PATH, SORT_FIELD } from './regency-paths';
 import { defaultRegencyYear } from '../default-years';
@@ -88,7 +90,11 @@ export function regencyRoutes(services: PageServices): Router {
   router.get(MONITORING_PATH, requireSignedIn(services), async (req, res) => {
     const current = pageUser(res);
     try {
-      const { built, district, years, chosen } = await regencyReport(req, res, 'monitoring');
+      const { built, regency, district, years, chosen } = await regencyReport(
+        req,
+        res,
+        'monitoring',
+      );
       const report = JSON.parse(built.json()) as MonitoringReport;
       const sort = text(req.query[SORT_FIELD]);
       const order = isSortOrder(sort) ? sort : 'kode';
@@ -120,6 +126,8 @@ export function regencyRoutes(services: PageServices): Router {
           district={district}
           order={order}
           rows={rows}
+          lastSync={await villageLastSyncs(regency)}
+          timeZone={reference.get(chosen, regency).timeZone}
           evaluations={evaluations && rows.filter((row) => evaluations.has(row.villageCode))}
         />,
       );
@@ -127,6 +135,17 @@ export function regencyRoutes(services: PageServices): Router {
       sendRefusal(req, res, reportProblem(error), MONITORING_PATH);
     }
   });
+
+  /** Each village with a node and its last sync, as the regency's sync status gives them. */
+  async function villageLastSyncs(regency: string): Promise<Map<string, string | null>> {
+    const sync = new RegencySync({
+      store,
+      regencyCode: regency,
+      fiscalYears: () => reference.fiscalYears(regency),
+    });
+    const { nodes } = syncStatusView(await sync.status());
+    return new Map(nodes.map((node) => [node.villageCode, node.lastSync]));
+  }
 
   /** The villages whose APBDes draft is with the camat for evaluation. */
   async function awaitingEvaluation(villages: string[], fiscalYear: number): Promise<Set<string>> {
