@@ -50,6 +50,15 @@ describe("the village's year page and the monitoring report: what needs attentio
       .find((row) => row.identity.villageCode === villageCode)!;
   }
 
+  /** The village's "Proyek & temuan" cell of the regency's monitoring table (/kabupaten). */
+  async function findingsCell(villageCode: string) {
+    const page = await (await signedInAgent(app, 'regencyfinance')).get('/kabupaten?tahun=2025');
+    const row = page.text
+      .split('<tr')
+      .find((html) => html.includes(`data-village="${villageCode}"`))!;
+    return /data-label="Proyek &amp; temuan">(.*?)<\/td>/s.exec(row)![1]!.replace(/<[^>]+>/g, ' ');
+  }
+
   beforeEach(async () => {
     // No year run: each test writes only what it needs.
     running = await startFullYearApp({ pages: webPages, runYear: async () => {} });
@@ -102,6 +111,8 @@ describe("the village's year page and the monitoring report: what needs attentio
       /,Pengecualian Impor$/,
     );
     expect(lines.find((line) => line.includes(VILLAGE))).toMatch(/,2$/);
+    expect(await findingsCell(VILLAGE)).toContain('2 pengecualian impor');
+    expect(await findingsCell(OTHER_VILLAGE)).toBe('–');
   });
 
   it("shows an open duplicate suspicion on both villages' pages", async () => {
@@ -125,6 +136,12 @@ describe("the village's year page and the monitoring report: what needs attentio
       // The same road drawn twice: the two lines overlap.
       expect(section).toMatch(/bertumpang tindih, jarak \d+(\.\d+)? m/);
       expect(section).not.toContain('Pengecualian impor');
+    }
+    for (const village of [VILLAGE, OTHER_VILLAGE]) {
+      const cell = await findingsCell(village);
+      expect(cell).toContain('1 proyek');
+      expect(cell).toContain('1 dugaan duplikasi');
+      expect(cell).not.toContain('pengecualian');
     }
   });
 });

@@ -49,11 +49,24 @@ const HEADERS = {
   panjar: 'Panjar terbuka',
   late: 'Laporan terlambat',
   lastSync: 'Sinkronisasi terakhir',
+  findings: 'Proyek & temuan',
   books: 'Buku & laporan',
 } as const;
 
 const percentText = (percent: string | null) =>
   percent === null ? '–' : `${percent.replace('.', ',')}%`;
+
+/** A village's projects and what the regency should look at; a dash when there is nothing. */
+function findingsText({ projects, importedExceptions }: MonitoringRow): string[] {
+  const parts: [number, string][] = [
+    [projects.registered, 'proyek'],
+    [projects.behindSchedule, 'terlambat'],
+    [projects.withoutPhotos, 'tanpa foto'],
+    [projects.openSuspicions, 'dugaan duplikasi'],
+    [importedExceptions, 'pengecualian impor'],
+  ];
+  return parts.filter(([count]) => count > 0).map(([count, text]) => `${count} ${text}`);
+}
 
 /** A village's last sync: none without a node, "never" for a node that has not synced yet. */
 function syncText(lastSync: string | null | undefined, timeZone: TimeZone): string {
@@ -63,6 +76,7 @@ function syncText(lastSync: string | null | undefined, timeZone: TimeZone): stri
 
 function VillageRow({ row, year, sync }: { row: MonitoringRow; year: number; sync: string }) {
   const village = { tahun: String(year), desa: row.villageCode };
+  const findings = findingsText(row);
   return (
     <tr data-village={row.villageCode}>
       <td data-label={HEADERS.village}>
@@ -107,6 +121,19 @@ function VillageRow({ row, year, sync }: { row: MonitoringRow; year: number; syn
         {row.panjarCount > 0 ? `${row.panjarCount} · ${formatRupiah(row.panjarAmount)}` : '–'}
       </td>
       <td data-label={HEADERS.late}>{row.semesterReportLate ? 'Semester I' : '–'}</td>
+      <td data-label={HEADERS.findings}>
+        {findings.length === 0 ? (
+          '–'
+        ) : (
+          <div>
+            {findings.map((text) => (
+              <span key={text} class="line">
+                {text}
+              </span>
+            ))}
+          </div>
+        )}
+      </td>
       <td data-label={HEADERS.lastSync}>{sync}</td>
       <td data-label={HEADERS.books}>
         {row.hasLedger ? (

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { rupiah, sum, toAmountText } from '../../domain/shared/money';
 import type { ApbdesStatus, MonitoringReport } from '../../reports/monitoring/monitoring-report';
+import type { ProjectCounts } from '../../reports/monitoring/project-counts';
 
 /** One village's line of the monitoring table, from the catalogue's regency monitoring report. */
 export interface MonitoringRow {
@@ -27,6 +28,10 @@ export interface MonitoringRow {
   semesterReportLate: boolean;
   /** The village has opened its year: it has books and reports to drill down to. */
   hasLedger: boolean;
+  /** Its physical projects of the year: how many, behind schedule, without photos, open suspicions. */
+  projects: ProjectCounts;
+  /** Rows of an imported Siskeudes year booked despite a rule, flagged. */
+  importedExceptions: number;
 }
 
 /** The orders the table can be sorted in (`?urut=`), each as a reader names it. */
@@ -83,6 +88,8 @@ export function monitoringRows(
             execution.semesterReport.due < report.asOf &&
             !execution.semesterReport.ready,
           hasLedger: execution !== null,
+          projects: village.projects,
+          importedExceptions: village.importedExceptions,
         };
       }),
     );
