@@ -127,8 +127,12 @@ describe("the village's year page and the monitoring report: what needs attentio
       title: 'Rabat beton jalan desa',
     });
     await caughtUp();
-    for (const username of ['treasurer', 'bendahara-lain']) {
-      const section = attentionOf(await homeOf(username))!;
+    const ownProject = { treasurer: 'rabat-desa-2025', 'bendahara-lain': 'aspal-pu-2025' };
+    for (const [username, own] of Object.entries(ownProject)) {
+      const html = attentionOf(await homeOf(username))!;
+      // Each village's page links its own project; the other village's may lie outside the reader's scope.
+      expect(html.match(/href="\/proyek\/[^"]+"/g)).toEqual([`href="/proyek/${own}"`]);
+      const section = html.replace(/<[^>]+>/g, '');
       expect(section).toContain('Dugaan duplikasi proyek terbuka');
       expect(section).toContain(
         `Rabat beton jalan desa (desa ${VILLAGE}, 2025) ↔ Pengaspalan jalan (PU) (desa ${OTHER_VILLAGE}, 2025)`,

@@ -13,6 +13,7 @@ export async function villageAttention(
 ): Promise<Attention> {
   const projects = sources?.models.state(sources.projections.projectOutputs);
   return {
+    villageCode,
     suspicions: projects ? villageOpenSuspicions(projects, villageCode, fiscalYear) : [],
     exceptions: await villageYearExceptions(store, villageCode, fiscalYear),
   };
