@@ -35,11 +35,21 @@ const GATED_COMMANDS: ReadonlySet<VillageCommand['type']> = new Set([
   'PayPaymentRequest',
 ]);
 
+/** Which villages keep their own books on a village node (the regency's sync record). */
+export interface VillageNodes {
+  keepsBooks(villageCode: string): Promise<boolean>;
+}
+
 export interface LedgerOptions extends StreamHandlerOptions {
   store: EventStore;
   reference?: ReferenceCatalog;
   /** The project read side, for the payment gate of the regency's monitoring policy. */
   projects?: ProjectPaymentSource;
+  /**
+   * On the regency's server: a village whose node keeps its books is written
+   * only by that node (one writer per stream), so commands to it are refused here.
+   */
+  villageNodes?: VillageNodes;
 }
 
 /**
@@ -107,6 +117,8 @@ export function createLedger(options: LedgerOptions) {
       handleOptions?: HandleOptions,
     ): Promise<CommandOutcome<VillageEvent>> {
       const command = parseOrThrow(villageCommandSchemas, raw) as VillageCommand;
+      if (await options.villageNodes?.keepsBooks(villageCode))
+        throw new DomainError('VILLAGE_BOOKS_ON_NODE', 'villageCode', villageCode);
       const regencyCode = regencyOf(villageCode);
       const villageReference = referenceFor(fiscalYear, regencyCode, 'villageCode', villageCode);
       return villages.handle(

@@ -130,8 +130,14 @@ export function createApp(dependencies: AppDependencies): Express {
     reference,
     policy: dependencies.monitoringPolicy,
   });
+  const sync = new RegencySync({
+    store,
+    regencyCode: access.regencyCode,
+    fiscalYears: () => reference.fiscalYears(access.regencyCode),
+  });
   // The ledger's SPP decisions read the same project read side the project endpoints write through.
-  const ledger = dependencies.ledger ?? createLedger({ store, reference, projects });
+  const ledger =
+    dependencies.ledger ?? createLedger({ store, reference, projects, villageNodes: sync });
   const { sessions, throttle, twoFactor } =
     dependencies.sessionStream ?? openSessionStream({ store, regencyCode: access.regencyCode });
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
@@ -148,13 +154,7 @@ export function createApp(dependencies: AppDependencies): Express {
     ...reportEndpoints({ readModels: dependencies.readModels, store, reference, clock }),
     ...projectEndpoints(projects),
     ...siskeudesImportEndpoints({ store, ledger, reference, clock }),
-    ...syncEndpoints(
-      new RegencySync({
-        store,
-        regencyCode: access.regencyCode,
-        fiscalYears: () => reference.fiscalYears(access.regencyCode),
-      }),
-    ),
+    ...syncEndpoints(sync),
   ];
   endpoints.push(...documentationEndpoints(() => endpoints));
 

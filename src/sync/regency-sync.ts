@@ -76,6 +76,13 @@ export class RegencySync {
     return undefined;
   }
 
+  /** Whether an active node keeps the village's books: then the regency's copy of its streams is read-only. */
+  async keepsBooks(villageCode: string): Promise<boolean> {
+    for (const node of (await this.record.state()).nodes.values())
+      if (node.villageCode === villageCode && !node.revoked) return true;
+    return false;
+  }
+
   async activeNode(nodeId: string): Promise<VillageNode | undefined> {
     const node = (await this.record.state()).nodes.get(nodeId);
     return node && !node.revoked ? node : undefined;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
 import { StreamNotFoundError } from '../eventstore/errors';
-import type { EventStore } from '../eventstore/port';
+import type { EventStore, RecordedEvent } from '../eventstore/port';
 import type { Divergence } from './quarantine';
 import { syncEventSchemas, type SyncEventData, type SyncEventType } from './sync-events';
 
@@ -28,36 +28,32 @@ export const SYNC_ACTOR: Actor = {
   displayName: 'Sinkronisasi Kasdesa / Kasdesa sync',
 };
 
-/** A side's sync stream: read whole (a few registrations and rare quarantines) and appended to. */
+/** A side's sync stream (a few registrations and rare quarantines): folded as it grows, and appended to. */
 export class SyncRecord {
   constructor(
     private readonly store: EventStore,
     readonly streamId: string,
   ) {}
 
+  private readonly folded: SyncState = { nodes: new Map(), quarantined: [] };
+  private revision: bigint | undefined;
+
+  /** The record folded up to its head; only what was appended since the last call is read. */
   async state(): Promise<SyncState> {
-    const events = await this.store.readStream(this.streamId).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
-    const state: SyncState = { nodes: new Map(), quarantined: [] };
+    const fromRevision = this.revision === undefined ? 0n : this.revision + 1n;
+    const events = await this.store
+      .readStream(this.streamId, { fromRevision })
+      .catch((error: unknown) => {
+        if (error instanceof StreamNotFoundError) return [];
+        throw error;
+      });
     for (const event of events) {
-      if (event.type === 'VillageNodeRegistered') {
-        const data = syncEventSchemas.VillageNodeRegistered.data.parse(event.data);
-        state.nodes.set(data.nodeId, { ...data, revoked: false, registeredAt: event.recordedAt });
-      } else if (event.type === 'VillageNodeRevoked') {
-        const { nodeId } = syncEventSchemas.VillageNodeRevoked.data.parse(event.data);
-        const node = state.nodes.get(nodeId);
-        if (node) node.revoked = true;
-      } else if (event.type === 'SyncStreamQuarantined') {
-        const data = syncEventSchemas.SyncStreamQuarantined.data.parse(event.data);
-        state.quarantined.push({ ...data, revision: BigInt(data.revision) });
-      } else if (event.type === 'SyncQuarantineLifted') {
-        const { stream } = syncEventSchemas.SyncQuarantineLifted.data.parse(event.data);
-        state.quarantined = state.quarantined.filter((known) => known.stream !== stream);
-      }
+      // Two calls at once read the same events: each is folded once.
+      if (this.revision !== undefined && event.revision <= this.revision) continue;
+      foldSyncEvent(this.folded, event);
+      this.revision = event.revision;
     }
-    return state;
+    return this.folded;
   }
 
   async append<T extends SyncEventType>(
@@ -97,6 +93,23 @@ export class SyncRecord {
       { ...divergence, revision: divergence.revision.toString() },
       SYNC_ACTOR,
     );
+  }
+}
+
+function foldSyncEvent(state: SyncState, event: RecordedEvent): void {
+  if (event.type === 'VillageNodeRegistered') {
+    const data = syncEventSchemas.VillageNodeRegistered.data.parse(event.data);
+    state.nodes.set(data.nodeId, { ...data, revoked: false, registeredAt: event.recordedAt });
+  } else if (event.type === 'VillageNodeRevoked') {
+    const { nodeId } = syncEventSchemas.VillageNodeRevoked.data.parse(event.data);
+    const node = state.nodes.get(nodeId);
+    if (node) node.revoked = true;
+  } else if (event.type === 'SyncStreamQuarantined') {
+    const data = syncEventSchemas.SyncStreamQuarantined.data.parse(event.data);
+    state.quarantined.push({ ...data, revision: BigInt(data.revision) });
+  } else if (event.type === 'SyncQuarantineLifted') {
+    const { stream } = syncEventSchemas.SyncQuarantineLifted.data.parse(event.data);
+    state.quarantined = state.quarantined.filter((known) => known.stream !== stream);
   }
 }
 

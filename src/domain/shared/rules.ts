@@ -541,6 +541,11 @@ export const RULES = {
     en: 'This stream is not quarantined',
     kind: 'invalid',
   },
+  VILLAGE_BOOKS_ON_NODE: {
+    id: 'Buku desa ini dicatat di simpul desanya; salinan di server kabupaten hanya dapat dibaca',
+    en: "This village's books are kept on its village node; the regency's copy is read-only",
+    kind: 'conflict',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;
