@@ -155,7 +155,9 @@ async function restoreFromBackup(node: Node): Promise<void> {
   copies.set(node.stream, (node.backup ?? []).map(dataOf));
   await copyStreams(node.store, copies);
   node.recorded = node.backup?.length ?? 0;
+  // Its sync record lives in its store: what it had learnt since the backup is gone too.
   node.cursor = new Map();
+  node.quarantine = new SyncQuarantine();
   node.restored = true;
 }
 
