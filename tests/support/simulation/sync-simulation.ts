@@ -350,6 +350,8 @@ export async function runSyncSimulation({ seed, steps }: SyncSimulationOptions):
   };
 }
 
+const streamOf = (place: string) => place.split('@')[0]!;
+
 const shape = (events: RecordedEvent[]) =>
   events.map((event) => `${event.revision}:${event.id}:${String(event.metadata.hash)}`);
 
@@ -418,13 +420,25 @@ export async function checkSyncRun(run: SyncRun): Promise<SyncCheck> {
   const { regency, nodes, acknowledged } = run;
   const violations: string[] = [];
   if (acknowledged.size === 0) violations.push('nothing was acknowledged');
-  const heldAt = new Map<string, string[]>();
-  for (const stream of new Set([...acknowledged.keys()].map((place) => place.split('@')[0]!)))
-    for (const event of await eventsOf(regency.store, stream))
-      heldAt.set(event.id, [...(heldAt.get(event.id) ?? []), `${stream}@${event.revision}`]);
-  for (const [place, id] of acknowledged) {
-    const at = heldAt.get(id) ?? [];
-    if (at.join() !== place) violations.push(`acknowledged ${place} (${id}) held at [${at}]`);
+  // Every acknowledged event once, at its revision, on the regency and on the node that wrote it
+  // (unless that node's stream is quarantined: a restore lost it there, which is the divergence).
+  const sides = [
+    { side: 'the regency', store: regency.store, streams: [...acknowledged.keys()].map(streamOf) },
+    ...nodes
+      .filter((node) => !regency.quarantine.has(node.stream))
+      .map((node) => ({ side: node.villageCode, store: node.store, streams: [node.stream] })),
+  ];
+  for (const { side, store, streams } of sides) {
+    const heldAt = new Map<string, string[]>();
+    for (const stream of new Set(streams))
+      for (const event of await eventsOf(store, stream))
+        heldAt.set(event.id, [...(heldAt.get(event.id) ?? []), `${stream}@${event.revision}`]);
+    for (const [place, id] of acknowledged) {
+      if (!streams.includes(streamOf(place))) continue;
+      const at = heldAt.get(id) ?? [];
+      if (at.join() !== place)
+        violations.push(`acknowledged ${place} (${id}) held on ${side} at [${at}]`);
+    }
   }
   for (const node of nodes) {
     for (const stream of nodeStreams(node.villageCode, [YEAR]).copies)
