@@ -5,12 +5,16 @@ import {
   type SimulationResult,
   type StoreKind,
 } from '../../tests/support/simulation/simulation';
+import { checkSyncRun, runSyncSimulation } from '../../tests/support/simulation/sync-simulation';
 
 const KILLS = 30;
 const SIMULATION: Record<StoreKind, { seeds: number; steps: number }> = {
   memory: { seeds: 12, steps: 1500 },
   embedded: { seeds: 4, steps: 800 },
 };
+/** The sync simulation at bench size: the CI test runs 8 seeds of 400 steps. */
+const SYNC_SEEDS = Number(process.env.BENCH_SYNC_SEEDS ?? 40);
+const SYNC_STEPS = Number(process.env.BENCH_SYNC_STEPS ?? 4000);
 
 async function simulate(random: Random): Promise<Record<string, unknown>> {
   const runs: SimulationResult[] = [];
@@ -46,6 +50,57 @@ async function simulate(random: Random): Promise<Record<string, unknown>> {
   };
 }
 
+interface SyncFigures {
+  seed: number;
+  acknowledged: number;
+  dropped: number;
+  duplicated: number;
+  restarts: number;
+  partitions: number;
+  restored: boolean;
+  quarantined: boolean;
+  reportsCompared: number;
+  violations: string[];
+}
+
+/** Two village nodes and the regency over a faulty network, many seeds of many steps (see sync-simulation.ts). */
+export async function simulateSync(random: Random): Promise<Record<string, unknown>> {
+  // Each run's stores are dropped once checked; only its figures are kept.
+  const runs: SyncFigures[] = [];
+  for (let i = 0; i < SYNC_SEEDS; i++) {
+    const run = await runSyncSimulation({ seed: random.nextUint32(), steps: SYNC_STEPS });
+    const check = await checkSyncRun(run);
+    console.log(
+      `sync seed ${run.seed}: ${run.acknowledged.size} acknowledged, quarantined [${check.quarantined.join(', ')}], ${check.reportsCompared} reports compared, violations ${check.violations.length}`,
+    );
+    runs.push({
+      seed: run.seed,
+      acknowledged: run.acknowledged.size,
+      ...run.faults,
+      restored: run.restoreAt !== undefined,
+      quarantined: check.quarantined.length > 0,
+      reportsCompared: check.reportsCompared,
+      violations: check.violations.map((v) => `seed ${run.seed}: ${v}`),
+    });
+  }
+  const total = (pick: (run: SyncFigures) => number) =>
+    runs.reduce((sum, run) => sum + pick(run), 0);
+  return {
+    seeds: runs.map((run) => run.seed),
+    steps: SYNC_STEPS,
+    acknowledged: total((run) => run.acknowledged),
+    dropped: total((run) => run.dropped),
+    duplicated: total((run) => run.duplicated),
+    restarts: total((run) => run.restarts),
+    partitions: total((run) => run.partitions),
+    restores: runs.filter((run) => run.restored).length,
+    quarantinedRuns: runs.filter((run) => run.quarantined).length,
+    reportsCompared: total((run) => run.reportsCompared),
+    invariantViolations: total((run) => run.violations.length),
+    violations: runs.flatMap((run) => run.violations).slice(0, 20),
+  };
+}
+
 /** The long soaks: many SIGKILLs of the real server under load, and a long deterministic simulation. */
 export async function reliabilityBench(): Promise<Record<string, unknown>> {
   const seed = seedFromEnvironment() ?? new Random(Date.now() >>> 0).nextUint32();
@@ -60,10 +115,15 @@ export async function reliabilityBench(): Promise<Record<string, unknown>> {
     log: console.log,
   });
   const simulation = await simulate(random);
+  const sync = await simulateSync(random);
   return {
     seed,
     crashUnderLoad: crash,
     simulation,
-    invariantViolations: crash.violations.length + (simulation.invariantViolations as number),
+    sync,
+    invariantViolations:
+      crash.violations.length +
+      (simulation.invariantViolations as number) +
+      (sync.invariantViolations as number),
   };
 }
