@@ -8,20 +8,18 @@ import { createRegionService } from '../../src/app/region-service';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
 import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
-import { command } from '../support/decider-specification';
 import { villageRoad } from '../support/project-fixtures';
 import {
   draftSpp,
-  enactedExecutionBudget,
-  paidSpp,
   REGENCY,
   VILLAGE,
   YEAR,
+  roadFirstTranchePaid,
+  roadLines,
 } from '../support/village-fixtures';
 
 const TPK = { id: 'tpk', role: 'activityExecutor', displayName: 'TPK' };
 const REGENCY_FINANCE = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
-const road = (amount: string) => [{ lineId: 's-road', source: 'DDS', amount, taxes: [] }];
 
 const apbdRoad = villageRoad({
   villageCode: VILLAGE,
@@ -50,22 +48,7 @@ async function villageWithRoad(
     ...(policy ? { policy: monitoringPolicySchema.parse({ photoSteps: [], ...policy }) } : {}),
   });
   const ledger = createLedger({ store, reference, projects });
-  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SetAllocation', {
-      villageCode: VILLAGE,
-      source: 'DDS',
-      amount: '100000000',
-      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-    }),
-  );
-  for (const raw of [
-    ...enactedExecutionBudget(),
-    ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
-  ])
-    await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+  await roadFirstTranchePaid(ledger);
   await before(projects);
   const project = villageRoad({ villageCode: VILLAGE, kegiatanCode: '02.03.10' });
   await projects.handle(TPK, 'register', 'RegisterVillageProject', project);
@@ -83,7 +66,11 @@ const report = (projects: ProjectService, projectId: string, percent: number, da
   });
 
 const secondTranche = (ledger: Ledger) =>
-  ledger.executeVillageCommand(VILLAGE, YEAR, draftSpp('SPP-2', 'LS', 'road', road('1000000')));
+  ledger.executeVillageCommand(
+    VILLAGE,
+    YEAR,
+    draftSpp('SPP-2', 'LS', 'road', roadLines('1000000')),
+  );
 
 describe('the ledger reads the project read side for the disbursement gate', () => {
   it('drafts a later tranche as before when the policy sets no gate', async () => {

@@ -1,21 +1,17 @@
 import request from 'supertest';
 import { createLedger } from '../../src/app/ledger';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
-import { command } from '../support/decider-specification';
 import { villageRoad } from '../support/project-fixtures';
-import { draftSpp, enactedExecutionBudget, paidSpp } from '../support/village-fixtures';
+import { draftSpp, roadFirstTranchePaid, roadLines } from '../support/village-fixtures';
 import {
   bearer,
   expectProblem,
-  REGENCY,
   startTestServer,
   VILLAGE,
   VILLAGE_PATH,
   YEAR,
   type TestServer,
 } from './support';
-
-const road = (amount: string) => [{ lineId: 's-road', source: 'DDS', amount, taxes: [] }];
 
 describe('the disbursement gate over the API (the app wires the project read side into the ledger)', () => {
   let server: TestServer;
@@ -28,22 +24,7 @@ describe('the disbursement gate over the API (the app wires the project read sid
     });
     // The year is set up by a ledger of its own over the same store: the first tranche paid.
     const setup = createLedger({ store: server.store });
-    await setup.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-    await setup.executeRegencyCommand(
-      REGENCY,
-      YEAR,
-      command('SetAllocation', {
-        villageCode: VILLAGE,
-        source: 'DDS',
-        amount: '100000000',
-        legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-      }),
-    );
-    for (const raw of [
-      ...enactedExecutionBudget(),
-      ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
-    ])
-      await setup.executeVillageCommand(VILLAGE, YEAR, raw);
+    await roadFirstTranchePaid(setup);
   });
 
   it('answers 422 naming the project, its progress and the step, and stores nothing', async () => {
@@ -56,7 +37,7 @@ describe('the disbursement gate over the API (the app wires the project read sid
     const response = await request(server.app)
       .post(`${VILLAGE_PATH}/commands/DraftPaymentRequest`)
       .set(bearer(server.tokens.activityExecutor))
-      .send(draftSpp('SPP-2', 'LS', 'road', road('1000000')).payload as object);
+      .send(draftSpp('SPP-2', 'LS', 'road', roadLines('1000000')).payload as object);
     expectProblem(response, 422, 'PAYMENT_PROJECT_PROGRESS');
     expect(response.body.messages.id).toContain(
       'proyek rabat-krajan-2025 "Rabat beton jalan Dusun Krajan": kemajuan 0 % (belum ada laporan), tahap berikutnya memerlukan 50 %',

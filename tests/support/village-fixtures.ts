@@ -30,6 +30,7 @@ import {
   type PaymentRequestLine,
 } from '../../src/scenario/execution-commands';
 import type { CommandDraft } from '../../src/scenario/scenario-step';
+import type { Ledger } from '../../src/app/ledger';
 import {
   by,
   command,
@@ -312,4 +313,34 @@ export function paidSpp(
     ...approveSpp(sppId),
     paySpp(`PAY/${sppId}`, sppId, { from }),
   ];
+}
+
+/** SPP lines on the road activity's Dana Desa line (`s-road`, kegiatan 02.03.10). */
+export const roadLines = (amount: string) => [
+  { lineId: 's-road', source: 'DDS', amount, taxes: [] },
+];
+
+/**
+ * Through the ledger: the regency year open with the village's Dana Desa
+ * allocation, the APBDes enacted and the road's first tranche paid (SPP-1),
+ * then `more` of the village's commands.
+ */
+export async function roadFirstTranchePaid(ledger: Ledger, more: RawCommand[] = []): Promise<void> {
+  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
+  await ledger.executeRegencyCommand(
+    REGENCY,
+    YEAR,
+    command('SetAllocation', {
+      villageCode: VILLAGE,
+      source: 'DDS',
+      amount: '100000000',
+      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
+    }),
+  );
+  for (const raw of [
+    ...enactedExecutionBudget(),
+    ...paidSpp('SPP-1', 'LS', 'road', roadLines('2000000')),
+    ...more,
+  ])
+    await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
 }

@@ -3,14 +3,12 @@ import { createLedger } from '../../src/app/ledger';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
 import { villageStreamId } from '../../src/domain/village/decider';
 import { webPages } from '../../src/web/web-pages';
-import { bearer, REGENCY, startTestServer, VILLAGE, YEAR, type TestServer } from '../http/support';
-import { command } from '../support/decider-specification';
+import { bearer, startTestServer, VILLAGE, YEAR, type TestServer } from '../http/support';
 import { villageRoad } from '../support/project-fixtures';
-import { approveSpp, draftSpp, enactedExecutionBudget, paidSpp } from '../support/village-fixtures';
+import { approveSpp, draftSpp, roadFirstTranchePaid, roadLines } from '../support/village-fixtures';
 import { submitForm, signedInAgent } from './support/web-agent';
 
 const PAY_FORM = '/perintah/PayPaymentRequest';
-const road = (amount: string) => [{ lineId: 's-road', source: 'DDS', amount, taxes: [] }];
 
 describe('the disbursement gate in the web forms (the same ledger as the API)', () => {
   let server: TestServer;
@@ -24,24 +22,10 @@ describe('the disbursement gate in the web forms (the same ledger as the API)', 
     });
     // Set up by a ledger of its own: the first tranche paid, the second approved before the project was registered.
     const setup = createLedger({ store: server.store });
-    await setup.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-    await setup.executeRegencyCommand(
-      REGENCY,
-      YEAR,
-      command('SetAllocation', {
-        villageCode: VILLAGE,
-        source: 'DDS',
-        amount: '100000000',
-        legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-      }),
-    );
-    for (const raw of [
-      ...enactedExecutionBudget(),
-      ...paidSpp('SPP-1', 'LS', 'road', road('2000000')),
-      draftSpp('SPP-2', 'LS', 'road', road('1000000')),
+    await roadFirstTranchePaid(setup, [
+      draftSpp('SPP-2', 'LS', 'road', roadLines('1000000')),
       ...approveSpp('SPP-2'),
-    ])
-      await setup.executeVillageCommand(VILLAGE, YEAR, raw);
+    ]);
     await request(server.app)
       .post('/api/v1/projects/village')
       .set(bearer(server.tokens.activityExecutor))
