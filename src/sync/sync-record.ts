@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
-import { StreamNotFoundError } from '../eventstore/errors';
 import type { EventStore, RecordedEvent } from '../eventstore/port';
 import type { Divergence } from './quarantine';
 import { syncEventSchemas, type SyncEventData, type SyncEventType } from './sync-events';
@@ -40,13 +39,11 @@ export class SyncRecord {
 
   /** The record folded up to its head; only what was appended since the last call is read. */
   async state(): Promise<SyncState> {
+    // Asked on every village command (does a node keep its books?): no read, and no error, when nothing is new.
+    const head = await this.store.streamRevision(this.streamId);
+    if (head === undefined || head === this.revision) return this.folded;
     const fromRevision = this.revision === undefined ? 0n : this.revision + 1n;
-    const events = await this.store
-      .readStream(this.streamId, { fromRevision })
-      .catch((error: unknown) => {
-        if (error instanceof StreamNotFoundError) return [];
-        throw error;
-      });
+    const events = await this.store.readStream(this.streamId, { fromRevision });
     for (const event of events) {
       // Two calls at once read the same events: each is folded once.
       if (this.revision !== undefined && event.revision <= this.revision) continue;
