@@ -128,7 +128,7 @@ describe('kasdesa CLI: load-reference, status with projections, rebuild-projecti
     ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(
-        /unknown report: laporan-x \(regency: fund-flow, realisation, monitoring\)/,
+        /unknown report: laporan-x \(regency: fund-flow, realisation, monitoring, project-outputs\)/,
       ),
     });
   }, 120_000);

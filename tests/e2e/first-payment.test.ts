@@ -25,7 +25,7 @@ function fundFlowRow(workbook: ExcelJS.Workbook, villageCode: string, source: st
       if (values.includes('Kode') && values.includes('Sumber Dana')) headers = values.map(String);
       else if (
         headers &&
-        values[0] === villageCode &&
+        values[headers.indexOf('Kode')] === villageCode &&
         values[headers.indexOf('Sumber Dana')] === source
       )
         return Object.fromEntries(headers.map((header, index) => [header, values[index]]));
