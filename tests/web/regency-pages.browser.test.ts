@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousAxeViolations } from './support/axe-check';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/demo/demo-users';
 import { MONITORING_PATH } from '../../src/web/regency/regency-paths';
@@ -34,13 +34,10 @@ describe('the monitoring page on a phone', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
           PHONE_WIDTH,
         );
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa'])
-          .analyze();
         expect(
-          violations
-            .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
-            .map((violation) => `${violation.id}: ${violation.help}`),
+          (await seriousAxeViolations(page)).map(
+            (violation) => `${violation.id}: ${violation.help}`,
+          ),
         ).toEqual([]);
         await context.close();
       },

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import type { Role } from '../../../src/access/roles';
@@ -6,6 +5,7 @@ import { DEMO_PASSWORD, demoUsername } from '../../../src/demo/demo-users';
 import { FORMS_PATH, HOME_PATH, LOGIN_PATH } from '../../../src/web/paths';
 import { testNeedingTool } from '../../support/test-needing-tool';
 import { DEMO_VILLAGE, logInThroughForm, SCREENSHOTS, useDemoBrowser } from './browser-demo';
+import { seriousAxeViolations } from './axe-check';
 import { crawlPages, pageSlug } from './page-crawl';
 
 /** Pages visited per role at most: every page a role reaches today, with room for the forms and books to come. */
@@ -15,9 +15,6 @@ const H1_WAIT_MS = 5_000;
 const PHONE_WIDTH = 360;
 const DESKTOP_WIDTH = 1280;
 const VIEWPORT_HEIGHT = 740;
-/** WCAG 2 A and AA; a serious or critical violation fails the tour. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa'];
-const FAILING_IMPACTS = ['serious', 'critical'];
 const browserTest = testNeedingTool('chromium', 'the tour of every page in a real browser');
 /** Pages whose content depends on the role: checked for each role; any other page once, for the first role reaching it. */
 const ROLE_PAGES = new Set([HOME_PATH, FORMS_PATH]);
@@ -49,8 +46,7 @@ async function checkPage(
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   if (scrollWidth > PHONE_WIDTH)
     problems.push(`${at}: ${scrollWidth} px wide at ${PHONE_WIDTH} px (horizontal scrolling)`);
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  for (const violation of violations.filter((v) => FAILING_IMPACTS.includes(v.impact ?? '')))
+  for (const violation of await seriousAxeViolations(page))
     for (const node of violation.nodes)
       problems.push(
         `${at}: axe ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}`,
