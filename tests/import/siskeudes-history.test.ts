@@ -29,7 +29,7 @@ describe('Siskeudes history as it happened', () => {
       {
         commandType: 'DraftPaymentRequest',
         table: 'Ta_SPP',
-        row: 2,
+        row: 3,
         naturalKey: 'SPP/002/2025',
         date: '2025-05-15',
         exceptions: [overspent],
@@ -37,17 +37,18 @@ describe('Siskeudes history as it happened', () => {
       {
         commandType: 'PayPaymentRequest',
         table: 'Ta_Pencairan',
-        row: 2,
+        row: 3,
         naturalKey: 'CEK/002/2025',
         date: '2025-05-20',
         exceptions: [overspent],
       },
     ]);
-    // The amounts stay Siskeudes' own: 22,000,000 + 110,000,000 paid, 2,750,000 withheld on the first.
+    // The amounts stay Siskeudes' own: 22,000,000 + 110,000,000 paid (and the 5,000,000 panjar advanced),
+    // 2,750,000 withheld on the first.
     expect(outcome.totals.paid).toEqual({
-      gross: '132000000.00',
+      gross: '137000000.00',
       withheld: '2750000.00',
-      net: '129250000.00',
+      net: '134250000.00',
     });
     expect(outcome.totals.received).toBe('302500000.00');
     expect(outcome.reconciliation).toMatchObject({ reconciled: true, differences: [] });
@@ -74,8 +75,9 @@ describe('Siskeudes history as it happened', () => {
 
   it('books a payment made before the money came in, flagging the cash and the fund source below zero', async () => {
     const tables = overspentVillageTables();
-    // Without the second ADD receipt: on 20 May the bank held 4,000,000 + 100,000,000 − 19,250,000 (SPP/001
-    // net) − 2,750,000 (taxes deposited) = 82,000,000, and ADD 5,000,000 + 100,000,000 − 22,000,000 = 83,000,000.
+    // Without the second ADD receipt: on 20 May the bank held 4,000,000 + 100,000,000 + 2,500,000 (STS of the
+    // PAD cash) − 19,250,000 (SPP/001 net) − 5,000,000 (panjar) − 2,750,000 (taxes deposited) = 79,500,000, and
+    // ADD 5,000,000 + 100,000,000 − 22,000,000 − 4,400,000 (panjar spent, 600,000 handed back) = 78,600,000.
     tables.Ta_TBP!.pop();
     tables.Ta_TBPRinci!.pop();
     const { outcome } = await importOf(tables);
@@ -84,11 +86,11 @@ describe('Siskeudes history as it happened', () => {
     expect(payment?.exceptions).toEqual(
       expect.arrayContaining([
         broken('BUDGET_LINE_AVAILABLE', 'lineId', PAUD_LINE, /\(103000000\.00 left in/),
-        broken('CASH_NOT_NEGATIVE', 'account', 'bank', /\(balance 82000000\.00 < 110000000\.00\)/),
-        broken('FUND_RESTRICTION', 'source', 'ADD', /\(balance 83000000\.00 < 110000000\.00\)/),
+        broken('CASH_NOT_NEGATIVE', 'account', 'bank', /\(balance 79500000\.00 < 110000000\.00\)/),
+        broken('FUND_RESTRICTION', 'source', 'ADD', /\(balance 78600000\.00 < 110000000\.00\)/),
       ]),
     );
-    expect(outcome.totals.paid.gross).toBe('132000000.00');
+    expect(outcome.totals.paid.gross).toBe('137000000.00');
     expect(outcome.reconciliation.reconciled).toBe(true);
   });
 
@@ -116,7 +118,7 @@ describe('Siskeudes history as it happened', () => {
 
   it('books an unbalanced budget as enacted, flagging each step that checks the budget', async () => {
     const tables = twoVillageTables();
-    // Another Rp 200,000,000 of ADD spending on 01.01.01: ADD spending 180 + 200 + 125 = 505 million
+    // Another Rp 200,000,000 of ADD spending on 01.01.01: ADD spending 174 + 200 + 125 + 6 = 505 million
     // against ADD revenue 300 + SiLPA 5 = 305; the year 310 revenue − 515 spending + 5 financing = −200.
     tables.Ta_RABRinci!.push({
       ...tables.Ta_RABRinci![3]!,

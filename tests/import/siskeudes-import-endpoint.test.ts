@@ -21,7 +21,7 @@ describe('POST …/villages/{code}/years/{year}/imports', () => {
     expect(first.body).toMatchObject({
       status: 'imported',
       streamId: 'village-35.10.01.2001-2025',
-      eventCount: 25,
+      eventCount: 35,
       totals: { received: '102500000.00' },
       reconciliation: { reconciled: true, differences: [], uncounted: [] },
     });

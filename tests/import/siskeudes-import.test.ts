@@ -44,6 +44,10 @@ describe('Siskeudes import of a village-year', () => {
     const state = await ledger.villageState(VILLAGE, 2025);
     expect(state.fiscalYear).toBeDefined();
     expect(state.paymentRequests.get('SPP/001/2025')?.status).toBe('paid');
+    expect(state.paymentRequests.get('SPP/UM/001/2025')).toMatchObject({
+      status: 'closed',
+      spjId: 'SPJ/001/2025',
+    });
   });
 
   it('writes nothing the second time the same file is imported', async () => {
@@ -62,6 +66,7 @@ describe('Siskeudes import of a village-year', () => {
     const head = await store.headPosition();
     const other = changed((tables) => {
       tables.Ta_TBPRinci![1]!.Nilai = '2600000';
+      tables.Ta_STSRinci![0]!.Nilai = '2600000';
     });
     const refusal = await run(await siskeudesZip(other)).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
@@ -95,11 +100,89 @@ describe('Siskeudes import of a village-year', () => {
 
   it.each([
     [
-      'a kind of SPP not imported yet',
+      'a kind of SPP not imported yet (pembiayaan)',
       'Ta_SPP',
       'NOT_YET_SUPPORTED',
       (t: FixtureTables) => {
-        t.Ta_SPP![0]!.Jn_SPP = 'UM';
+        t.Ta_SPP![0]!.Jn_SPP = 'PBY';
+      },
+    ],
+    [
+      'an SPJ without its panjar SPP',
+      'Ta_SPJ',
+      'PARENT_PRESENT',
+      (t: FixtureTables) => {
+        t.Ta_SPJ![0]!.No_SPP = 'SPP/UM/009/2025';
+      },
+    ],
+    [
+      'an SPJ of an LS SPP',
+      'Ta_SPJ',
+      'PARENT_PRESENT',
+      (t: FixtureTables) => {
+        t.Ta_SPJ![0]!.No_SPP = 'SPP/001/2025';
+      },
+    ],
+    [
+      'an SPJ accounting for more than the panjar advanced (Kasdesa’s own rule)',
+      'Ta_SPJ',
+      'PANJAR_WITHIN_ADVANCE',
+      (t: FixtureTables) => {
+        t.Ta_SPJRinci![0]!.Nilai = '5400000';
+        t.Ta_SPJBukti![1]!.Nilai = '3180000';
+      },
+    ],
+    [
+      'an SPJ line whose evidence adds up to another amount',
+      'Ta_SPJRinci',
+      'EVIDENCE_TOTAL',
+      (t: FixtureTables) => {
+        t.Ta_SPJBukti![1]!.Nilai = '2000000';
+      },
+    ],
+    [
+      'SPJ evidence of a line the SPJ does not have',
+      'Ta_SPJBukti',
+      'PARENT_PRESENT',
+      (t: FixtureTables) => {
+        t.Ta_SPJBukti![1]!.Kd_Rincian = '5.2.2.01.';
+      },
+    ],
+    [
+      'a second SPJ of one panjar',
+      'Ta_SPJ',
+      'NOT_YET_SUPPORTED',
+      (t: FixtureTables) => {
+        t.Ta_SPJ!.push({ ...t.Ta_SPJ![0]!, No_SPJ: 'SPJ/002/2025' });
+      },
+    ],
+    [
+      'a panjar SPP carrying evidence (it belongs to the SPJ)',
+      'Ta_SPPBukti',
+      'NOT_YET_SUPPORTED',
+      (t: FixtureTables) => {
+        t.Ta_SPPBukti!.push({
+          ...t.Ta_SPPBukti![0]!,
+          No_SPP: 'SPP/UM/001/2025',
+          No_Bukti: 'KW/UM/2025',
+        });
+      },
+    ],
+    [
+      'a deposit (STS) of part of a cash receipt',
+      'Ta_STSRinci',
+      'NOT_YET_SUPPORTED',
+      (t: FixtureTables) => {
+        t.Ta_STSRinci![0]!.Nilai = '1000000';
+      },
+    ],
+    [
+      'a deposit (STS) of a bank receipt (Kasdesa’s own rule)',
+      'Ta_STS',
+      'RECEIPT_DEPOSITABLE',
+      (t: FixtureTables) => {
+        t.Ta_STSRinci![0]!.No_TBP = 'TBP/001/2025';
+        t.Ta_STSRinci![0]!.Nilai = '100000000';
       },
     ],
     [

@@ -42,8 +42,10 @@ describe('Siskeudes import reconciliation', () => {
       'revenue||4.1.1.01': ['10000000.00', '2500000.00'],
       // SiLPA: budgeted 5,000,000; realised = opening cash 1,000,000 + bank 4,000,000.
       'financingReceipts||6.1.1.01': ['5000000.00', '5000000.00'],
-      'spending|01.01.01|5.1.1': ['180000000.00', '0.00'],
+      'spending|01.01.01|5.1.1': ['174000000.00', '0.00'],
       'spending|02.01.01|5.2.2': ['135000000.00', '22000000.00'],
+      // The panjar: advanced 5,000,000, realised by its SPJ's 4,400,000 (Ta_SPJRinci), not the advance.
+      'spending|02.01.01|5.2.1': ['6000000.00', '4400000.00'],
     });
     expect(uncounted).toEqual([]);
   });
@@ -97,12 +99,35 @@ describe('Siskeudes import reconciliation', () => {
     });
   });
 
+  it('lists a panjar advanced and never accounted for: Siskeudes realises only its SPJ', async () => {
+    const tables = withTables((t) => {
+      for (const table of ['Ta_SPJ', 'Ta_SPJRinci', 'Ta_SPJBukti', 'Ta_SPJPot']) delete t[table];
+      t.Ta_Pajak!.pop();
+      t.Ta_PajakRinci!.splice(2);
+    });
+    const { outcome } = await importOf(tables);
+    expect(outcome.reconciliation).toMatchObject({
+      reconciled: false,
+      differences: [
+        {
+          section: 'spending',
+          kegiatan: '02.01.01',
+          account: '5.2.1',
+          figure: 'realised',
+          siskeudes: '0.00',
+          kasdesa: '5000000.00',
+          difference: '-5000000.00',
+        },
+      ],
+    });
+  });
+
   it('refuses, rather than leaves out, a paid SPP line whose SPP row is missing', async () => {
     const tables = withTables((t) => {
       t.Ta_SPPRinci!.push({ ...t.Ta_SPPRinci![0]!, No_SPP: 'SPP/009/2025', Nilai: '5000000' });
     });
     await expect(importVillageYear(tables)).rejects.toThrow(
-      /"table":"Ta_SPPRinci","row":2,"column":"No_SPP","value":"SPP\/009\/2025","rule":"PARENT_PRESENT"/,
+      /"table":"Ta_SPPRinci","row":3,"column":"No_SPP","value":"SPP\/009\/2025","rule":"PARENT_PRESENT"/,
     );
   });
 

@@ -66,6 +66,10 @@ export const IMPORT_RULES = {
     id: 'Aturan Kasdesa menolak transaksi ini',
     en: 'A Kasdesa rule refuses this transaction',
   },
+  EVIDENCE_TOTAL: {
+    id: 'Nilai rincian SPJ tidak sama dengan jumlah buktinya',
+    en: 'The SPJ line’s amount is not the total of its evidence',
+  },
 } as const satisfies Record<string, BilingualText>;
 
 export type ImportRuleId = keyof typeof IMPORT_RULES;

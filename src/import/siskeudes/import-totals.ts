@@ -12,6 +12,10 @@ export interface ImportTotals {
   received: string;
   paid: { gross: string; withheld: string; net: string };
   taxDeposited: string;
+  /** Cash receipts paid into the bank (STS). */
+  cashDeposited: string;
+  /** What the panjar SPJs account for: spent on evidence, taxes withheld on it, handed back. */
+  panjarAccounted: { spent: string; withheld: string; returned: string };
 }
 
 export function importTotals(events: readonly EventData[]): ImportTotals {
@@ -42,5 +46,18 @@ export function importTotals(events: readonly EventData[]): ImportTotals {
       net: amounts('PaymentRequestPaid', (data) => data.net),
     },
     taxDeposited: amounts('TaxDeposited', (data) => data.amount),
+    cashDeposited: amounts('CashReceiptsDeposited', (data) => data.amount),
+    panjarAccounted: {
+      spent: amounts('PanjarAccounted', (data) => amountOf(data.lines, 'spent')),
+      withheld: amounts('PanjarAccounted', (data) => amountOf(data.withholdings, 'amount')),
+      returned: amounts('PanjarAccounted', (data) => data.returned),
+    },
   };
+}
+
+/** The total of one amount field over an event's list (its lines, its withholdings). */
+function amountOf(list: unknown, field: string): string {
+  return toAmountText(
+    sum((list as Record<string, string>[]).map((item) => rupiah(item[field] ?? '0'))),
+  );
 }

@@ -78,7 +78,9 @@ export function planImport(
     ...planner.budget(rows, desa),
     ...inDateOrder([
       ...planner.receipts(rows),
+      ...planner.cashDeposits(rows),
       ...planner.paymentRequests(rows, desa),
+      ...planner.panjarAccounts(rows),
       ...planner.taxDeposits(rows),
     ]),
   ];
@@ -126,6 +128,15 @@ const KINDS: Record<string, LineKey['kind']> = {
   '5': 'spending',
   '6': 'financing',
 };
+
+type Deduction = Placed<'Ta_SPPPot'> | Placed<'Ta_SPJPot'>;
+
+/**
+ * Where the PKA hands back the sisa panjar (and the taxes withheld on the
+ * SPJ's evidence): the treasurer's cash. Siskeudes' Ta_SPJSisa names no
+ * account (unverified; docs/siskeudes.md).
+ */
+const PANJAR_RETURNED_TO = 'cashOnHand';
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const cashAccountOf = (kdBayar: string | undefined) => (kdBayar === '1' ? 'cashOnHand' : 'bank');
@@ -330,9 +341,7 @@ class Planner {
         );
         return [];
       }
-      const siblings = rincis.get(rinci.No_Bukti) ?? [];
-      const receiptId =
-        siblings.length === 1 ? rinci.No_Bukti : `${rinci.No_Bukti}/${siblings.indexOf(rinci) + 1}`;
+      const receiptId = receiptIdOf(rinci, rincis.get(rinci.No_Bukti) ?? []);
       return [
         {
           table: 'Ta_TBPRinci',
@@ -388,15 +397,17 @@ class Planner {
     for (const table of ['Ta_SPPRinci', 'Ta_SPPBukti', 'Ta_SPPPot', 'Ta_Pencairan'] as const)
       this.orphans(table, rows[table], (row) => spps.has(row.No_SPP), 'No_SPP');
     return rows.Ta_SPP.flatMap((spp): PlannedCommand[] => {
-      if (spp.Jn_SPP !== 'LS') {
+      if (spp.Jn_SPP !== 'LS' && spp.Jn_SPP !== 'UM') {
         this.problems.push(
           importProblem('NOT_YET_SUPPORTED', 'Ta_SPP', spp.row, 'Jn_SPP', spp.Jn_SPP, {
-            id: 'baru SPP LS yang dapat diimpor',
-            en: 'only LS payment requests can be imported so far',
+            id: 'baru SPP LS dan panjar (UM) yang dapat diimpor',
+            en: 'only LS and panjar (UM) payment requests can be imported so far',
           }),
         );
         return [];
       }
+      const panjar = spp.Jn_SPP === 'UM';
+      if (panjar) this.refuseAdvanceEvidence(spp, index.bukti, index.pot);
       const rinci = index.rinci.get(spp.No_SPP) ?? [];
       const activities = new Set(rinci.map((r) => r.Kd_Keg));
       if (rinci.length === 0 || activities.size > 1) {
@@ -414,29 +425,14 @@ class Planner {
       const activityId = this.kegiatanCode('Ta_SPPRinci', rinci[0]!.row, rinci[0]!.Kd_Keg);
       const overrides: Record<string, unknown>[] = [];
       const lines = rinci.map((line) => {
-        const lineId = lineIdOf({
-          kind: 'spending',
-          kegiatanCode: activityId,
-          account: line.Kd_Rincian,
-          source: line.Sumberdana,
-        });
-        if (!this.lineIds.has(lineId))
-          this.problems.push(
-            importProblem('BUDGET_LINE_PRESENT', 'Ta_SPPRinci', line.row, 'Kd_Rincian', lineId),
-          );
-        const bukti = (index.bukti.get(spp.No_SPP) ?? []).filter(
-          (b) =>
-            b.Kd_Keg === line.Kd_Keg &&
-            b.Kd_Rincian === line.Kd_Rincian &&
-            b.Sumberdana === line.Sumberdana,
+        const lineId = this.spendingLineId('Ta_SPPRinci', line, activityId);
+        const bukti = (index.bukti.get(spp.No_SPP) ?? []).filter(sameLine(line));
+        const withheld = this.withheldPerTax(
+          'Ta_SPPPot',
+          (index.pot.get(spp.No_SPP) ?? []).filter((p) =>
+            bukti.some((b) => b.No_Bukti === p.No_Bukti),
+          ),
         );
-        const withheld = new Map<string, Rupiah>();
-        for (const pot of (index.pot.get(spp.No_SPP) ?? []).filter((p) =>
-          bukti.some((b) => b.No_Bukti === p.No_Bukti),
-        )) {
-          const tax = this.taxOf('Ta_SPPPot', pot.row, pot.Kd_Rincian);
-          if (tax) withheld.set(tax, (withheld.get(tax) ?? ZERO).plus(pot.Nilai));
-        }
         for (const [tax, amount] of withheld)
           overrides.push({
             lineId,
@@ -470,7 +466,7 @@ class Planner {
       const commands: PlannedCommand[] = [
         step('draft', 'DraftPaymentRequest', {
           sppId: spp.No_SPP,
-          kind: 'LS',
+          kind: spp.Jn_SPP,
           activityId,
           date,
           description: clip(spp.Keterangan ?? `SPP ${spp.No_SPP}`, TEXT_MAX),
@@ -525,6 +521,209 @@ class Planner {
     });
   }
 
+  /** Ta_SPPPot rows of some evidence, summed per tax of the regency's policy. */
+  private withheldPerTax(table: 'Ta_SPPPot' | 'Ta_SPJPot', pots: readonly Deduction[]) {
+    const withheld = new Map<string, Rupiah>();
+    for (const pot of pots) {
+      const tax = this.taxOf(table, pot.row, pot.Kd_Rincian);
+      if (tax) withheld.set(tax, (withheld.get(tax) ?? ZERO).plus(pot.Nilai));
+    }
+    return withheld;
+  }
+
+  /** A panjar is advanced without evidence: its kuitansi and deductions come with its SPJ. */
+  private refuseAdvanceEvidence(
+    spp: Placed<'Ta_SPP'>,
+    bukti: Map<string, Placed<'Ta_SPPBukti'>[]>,
+    pot: Map<string, Placed<'Ta_SPPPot'>[]>,
+  ) {
+    const rows = [
+      ...(bukti.get(spp.No_SPP) ?? []).map((row) => ['Ta_SPPBukti', row.row] as const),
+      ...(pot.get(spp.No_SPP) ?? []).map((row) => ['Ta_SPPPot', row.row] as const),
+    ];
+    for (const [table, row] of rows)
+      this.problems.push(
+        importProblem('NOT_YET_SUPPORTED', table, row, 'No_SPP', spp.No_SPP, {
+          id: 'SPP panjar (UM) dengan bukti atau potongan; buktinya dipertanggungjawabkan di SPJ',
+          en: 'a panjar (UM) SPP with evidence or deductions; its evidence belongs to its SPJ',
+        }),
+      );
+  }
+
+  /**
+   * Per Ta_SPJ: the accountability (SPJ) of a panjar SPP, its lines from
+   * Ta_SPJRinci, each line's evidence from Ta_SPJBukti with the taxes of its
+   * Ta_SPJPot as overrides (Siskeudes' own figures). What the evidence does
+   * not cover is the remainder handed back (sisa panjar), which Kasdesa
+   * books with the SPJ.
+   */
+  panjarAccounts(rows: SiskeudesTables): PlannedCommand[] {
+    const bySpj = <R extends { No_SPJ: string }>(list: R[]) => groupBy(list, (row) => row.No_SPJ);
+    const index = {
+      rinci: bySpj(rows.Ta_SPJRinci),
+      bukti: bySpj(rows.Ta_SPJBukti),
+      pot: bySpj(rows.Ta_SPJPot),
+    };
+    const spjs = new Set(rows.Ta_SPJ.map((spj) => spj.No_SPJ));
+    for (const table of ['Ta_SPJRinci', 'Ta_SPJBukti', 'Ta_SPJPot'] as const)
+      this.orphans(table, rows[table], (row) => spjs.has(row.No_SPJ), 'No_SPJ');
+    const panjar = new Set(rows.Ta_SPP.filter((spp) => spp.Jn_SPP === 'UM').map((s) => s.No_SPP));
+    const accounted = new Set<string>();
+    return rows.Ta_SPJ.flatMap((spj): PlannedCommand[] => {
+      if (!panjar.has(spj.No_SPP)) {
+        this.problems.push(
+          importProblem('PARENT_PRESENT', 'Ta_SPJ', spj.row, 'No_SPP', spj.No_SPP, {
+            id: 'tidak ada SPP panjar (UM) dengan nomor ini',
+            en: 'no panjar (UM) SPP has this number',
+          }),
+        );
+        return [];
+      }
+      if (accounted.has(spj.No_SPP))
+        this.problems.push(
+          importProblem('NOT_YET_SUPPORTED', 'Ta_SPJ', spj.row, 'No_SPP', spj.No_SPP, {
+            id: 'satu panjar dipertanggungjawabkan dengan lebih dari satu SPJ',
+            en: 'one panjar accounted for by more than one SPJ',
+          }),
+        );
+      accounted.add(spj.No_SPP);
+      const bukti = index.bukti.get(spj.No_SPJ) ?? [];
+      const pots = index.pot.get(spj.No_SPJ) ?? [];
+      const rinci = index.rinci.get(spj.No_SPJ) ?? [];
+      for (const stray of bukti.filter((b) => !rinci.some((line) => sameLine(line)(b))))
+        this.problems.push(
+          importProblem('PARENT_PRESENT', 'Ta_SPJBukti', stray.row, 'Kd_Rincian', stray.Kd_Rincian),
+        );
+      const overrides: Record<string, unknown>[] = [];
+      const lines = rinci.map((line) => {
+        const lineId = this.spendingLineId('Ta_SPJRinci', line);
+        const own = bukti.filter(sameLine(line));
+        const evidence = own.map((item) => {
+          const withheld = this.withheldPerTax(
+            'Ta_SPJPot',
+            pots.filter((pot) => pot.No_Bukti === item.No_Bukti),
+          );
+          for (const [tax, amount] of withheld)
+            overrides.push({
+              lineId,
+              receiptNumber: item.No_Bukti,
+              tax,
+              amount: toAmountText(amount),
+              reason: 'Nilai potongan Ta_SPJPot (Siskeudes)',
+            });
+          return {
+            ...evidenceOf(item),
+            amount: toAmountText(item.Nilai),
+            taxes: [...withheld.keys()],
+          };
+        });
+        const spent = sum(own.map((item) => item.Nilai));
+        if (!spent.equals(line.Nilai))
+          this.problems.push(
+            importProblem(
+              'EVIDENCE_TOTAL',
+              'Ta_SPJRinci',
+              line.row,
+              'Nilai',
+              toAmountText(line.Nilai),
+              {
+                id: `Ta_SPJBukti ${toAmountText(spent)}`,
+                en: `Ta_SPJBukti ${toAmountText(spent)}`,
+              },
+            ),
+          );
+        return { lineId, evidence };
+      });
+      return [
+        {
+          table: 'Ta_SPJ',
+          naturalKey: spj.No_SPJ,
+          row: spj.row,
+          step: 'account',
+          type: 'AccountPanjar',
+          payload: {
+            spjId: spj.No_SPJ,
+            sppId: spj.No_SPP,
+            date: spj.Tgl_SPJ,
+            returnTo: PANJAR_RETURNED_TO,
+            lines,
+            taxOverrides: overrides,
+          },
+        },
+      ];
+    });
+  }
+
+  /** The Kasdesa budget line a realisation row falls on; a problem when the budget has none. */
+  private spendingLineId(
+    table: 'Ta_SPPRinci' | 'Ta_SPJRinci',
+    line: Placed<'Ta_SPPRinci'> | Placed<'Ta_SPJRinci'>,
+    kegiatanCode = this.kegiatanCode(table, line.row, line.Kd_Keg),
+  ): string {
+    const lineId = lineIdOf({
+      kind: 'spending',
+      kegiatanCode,
+      account: line.Kd_Rincian,
+      source: line.Sumberdana,
+    });
+    if (!this.lineIds.has(lineId))
+      this.problems.push(
+        importProblem('BUDGET_LINE_PRESENT', table, line.row, 'Kd_Rincian', lineId),
+      );
+    return lineId;
+  }
+
+  /**
+   * Per Ta_STS: cash receipts paid into the bank (surat tanda setoran). Its
+   * Ta_STSRinci rows name the TBPs; Kasdesa deposits whole receipts, so each
+   * row's amount must be its TBP's whole amount.
+   */
+  cashDeposits(rows: SiskeudesTables): PlannedCommand[] {
+    const lines = groupBy(rows.Ta_STSRinci, (row) => row.No_Bukti);
+    const tbpRinci = groupBy(rows.Ta_TBPRinci, (row) => row.No_Bukti);
+    const stss = new Set(rows.Ta_STS.map((sts) => sts.No_Bukti));
+    this.orphans('Ta_STSRinci', rows.Ta_STSRinci, (row) => stss.has(row.No_Bukti), 'No_Bukti');
+    return rows.Ta_STS.flatMap((sts): PlannedCommand[] => {
+      const receiptIds = (lines.get(sts.No_Bukti) ?? []).flatMap((line) => {
+        const received = tbpRinci.get(line.No_TBP) ?? [];
+        const whole = sum(received.map((rinci) => rinci.Nilai));
+        if (received.length === 0 || !whole.equals(line.Nilai))
+          this.problems.push(
+            importProblem(
+              received.length === 0 ? 'PARENT_PRESENT' : 'NOT_YET_SUPPORTED',
+              'Ta_STSRinci',
+              line.row,
+              received.length === 0 ? 'No_TBP' : 'Nilai',
+              received.length === 0 ? line.No_TBP : toAmountText(line.Nilai),
+              received.length === 0
+                ? undefined
+                : {
+                    id: `setoran sebagian dari TBP ${line.No_TBP} (${toAmountText(whole)})`,
+                    en: `part of TBP ${line.No_TBP} deposited (${toAmountText(whole)})`,
+                  },
+            ),
+          );
+        return received.map((rinci) => receiptIdOf(rinci, received));
+      });
+      if (receiptIds.length === 0) {
+        this.problems.push(
+          importProblem('PARENT_PRESENT', 'Ta_STS', sts.row, 'No_Bukti', sts.No_Bukti),
+        );
+        return [];
+      }
+      return [
+        {
+          table: 'Ta_STS',
+          naturalKey: sts.No_Bukti,
+          row: sts.row,
+          step: 'deposit',
+          type: 'DepositCashReceipts',
+          payload: { stsId: sts.No_Bukti, date: sts.Tgl_Bukti, receiptIds },
+        },
+      ];
+    });
+  }
+
   taxDeposits(rows: SiskeudesTables): PlannedCommand[] {
     const pajakRinci = groupBy(rows.Ta_PajakRinci, (row) => row.No_SSP);
     const ssps = new Set(rows.Ta_Pajak.map((ssp) => ssp.No_SSP));
@@ -559,24 +758,38 @@ class Planner {
 /**
  * The year's transactions in the order they happened (a stable sort by
  * business date), so that each balance a rule checks, or an exception
- * reports, is that day's; an SPP's payment never before the SPP itself.
+ * reports, is that day's. A step of an SPP (its payment, its panjar's SPJ)
+ * never comes before the steps planned ahead of it.
  */
 function inDateOrder(commands: PlannedCommand[]): PlannedCommand[] {
-  const drafted = new Map(
-    commands
-      .filter((command) => command.type === 'DraftPaymentRequest')
-      .map((command) => [command.payload.sppId, String(command.payload.date)]),
-  );
-  const dateOf = (command: PlannedCommand) => {
-    const date = String(command.payload.date);
-    const spp = drafted.get(command.payload.sppId);
-    return spp !== undefined && spp > date ? spp : date;
-  };
-  return commands
-    .map((command) => ({ command, date: dateOf(command) }))
+  const latest = new Map<unknown, string>();
+  const dated = commands.map((command) => {
+    const own = String(command.payload.date);
+    const sppId = command.payload.sppId;
+    const before = sppId === undefined ? undefined : latest.get(sppId);
+    const date = before !== undefined && before > own ? before : own;
+    if (sppId !== undefined) latest.set(sppId, date);
+    return { command, date };
+  });
+  return dated
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map(({ command }) => command);
 }
+
+/** A TBP of several Ta_TBPRinci rows is several Kasdesa receipts, numbered after the TBP. */
+function receiptIdOf(rinci: Placed<'Ta_TBPRinci'>, siblings: readonly Placed<'Ta_TBPRinci'>[]) {
+  return siblings.length === 1
+    ? rinci.No_Bukti
+    : `${rinci.No_Bukti}/${siblings.indexOf(rinci) + 1}`;
+}
+
+/** Evidence of a realisation line: the same activity, account and fund source. */
+const sameLine =
+  (line: { Kd_Keg: string; Kd_Rincian: string; Sumberdana: string }) =>
+  (bukti: { Kd_Keg: string; Kd_Rincian: string; Sumberdana: string }) =>
+    bukti.Kd_Keg === line.Kd_Keg &&
+    bukti.Kd_Rincian === line.Kd_Rincian &&
+    bukti.Sumberdana === line.Sumberdana;
 
 /** An opening balance of Ta_SaldoAwal: Debet − Kredit of the account's rows. */
 export function openingBalance(rows: SiskeudesTables, account: string): Rupiah {
@@ -611,7 +824,7 @@ function volumeOf(item: Placed<'Ta_RABRinci'> | undefined, amount: Rupiah) {
   return { volume: '1', unit: 'paket', unitPrice: toAmountText(amount) };
 }
 
-function evidenceOf(bukti: Placed<'Ta_SPPBukti'>) {
+function evidenceOf(bukti: Placed<'Ta_SPPBukti'> | Placed<'Ta_SPJBukti'>) {
   const npwp = bukti.NPWP?.replace(/\D/g, '');
   return {
     receiptNumber: bukti.No_Bukti,

@@ -38,7 +38,7 @@ export const placeKey = ({ section, kegiatan, account }: RealisationPlace) =>
   `${section}|${kegiatan ?? ''}|${account}`;
 
 /** Tables whose rows change a realisation but are not booked by the import yet. */
-export const UNCOUNTED_TABLES = ['Ta_SPJRinci', 'Ta_Mutasi', 'Ta_JurnalUmumRinci'] as const;
+export const UNCOUNTED_TABLES = ['Ta_Mutasi', 'Ta_JurnalUmumRinci'] as const;
 
 /** The report's place of a Siskeudes account (and Kd_Keg for spending); undefined for a non-LRA account. */
 export function placeOf(
@@ -94,6 +94,9 @@ export function siskeudesRealisation(
   for (const rinci of rows.Ta_SPPRinci)
     if (paid.has(rinci.No_SPP) && !panjar.has(rinci.No_SPP))
       add(placeOf(rinci.Kd_Rincian, rinci.Kd_Keg, kdDesa), 'realised', rinci.Nilai);
+  // A panjar is realised by what its SPJ accounts for (Ta_SPJRinci), not by the advance.
+  for (const rinci of rows.Ta_SPJRinci)
+    add(placeOf(rinci.Kd_Rincian, rinci.Kd_Keg, kdDesa), 'realised', rinci.Nilai);
 
   const uncounted = UNCOUNTED_TABLES.map((table) => ({ table, rows: rows[table].length })).filter(
     (table) => table.rows > 0,

@@ -74,6 +74,29 @@ const year = present.regex(/^\d{4}$/, issue('VALUE_PRESENT')).transform(Number);
 
 const villageRow = { Tahun: year, Kd_Desa: dottedCode };
 
+/** A piece of evidence (kuitansi) behind an SPP line (Ta_SPPBukti) or a panjar's SPJ line (Ta_SPJBukti). */
+const evidenceColumns = {
+  Kd_Keg: dottedCode,
+  Kd_Rincian: dottedCode,
+  Sumberdana: sourceCode,
+  No_Bukti: present,
+  Tgl_Bukti: date,
+  Nm_Penerima: present,
+  Alamat: optionalText,
+  Rek_Bank: optionalText,
+  Nm_Bank: optionalText,
+  NPWP: optionalText,
+  Nilai: amount,
+};
+
+/** A deduction (tax withheld) on a piece of evidence: Ta_SPPPot, Ta_SPJPot. */
+const deductionColumns = {
+  Kd_Keg: dottedCode,
+  No_Bukti: present,
+  Kd_Rincian: dottedCode,
+  Nilai: amount,
+};
+
 /** Row schemas, keyed by the table's Siskeudes name. */
 export const TABLE_SCHEMAS = {
   Ref_Version: z.object({ Versi: present }),
@@ -142,29 +165,8 @@ export const TABLE_SCHEMAS = {
     Sumberdana: sourceCode,
     Nilai: amount,
   }),
-  Ta_SPPBukti: z.object({
-    ...villageRow,
-    No_SPP: present,
-    Kd_Keg: dottedCode,
-    Kd_Rincian: dottedCode,
-    Sumberdana: sourceCode,
-    No_Bukti: present,
-    Tgl_Bukti: date,
-    Nm_Penerima: present,
-    Alamat: optionalText,
-    Rek_Bank: optionalText,
-    Nm_Bank: optionalText,
-    NPWP: optionalText,
-    Nilai: amount,
-  }),
-  Ta_SPPPot: z.object({
-    ...villageRow,
-    No_SPP: present,
-    Kd_Keg: dottedCode,
-    No_Bukti: present,
-    Kd_Rincian: dottedCode,
-    Nilai: amount,
-  }),
+  Ta_SPPBukti: z.object({ ...villageRow, No_SPP: present, ...evidenceColumns }),
+  Ta_SPPPot: z.object({ ...villageRow, No_SPP: present, ...deductionColumns }),
   Ta_Pencairan: z.object({
     ...villageRow,
     No_Cek: present,
@@ -187,9 +189,27 @@ export const TABLE_SCHEMAS = {
     Nilai: amount,
   }),
   // Counted, not booked: their rows move the realisation in Siskeudes, so a reconciliation that finds any says so.
-  Ta_SPJRinci: z.object(villageRow),
   Ta_Mutasi: z.object(villageRow),
   Ta_JurnalUmumRinci: z.object(villageRow),
+  Ta_SPJ: z.object({
+    ...villageRow,
+    No_SPJ: present,
+    Tgl_SPJ: date,
+    No_SPP: present,
+    Keterangan: optionalText,
+  }),
+  Ta_SPJRinci: z.object({
+    ...villageRow,
+    No_SPJ: present,
+    Kd_Keg: dottedCode,
+    Kd_Rincian: dottedCode,
+    Sumberdana: sourceCode,
+    Nilai: amount,
+  }),
+  Ta_SPJBukti: z.object({ ...villageRow, No_SPJ: present, ...evidenceColumns }),
+  Ta_SPJPot: z.object({ ...villageRow, No_SPJ: present, ...deductionColumns }),
+  Ta_STS: z.object({ ...villageRow, No_Bukti: present, Tgl_Bukti: date }),
+  Ta_STSRinci: z.object({ ...villageRow, No_Bukti: present, No_TBP: present, Nilai: amount }),
 };
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -223,9 +243,14 @@ export const KEY_COLUMNS: { [T in TableName]: readonly (keyof RowOf<T>)[] } = {
   Ta_Pencairan: ['No_Cek'],
   Ta_Pajak: ['No_SSP'],
   Ta_PajakRinci: ['No_SSP', 'No_Bukti', 'Kd_Rincian'],
-  Ta_SPJRinci: [],
   Ta_Mutasi: [],
   Ta_JurnalUmumRinci: [],
+  Ta_SPJ: ['No_SPJ'],
+  Ta_SPJRinci: ['No_SPJ', 'Kd_Keg', 'Kd_Rincian', 'Sumberdana'],
+  Ta_SPJBukti: ['No_SPJ', 'No_Bukti'],
+  Ta_SPJPot: ['No_SPJ', 'No_Bukti', 'Kd_Rincian'],
+  Ta_STS: ['No_Bukti'],
+  Ta_STSRinci: ['No_Bukti', 'No_TBP'],
 };
 
 export function naturalKey<T extends TableName>(table: T, row: RowOf<T>): string {

@@ -32,8 +32,11 @@ const year = { Tahun: '2025' };
 /**
  * Two villages of one kecamatan in one Siskeudes database, 2025: the import
  * of 35.10.01.2001 must take only the first. Village A opens on a SiLPA of
- * Rp 5,000,000 (ADD), budgets ADD and PAD revenue, receives both, pays one
- * LS SPP with PPN and PPh 22 withheld and deposits both taxes.
+ * Rp 5,000,000 (ADD), budgets ADD and PAD revenue, receives both and pays
+ * the PAD cash into the bank (STS), pays one LS SPP with PPN and PPh 22
+ * withheld, advances a panjar (UM SPP) of Rp 5,000,000 whose SPJ accounts
+ * for Rp 4,400,000 on two receipts (PPN and PPh 22 withheld on one) and
+ * hands back Rp 600,000, and deposits every tax withheld.
  */
 export function twoVillageTables(): FixtureTables {
   return {
@@ -107,8 +110,8 @@ export function twoVillageTables(): FixtureTables {
         'ADD',
         'Tunjangan Kepala Desa',
         '12',
-        '5000000',
-        '60000000',
+        '4500000',
+        '54000000',
       ),
       rab(
         VILLAGE_A,
@@ -131,6 +134,17 @@ export function twoVillageTables(): FixtureTables {
         '100',
         '100000',
         '10000000',
+      ),
+      rab(
+        VILLAGE_A,
+        '02.01.01.',
+        '5.2.1.01.',
+        '01',
+        'ADD',
+        'Alat tulis dan bahan ajar PAUD',
+        '1',
+        '6000000',
+        '6000000',
       ),
       rab(
         VILLAGE_B,
@@ -229,6 +243,17 @@ export function twoVillageTables(): FixtureTables {
         Potongan: '2750000',
         Status: '2',
       },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPP: PANJAR_SPP,
+        Tgl_SPP: '04/01/2025 00:00:00',
+        Jn_SPP: 'UM',
+        Keterangan: 'Panjar alat tulis dan bahan ajar PAUD',
+        Jumlah: '5000000',
+        Potongan: '0',
+        Status: '2',
+      },
     ],
     Ta_SPPRinci: [
       {
@@ -240,6 +265,7 @@ export function twoVillageTables(): FixtureTables {
         Sumberdana: 'ADD',
         Nilai: '22000000',
       },
+      { ...panjarLine, No_SPP: PANJAR_SPP, Nilai: '5000000' },
     ],
     Ta_SPPBukti: [
       {
@@ -292,6 +318,68 @@ export function twoVillageTables(): FixtureTables {
         Potongan: '2750000',
         KdBayar: '2',
       },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_Cek: 'CEK/UM/001/2025',
+        No_SPP: PANJAR_SPP,
+        Tgl_Cek: '04/02/2025 00:00:00',
+        Keterangan: 'Pencairan panjar',
+        Jumlah: '5000000',
+        Potongan: '0',
+        KdBayar: '2',
+      },
+    ],
+    Ta_SPJ: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SPJ: PANJAR_SPJ,
+        Tgl_SPJ: '04/20/2025 00:00:00',
+        No_SPP: PANJAR_SPP,
+        Keterangan: 'SPJ panjar alat tulis',
+        Jumlah: '4400000',
+        Potongan: '250000',
+        Status: '2',
+      },
+    ],
+    Ta_SPJRinci: [
+      {
+        ...panjarLine,
+        No_SPJ: PANJAR_SPJ,
+        No_SPP: PANJAR_SPP,
+        JmlCair: '5000000',
+        Nilai: '4400000',
+        Sisa: '600000',
+      },
+    ],
+    Ta_SPJBukti: [
+      panjarReceipt('KW/P01/2025', 'Toko Sinar Jaya', '01.234.567.8-901.111', '2220000'),
+      panjarReceipt('KW/P02/2025', 'Warung Bu Sri', '', '2180000'),
+    ],
+    Ta_SPJPot: [
+      panjarDeduction('KW/P01/2025', '7.1.1.01.', '220000'),
+      panjarDeduction('KW/P01/2025', '7.1.1.03.', '30000'),
+    ],
+    Ta_STS: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_Bukti: 'STS/001/2025',
+        Tgl_Bukti: '02/04/2025 00:00:00',
+        Uraian: 'Setor hasil usaha BUM Desa ke bank',
+        Jumlah: '2500000',
+      },
+    ],
+    Ta_STSRinci: [
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_Bukti: 'STS/001/2025',
+        No_TBP: 'TBP/002/2025',
+        Uraian: 'Hasil usaha BUM Desa',
+        Nilai: '2500000',
+      },
     ],
     Ta_Pajak: [
       {
@@ -302,6 +390,15 @@ export function twoVillageTables(): FixtureTables {
         Keterangan: 'Setor PPN dan PPh 22',
         NTPN: 'A1B2C3D4E5F60718',
         KdBayar: '2',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SSP: 'SSP/002/2025',
+        Tgl_SSP: '05/05/2025 00:00:00',
+        Keterangan: 'Setor pajak SPJ panjar',
+        NTPN: 'B2C3D4E5F6071829',
+        KdBayar: '1',
       },
     ],
     Ta_PajakRinci: [
@@ -321,7 +418,61 @@ export function twoVillageTables(): FixtureTables {
         Kd_Rincian: '7.1.1.03.',
         Nilai: '330000',
       },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SSP: 'SSP/002/2025',
+        No_Bukti: 'KW/P01/2025',
+        Kd_Rincian: '7.1.1.01.',
+        Nilai: '220000',
+      },
+      {
+        ...year,
+        Kd_Desa: VILLAGE_A,
+        No_SSP: 'SSP/002/2025',
+        No_Bukti: 'KW/P01/2025',
+        Kd_Rincian: '7.1.1.03.',
+        Nilai: '30000',
+      },
     ],
+  };
+}
+
+const PANJAR_SPP = 'SPP/UM/001/2025';
+const PANJAR_SPJ = 'SPJ/001/2025';
+const panjarLine = {
+  ...year,
+  Kd_Desa: VILLAGE_A,
+  Kd_Keg: `${VILLAGE_A}02.01.01.`,
+  Kd_Rincian: '5.2.1.01.',
+  Sumberdana: 'ADD',
+};
+
+function panjarReceipt(number: string, payee: string, npwp: string, amount: string) {
+  return {
+    ...panjarLine,
+    No_SPJ: PANJAR_SPJ,
+    No_Bukti: number,
+    Tgl_Bukti: '04/15/2025 00:00:00',
+    Nm_Penerima: payee,
+    Alamat: 'Pasar Desa',
+    Rek_Bank: '',
+    Nm_Bank: '',
+    NPWP: npwp,
+    Keterangan: 'Alat tulis',
+    Nilai: amount,
+  };
+}
+
+function panjarDeduction(receipt: string, account: string, amount: string) {
+  return {
+    ...year,
+    Kd_Desa: VILLAGE_A,
+    No_SPJ: PANJAR_SPJ,
+    Kd_Keg: `${VILLAGE_A}02.01.01.`,
+    No_Bukti: receipt,
+    Kd_Rincian: account,
+    Nilai: amount,
   };
 }
 
