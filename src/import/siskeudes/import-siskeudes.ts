@@ -93,13 +93,12 @@ export async function importSiskeudes(
     reference: context.reference,
   });
   const reconciliation = reconcile(
-    fromTables.figures,
+    fromTables,
     await kasdesaRealisation(
       inStreamOrder(batch, decided.events),
       { streamId, villageCode, fiscalYear, now: request.now },
       dependencies.reference,
     ),
-    fromTables.uncounted,
   );
   const recorded = [...decided.events, reconciliationEvent(reconciliation, request, fileSha256)];
   const events = inStreamOrder(batch, recorded);

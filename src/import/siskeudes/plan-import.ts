@@ -73,6 +73,7 @@ export function planImport(
   }
   const planner = new Planner(target, kdDesa, problems);
   for (const name of Object.keys(rows) as TableName[]) planner.checkKeysUnique(name, rows[name]);
+  planner.refuseUnbookable(rows);
   const commands = [
     ...planner.opening(rows),
     ...planner.budget(rows, desa),
@@ -529,6 +530,31 @@ class Planner {
       if (tax) withheld.set(tax, (withheld.get(tax) ?? ZERO).plus(pot.Nilai));
     }
     return withheld;
+  }
+
+  /**
+   * Rows Kasdesa cannot book as Siskeudes has them, each refused by name
+   * rather than left out: a mutation (Ta_Mutasi), whose Kd_Mutasi codes no
+   * public source explains, so its direction would be a guess; a general
+   * journal (Ta_JurnalUmum), which Kasdesa has no command for: a correction
+   * there is the reversal of the entry it corrects.
+   */
+  refuseUnbookable(rows: SiskeudesTables) {
+    for (const row of rows.Ta_Mutasi)
+      this.problems.push(
+        importProblem('NOT_YET_SUPPORTED', 'Ta_Mutasi', row.row, 'Kd_Mutasi', row.Kd_Mutasi ?? '', {
+          id: `mutasi kas ${row.No_Bukti ?? ''}: arti kode Kd_Mutasi belum terverifikasi`,
+          en: `cash mutation ${row.No_Bukti ?? ''}: the meaning of the Kd_Mutasi codes is not verified`,
+        }),
+      );
+    for (const table of ['Ta_JurnalUmum', 'Ta_JurnalUmumRinci'] as const)
+      for (const row of rows[table])
+        this.problems.push(
+          importProblem('NOT_YET_SUPPORTED', table, row.row, 'NoBukti', row.NoBukti ?? '', {
+            id: 'Kasdesa tidak membukukan jurnal umum; koreksi dibukukan sebagai pembalikan transaksinya',
+            en: 'Kasdesa books no general journal; a correction is the reversal of the entry it corrects',
+          }),
+        );
   }
 
   /** A panjar is advanced without evidence: its kuitansi and deductions come with its SPJ. */

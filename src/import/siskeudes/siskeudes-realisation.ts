@@ -7,7 +7,7 @@ import {
   OPENING_CASH_ACCOUNT,
   villageYearRows,
 } from './plan-import';
-import type { SiskeudesTables, TableName } from './siskeudes-tables';
+import type { SiskeudesTables } from './siskeudes-tables';
 
 /**
  * The realisation of a village-year worked out from the Siskeudes tables
@@ -37,9 +37,6 @@ export type RealisationFigures = Map<string, PlaceFigures>;
 export const placeKey = ({ section, kegiatan, account }: RealisationPlace) =>
   `${section}|${kegiatan ?? ''}|${account}`;
 
-/** Tables whose rows change a realisation but are not booked by the import yet. */
-export const UNCOUNTED_TABLES = ['Ta_Mutasi', 'Ta_JurnalUmumRinci'] as const;
-
 /** The report's place of a Siskeudes account (and Kd_Keg for spending); undefined for a non-LRA account. */
 export function placeOf(
   account: string,
@@ -58,7 +55,7 @@ export function placeOf(
 export function siskeudesRealisation(
   tables: SiskeudesTables,
   target: { kdDesa: string; fiscalYear: number; reference: ReferenceData },
-): { figures: RealisationFigures; uncounted: { table: TableName; rows: number }[] } {
+): RealisationFigures {
   const { kdDesa } = target;
   const rows = villageYearRows(tables, kdDesa, target.fiscalYear);
   const figures: RealisationFigures = new Map();
@@ -97,9 +94,5 @@ export function siskeudesRealisation(
   // A panjar is realised by what its SPJ accounts for (Ta_SPJRinci), not by the advance.
   for (const rinci of rows.Ta_SPJRinci)
     add(placeOf(rinci.Kd_Rincian, rinci.Kd_Keg, kdDesa), 'realised', rinci.Nilai);
-
-  const uncounted = UNCOUNTED_TABLES.map((table) => ({ table, rows: rows[table].length })).filter(
-    (table) => table.rows > 0,
-  );
-  return { figures, uncounted };
+  return figures;
 }

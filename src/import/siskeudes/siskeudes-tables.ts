@@ -188,9 +188,9 @@ export const TABLE_SCHEMAS = {
     Kd_Rincian: dottedCode,
     Nilai: amount,
   }),
-  // Counted, not booked: their rows move the realisation in Siskeudes, so a reconciliation that finds any says so.
-  Ta_Mutasi: z.object(villageRow),
-  Ta_JurnalUmumRinci: z.object(villageRow),
+  // Refused, row by row (docs/siskeudes.md): read only to name what the import cannot book.
+  Ta_Mutasi: z.object({ ...villageRow, No_Bukti: optionalText, Kd_Mutasi: optionalText }),
+  Ta_JurnalUmumRinci: z.object({ ...villageRow, NoBukti: optionalText }),
   Ta_SPJ: z.object({
     ...villageRow,
     No_SPJ: present,
@@ -210,6 +210,7 @@ export const TABLE_SCHEMAS = {
   Ta_SPJPot: z.object({ ...villageRow, No_SPJ: present, ...deductionColumns }),
   Ta_STS: z.object({ ...villageRow, No_Bukti: present, Tgl_Bukti: date }),
   Ta_STSRinci: z.object({ ...villageRow, No_Bukti: present, No_TBP: present, Nilai: amount }),
+  Ta_JurnalUmum: z.object({ ...villageRow, NoBukti: optionalText }),
 };
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -251,6 +252,7 @@ export const KEY_COLUMNS: { [T in TableName]: readonly (keyof RowOf<T>)[] } = {
   Ta_SPJPot: ['No_SPJ', 'No_Bukti', 'Kd_Rincian'],
   Ta_STS: ['No_Bukti'],
   Ta_STSRinci: ['No_Bukti', 'No_TBP'],
+  Ta_JurnalUmum: [],
 };
 
 export function naturalKey<T extends TableName>(table: T, row: RowOf<T>): string {
