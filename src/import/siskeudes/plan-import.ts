@@ -1,6 +1,8 @@
 import type { ReferenceData } from '../../domain/reference/reference-data';
 import { exactProduct, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
 import { importProblem, type ImportProblem } from './import-rules';
+import { planPanjarAccounts, type SpjPlanner } from './plan-panjar';
+import { clip, evidenceOf, groupBy, NOT_IN_SISKEUDES, sameLine, TEXT_MAX } from './siskeudes-rows';
 import {
   isoDate as isoDateOf,
   KEY_COLUMNS,
@@ -55,9 +57,7 @@ export const kdDesaOf = (villageCode: string) => villageCode.split('.').slice(-2
 /** Kd_Rincian of the opening cash balances in Ta_SaldoAwal: kas tunai and rekening kas desa. */
 export const OPENING_CASH_ACCOUNT = '1.1.1.01';
 export const OPENING_BANK_ACCOUNT = '1.1.1.02';
-const NOT_IN_SISKEUDES = 'Tidak tercatat di Siskeudes';
 const UNIT_MAX = 30;
-const TEXT_MAX = 500;
 
 export function planImport(
   tables: SiskeudesTables,
@@ -81,7 +81,7 @@ export function planImport(
       ...planner.receipts(rows),
       ...planner.cashDeposits(rows),
       ...planner.paymentRequests(rows, desa),
-      ...planner.panjarAccounts(rows),
+      ...planPanjarAccounts(rows, planner),
       ...planner.taxDeposits(rows),
     ]),
   ];
@@ -132,23 +132,15 @@ const KINDS: Record<string, LineKey['kind']> = {
 
 type Deduction = Placed<'Ta_SPPPot'> | Placed<'Ta_SPJPot'>;
 
-/**
- * Where the PKA hands back the sisa panjar (and the taxes withheld on the
- * SPJ's evidence): the treasurer's cash. Siskeudes' Ta_SPJSisa names no
- * account (unverified; docs/siskeudes.md).
- */
-const PANJAR_RETURNED_TO = 'cashOnHand';
-
-const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const cashAccountOf = (kdBayar: string | undefined) => (kdBayar === '1' ? 'cashOnHand' : 'bank');
 
-class Planner {
+class Planner implements SpjPlanner {
   private readonly lineIds = new Set<string>();
 
   constructor(
     private readonly target: ImportTarget,
     private readonly kdDesa: string,
-    private readonly problems: ImportProblem[],
+    readonly problems: ImportProblem[],
   ) {}
 
   checkKeysUnique<T extends TableName>(table: T, rows: Placed<T>[]) {
@@ -366,7 +358,7 @@ class Planner {
   }
 
   /** Rows whose parent row is missing would be left out without a word: each is a problem. */
-  private orphans<T extends TableName>(
+  orphans<T extends TableName>(
     table: T,
     rows: Placed<T>[],
     hasParent: (row: Placed<T>) => boolean,
@@ -522,8 +514,8 @@ class Planner {
     });
   }
 
-  /** Ta_SPPPot rows of some evidence, summed per tax of the regency's policy. */
-  private withheldPerTax(table: 'Ta_SPPPot' | 'Ta_SPJPot', pots: readonly Deduction[]) {
+  /** Deductions (Ta_SPPPot, Ta_SPJPot) of some evidence, summed per tax of the regency's policy. */
+  withheldPerTax(table: 'Ta_SPPPot' | 'Ta_SPJPot', pots: readonly Deduction[]) {
     const withheld = new Map<string, Rupiah>();
     for (const pot of pots) {
       const tax = this.taxOf(table, pot.row, pot.Kd_Rincian);
@@ -576,112 +568,8 @@ class Planner {
       );
   }
 
-  /**
-   * Per Ta_SPJ: the accountability (SPJ) of a panjar SPP, its lines from
-   * Ta_SPJRinci, each line's evidence from Ta_SPJBukti with the taxes of its
-   * Ta_SPJPot as overrides (Siskeudes' own figures). What the evidence does
-   * not cover is the remainder handed back (sisa panjar), which Kasdesa
-   * books with the SPJ.
-   */
-  panjarAccounts(rows: SiskeudesTables): PlannedCommand[] {
-    const bySpj = <R extends { No_SPJ: string }>(list: R[]) => groupBy(list, (row) => row.No_SPJ);
-    const index = {
-      rinci: bySpj(rows.Ta_SPJRinci),
-      bukti: bySpj(rows.Ta_SPJBukti),
-      pot: bySpj(rows.Ta_SPJPot),
-    };
-    const spjs = new Set(rows.Ta_SPJ.map((spj) => spj.No_SPJ));
-    for (const table of ['Ta_SPJRinci', 'Ta_SPJBukti', 'Ta_SPJPot'] as const)
-      this.orphans(table, rows[table], (row) => spjs.has(row.No_SPJ), 'No_SPJ');
-    const panjar = new Set(rows.Ta_SPP.filter((spp) => spp.Jn_SPP === 'UM').map((s) => s.No_SPP));
-    const accounted = new Set<string>();
-    return rows.Ta_SPJ.flatMap((spj): PlannedCommand[] => {
-      if (!panjar.has(spj.No_SPP)) {
-        this.problems.push(
-          importProblem('PARENT_PRESENT', 'Ta_SPJ', spj.row, 'No_SPP', spj.No_SPP, {
-            id: 'tidak ada SPP panjar (UM) dengan nomor ini',
-            en: 'no panjar (UM) SPP has this number',
-          }),
-        );
-        return [];
-      }
-      if (accounted.has(spj.No_SPP))
-        this.problems.push(
-          importProblem('NOT_YET_SUPPORTED', 'Ta_SPJ', spj.row, 'No_SPP', spj.No_SPP, {
-            id: 'satu panjar dipertanggungjawabkan dengan lebih dari satu SPJ',
-            en: 'one panjar accounted for by more than one SPJ',
-          }),
-        );
-      accounted.add(spj.No_SPP);
-      const bukti = index.bukti.get(spj.No_SPJ) ?? [];
-      const pots = index.pot.get(spj.No_SPJ) ?? [];
-      const rinci = index.rinci.get(spj.No_SPJ) ?? [];
-      for (const stray of bukti.filter((b) => !rinci.some((line) => sameLine(line)(b))))
-        this.problems.push(
-          importProblem('PARENT_PRESENT', 'Ta_SPJBukti', stray.row, 'Kd_Rincian', stray.Kd_Rincian),
-        );
-      const overrides: Record<string, unknown>[] = [];
-      const lines = rinci.map((line) => {
-        const lineId = this.spendingLineId('Ta_SPJRinci', line);
-        const own = bukti.filter(sameLine(line));
-        const evidence = own.map((item) => {
-          const withheld = this.withheldPerTax(
-            'Ta_SPJPot',
-            pots.filter((pot) => pot.No_Bukti === item.No_Bukti),
-          );
-          for (const [tax, amount] of withheld)
-            overrides.push({
-              lineId,
-              receiptNumber: item.No_Bukti,
-              tax,
-              amount: toAmountText(amount),
-              reason: 'Nilai potongan Ta_SPJPot (Siskeudes)',
-            });
-          return {
-            ...evidenceOf(item),
-            amount: toAmountText(item.Nilai),
-            taxes: [...withheld.keys()],
-          };
-        });
-        const spent = sum(own.map((item) => item.Nilai));
-        if (!spent.equals(line.Nilai))
-          this.problems.push(
-            importProblem(
-              'EVIDENCE_TOTAL',
-              'Ta_SPJRinci',
-              line.row,
-              'Nilai',
-              toAmountText(line.Nilai),
-              {
-                id: `Ta_SPJBukti ${toAmountText(spent)}`,
-                en: `Ta_SPJBukti ${toAmountText(spent)}`,
-              },
-            ),
-          );
-        return { lineId, evidence };
-      });
-      return [
-        {
-          table: 'Ta_SPJ',
-          naturalKey: spj.No_SPJ,
-          row: spj.row,
-          step: 'account',
-          type: 'AccountPanjar',
-          payload: {
-            spjId: spj.No_SPJ,
-            sppId: spj.No_SPP,
-            date: spj.Tgl_SPJ,
-            returnTo: PANJAR_RETURNED_TO,
-            lines,
-            taxOverrides: overrides,
-          },
-        },
-      ];
-    });
-  }
-
   /** The Kasdesa budget line a realisation row falls on; a problem when the budget has none. */
-  private spendingLineId(
+  spendingLineId(
     table: 'Ta_SPPRinci' | 'Ta_SPJRinci',
     line: Placed<'Ta_SPPRinci'> | Placed<'Ta_SPJRinci'>,
     kegiatanCode = this.kegiatanCode(table, line.row, line.Kd_Keg),
@@ -809,30 +697,11 @@ function receiptIdOf(rinci: Placed<'Ta_TBPRinci'>, siblings: readonly Placed<'Ta
     : `${rinci.No_Bukti}/${siblings.indexOf(rinci) + 1}`;
 }
 
-/** Evidence of a realisation line: the same activity, account and fund source. */
-const sameLine =
-  (line: { Kd_Keg: string; Kd_Rincian: string; Sumberdana: string }) =>
-  (bukti: { Kd_Keg: string; Kd_Rincian: string; Sumberdana: string }) =>
-    bukti.Kd_Keg === line.Kd_Keg &&
-    bukti.Kd_Rincian === line.Kd_Rincian &&
-    bukti.Sumberdana === line.Sumberdana;
-
 /** An opening balance of Ta_SaldoAwal: Debet − Kredit of the account's rows. */
 export function openingBalance(rows: SiskeudesTables, account: string): Rupiah {
   return sum(
     rows.Ta_SaldoAwal.filter((r) => r.Kd_Rincian === account).map((r) => r.Debet.minus(r.Kredit)),
   );
-}
-
-/** Rows by a key, in file order: a village-year's tens of thousands of rows joined without quadratic scans. */
-function groupBy<R>(rows: readonly R[], key: (row: R) => string): Map<string, R[]> {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 /** One item's own volume and price when they multiply to its amount exactly; else one package. */
@@ -848,19 +717,6 @@ function volumeOf(item: Placed<'Ta_RABRinci'> | undefined, amount: Rupiah) {
       };
   }
   return { volume: '1', unit: 'paket', unitPrice: toAmountText(amount) };
-}
-
-function evidenceOf(bukti: Placed<'Ta_SPPBukti'> | Placed<'Ta_SPJBukti'>) {
-  const npwp = bukti.NPWP?.replace(/\D/g, '');
-  return {
-    receiptNumber: bukti.No_Bukti,
-    receiptDate: bukti.Tgl_Bukti,
-    payee: clip(bukti.Nm_Penerima, TEXT_MAX),
-    address: clip(bukti.Alamat ?? NOT_IN_SISKEUDES, TEXT_MAX),
-    ...(bukti.Rek_Bank ? { bankAccount: clip(bukti.Rek_Bank, 50) } : {}),
-    ...(bukti.Nm_Bank ? { bankName: clip(bukti.Nm_Bank, TEXT_MAX) } : {}),
-    ...(npwp && /^\d{15,16}$/.test(npwp) ? { npwp } : {}),
-  };
 }
 
 function isoOrProblem(desa: Placed<'Ta_Desa'>, problems: ImportProblem[]): string | undefined {
