@@ -286,6 +286,49 @@ describe('Siskeudes import of a village-year', () => {
     });
   });
 
+  it('accounts for the panjar by its SPJ with Siskeudes’ own deductions, the remainder back in cash', async () => {
+    const { run, store } = await setUp();
+    await run(await siskeudesZip(twoVillageTables()));
+    const events = await store.readStream(STREAM);
+    const spj = events.find((event) => event.type === 'PanjarAccounted');
+    expect(spj?.metadata.lineage).toMatchObject({
+      table: 'Ta_SPJ',
+      row: 1,
+      naturalKey: 'SPJ/001/2025',
+    });
+    expect(spj?.data).toMatchObject({
+      spjId: 'SPJ/001/2025',
+      sppId: 'SPP/UM/001/2025',
+      paymentId: 'CEK/UM/001/2025',
+      date: '2025-04-20',
+      returnTo: 'cashOnHand',
+      lines: [
+        {
+          lineId: '02.01.01/5.2.1.01/ADD',
+          advanced: '5000000.00',
+          spent: '4400000.00',
+          remainder: '600000.00',
+          evidence: [
+            expect.objectContaining({ receiptNumber: 'KW/P01/2025', taxes: ['PPN', 'PPh22'] }),
+            expect.objectContaining({ receiptNumber: 'KW/P02/2025', taxes: [] }),
+          ],
+        },
+      ],
+      withholdings: [
+        expect.objectContaining({ receiptNumber: 'KW/P01/2025', tax: 'PPN', amount: '220000.00' }),
+        expect.objectContaining({ receiptNumber: 'KW/P01/2025', tax: 'PPh22', amount: '30000.00' }),
+      ],
+      // The unspent 600,000 and the 250,000 withheld on the evidence.
+      returned: '850000.00',
+    });
+    const sts = events.find((event) => event.type === 'CashReceiptsDeposited');
+    expect(sts?.data).toMatchObject({
+      stsId: 'STS/001/2025',
+      receiptIds: ['TBP/002/2025'],
+      amount: '2500000.00',
+    });
+  });
+
   it('shows in a figure’s history which Siskeudes row an imported event comes from', async () => {
     const { run, store } = await setUp();
     await run(await siskeudesZip(twoVillageTables()));
