@@ -600,23 +600,7 @@ class Planner implements SpjPlanner {
     return rows.Ta_STS.flatMap((sts): PlannedCommand[] => {
       const receiptIds = (lines.get(sts.No_Bukti) ?? []).flatMap((line) => {
         const received = tbpRinci.get(line.No_TBP) ?? [];
-        const whole = sum(received.map((rinci) => rinci.Nilai));
-        if (received.length === 0 || !whole.equals(line.Nilai))
-          this.problems.push(
-            importProblem(
-              received.length === 0 ? 'PARENT_PRESENT' : 'NOT_YET_SUPPORTED',
-              'Ta_STSRinci',
-              line.row,
-              received.length === 0 ? 'No_TBP' : 'Nilai',
-              received.length === 0 ? line.No_TBP : toAmountText(line.Nilai),
-              received.length === 0
-                ? undefined
-                : {
-                    id: `setoran sebagian dari TBP ${line.No_TBP} (${toAmountText(whole)})`,
-                    en: `part of TBP ${line.No_TBP} deposited (${toAmountText(whole)})`,
-                  },
-            ),
-          );
+        this.checkWholeReceipt(line, received);
         return received.map((rinci) => receiptIdOf(rinci, received));
       });
       if (receiptIds.length === 0) {
@@ -636,6 +620,29 @@ class Planner implements SpjPlanner {
         },
       ];
     });
+  }
+
+  /** An STS line deposits a TBP of the file, whole: Kasdesa deposits receipts, not parts of them. */
+  private checkWholeReceipt(line: Placed<'Ta_STSRinci'>, received: Placed<'Ta_TBPRinci'>[]) {
+    const whole = sum(received.map((rinci) => rinci.Nilai));
+    if (received.length === 0)
+      this.problems.push(
+        importProblem('PARENT_PRESENT', 'Ta_STSRinci', line.row, 'No_TBP', line.No_TBP),
+      );
+    else if (!whole.equals(line.Nilai))
+      this.problems.push(
+        importProblem(
+          'NOT_YET_SUPPORTED',
+          'Ta_STSRinci',
+          line.row,
+          'Nilai',
+          toAmountText(line.Nilai),
+          {
+            id: `setoran sebagian dari TBP ${line.No_TBP} (${toAmountText(whole)})`,
+            en: `part of TBP ${line.No_TBP} deposited (${toAmountText(whole)})`,
+          },
+        ),
+      );
   }
 
   taxDeposits(rows: SiskeudesTables): PlannedCommand[] {
