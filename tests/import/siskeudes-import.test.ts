@@ -149,6 +149,14 @@ describe('Siskeudes import of a village-year', () => {
       },
     ],
     [
+      'an SPJ of a panjar never paid out (Kasdesa’s own rule)',
+      'Ta_SPJ',
+      'PAYMENT_REQUEST_STATUS',
+      (t: FixtureTables) => {
+        t.Ta_Pencairan!.pop();
+      },
+    ],
+    [
       'a second SPJ of one panjar',
       'Ta_SPJ',
       'NOT_YET_SUPPORTED',
