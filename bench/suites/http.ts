@@ -602,6 +602,11 @@ export async function httpBench(options: { profile: boolean }): Promise<Record<s
       round(figures.durableCommandsPerSecond / bareRounds[index]!.durableCommandsPerSecond, 3),
     );
     const ratioToBare = round(median(roundRatios), 3);
+    // Server CPU per response barely moves when other work shares the cores, unlike the rates.
+    const cpuRatios = kasdesaRounds.flatMap((figures, index) => {
+      const [own, bares] = [figures, bareRounds[index]!].map((f) => f.cpuMicrosecondsPerResponse);
+      return own && bares ? [round(bares / own, 3)] : [];
+    });
     printTable([
       ...kasdesaRounds.flatMap((figures, index) => [
         tableRow(`kasdesa, round ${index + 1}`, figures),
@@ -612,7 +617,7 @@ export async function httpBench(options: { profile: boolean }): Promise<Record<s
       tableRow('express floor', floorFigures),
     ]);
     console.log(
-      `ratio to bare per round ${roundRatios.join(', ')}; median ${ratioToBare}; first command per village p50 ${kasdesaFirst.latencyMs.p50} ms (bare ${bareFirst.latencyMs.p50} ms)`,
+      `ratio to bare per round ${roundRatios.join(', ')}; median ${ratioToBare}; by CPU per response ${cpuRatios.join(', ')}; first command per village p50 ${kasdesaFirst.latencyMs.p50} ms (bare ${bareFirst.latencyMs.p50} ms)`,
     );
     return {
       settings: {
@@ -646,6 +651,8 @@ export async function httpBench(options: { profile: boolean }): Promise<Record<s
       },
       ratioToBarePerRound: roundRatios,
       ratioToBare,
+      cpuRatioToBarePerRound: cpuRatios,
+      cpuRatioToBare: cpuRatios.length === 0 ? null : round(median(cpuRatios), 3),
       targets: {
         ...TARGETS,
         met: {
