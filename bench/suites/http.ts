@@ -385,7 +385,11 @@ async function storedRunCommands(store: EventStore): Promise<number> {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -414,8 +418,11 @@ function profileSummary(dir: string, windows: Window[]) {
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const byStage = new Map<string, number>();
+  const stageOf = stagesOf(profile);
   let elapsedUs = 0;
   let counted = 0;
+  let busy = 0;
   profile.samples.forEach((id, index) => {
     elapsedUs += profile.timeDeltas[index] ?? 0;
     const inRun = windows.some(
@@ -427,13 +434,76 @@ function profileSummary(dir: string, windows: Window[]) {
     byArea.set(area(frame), (byArea.get(area(frame)) ?? 0) + 1);
     byFunction.set(name, (byFunction.get(name) ?? 0) + 1);
     counted += 1;
+    const stage = stageOf(id);
+    if (stage === IDLE) return;
+    byStage.set(stage, (byStage.get(stage) ?? 0) + 1);
+    busy += 1;
   });
   return {
     file: kept,
     samples: counted,
     byArea: percentages(byArea, counted, 20),
     topFunctions: percentages(byFunction, counted, 25),
+    byStage: percentages(byStage, busy, STAGES.length + 1),
   };
+}
+
+const IDLE = '(idle)';
+const OTHER_STAGE = 'node HTTP, sockets, timers and the rest';
+
+/**
+ * Stages of a command, each claiming the samples with one of its frames on
+ * the stack (the first stage that matches wins, so the specific come first):
+ * inclusive time, where the per-function table is self time.
+ */
+const STAGES: [string, RegExp][] = [
+  [
+    'read models following the store',
+    /catch-up-subscription\.ts|projection-engine\.ts|\/projections\//,
+  ],
+  ['command schema (zod, in the ledger)', /^parseOrThrow /],
+  ['hash chain seal (canonical JSON + SHA-256)', /^sealEvents /],
+  ['idempotency fingerprint', /^commandFingerprint /],
+  ['session and access state', /^signedIn /],
+  [
+    'stream load and context (regency, sync record, project gate)',
+    /^load .*stream-handler|^(villageContext|keepsBooks|paymentFacts) /,
+  ],
+  ['store append (SQLite insert, group commit, fsync)', /group-commit\.ts|\/src\/eventstore\//],
+  ['decide (domain rules)', /^decide .*\/idempotency\.ts/],
+  ['evolve and state cache', /^evolveAt |state-cache\.ts/],
+  ['scope and role guard', /^(resolveTarget|requireMayIssue) /],
+  ['JSON body (body-parser)', /node_modules\/(body-parser|raw-body)\//],
+  ['answer (stable JSON, headers, socket write)', /^sendCommandResult /],
+  ['request log (pino)', /request-log\.ts|node_modules\/(pino|sonic-boom|thread-stream)\//],
+  ['express routing', /node_modules\/(express|router|path-to-regexp|parseurl)\//],
+  ['garbage collector', /^\(garbage collector\)/],
+];
+
+/** The stage of each profile node, from the frames on its stack (memoised: nodes share stacks). */
+function stagesOf(profile: CpuProfile): (id: number) => string {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parents.set(child, node.id);
+  const frameText = (id: number) => {
+    const { functionName, url } = nodes.get(id)!.callFrame;
+    return `${functionName || '(anonymous)'} ${url}`;
+  };
+  const known = new Map<number, string>();
+  const stageOf = (id: number): string => {
+    const cached = known.get(id);
+    if (cached) return cached;
+    if (frameText(id).startsWith(IDLE)) return IDLE;
+    const stack: string[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at))
+      stack.push(frameText(at));
+    const stage =
+      STAGES.find(([, pattern]) => stack.some((frame) => pattern.test(frame)))?.[0] ?? OTHER_STAGE;
+    known.set(id, stage);
+    return stage;
+  };
+  return stageOf;
 }
 
 /** The profile's summary, also written as bench/results/http-profile.md for people to read. */
@@ -443,11 +513,22 @@ function profiled(
   run: { durableCommandsPerSecond: number; cpuMicrosecondsPerResponse: number | null },
 ) {
   const summary = profileSummary(dir, windows);
-  if (!summary.byArea || !summary.topFunctions) return summary;
+  if (!summary.byArea || !summary.topFunctions || !summary.byStage) return summary;
   const table = (title: string, shares: Record<string, number>) => [
     `| ${title} | self time, % of samples |`,
     '| --- | ---: |',
     ...Object.entries(shares).map(([name, share]) => `| \`${name}\` | ${share} |`),
+  ];
+  const perResponse = (share: number) =>
+    run.cpuMicrosecondsPerResponse === null
+      ? '-'
+      : String(round((share * run.cpuMicrosecondsPerResponse) / 100, 0));
+  const stages = [
+    '| stage of a command | % of busy samples | ≈ µs of the CPU per response |',
+    '| --- | ---: | ---: |',
+    ...Object.entries(summary.byStage).map(
+      ([name, share]) => `| ${name} | ${share} | ${perResponse(share)} |`,
+    ),
   ];
   const lines = [
     '# Where the command path spends its CPU',
@@ -456,6 +537,8 @@ function profiled(
     `Kasdesa server under the ${ROUNDS} timed rounds (50 connections, receipts and SPP payments),`,
     `${run.durableCommandsPerSecond} durable commands/s and ${run.cpuMicrosecondsPerResponse ?? '-'} µs of server`,
     `CPU per response (medians of the rounds), ${summary.samples} samples. The raw profile: \`${summary.file}\`.`,
+    '',
+    ...stages,
     '',
     ...table('area', summary.byArea),
     '',
