@@ -191,3 +191,8 @@ export const SISKEUDES_UNPACKED_MAX_BYTES = 512 * 1024 * 1024;
 export const SISKEUDES_TABLE_ROWS_MAX = 200_000;
 /** Problems listed in one refusal: the first ones show what is wrong; the count says how many more. */
 export const SISKEUDES_PROBLEMS_MAX = 500;
+
+// Command states warmed at start
+
+/** Village year streams folded into the command side's state cache at start (newest years first); at most the cache's size. */
+export const STATE_WARM_UP_STREAMS_MAX = 500;

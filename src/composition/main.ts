@@ -104,6 +104,7 @@ async function main(): Promise<void> {
         mapTiles: config.mapTiles,
       }),
     trustProxyHops: config.trustProxyHops,
+    warmCommandStates: true,
     readinessChecks: [
       projectionsCaughtUp(readModels.engine),
       sessionsFollowed(sessionStream.follower),

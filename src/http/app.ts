@@ -20,7 +20,7 @@ import { healthCheck } from './health';
 import { openApiDocument } from './openapi';
 import { problemHandler, routeNotFound } from './problem';
 import { reportEndpoints } from './report-endpoints';
-import { readinessCheck, storeReachable, type ReadinessCheck } from './readiness';
+import { readinessCheck, statesWarmed, storeReachable, type ReadinessCheck } from './readiness';
 import { requestLog } from './request-log';
 import { STREAM_KINDS } from './stream-kinds';
 import { streamEndpoints } from './stream-routes';
@@ -31,6 +31,7 @@ import { projectEndpoints } from './project-routes';
 import { siskeudesImportEndpoints } from './siskeudes-import-endpoints';
 import { RegencySync } from '../sync/regency-sync';
 import { syncEndpoints } from './sync-routes';
+import { warmVillageStates } from '../app/warm-states';
 
 export const API_BASE = '/api/v1';
 
@@ -70,6 +71,11 @@ export interface AppDependencies {
   blobs?: BlobStore;
   /** A project monitoring policy for every year; default: each year's reference policy row `monitoring`. */
   monitoringPolicy?: MonitoringPolicy;
+  /**
+   * Fold the regency's village year streams into the ledger's state cache at
+   * start, `/readyz` waiting for it (the server does; tests start cold). Default false.
+   */
+  warmCommandStates?: boolean;
 }
 
 /** The services the API runs on, for pages that must call the same ones. */
@@ -143,6 +149,9 @@ export function createApp(dependencies: AppDependencies): Express {
   const log = dependencies.log ?? pino({ name: 'kasdesa' });
   const shuttingDown = dependencies.shuttingDown ?? (() => false);
   const clock = dependencies.clock ?? (() => new Date());
+  const warming = dependencies.warmCommandStates
+    ? [statesWarmed(warmVillageStates(ledger, store, reference, access.regencyCode).progress)]
+    : [];
 
   const endpoints: Endpoint[] = [
     ...authEndpoints({ access, sessions, throttle, twoFactor }),
@@ -166,7 +175,10 @@ export function createApp(dependencies: AppDependencies): Express {
   app.get('/healthz', healthCheck(store, storeKind));
   app.get(
     '/readyz',
-    readinessCheck([storeReachable(store), ...(dependencies.readinessChecks ?? [])], shuttingDown),
+    readinessCheck(
+      [storeReachable(store), ...warming, ...(dependencies.readinessChecks ?? [])],
+      shuttingDown,
+    ),
   );
   // Every request sees the regions registered so far, by this process or another (the CLI).
   app.use((_req, _res, next) => {

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { WarmUpProgress } from '../app/warm-states';
 import type { EventStore } from '../eventstore/port';
 
 /** One thing that must hold before traffic is sent here; resolves with a short note or throws. */
@@ -35,5 +36,17 @@ export function readinessCheck(
       shuttingDown: shuttingDown(),
       checks: results,
     });
+  };
+}
+
+/** `/readyz` holds back traffic until the command side's states are warm (src/app/warm-states.ts). */
+export function statesWarmed(progress: WarmUpProgress): ReadinessCheck {
+  return {
+    name: 'command states',
+    async check() {
+      const counted = `${progress.streams} streams warm, ${progress.failed} failed${progress.stoppedBy ? `, stopped: ${progress.stoppedBy}` : ''}`;
+      if (!progress.done) throw new Error(`memanaskan / warming: ${counted}`);
+      return counted;
+    },
   };
 }
