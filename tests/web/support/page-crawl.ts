@@ -7,6 +7,12 @@ import { HOME_PATH, LOGOUT_PATH } from '../../../src/web/paths';
  */
 const QUERY_VARIANTS_MAX = 3;
 
+/**
+ * Pages that show one record of a list, one template for every record (a
+ * user, a budget line): like queries, a few of them are followed, not all.
+ */
+const RECORD_PAGES = [/^\/admin\/pengguna\/[^/]+$/, /^\/audit\/[^/]+\/\d{4}\/baris\/[^/]+$/];
+
 /** Files a link hands over rather than a page to read: a crawl follows none of them. */
 const DOWNLOAD = /\.(csv|xlsx|xls|pdf|json|zip)$|unduh/i;
 
@@ -24,6 +30,11 @@ function pageKey(url: URL): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** What a page counts as for QUERY_VARIANTS_MAX: its path, or the record pattern its path matches. */
+function variantOf(pathname: string): string {
+  return RECORD_PAGES.find((pattern) => pattern.test(pathname))?.source ?? pathname;
+}
+
 /** Whether a link leads to another page of the same site that a GET may read. */
 function followable(url: URL, origin: string, download: boolean): boolean {
   return (
@@ -38,7 +49,8 @@ function followable(url: URL, origin: string, download: boolean): boolean {
 /**
  * Breadth first from `startPath` (the home), in the browser `page` as it is
  * signed in: every same-origin `a[href]` of each page visited, once per path
- * and query (QUERY_VARIANTS_MAX queries of a path), up to `pagesMax` pages. Returns the paths visited, in order.
+ * and query (QUERY_VARIANTS_MAX queries of a path or pages of one record
+ * pattern), up to `pagesMax` pages. Returns the paths visited, in order.
  */
 export async function crawlPages(
   page: Page,
@@ -72,9 +84,10 @@ export async function crawlPages(
       const key = pageKey(url);
       if (!followable(url, origin, link.download) || seen.has(key)) continue;
       seen.add(key);
-      const queued = variants.get(url.pathname) ?? 0;
+      const variant = variantOf(url.pathname);
+      const queued = variants.get(variant) ?? 0;
       if (queued >= QUERY_VARIANTS_MAX) continue;
-      variants.set(url.pathname, queued + 1);
+      variants.set(variant, queued + 1);
       queue.push(key);
     }
     await visit?.(landed, page, response);
