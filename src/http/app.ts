@@ -30,6 +30,7 @@ import { regionEndpoints } from './region-routes';
 import { projectEndpoints } from './project-routes';
 import { siskeudesImportEndpoints } from './siskeudes-import-endpoints';
 import { RegencySync } from '../sync/regency-sync';
+import { SYNC_ACTOR } from '../sync/sync-record';
 import { syncEndpoints } from './sync-routes';
 
 export const API_BASE = '/api/v1';
@@ -70,6 +71,8 @@ export interface AppDependencies {
   blobs?: BlobStore;
   /** A project monitoring policy for every year; default: each year's reference policy row `monitoring`. */
   monitoringPolicy?: MonitoringPolicy;
+  /** The village this installation keeps the books of as its offline node; none on the regency's server. */
+  villageNode?: string;
 }
 
 /** The services the API runs on, for pages that must call the same ones. */
@@ -123,17 +126,21 @@ export function createApp(dependencies: AppDependencies): Express {
   const regions =
     dependencies.regions ??
     createRegionService({ store, regencyCode: access.regencyCode, reference });
+  const sync = new RegencySync({
+    store,
+    regencyCode: access.regencyCode,
+    fiscalYears: () => reference.fiscalYears(access.regencyCode),
+    // The regency checks a node's projects for duplicates as they arrive: only it writes suspicions.
+    onAppended: (streams) => projects.checkArrived(SYNC_ACTOR, streams),
+  });
   const projects = createProjectService({
     store,
     blobs: dependencies.blobs ?? new MemoryBlobStore(),
     regions,
     reference,
     policy: dependencies.monitoringPolicy,
-  });
-  const sync = new RegencySync({
-    store,
-    regencyCode: access.regencyCode,
-    fiscalYears: () => reference.fiscalYears(access.regencyCode),
+    checksDuplicates: dependencies.villageNode === undefined,
+    villageNodes: sync,
   });
   // The ledger's SPP decisions read the same project read side the project endpoints write through.
   const ledger =

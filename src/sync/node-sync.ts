@@ -1,6 +1,6 @@
 import type { EventStore } from '../eventstore/port';
 import { SYNC_REQUEST_BATCHES_MAX, SYNC_ROUNDS_MAX } from '../limits';
-import { heldHeads, nodeStreams } from './node-streams';
+import { heldHeads, nodeStreams, ownHeads } from './node-streams';
 import { SyncQuarantine } from './quarantine';
 import { receiveBatch } from './receive-batch';
 import { learn, nextBatch, type SyncCursor } from './send-batches';
@@ -61,7 +61,7 @@ async function noted(record: SyncRecord, quarantine: SyncQuarantine, answer: Bat
  */
 async function push(options: NodeSyncOptions, record: SyncRecord, report: SyncRunReport) {
   const { store, transport } = options;
-  const own = await heldHeads(store, nodeStreams(options.villageCode, options.fiscalYears).own);
+  const own = await ownHeads(store, options.villageCode, options.fiscalYears);
   const cursor: SyncCursor = new Map();
   for (const [stream, acknowledged] of await transport.heads([...own.keys()]))
     learn(cursor, report.quarantined, { kind: 'already', stream, acknowledged }, own.get(stream));
