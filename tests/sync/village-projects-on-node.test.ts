@@ -12,8 +12,7 @@ import { syncNode } from '../../src/sync/node-sync';
 import { streamOutsideVillage } from '../../src/sync/node-streams';
 import { nextBatch } from '../../src/sync/send-batches';
 import { batchToWire } from '../../src/sync/sync-wire';
-import { jpegWithExif } from '../support/jpeg-with-exif';
-import { regencyAsphalt, villageRoad } from '../support/project-fixtures';
+import { postHalfwayReport, regencyAsphalt, villageRoad } from '../support/project-fixtures';
 import {
   bearer,
   dumpAll,
@@ -40,18 +39,7 @@ const post = (server: TestServer, role: keyof TestServer['tokens'], path: string
   request(server.app).post(path).set(bearer(server.tokens[role])).send(body);
 
 const reportHalfway = (server: TestServer) =>
-  request(server.app)
-    .post(`/api/v1/projects/${ROAD.projectId}/progress`)
-    .set(bearer(server.tokens.activityExecutor))
-    .field('reportDate', '2025-05-20')
-    .field('percent', '50')
-    .field('realisedVolume', '125.5')
-    .field('workers', '8')
-    .field('workingDays', '20')
-    .attach('photos', jpegWithExif({ takenAt: '2025:05:19 09:00:00' }), {
-      filename: 'foto.jpg',
-      contentType: 'image/jpeg',
-    });
+  postHalfwayReport(server.app, server.tokens.activityExecutor, ROAD.projectId);
 
 const transport = () =>
   syncTransportOver(async (path, body) => {
