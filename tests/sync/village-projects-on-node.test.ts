@@ -10,6 +10,7 @@ import type { EventStore } from '../../src/eventstore/port';
 import { syncTransportOver } from '../../src/sync/http-transport';
 import { syncNode } from '../../src/sync/node-sync';
 import { streamOutsideVillage } from '../../src/sync/node-streams';
+import { nodeSyncStatus } from '../../src/sync/node-sync-status';
 import { nextBatch } from '../../src/sync/send-batches';
 import { batchToWire } from '../../src/sync/sync-wire';
 import { postHalfwayReport, regencyAsphalt, villageRoad } from '../support/project-fixtures';
@@ -115,6 +116,14 @@ describe("a village's projects are written on its node and read at the regency",
       .set(bearer(node.tokens.treasurer))
       .expect(200);
     expect(shown.body).toMatchObject({ percent: 50, suspicions: [{ suspicionId: SUSPICION }] });
+
+    // What the node's home counts as waiting: nothing after the run, the next project's event after it.
+    expect((await nodeSyncStatus(node.store, VILLAGE, [YEAR]))?.waiting).toBe(0);
+    await post(node, 'activityExecutor', '/api/v1/projects/village', {
+      ...ROAD,
+      projectId: 'rabat-krajan-timur-2025',
+    }).expect(201);
+    expect((await nodeSyncStatus(node.store, VILLAGE, [YEAR]))?.waiting).toBe(1);
   });
 
   it("the regency's decision on the suspicion reaches the node, and a second run moves nothing", async () => {
