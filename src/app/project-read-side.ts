@@ -187,7 +187,7 @@ export class ProjectReadSide {
 
   /**
    * The neighbours registered before `projectId` and not already suspected
-   * of it: a pair is recorded once, on the later project.
+   * of it: a pair is recorded once, as the later project's suspicion.
    */
   earlierNeighbours(projectId: string): ProjectFootprint[] {
     const summary = this.projects.get(projectId);

@@ -363,7 +363,7 @@ export function createProjectService({
             title: project.title,
             kegiatanCode: project.kegiatanCode,
             ...(percent === undefined ? {} : { percent }),
-            // A suspicion is recorded on its later project's stream: evidence.project is the later one.
+            // evidence.project is the later project of the pair, the one checked against the earlier.
             openSuspicions: suspicions
               .filter(
                 ({ status, evidence }) =>
