@@ -1,5 +1,10 @@
+import { DUPLICATES_STREAM_PREFIX } from '../../src/domain/projects/duplicate-decider';
 import type { SuspicionStatus } from '../../src/domain/projects/project-decider';
-import { PROJECT_STREAM_PREFIX } from '../../src/domain/projects/project-decider';
+import {
+  PROJECT_STREAM_PREFIX,
+  projectIdOfStream,
+  recordsProject,
+} from '../../src/domain/projects/project-decider';
 import type { ProjectChannel } from '../../src/domain/projects/project-commands';
 import type { ProjectEvent, RegisteredProject } from '../../src/domain/projects/project-events';
 import { projectEventSchemas } from '../../src/domain/projects/project-events';
@@ -34,7 +39,7 @@ export interface SuspectedProject {
   title: string;
 }
 
-/** A duplicate suspicion: the later project (whose stream records it) and the earlier one. */
+/** A duplicate suspicion: the later project (the one checked) and the earlier one. */
 export interface TrackedSuspicion {
   suspicionId: string;
   status: SuspicionStatus;
@@ -61,23 +66,25 @@ const sideOf = ({ projectId, villageCode, fiscalYear, channel, title }: Suspecte
   title,
 });
 
+/**
+ * The evidence names both sides, so a node holding the regency's suspicions
+ * but not the other village's project still shows the pair.
+ */
 function suspect(
   state: ProjectOutputsState,
-  projectId: string,
   { suspicionId, evidence }: Extract<ProjectEvent, { type: 'DuplicateSuspected' }>['data'],
 ): void {
-  const later = state.projects[projectId]?.project;
-  if (!later) return;
+  if (state.suspicions[suspicionId]) return;
   state.suspicions[suspicionId] = {
     suspicionId,
     status: 'open',
     kind: evidence.kind,
     distanceMetres: evidence.distanceMetres,
-    later: sideOf(later),
+    later: sideOf(evidence.project),
     earlier: sideOf(evidence.other),
   };
-  for (const side of [projectId, evidence.other.projectId])
-    state.projects[side]?.openSuspicions.push(suspicionId);
+  for (const side of [evidence.project, evidence.other])
+    state.projects[side.projectId]?.openSuspicions.push(suspicionId);
 }
 
 function decideSuspicion(
@@ -94,16 +101,25 @@ function decideSuspicion(
   }
 }
 
-function applyEvent(state: ProjectOutputsState, projectId: string, event: ProjectEvent): void {
-  if (event.type === 'ProjectRegistered') {
-    state.projects[projectId] = { project: event.data, reports: [], openSuspicions: [] };
-    return;
-  }
-  const output = state.projects[projectId];
-  if (!output) return;
+/** The project whose own events the stream records; the first registration of an id keeps it. */
+function outputOf(state: ProjectOutputsState, streamId: string): ProjectOutput | undefined {
+  const output = state.projects[projectIdOfStream(streamId) ?? ''];
+  return output && recordsProject(streamId, output.project) ? output : undefined;
+}
+
+function applyEvent(state: ProjectOutputsState, streamId: string, event: ProjectEvent): void {
   switch (event.type) {
+    case 'ProjectRegistered':
+      state.projects[event.data.projectId] ??= {
+        project: event.data,
+        reports: [],
+        openSuspicions: [],
+      };
+      return;
     case 'ProgressReported':
     case 'ProgressCorrected': {
+      const output = outputOf(state, streamId);
+      if (!output) return;
       const photos = event.type === 'ProgressReported' ? event.data.photos : [];
       output.reports.push({
         reportDate: event.data.reportDate,
@@ -115,7 +131,7 @@ function applyEvent(state: ProjectOutputsState, projectId: string, event: Projec
       return;
     }
     case 'DuplicateSuspected':
-      return suspect(state, projectId, event.data);
+      return suspect(state, event.data);
     case 'DuplicateSuspicionCleared':
       return decideSuspicion(state, event.data.suspicionId, 'cleared');
     case 'DuplicateSuspicionConfirmed':
@@ -124,25 +140,26 @@ function applyEvent(state: ProjectOutputsState, projectId: string, event: Projec
 }
 
 /**
- * The regency's projects with their progress reports and duplicate
- * suspicions: what the output realisation report, the monitoring report's
+ * The regency's projects with their progress reports (from the project
+ * streams) and duplicate suspicions (from the regency's duplicates stream,
+ * and the project streams that recorded them before): what the output realisation report, the monitoring report's
  * project columns and a village's year page read. Small (a project is a
  * few dozen events), so saved whole.
  */
 export function projectOutputsProjection(): Projection<ProjectOutputsState> {
   return {
     name: 'project-outputs',
-    version: 2,
+    version: 3,
     eventTypes: EVENT_TYPES,
     initialState: () => ({ projects: {}, suspicions: {} }),
     apply(state, recorded) {
       // In place, as the stream-state read models do: the engine keeps no older state.
-      if (recorded.streamId.startsWith(PROJECT_STREAM_PREFIX))
-        applyEvent(
-          state,
-          recorded.streamId.slice(PROJECT_STREAM_PREFIX.length),
-          decodeProjectEvent(recorded),
-        );
+      const { streamId } = recorded;
+      if (
+        streamId.startsWith(PROJECT_STREAM_PREFIX) ||
+        streamId.startsWith(DUPLICATES_STREAM_PREFIX)
+      )
+        applyEvent(state, streamId, decodeProjectEvent(recorded));
       return state;
     },
     ...jsonState,

@@ -1,7 +1,10 @@
 import { FootprintIndex, type ProjectFootprint } from '../domain/projects/duplicates';
 import type { DuplicateThresholds } from '../domain/projects/policy';
+import { DUPLICATES_STREAM_PREFIX } from '../domain/projects/duplicate-decider';
 import {
   PROJECT_STREAM_PREFIX,
+  projectIdOfStream,
+  recordsProject,
   suspicionIdOf,
   type SuspicionStatus,
 } from '../domain/projects/project-decider';
@@ -38,8 +41,8 @@ export interface ProjectSummary {
 }
 
 /**
- * The regency's projects, folded from every project stream in store order,
- * with the spatial index the duplicate check reads. Caught up before each
+ * The regency's projects, folded from every project stream and the
+ * duplicates stream in store order, with the spatial index the duplicate check reads. Caught up before each
  * use from the last position it read, so it costs one short read per command.
  */
 export class ProjectReadSide {
@@ -47,6 +50,8 @@ export class ProjectReadSide {
   private readonly suspicions = new Map<string, ListedSuspicion>();
   /** Hashes of every photo any report names. */
   private readonly photoHashes = new Set<string>();
+  /** The stream recording each project's registration and progress. */
+  private readonly streams = new Map<string, string>();
   /** Each project's place in registration order. */
   private readonly sequence = new Map<string, number>();
   private readonly index: FootprintIndex;
@@ -74,28 +79,37 @@ export class ProjectReadSide {
     for await (const page of this.store.readAllPages({
       after: this.position,
       pageSize: STREAM_LOAD_PAGE_MAX,
-      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX] },
+      filter: { streamPrefixes: [PROJECT_STREAM_PREFIX, DUPLICATES_STREAM_PREFIX] },
     })) {
       for (const recorded of page) {
-        const projectId = recorded.streamId.slice(PROJECT_STREAM_PREFIX.length);
-        this.fold(projectId, fromRecorded<ProjectEvent>(projectEventSchemas, recorded));
+        this.fold(recorded.streamId, fromRecorded<ProjectEvent>(projectEventSchemas, recorded));
         this.position = recorded.position;
       }
     }
   }
 
-  private fold(projectId: string, event: ProjectEvent): void {
+  /** The project whose own events the stream records; none for the duplicates stream. */
+  private projectOf(streamId: string): ProjectSummary | undefined {
+    const summary = this.projects.get(projectIdOfStream(streamId) ?? '');
+    return summary && recordsProject(streamId, summary.project) ? summary : undefined;
+  }
+
+  private fold(streamId: string, event: ProjectEvent): void {
     if (event.type === 'ProjectRegistered') {
+      const { projectId } = event.data;
+      // The first registration keeps the id: two nodes offline may both have used it.
+      if (this.projects.has(projectId)) return;
       this.projects.set(projectId, { project: event.data, photos: [], suspicions: [] });
+      this.streams.set(projectId, streamId);
       this.sequence.set(projectId, this.sequence.size);
       this.index.load([event.data]);
       return;
     }
-    const summary = this.projects.get(projectId);
-    if (!summary) return;
     switch (event.type) {
       case 'ProgressReported':
-      case 'ProgressCorrected':
+      case 'ProgressCorrected': {
+        const summary = this.projectOf(streamId);
+        if (!summary) return;
         summary.percent = event.data.percent;
         summary.realisedVolume = event.data.realisedVolume;
         summary.lastReportDate = event.data.reportDate;
@@ -110,11 +124,14 @@ export class ProjectReadSide {
           );
         }
         return;
+      }
       case 'DuplicateSuspected': {
+        if (this.suspicions.has(event.data.suspicionId)) return;
         const listed: ListedSuspicion = { ...event.data, status: 'open' };
         this.suspicions.set(event.data.suspicionId, listed);
-        summary.suspicions.push(listed);
-        this.projects.get(event.data.evidence.other.projectId)?.suspicions.push(listed);
+        const { project, other } = event.data.evidence;
+        for (const side of [project, other])
+          this.projects.get(side.projectId)?.suspicions.push(listed);
         return;
       }
       case 'DuplicateSuspicionCleared':
@@ -126,6 +143,16 @@ export class ProjectReadSide {
         return;
       }
     }
+  }
+
+  /** The stream a project was registered on; undefined for an unknown project. */
+  streamOf(projectId: string): string | undefined {
+    return this.streams.get(projectId);
+  }
+
+  /** Where a suspicion stands, wherever it was recorded; undefined when none is known. */
+  suspicionStatus(suspicionId: string): SuspicionStatus | undefined {
+    return this.suspicions.get(suspicionId)?.status;
   }
 
   /** Whether a report of any project names the photo. */
@@ -160,7 +187,7 @@ export class ProjectReadSide {
 
   /**
    * The neighbours registered before `projectId` and not already suspected
-   * of it: a pair is recorded once, on the later project.
+   * of it: a pair is recorded once, as the later project's suspicion.
    */
   earlierNeighbours(projectId: string): ProjectFootprint[] {
     const summary = this.projects.get(projectId);

@@ -9,7 +9,20 @@ import {
   type RegisterProjectPayload,
   type VillageArea,
 } from '../domain/projects/project-commands';
-import { projectDecider, projectStreamId } from '../domain/projects/project-decider';
+import {
+  duplicateDecider,
+  duplicateEventSchemas,
+  duplicatesStreamId,
+  type DuplicateCommand,
+} from '../domain/projects/duplicate-decider';
+import {
+  projectDecider,
+  projectIdOfStream,
+  projectStreamFor,
+  projectStreamId,
+  villageOfProjectStream,
+  type ProjectStreamCommand,
+} from '../domain/projects/project-decider';
 import { projectEventSchemas } from '../domain/projects/project-events';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor } from '../domain/shared/envelope';
@@ -17,6 +30,7 @@ import type { ProjectPaymentFacts } from '../domain/village/project-gate';
 import { parseCommand } from '../domain/shared/parse-command';
 import type { BlobStore } from '../eventstore/blob-store';
 import type { EventStore } from '../eventstore/port';
+import type { VillageNodes } from './ledger';
 import type { ReferenceCatalog } from './load-reference-data';
 import { ProjectReadSide } from './project-read-side';
 import type { RegionService } from './region-service';
@@ -37,16 +51,30 @@ interface StoredPhoto {
   created: boolean;
 }
 
+const DUPLICATE_COMMANDS: ReadonlySet<ProjectCommandType> = new Set([
+  'CheckDuplicates',
+  'ClearDuplicateSuspicion',
+  'ConfirmDuplicateSuspicion',
+]);
+const isDuplicateCommand = (command: ProjectCommand): command is DuplicateCommand =>
+  DUPLICATE_COMMANDS.has(command.type);
+
+const laterPosition = (a: bigint, b: bigint) => (a > b ? a : b);
+
 /** How far the spatial index grows a project's box for these thresholds. */
 const indexMargin = (thresholds: DuplicateThresholds) =>
   Math.max(thresholds.pointMetres, thresholds.lineBufferMetres);
 
 /**
- * The regency's physical projects: registers them (with the duplicate check
- * against the spatial index), records progress with photos, and answers
- * what the read side holds. Each decision follows the monitoring policy of
- * its project's fiscal year (the `monitoring` row of that year's reference
- * policy), unless `policy` overrides every year (KASDESA_MONITORING_POLICY).
+ * The regency's physical projects: registers them on their writer's stream
+ * (a village's APBDes output on the village's, the rest on the regency's),
+ * checks each against the spatial index on the regency's duplicates stream,
+ * records progress with photos, and answers what the read side holds. Each
+ * decision follows the monitoring policy of its project's fiscal year (the
+ * `monitoring` row of that year's reference policy), unless `policy`
+ * overrides every year (KASDESA_MONITORING_POLICY). A village node
+ * (`checksDuplicates: false`) registers and reports only: the duplicates
+ * stream is the regency's, which checks the node's projects as they arrive.
  */
 export function createProjectService({
   store,
@@ -54,12 +82,17 @@ export function createProjectService({
   regions,
   reference,
   policy: override,
+  checksDuplicates = true,
+  villageNodes,
 }: {
   store: EventStore;
   blobs: BlobStore;
   regions: RegionService;
   reference: ReferenceCatalog;
   policy?: MonitoringPolicy;
+  checksDuplicates?: boolean;
+  /** On the regency's server: a village whose node keeps its books has its project streams written there. */
+  villageNodes?: VillageNodes;
 }) {
   const policyFor = (fiscalYear: number | undefined): MonitoringPolicy =>
     override ??
@@ -86,7 +119,9 @@ export function createProjectService({
     );
     return built;
   };
-  const handler = new StreamHandler(store, projectDecider, projectEventSchemas);
+  const projectHandler = new StreamHandler(store, projectDecider, projectEventSchemas);
+  const duplicatesHandler = new StreamHandler(store, duplicateDecider, duplicateEventSchemas);
+  const duplicatesStream = duplicatesStreamId(regions.regencyCode);
   /** Photos of reports being handled now, by hash: a refused report leaves alone one another report uses. */
   const inFlight = new Map<string, number>();
   const hold = (sha256: string, change: 1 | -1) => {
@@ -96,7 +131,9 @@ export function createProjectService({
   };
 
   /** Whether the village is known (reference files or registered) and where it lies when registered. */
-  async function village(villageCode: string): Promise<{ known: boolean; area?: VillageArea }> {
+  async function villageWhere(
+    villageCode: string,
+  ): Promise<{ known: boolean; area?: VillageArea }> {
     const registered = (await regions.fresh()).find((region) => region.code === villageCode);
     const known =
       registered?.level === 'village' ||
@@ -119,7 +156,63 @@ export function createProjectService({
         await blobs.remove(sha256);
   }
 
-  /** Parses and handles one command on its project's stream; throws the DomainError of a refusal. */
+  /** The stream a command of an existing project goes to; an unknown one's name gets PROJECT_KNOWN. */
+  const streamOf = (projectId: string) =>
+    readSide().streamOf(projectId) ?? projectStreamId(projectId);
+
+  /** A project command on the project's own stream; the stream's village, if any, must keep its books here. */
+  async function onProjectStream(command: ProjectStreamCommand, options?: HandleOptions) {
+    const registering =
+      command.type === 'RegisterVillageProject' || command.type === 'RegisterRegencyProject'
+        ? (command.payload as RegisterProjectPayload)
+        : undefined;
+    const stream = registering
+      ? projectStreamFor(registering)
+      : streamOf(command.payload.projectId);
+    const village = villageOfProjectStream(stream);
+    if (village !== undefined && (await villageNodes?.keepsBooks(village)))
+      throw new DomainError('VILLAGE_BOOKS_ON_NODE', 'villageCode', village);
+    const where = registering ? await villageWhere(registering.villageCode) : { known: true };
+    const idTakenElsewhere =
+      registering !== undefined && readSide().streamOf(registering.projectId) !== undefined;
+    return projectHandler.handle(
+      stream,
+      command,
+      (state) => ({
+        policy: policyFor(registering?.fiscalYear ?? state.domain.project?.fiscalYear),
+        villageKnown: where.known,
+        ...(where.area ? { villageArea: where.area } : {}),
+        idTakenElsewhere,
+      }),
+      options,
+    );
+  }
+
+  /** A check or a decision on the regency's duplicates stream, from what the read side holds. */
+  function onDuplicatesStream(command: DuplicateCommand, options?: HandleOptions) {
+    const project = readSide().get(command.payload.projectId)?.project;
+    return duplicatesHandler.handle(
+      duplicatesStream,
+      command,
+      () => ({
+        policy: policyFor(project?.fiscalYear),
+        ...(project ? { project } : {}),
+        neighbours:
+          command.type === 'CheckDuplicates'
+            ? readSide().earlierNeighbours(command.payload.projectId)
+            : [],
+        statusElsewhere: (suspicionId: string) => readSide().suspicionStatus(suspicionId),
+      }),
+      options,
+    );
+  }
+
+  /**
+   * Parses and handles one command on its stream; throws the DomainError of a
+   * refusal. A registration on the regency's side is checked for duplicates
+   * right after, as its own command (`{commandId}:duplicates`): a failed
+   * check is caught up by the next scan.
+   */
   async function handle(
     actor: Actor,
     commandId: string,
@@ -131,34 +224,45 @@ export function createProjectService({
     if (command instanceof DomainError) throw command;
     const parsed = command as ProjectCommand;
     await readSide().catchUp();
-    const registering =
-      parsed.type === 'RegisterVillageProject' || parsed.type === 'RegisterRegencyProject'
-        ? (parsed.payload as RegisterProjectPayload)
-        : undefined;
-    const where = registering ? await village(registering.villageCode) : { known: true };
-    const neighbours = registering
-      ? readSide().neighbours(registering)
-      : parsed.type === 'CheckDuplicates'
-        ? readSide().earlierNeighbours(parsed.payload.projectId)
-        : [];
-    const outcome = await handler.handle(
-      projectStreamId(parsed.payload.projectId),
-      parsed,
-      (state) => ({
-        policy: policyFor(registering?.fiscalYear ?? state.domain.project?.fiscalYear),
-        villageKnown: where.known,
-        ...(where.area ? { villageArea: where.area } : {}),
-        neighbours,
-      }),
-      options,
-    );
+    if (isDuplicateCommand(parsed)) {
+      const decided = await onDuplicatesStream(parsed, options);
+      await readSide().catchUp();
+      return decided;
+    }
+    const outcome = await onProjectStream(parsed, options);
     await readSide().catchUp();
-    return outcome;
+    if (!checksDuplicates || outcome.duplicate || outcome.events[0]?.type !== 'ProjectRegistered')
+      return outcome;
+    const checked = await onDuplicatesStream({
+      commandId: `${commandId}:duplicates`,
+      type: 'CheckDuplicates',
+      payload: { projectId: parsed.payload.projectId },
+      actor,
+    });
+    await readSide().catchUp();
+    // A read waiting for this answer's position sees the suspicions too.
+    return { ...outcome, position: laterPosition(outcome.position, checked.position) };
+  }
+
+  /**
+   * Checks the village projects a node's batches brought (`streams`) against
+   * those registered before them, once each: what registration does on the
+   * regency's side.
+   */
+  async function checkArrived(actor: Actor, streams: readonly string[]) {
+    await readSide().catchUp();
+    for (const stream of streams) {
+      const projectId = projectIdOfStream(stream);
+      if (villageOfProjectStream(stream) === undefined || projectId === undefined) continue;
+      if (readSide().streamOf(projectId) !== stream) continue;
+      await handle(actor, `arrived:${stream}`, 'CheckDuplicates', { projectId });
+    }
   }
 
   return {
     policyFor,
     handle,
+    checkArrived,
 
     /**
      * A progress report with its photos: the photos are stored first (the
@@ -222,6 +326,12 @@ export function createProjectService({
       return readSide().get(projectId);
     },
 
+    /** The stream recording the project's registration and progress. */
+    async streamOf(projectId: string) {
+      await readSide().catchUp();
+      return streamOf(projectId);
+    },
+
     async within(regionCode: string, fiscalYear?: number) {
       await readSide().catchUp();
       return readSide().within(regionCode, fiscalYear);
@@ -253,7 +363,7 @@ export function createProjectService({
             title: project.title,
             kegiatanCode: project.kegiatanCode,
             ...(percent === undefined ? {} : { percent }),
-            // A suspicion is recorded on its later project's stream: evidence.project is the later one.
+            // evidence.project is the later project of the pair, the one checked against the earlier.
             openSuspicions: suspicions
               .filter(
                 ({ status, evidence }) =>

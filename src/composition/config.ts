@@ -33,6 +33,7 @@ const environmentSchema = z.object({
     .min(1)
     .max(MAP_TILES_ATTRIBUTION_MAX_CHARS)
     .optional(),
+  KASDESA_VILLAGE_NODE: regionCodeSchema('village').optional(),
 });
 
 export interface Config {
@@ -54,6 +55,12 @@ export interface Config {
   monitoringPolicy: MonitoringPolicy | undefined;
   /** The project map's basemap; none: the map draws registered villages only (works offline). */
   mapTiles?: MapTiles;
+  /**
+   * The village whose books this installation keeps as its offline node;
+   * undefined on the regency's server. A node leaves the duplicate check of
+   * its projects to the regency, which writes the suspicions.
+   */
+  villageNode?: string;
 }
 
 /**
@@ -116,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }),
       },
     }),
+    ...(parsed.data.KASDESA_VILLAGE_NODE && { villageNode: parsed.data.KASDESA_VILLAGE_NODE }),
   };
 }

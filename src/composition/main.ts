@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     // Photos beside the embedded store's file, in the same data folder the operator backs up.
     blobs: new FolderBlobStore(join(config.dataDir, 'photos')),
     monitoringPolicy: config.monitoringPolicy,
+    ...(config.villageNode && { villageNode: config.villageNode }),
     log,
     shuttingDown: () => shuttingDown,
     readModels: readModels.engine,

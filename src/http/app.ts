@@ -30,6 +30,7 @@ import { regionEndpoints } from './region-routes';
 import { projectEndpoints } from './project-routes';
 import { siskeudesImportEndpoints } from './siskeudes-import-endpoints';
 import { RegencySync } from '../sync/regency-sync';
+import { SYNC_ACTOR } from '../sync/sync-record';
 import { syncEndpoints } from './sync-routes';
 import { warmVillageStates } from '../app/warm-states';
 
@@ -76,6 +77,8 @@ export interface AppDependencies {
    * start, `/readyz` waiting for it (the server does; tests start cold). Default false.
    */
   warmCommandStates?: boolean;
+  /** The village this installation keeps the books of as its offline node; none on the regency's server. */
+  villageNode?: string;
 }
 
 /** The services the API runs on, for pages that must call the same ones. */
@@ -129,17 +132,21 @@ export function createApp(dependencies: AppDependencies): Express {
   const regions =
     dependencies.regions ??
     createRegionService({ store, regencyCode: access.regencyCode, reference });
+  const sync = new RegencySync({
+    store,
+    regencyCode: access.regencyCode,
+    fiscalYears: () => reference.fiscalYears(access.regencyCode),
+    // The regency checks a node's projects for duplicates as they arrive: only it writes suspicions.
+    onAppended: (streams) => projects.checkArrived(SYNC_ACTOR, streams),
+  });
   const projects = createProjectService({
     store,
     blobs: dependencies.blobs ?? new MemoryBlobStore(),
     regions,
     reference,
     policy: dependencies.monitoringPolicy,
-  });
-  const sync = new RegencySync({
-    store,
-    regencyCode: access.regencyCode,
-    fiscalYears: () => reference.fiscalYears(access.regencyCode),
+    checksDuplicates: dependencies.villageNode === undefined,
+    villageNodes: sync,
   });
   // The ledger's SPP decisions read the same project read side the project endpoints write through.
   const ledger =

@@ -175,7 +175,12 @@ function suspicionDecision(
     response: commandResultSchema,
     status: 201,
     concurrency: 'write',
-    guard: projectActorGuard(projects, type),
+    // Regency finance decides on the regency's stream, through either project of the pair.
+    async guard(req, res, next) {
+      requireRole(currentUser(res), type);
+      await projectOf(projects, currentUser(res), String(req.params.projectId));
+      next();
+    },
     async handler(req, res) {
       const projectId = String(req.params.projectId);
       const payload = withProjectId(req.body, projectId);

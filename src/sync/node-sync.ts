@@ -1,6 +1,6 @@
 import type { EventStore } from '../eventstore/port';
 import { SYNC_REQUEST_BATCHES_MAX, SYNC_ROUNDS_MAX } from '../limits';
-import { heldHeads, nodeStreams } from './node-streams';
+import { heldHeads, nodeStreams, ownHeads } from './node-streams';
 import { SyncQuarantine } from './quarantine';
 import { receiveBatch } from './receive-batch';
 import { learn, nextBatch, type SyncCursor } from './send-batches';
@@ -57,12 +57,23 @@ async function noted(record: SyncRecord, quarantine: SyncQuarantine, answer: Bat
  * Sends the node's streams from what the regency acknowledges, until every
  * stream is acknowledged to its head or stopped (refused, quarantined). The
  * cursor is rebuilt from the regency's heads at each run: nothing is kept
- * that its answers cannot give again.
+ * that its answers cannot give again. What it ends at is recorded only to
+ * count, offline, the events still to send.
  */
 async function push(options: NodeSyncOptions, record: SyncRecord, report: SyncRunReport) {
-  const { store, transport } = options;
-  const own = await heldHeads(store, nodeStreams(options.villageCode, options.fiscalYears).own);
   const cursor: SyncCursor = new Map();
+  await pushRounds(options, record, report, cursor);
+  await record.acknowledge(cursor);
+}
+
+async function pushRounds(
+  options: NodeSyncOptions,
+  record: SyncRecord,
+  report: SyncRunReport,
+  cursor: SyncCursor,
+) {
+  const { store, transport } = options;
+  const own = await ownHeads(store, options.villageCode, options.fiscalYears);
   for (const [stream, acknowledged] of await transport.heads([...own.keys()]))
     learn(cursor, report.quarantined, { kind: 'already', stream, acknowledged }, own.get(stream));
   const stopped = new Set<string>();

@@ -21,6 +21,8 @@ export interface RegencySyncOptions {
   fiscalYears: () => readonly number[];
   /** When a node's contact is compared with the last recorded one. Default: the system clock. */
   clock?: () => Date;
+  /** Told the streams a node's request appended to, once they are stored (the duplicate check). */
+  onAppended?: (streams: readonly string[]) => Promise<void>;
 }
 
 /** A node's credential as registration gives it, once: the node keeps it in a file. */
@@ -120,6 +122,8 @@ export class RegencySync {
       }
       answers.push(answer);
     }
+    const appended = answers.filter((answer) => answer.kind === 'appended');
+    await this.options.onAppended?.(appended.map((answer) => answer.stream));
     return answers;
   }
 

@@ -64,6 +64,15 @@ export const syncEventSchemas = {
     version: 1,
     data: z.strictObject({ nodeId: z.uuid(), villageCode: regionCodeSchema('village') }),
   },
+  /**
+   * What the regency acknowledged of the node's streams at the end of a run,
+   * only the streams that moved: the node counts the events still to send
+   * from it while offline.
+   */
+  NodeStreamsAcknowledged: {
+    version: 1,
+    data: z.strictObject({ acknowledged: z.record(z.string().min(1), revision) }),
+  },
 } satisfies Record<string, EventSpec>;
 
 export type SyncEventType = keyof typeof syncEventSchemas;

@@ -5,7 +5,7 @@ import { regionCodeSchema } from '../domain/shared/region-codes';
 import type { EventStore } from '../eventstore/port';
 import { SYNC_FILE_MAX_BYTES } from '../limits';
 import { signWithNodeSecret, verifyNodeSignature } from './node-keys';
-import { heldHeads, nodeStreams } from './node-streams';
+import { ownHeads } from './node-streams';
 import type { NodeCredential, RegencySync } from './regency-sync';
 import { nextBatch } from './send-batches';
 import type { BatchAnswer, SyncBatch } from './sync-batch';
@@ -44,7 +44,7 @@ export async function exportSyncFile(options: {
   now: Date;
 }): Promise<{ bytes: Buffer; batches: SyncBatch[] }> {
   const { store, credential } = options;
-  const own = await heldHeads(store, nodeStreams(credential.villageCode, options.fiscalYears).own);
+  const own = await ownHeads(store, credential.villageCode, options.fiscalYears);
   const batches: SyncBatch[] = [];
   for (const stream of own.keys()) {
     let acknowledged: bigint | undefined;

@@ -14,10 +14,15 @@ export interface VillageNode {
   registeredAt: string;
 }
 
-/** What a side's sync record holds now: its nodes (the regency's) and its quarantined streams. */
+/**
+ * What a side's sync record holds now: its nodes (the regency's), its
+ * quarantined streams, and the last revision the regency acknowledged of
+ * each of a node's streams (the node's).
+ */
 export interface SyncState {
   nodes: Map<string, VillageNode>;
   quarantined: Divergence[];
+  acknowledged: Map<string, bigint>;
 }
 
 /** Who records a quarantine: the side's own sync machinery, not a person. */
@@ -34,7 +39,11 @@ export class SyncRecord {
     readonly streamId: string,
   ) {}
 
-  private readonly folded: SyncState = { nodes: new Map(), quarantined: [] };
+  private readonly folded: SyncState = {
+    nodes: new Map(),
+    quarantined: [],
+    acknowledged: new Map(),
+  };
   private revision: bigint | undefined;
 
   /** The record folded up to its head; only what was appended since the last call is read. */
@@ -81,6 +90,22 @@ export class SyncRecord {
     await this.append('SyncQuarantineLifted', { stream }, actor);
   }
 
+  /** Records what the regency acknowledged of the node's streams, when any moved since the last record. */
+  async acknowledge(cursor: ReadonlyMap<string, bigint>): Promise<void> {
+    const { acknowledged } = await this.state();
+    const moved = [...cursor].filter(([stream, revision]) => acknowledged.get(stream) !== revision);
+    if (moved.length === 0) return;
+    await this.append(
+      'NodeStreamsAcknowledged',
+      {
+        acknowledged: Object.fromEntries(
+          moved.map(([stream, revision]) => [stream, revision.toString()]),
+        ),
+      },
+      SYNC_ACTOR,
+    );
+  }
+
   /** Records a divergence once: the alert both sides show after a restart. */
   async quarantine(divergence: Divergence): Promise<void> {
     const { quarantined } = await this.state();
@@ -107,6 +132,10 @@ function foldSyncEvent(state: SyncState, event: RecordedEvent): void {
   } else if (event.type === 'SyncQuarantineLifted') {
     const { stream } = syncEventSchemas.SyncQuarantineLifted.data.parse(event.data);
     state.quarantined = state.quarantined.filter((known) => known.stream !== stream);
+  } else if (event.type === 'NodeStreamsAcknowledged') {
+    const data = syncEventSchemas.NodeStreamsAcknowledged.data.parse(event.data);
+    for (const [stream, revision] of Object.entries(data.acknowledged))
+      state.acknowledged.set(stream, BigInt(revision));
   }
 }
 

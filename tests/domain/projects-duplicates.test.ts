@@ -13,15 +13,14 @@ import {
   projectCommandSchemas,
   type ProjectCommand,
 } from '../../src/domain/projects/project-commands';
-import { projectDecider, type ProjectContext } from '../../src/domain/projects/project-decider';
-import type { ProjectEvent } from '../../src/domain/projects/project-events';
 import {
-  CENTRE_POSITION,
-  VILLAGE_CENTRE,
-  offset,
-  roadEast,
-  villageRoad,
-} from '../support/project-fixtures';
+  duplicateDecider,
+  type DuplicateCommand,
+  type DuplicateEvent,
+  type DuplicatesContext,
+} from '../../src/domain/projects/duplicate-decider';
+import type { SuspicionStatus } from '../../src/domain/projects/project-decider';
+import { CENTRE_POSITION, offset, roadEast, villageRoad } from '../support/project-fixtures';
 
 const thresholds = DEFAULT_MONITORING_POLICY.duplicates;
 type Lonlat = [number, number];
@@ -137,7 +136,7 @@ describe('comparing two projects', () => {
   });
 });
 
-describe('the duplicate check at registration', () => {
+describe("the regency's duplicates stream", () => {
   const actor = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
   let counter = 0;
   const command = (type: ProjectCommand['type'], payload: object) =>
@@ -146,49 +145,44 @@ describe('the duplicate check at registration', () => {
       type,
       payload: projectCommandSchemas[type].parse(payload),
       actor,
-    }) as ProjectCommand;
+    }) as DuplicateCommand;
   const road = footprint({ projectId: 'rabat-2025', villageCode: '35.10.09.2005' });
-  const asphalt = {
-    ...villageRoad({ projectId: 'aspal-2025', channel: 'apbd' as never }),
+  const asphalt = footprint({
+    projectId: 'aspal-2025',
     channel: 'apbd',
     budget: [{ fundSource: 'APBD', amount: '400000000.00' }],
-  };
-  const context: ProjectContext = {
+  });
+  const context = (elsewhere: Record<string, SuspicionStatus> = {}): DuplicatesContext => ({
     policy: DEFAULT_MONITORING_POLICY,
-    villageKnown: true,
-    villageArea: { centre: VILLAGE_CENTRE },
+    project: asphalt,
     neighbours: [road, footprint({ projectId: 'sumur', outputFamily: 'water' })],
-  };
+    statusElsewhere: (suspicionId) => elsewhere[suspicionId],
+  });
 
-  function decideAll(commands: ProjectCommand[]) {
-    let state = projectDecider.initialState;
-    let decision: ProjectEvent[] | DomainError = [];
+  function decideAll(commands: DuplicateCommand[], given = context()) {
+    let state = duplicateDecider.initialState;
+    let decision: DuplicateEvent[] | DomainError = [];
     for (const next of commands) {
-      decision = projectDecider.decide(next, state, context);
+      decision = duplicateDecider.decide(next, state, given);
       if (decision instanceof DomainError) return { state, decision };
-      state = decision.reduce(projectDecider.evolve, state);
+      state = decision.reduce(duplicateDecider.evolve, state);
     }
     return { state, decision };
   }
 
-  const register = () => command('RegisterRegencyProject', asphalt);
+  const check = () => command('CheckDuplicates', { projectId: 'aspal-2025' });
   const decide = (
     type: 'ClearDuplicateSuspicion' | 'ConfirmDuplicateSuspicion',
     suspicionId = 'aspal-2025~rabat-2025',
-  ) =>
-    command(type, {
-      projectId: 'aspal-2025',
-      suspicionId,
-      reason: 'Ruas berbeda, dicek di lapangan',
-    });
+    projectId = 'aspal-2025',
+  ) => command(type, { projectId, suspicionId, reason: 'Ruas berbeda, dicek di lapangan' });
 
-  it('records each suspect neighbour with the evidence of both sides, on the later project', () => {
-    const { decision } = decideAll([register()]);
-    expect((decision as ProjectEvent[]).map((event) => event.type)).toEqual([
-      'ProjectRegistered',
+  it('records each suspect earlier neighbour with the evidence of both sides, once', () => {
+    const { decision } = decideAll([check()]);
+    expect((decision as DuplicateEvent[]).map((event) => event.type)).toEqual([
       'DuplicateSuspected',
     ]);
-    expect((decision as ProjectEvent[])[1]?.data).toMatchObject({
+    expect((decision as DuplicateEvent[])[0]?.data).toMatchObject({
       suspicionId: 'aspal-2025~rabat-2025',
       evidence: {
         kind: 'overlap',
@@ -197,86 +191,49 @@ describe('the duplicate check at registration', () => {
         other: { villageCode: '35.10.09.2005', budget: [{ fundSource: 'DDS' }] },
       },
     });
+    expect(decideAll([check(), check()]).decision).toEqual([]);
+  });
+
+  it('records nothing a project stream already suspected, and refuses an unregistered project', () => {
+    const legacy = context({ 'aspal-2025~rabat-2025': 'open' });
+    expect(decideAll([check()], legacy).decision).toEqual([]);
+    const { project: _project, ...unknown } = context();
+    expect(decideAll([check()], unknown).decision).toMatchObject({ rule: 'PROJECT_KNOWN' });
   });
 
   it('lets regency finance clear or confirm an open suspicion once, with a reason', () => {
-    const cleared = decideAll([register(), decide('ClearDuplicateSuspicion')]);
-    expect(cleared.state.domain.suspicions.get('aspal-2025~rabat-2025')?.status).toBe('cleared');
+    const cleared = decideAll([check(), decide('ClearDuplicateSuspicion')]);
+    expect(cleared.state.domain.statuses.get('aspal-2025~rabat-2025')).toBe('cleared');
     const twice = decideAll([
-      register(),
+      check(),
       decide('ClearDuplicateSuspicion'),
       decide('ConfirmDuplicateSuspicion'),
     ]);
     expect(twice.decision).toMatchObject({ rule: 'SUSPICION_OPEN', field: 'suspicionId' });
-    const confirmed = decideAll([register(), decide('ConfirmDuplicateSuspicion')]);
-    expect(confirmed.state.domain.suspicions.get('aspal-2025~rabat-2025')?.status).toBe(
-      'confirmed',
-    );
-    const unknown = decideAll([register(), decide('ClearDuplicateSuspicion', 'aspal-2025~lain')]);
+    const confirmed = decideAll([
+      check(),
+      decide('ConfirmDuplicateSuspicion', undefined, 'rabat-2025'),
+    ]);
+    expect(confirmed.state.domain.statuses.get('aspal-2025~rabat-2025')).toBe('confirmed');
+    const unknown = decideAll([check(), decide('ClearDuplicateSuspicion', 'aspal-2025~lain')]);
     expect(unknown.decision).toMatchObject({ rule: 'SUSPICION_KNOWN', value: 'aspal-2025~lain' });
+    const otherProject = decideAll([
+      check(),
+      decide('ClearDuplicateSuspicion', undefined, 'sumur'),
+    ]);
+    expect(otherProject.decision).toMatchObject({ rule: 'SUSPICION_KNOWN' });
   });
-});
 
-describe('checking a registered project again', () => {
-  const actor = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
-  const asCommand = (commandId: string, type: ProjectCommand['type'], payload: object) =>
-    ({
-      commandId,
-      type,
-      payload: projectCommandSchemas[type].parse(payload),
-      actor,
-    }) as ProjectCommand;
-  const well = footprint({
-    projectId: 'sumur-a',
-    outputFamily: 'water',
-    geometry: pointAt(CENTRE_POSITION),
-  });
-  const twin = {
-    ...villageRoad({
-      projectId: 'sumur-b',
-      outputFamily: 'water',
-      unit: 'unit',
-      volume: '1',
-      geometry: pointAt(offset(CENTRE_POSITION, 20)),
-    }),
-  };
-  const quiet: ProjectContext = {
-    policy: DEFAULT_MONITORING_POLICY,
-    villageKnown: true,
-    neighbours: [],
-  };
-
-  it('records a neighbour missed at registration, once, and refuses an unregistered project', () => {
-    let state = projectDecider.initialState;
-    const registered = projectDecider.decide(
-      asCommand('r', 'RegisterVillageProject', twin),
-      state,
-      quiet,
-    );
-    if (registered instanceof DomainError) throw registered;
-    state = registered.reduce(projectDecider.evolve, state);
-    const check = (commandId: string) =>
-      projectDecider.decide(
-        asCommand(commandId, 'CheckDuplicates', { projectId: 'sumur-b' }),
-        state,
-        {
-          ...quiet,
-          neighbours: [well],
-        },
-      );
-    const first = check('s1');
-    if (first instanceof DomainError) throw first;
-    expect(
-      first.map((event) => [event.type, (event.data as { suspicionId: string }).suspicionId]),
-    ).toEqual([['DuplicateSuspected', 'sumur-b~sumur-a']]);
-    state = first.reduce(projectDecider.evolve, state);
-    expect(check('s2')).toEqual([]);
-    const unknown = projectDecider.decide(
-      asCommand('s3', 'CheckDuplicates', { projectId: 'sumur-b' }),
-      projectDecider.initialState,
-      quiet,
-    );
-    expect(unknown).toMatchObject({ rule: 'PROJECT_KNOWN' });
+  it('decides a suspicion a project stream recorded before suspicions moved here', () => {
+    const legacy = context({ 'aspal-2025~rabat-2025': 'open' });
+    const cleared = decideAll([decide('ClearDuplicateSuspicion')], legacy);
+    expect((cleared.decision as DuplicateEvent[]).map((event) => event.type)).toEqual([
+      'DuplicateSuspicionCleared',
+    ]);
+    const settled = context({ 'aspal-2025~rabat-2025': 'confirmed' });
+    expect(decideAll([decide('ClearDuplicateSuspicion')], settled).decision).toMatchObject({
+      rule: 'SUSPICION_OPEN',
+    });
   });
 });
 

@@ -3,11 +3,12 @@ import {
   DEFAULT_MONITORING_POLICY,
   monitoringPolicySchema,
 } from '../../src/domain/projects/policy';
+import { projectCommandSchemas } from '../../src/domain/projects/project-commands';
 import {
-  projectCommandSchemas,
-  type ProjectCommand,
-} from '../../src/domain/projects/project-commands';
-import { projectDecider, type ProjectContext } from '../../src/domain/projects/project-decider';
+  projectDecider,
+  type ProjectContext,
+  type ProjectStreamCommand as ProjectCommand,
+} from '../../src/domain/projects/project-decider';
 import type { ProjectEvent } from '../../src/domain/projects/project-events';
 import {
   CENTRE_POSITION,
@@ -22,7 +23,7 @@ const context: ProjectContext = {
   policy: DEFAULT_MONITORING_POLICY,
   villageKnown: true,
   villageArea: { centre: VILLAGE_CENTRE },
-  neighbours: [],
+  idTakenElsewhere: false,
 };
 
 let counter = 0;
@@ -81,6 +82,11 @@ describe('registering a project', () => {
 
   it('refuses a second registration of the same id (PROJECT_ID_TAKEN)', () => {
     const { decision } = decideAll([register(), register({ title: 'Lain' })]);
+    expect(refusal(decision)).toEqual(['PROJECT_ID_TAKEN', 'projectId', 'rabat-krajan-2025']);
+  });
+
+  it('refuses an id another stream registered (a village project and a regency one share no stream)', () => {
+    const { decision } = decideAll([register()], { ...context, idTakenElsewhere: true });
     expect(refusal(decision)).toEqual(['PROJECT_ID_TAKEN', 'projectId', 'rabat-krajan-2025']);
   });
 

@@ -3,8 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { ProjectOutputsReport } from '../../src/reports/project-outputs/project-outputs-report';
 import { webPages } from '../../src/web/web-pages';
-import { jpegWithExif } from '../support/jpeg-with-exif';
-import { regencyAsphalt, villageRoad } from '../support/project-fixtures';
+import { postHalfwayReport, regencyAsphalt, villageRoad } from '../support/project-fixtures';
 import { signedInAgent } from '../web/support/web-agent';
 import { startFullYearApp } from './full-year-app';
 import {
@@ -54,19 +53,11 @@ describe('the output realisation report in the catalogue', () => {
     await post('activityExecutor', '/api/v1/projects/village', ROAD);
     await post('regencyFinance', '/api/v1/projects/regency', ASPHALT);
     await post('regencyFinance', '/api/v1/projects/regency', HALL);
-    const progress = await request(app)
-      .post(`/api/v1/projects/${ROAD.projectId}/progress`)
-      .set(bearer(server.tokens.activityExecutor))
-      .field('reportDate', '2025-05-20')
-      .field('percent', '50')
-      .field('realisedVolume', '125.5')
-      .field('workers', '8')
-      .field('workingDays', '20')
-      .attach('photos', jpegWithExif({ takenAt: '2025:05:19 09:00:00' }), {
-        filename: 'foto.jpg',
-        contentType: 'image/jpeg',
-      })
-      .expect(201);
+    const progress = await postHalfwayReport(
+      app,
+      server.tokens.activityExecutor,
+      ROAD.projectId,
+    ).expect(201);
     position = progress.body.position as string;
   }, 180_000);
   afterAll(() => close());

@@ -1,5 +1,8 @@
+import type { Express } from 'express';
 import type { Position } from 'geojson';
+import request from 'supertest';
 import type { RegisterProjectPayload } from '../../src/domain/projects/project-commands';
+import { jpegWithExif } from './jpeg-with-exif';
 
 /** Kedungasri's centre as the regions stream records it: [latitude, longitude]. */
 export const VILLAGE_CENTRE: [number, number] = [-8.62, 114.31];
@@ -73,4 +76,20 @@ export function regencyAsphalt(villageCode: string) {
     geometry: roadEast(offset(CENTRE_POSITION, 8, 0), 240),
     volume: '240',
   };
+}
+
+/** The road's report of 20 May 2025: halfway, 125.5 m, with one photo taken the day before. */
+export function postHalfwayReport(app: Express, token: string, projectId: string) {
+  return request(app)
+    .post(`/api/v1/projects/${projectId}/progress`)
+    .set({ Authorization: `Bearer ${token}` })
+    .field('reportDate', '2025-05-20')
+    .field('percent', '50')
+    .field('realisedVolume', '125.5')
+    .field('workers', '8')
+    .field('workingDays', '20')
+    .attach('photos', jpegWithExif({ takenAt: '2025:05:19 09:00:00' }), {
+      filename: 'foto.jpg',
+      contentType: 'image/jpeg',
+    });
 }

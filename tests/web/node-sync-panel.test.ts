@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/access/access-service';
 import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { villageProjectStreamId } from '../../src/domain/projects/project-decider';
 import { villageStreamId } from '../../src/domain/village/decider';
 import { nodeSyncRecord } from '../../src/sync/node-sync';
 import { RegencySync } from '../../src/sync/regency-sync';
 import { noteContact } from '../../src/sync/sync-contact';
 import { webPages } from '../../src/web/web-pages';
-import { REGENCY, startTestServer, VILLAGE, YEAR } from '../http/support';
+import { bearer, REGENCY, startTestServer, VILLAGE, YEAR } from '../http/support';
+import { villageRoad } from '../support/project-fixtures';
 import { signedInAgent } from './support/web-agent';
 
 const STREAM = villageStreamId(VILLAGE, YEAR);
@@ -53,6 +56,25 @@ describe('the sync panel of a village node’s home', () => {
     expect(quarantined.text).toContain(`data-stream="${STREAM}"`);
     expect(quarantined.text).toContain(`${STREAM}, revisi 7`);
     expect(quarantined.text).toContain('hubungi admin kabupaten');
+  });
+
+  test('counts the events of the village’s streams past what the regency acknowledged', async () => {
+    const server = await startTestServer({ pages: webPages, villageNode: VILLAGE });
+    const register = (projectId: string) =>
+      request(server.app)
+        .post('/api/v1/projects/village')
+        .set(bearer(server.tokens.activityExecutor))
+        .send(villageRoad({ villageCode: VILLAGE, projectId }))
+        .expect(201);
+    for (const projectId of ['rabat-krajan-2025', 'rabat-timur-2025', 'rabat-barat-2025'])
+      await register(projectId);
+    await noteContact(server.store, { nodeId: randomUUID(), villageCode: VILLAGE });
+    await nodeSyncRecord(server.store, VILLAGE).acknowledge(
+      new Map([[villageProjectStreamId(VILLAGE, 'rabat-krajan-2025'), 0n]]),
+    );
+    const secretary = await signedInAgent(server.app, 'secretary');
+    const home = await secretary.get('/beranda').expect(200);
+    expect(home.text).toContain('<strong data-waiting="true">2</strong> peristiwa');
   });
 
   test('is not shown on the regency’s server, which records contacts of the nodes it registered', async () => {

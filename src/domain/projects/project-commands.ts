@@ -98,7 +98,7 @@ const progress = {
 
 const reason = z.string().trim().min(10).max(500);
 
-/** Payload schema of every command of a project's stream. */
+/** Payload schema of every project command: a project's own stream's, and the regency's duplicates stream's. */
 export const projectCommandSchemas = {
   /** A village's APBDes activity output, registered by the village. */
   RegisterVillageProject: z.strictObject({ ...project, channel: z.literal('apbdes') }),

@@ -1,27 +1,24 @@
 import { factBuilder, type CoreDecider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { withIdempotency } from '../shared/idempotency';
-import { PersistentMap } from '../shared/persistent-map';
-import { duplicateEvidence, type ProjectFootprint } from './duplicates';
 import { checkLineLength, checkNearVillage } from './geometry-rules';
 import { flagPhoto } from './photo-flags';
 import type { MonitoringPolicy } from './policy';
 import type { ProjectCommand, RegisterProjectPayload, VillageArea } from './project-commands';
-import {
-  projectEventSchemas,
-  type DuplicateEvidence,
-  type ProjectEvent,
-  type RegisteredProject,
-} from './project-events';
+import { projectEventSchemas, type ProjectEvent, type RegisteredProject } from './project-events';
 
 export type SuspicionStatus = 'open' | 'cleared' | 'confirmed';
 
-export interface Suspicion {
-  evidence: DuplicateEvidence;
-  status: SuspicionStatus;
-}
+/** The commands of a project's own stream; the duplicate commands go to the regency's (duplicate-decider.ts). */
+export type ProjectStreamCommand = Extract<
+  ProjectCommand,
+  {
+    type:
+      'RegisterVillageProject' | 'RegisterRegencyProject' | 'ReportProgress' | 'CorrectProgress';
+  }
+>;
 
-/** One project: what was registered, how far it has come, and the duplicates suspected of it. */
+/** One project: what was registered and how far it has come. */
 export interface ProjectState {
   project?: RegisteredProject;
   /** The latest percent reported or corrected; undefined before the first report. */
@@ -30,31 +27,27 @@ export interface ProjectState {
   lastReportDate?: string;
   /** Hashes of the photos reported so far. */
   photos: ReadonlySet<string>;
-  suspicions: PersistentMap<Suspicion>;
 }
 
 /**
  * What a decision needs from outside the stream: the regency's policy, whether
- * the village exists and where it lies, and the projects near this one (from
- * the regency's spatial index; for a scan, those registered before it) to
- * compare it with.
+ * the village exists and where it lies, and whether another stream already
+ * registered the project id (a village's projects and the regency's live on
+ * different streams, so the stream alone cannot tell).
  */
 export interface ProjectContext {
   policy: MonitoringPolicy;
   villageKnown: boolean;
   villageArea?: VillageArea;
-  neighbours: readonly ProjectFootprint[];
+  idTakenElsewhere: boolean;
 }
 
-export const initialProjectState: ProjectState = {
-  photos: new Set(),
-  suspicions: PersistentMap.empty(),
-};
+export const initialProjectState: ProjectState = { photos: new Set() };
 
 const fact = factBuilder<ProjectEvent>();
 
-type Handler<K extends ProjectCommand['type']> = (
-  command: Extract<ProjectCommand, { type: K }>,
+type Handler<K extends ProjectStreamCommand['type']> = (
+  command: Extract<ProjectStreamCommand, { type: K }>,
   state: ProjectState,
   context: ProjectContext,
 ) => ReturnType<typeof fact>[] | DomainError;
@@ -64,16 +57,16 @@ export const suspicionIdOf = (projectId: string, otherId: string) => `${projectI
 
 /**
  * A project is registered once, in a known village, with a period that ends
- * after it starts and a geometry that fits its village and volume. Each
- * project near it of the same family and years is recorded as a suspected
- * duplicate on this, the later, project's stream.
+ * after it starts and a geometry that fits its village and volume. The
+ * duplicate check follows on the regency's stream (duplicate-decider.ts).
  */
 function registerProject(
   payload: RegisterProjectPayload,
   state: ProjectState,
-  { policy, villageKnown, villageArea, neighbours }: ProjectContext,
+  { policy, villageKnown, villageArea, idTakenElsewhere }: ProjectContext,
 ) {
-  if (state.project) return new DomainError('PROJECT_ID_TAKEN', 'projectId', payload.projectId);
+  if (state.project || idTakenElsewhere)
+    return new DomainError('PROJECT_ID_TAKEN', 'projectId', payload.projectId);
   if (!villageKnown) return new DomainError('REGION_KNOWN', 'villageCode', payload.villageCode);
   if (payload.plannedEnd < payload.plannedStart)
     return new DomainError('PROJECT_PERIOD', 'plannedEnd', payload.plannedEnd, {
@@ -83,25 +76,7 @@ function registerProject(
   const geometryError =
     checkNearVillage(payload, villageArea, policy) ?? checkLineLength(payload, policy);
   if (geometryError) return geometryError;
-  return [
-    fact('ProjectRegistered', payload),
-    ...suspicions(payload, neighbours, policy, initialProjectState),
-  ];
-}
-
-/** A DuplicateSuspected fact for each neighbour suspect of `project` and not suspected already. */
-function suspicions(
-  project: ProjectFootprint,
-  neighbours: readonly ProjectFootprint[],
-  policy: MonitoringPolicy,
-  state: ProjectState,
-) {
-  return neighbours.flatMap((other) => {
-    const suspicionId = suspicionIdOf(project.projectId, other.projectId);
-    if (state.suspicions.has(suspicionId)) return [];
-    const evidence = duplicateEvidence(project, other, policy.duplicates);
-    return evidence ? [fact('DuplicateSuspected', { suspicionId, evidence })] : [];
-  });
+  return [fact('ProjectRegistered', payload)];
 }
 
 function registered(state: ProjectState, projectId: string): RegisteredProject | DomainError {
@@ -153,17 +128,6 @@ const reportProgress: Handler<'ReportProgress'> = ({ payload }, state, { policy 
   ];
 };
 
-/** The scan's second look: the same comparison as at registration, recording only what is new. */
-const checkDuplicates: Handler<'CheckDuplicates'> = (
-  { payload },
-  state,
-  { policy, neighbours },
-) => {
-  const project = registered(state, payload.projectId);
-  if (project instanceof DomainError) return project;
-  return suspicions(project, neighbours, policy, state);
-};
-
 /** A correction replaces the latest progress, down as well as up, with its reason, after a report. */
 const correctProgress: Handler<'CorrectProgress'> = ({ payload }, state) => {
   const project = registered(state, payload.projectId);
@@ -185,36 +149,7 @@ const correctProgress: Handler<'CorrectProgress'> = ({ payload }, state) => {
   ];
 };
 
-/** Regency finance decides an open suspicion once: cleared (not a duplicate) or confirmed. */
-function decideSuspicion(outcome: 'DuplicateSuspicionCleared' | 'DuplicateSuspicionConfirmed') {
-  return (
-    {
-      payload,
-    }: Extract<ProjectCommand, { type: 'ClearDuplicateSuspicion' | 'ConfirmDuplicateSuspicion' }>,
-    state: ProjectState,
-  ) => {
-    const project = registered(state, payload.projectId);
-    if (project instanceof DomainError) return project;
-    const suspicion = state.suspicions.get(payload.suspicionId);
-    if (!suspicion) return new DomainError('SUSPICION_KNOWN', 'suspicionId', payload.suspicionId);
-    if (suspicion.status !== 'open')
-      return new DomainError('SUSPICION_OPEN', 'suspicionId', payload.suspicionId, {
-        id:
-          suspicion.status === 'cleared' ? 'sudah dinyatakan bukan duplikat' : 'sudah dikonfirmasi',
-        en: suspicion.status === 'cleared' ? 'already cleared' : 'already confirmed',
-      });
-    return [fact(outcome, { suspicionId: payload.suspicionId, reason: payload.reason })];
-  };
-}
-
-function settle(state: ProjectState, suspicionId: string, status: SuspicionStatus): ProjectState {
-  const suspicion = state.suspicions.get(suspicionId);
-  return suspicion
-    ? { ...state, suspicions: state.suspicions.set(suspicionId, { ...suspicion, status }) }
-    : state;
-}
-
-const core: CoreDecider<ProjectCommand, ProjectState, ProjectEvent, ProjectContext> = {
+const core: CoreDecider<ProjectStreamCommand, ProjectState, ProjectEvent, ProjectContext> = {
   initialState: initialProjectState,
   handlers: {
     RegisterVillageProject: ({ payload }, state, context) =>
@@ -223,9 +158,6 @@ const core: CoreDecider<ProjectCommand, ProjectState, ProjectEvent, ProjectConte
       registerProject(payload, state, context),
     ReportProgress: reportProgress,
     CorrectProgress: correctProgress,
-    CheckDuplicates: checkDuplicates,
-    ClearDuplicateSuspicion: decideSuspicion('DuplicateSuspicionCleared'),
-    ConfirmDuplicateSuspicion: decideSuspicion('DuplicateSuspicionConfirmed'),
   },
   evolvers: {
     ProjectRegistered: (state, { data }) => ({ ...state, project: data }),
@@ -242,15 +174,10 @@ const core: CoreDecider<ProjectCommand, ProjectState, ProjectEvent, ProjectConte
       realisedVolume: data.realisedVolume,
       lastReportDate: data.reportDate,
     }),
-    DuplicateSuspected: (state, { data }) => ({
-      ...state,
-      suspicions: state.suspicions.set(data.suspicionId, {
-        evidence: data.evidence,
-        status: 'open',
-      }),
-    }),
-    DuplicateSuspicionCleared: (state, { data }) => settle(state, data.suspicionId, 'cleared'),
-    DuplicateSuspicionConfirmed: (state, { data }) => settle(state, data.suspicionId, 'confirmed'),
+    // Suspicions stored on a project's stream before they moved to the regency's: its read side counts them.
+    DuplicateSuspected: (state) => state,
+    DuplicateSuspicionCleared: (state) => state,
+    DuplicateSuspicionConfirmed: (state) => state,
   },
   events: projectEventSchemas,
 };
@@ -260,7 +187,54 @@ export const projectDecider = withIdempotency(core);
 
 export const PROJECT_STREAM_PREFIX = 'project-';
 
-/** One stream per project: its progress and suspicions never contend with another project's. */
+/**
+ * A regency (APBD, aspiration) project's stream, and every project's stream
+ * stored before village projects moved to their own names: the regency writes
+ * these (docs/architecture.md, "One writer per stream").
+ */
 export function projectStreamId(projectId: string): string {
   return `${PROJECT_STREAM_PREFIX}${projectId}`;
+}
+
+/** A village's own (APBDes) project: the village code in the name tells who writes it. */
+export function villageProjectStreamId(villageCode: string, projectId: string): string {
+  return `${PROJECT_STREAM_PREFIX}${villageCode}-${projectId}`;
+}
+
+/** The prefix of every project stream a village writes. */
+export const villageProjectStreamPrefix = (villageCode: string) =>
+  `${PROJECT_STREAM_PREFIX}${villageCode}-`;
+
+const VILLAGE_PROJECT_STREAM = /^project-(\d{2}\.\d{2}\.\d{2}\.\d{4})-([a-z0-9][a-z0-9-]{0,63})$/;
+const PROJECT_STREAM = /^project-([a-z0-9][a-z0-9-]{0,63})$/;
+
+/** The village writing a project stream, or undefined for a regency (or older) project stream. */
+export function villageOfProjectStream(streamId: string): string | undefined {
+  return VILLAGE_PROJECT_STREAM.exec(streamId)?.[1];
+}
+
+/** The project a project stream records, from its name; undefined for any other stream. */
+export function projectIdOfStream(streamId: string): string | undefined {
+  return VILLAGE_PROJECT_STREAM.exec(streamId)?.[2] ?? PROJECT_STREAM.exec(streamId)?.[1];
+}
+
+/** Where a project is registered now: its village's stream for an APBDes output, else the regency's. */
+export function projectStreamFor(
+  project: Pick<RegisteredProject, 'projectId' | 'villageCode' | 'channel'>,
+): string {
+  return project.channel === 'apbdes'
+    ? villageProjectStreamId(project.villageCode, project.projectId)
+    : projectStreamId(project.projectId);
+}
+
+/**
+ * Whether the stream holds `project`'s own events: its current stream, or the
+ * `project-{id}` stream it had before. Another stream registering the same id
+ * (two nodes offline) is not it, so the first registration keeps the id.
+ */
+export function recordsProject(
+  streamId: string,
+  project: Pick<RegisteredProject, 'projectId' | 'villageCode' | 'channel'>,
+): boolean {
+  return streamId === projectStreamFor(project) || streamId === projectStreamId(project.projectId);
 }

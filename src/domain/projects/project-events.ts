@@ -55,7 +55,11 @@ export const duplicateEvidenceSchema = z.strictObject({
 });
 export type DuplicateEvidence = z.infer<typeof duplicateEvidenceSchema>;
 
-/** Facts of one project's stream. */
+/**
+ * Facts of one project's stream; the three suspicion facts are now recorded on
+ * the regency's duplicates stream (duplicate-decider.ts), and stay here for
+ * the project streams that recorded them before.
+ */
 export const projectEventSchemas = {
   ProjectRegistered: { version: 1, data: registered },
   ProgressReported: {

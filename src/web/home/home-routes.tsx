@@ -92,7 +92,7 @@ export function homeRoutes(services: PageServices): Router {
     const { policy, timeZone } = reference.get(fiscalYear, regencyOf(scope));
     const now = services.clock();
     const today = localDate(now, timeZone);
-    const sync = await nodeSyncStatus(store, scope);
+    const sync = await nodeSyncStatus(store, scope, years);
     return {
       fiscalYear,
       waiting: waitingWork(state, role, today, policy),

@@ -13,6 +13,9 @@ export function SyncPanel({ status, timeZone }: { status: NodeSyncStatus; timeZo
           {status.lastSync ? formatDateTime(status.lastSync, timeZone) : 'belum pernah'}
         </strong>
       </p>
+      <p>
+        Menunggu dikirim ke kabupaten: <strong data-waiting>{status.waiting}</strong> peristiwa
+      </p>
       {status.quarantined.length > 0 && (
         <div role="alert">
           <p>

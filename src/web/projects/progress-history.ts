@@ -1,4 +1,3 @@
-import { projectStreamId } from '../../domain/projects/project-decider';
 import {
   projectEventSchemas,
   type ProjectEvent,
@@ -24,14 +23,13 @@ export interface ProgressEntry {
 /**
  * A project's progress reports and corrections in time order: by report
  * date, and in the order recorded within a day. Read from the project's own
- * stream, which holds a few dozen events at most.
+ * stream (`streamId`), which holds a few dozen events at most.
  */
 export async function progressHistory(
   store: EventStore,
-  projectId: string,
+  streamId: string,
 ): Promise<ProgressEntry[]> {
   const entries: ProgressEntry[] = [];
-  const streamId = projectStreamId(projectId);
   for (let from = 0n; ; from += BigInt(STREAM_LOAD_PAGE_MAX)) {
     const page = await store.readStream(streamId, {
       fromRevision: from,

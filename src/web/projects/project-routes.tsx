@@ -129,7 +129,10 @@ export function projectRoutes(services: PageServices): Router {
           signedIn={current}
           summary={summary}
           villageName={names.villageName(summary.project.villageCode)}
-          history={await progressHistory(services.store, summary.project.projectId)}
+          history={await progressHistory(
+            services.store,
+            await projects.streamOf(summary.project.projectId),
+          )}
         />,
       );
     } catch (error) {
