@@ -102,4 +102,30 @@ describe('Siskeudes mutations (Ta_Mutasi) booked as the regency configures their
       ['Ta_Mutasi', 3, 'Kd_Keg', 'VALUE_PRESENT'],
     ]);
   });
+
+  it('refuses a mutation column that is not a dotted code, naming it', async () => {
+    const tables = withMutations((rows) => {
+      rows[1]!.Kd_Rincian = 'bunga bank';
+    });
+    const refusal = await importVillageYear(tables).catch((error: Error) => error);
+    const problems = JSON.parse((refusal as Error).message) as ImportProblem[];
+    expect(
+      problems.map(({ table, row, column, value, rule }) => [table, row, column, value, rule]),
+    ).toEqual([['Ta_Mutasi', 2, 'Kd_Rincian', 'bunga bank', 'CODE_FORMAT']]);
+  });
+
+  it('lists interest Siskeudes puts on another account than Kasdesa’s bank-interest account', async () => {
+    const tables = withMutations((rows) => {
+      rows[1]!.Kd_Rincian = '4.1.1.01.';
+    });
+    const { outcome } = await importVillageYear(tables);
+    expect(outcome.reconciliation.differences).toEqual([
+      expect.objectContaining({ account: '4.1.1.01', figure: 'realised', difference: '150000.00' }),
+      expect.objectContaining({
+        account: '4.3.6.01',
+        figure: 'realised',
+        difference: '-150000.00',
+      }),
+    ]);
+  });
 });
