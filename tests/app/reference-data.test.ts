@@ -210,6 +210,33 @@ describe('loadReferenceData', () => {
       expect(failure().reason).toBe('at most one monitoring row');
     });
 
+    it('the Siskeudes mutation codes: none configured unless a siskeudesMutation row names one, each code once', () => {
+      expect(loadReferenceData(2025, '35.99', root).policy.siskeudesMutations).toEqual([]);
+      const policy = path.join(root, '2025/regencies/35.99/policy.jsonl');
+      const row = {
+        parameter: 'siskeudesMutation',
+        kdMutasi: '2',
+        books: 'bankToCash',
+        basis: 'x',
+      };
+      appendFileSync(policy, `${JSON.stringify(row)}\n`);
+      expect(loadReferenceData(2025, '35.99', root).policy.siskeudesMutations).toEqual([
+        { kdMutasi: '2', books: 'bankToCash', basis: 'x' },
+      ]);
+      appendFileSync(policy, `${JSON.stringify({ ...row, books: 'cashToBank' })}\n`);
+      expect(() => loadReferenceData(2025, '35.99', root)).toThrow(/duplicate code 2/);
+    });
+
+    it('a siskeudesMutation row booking what Kasdesa has no command for', () => {
+      const row = '{"parameter":"siskeudesMutation","kdMutasi":"9","books":"bankLoan","basis":"x"}';
+      corrupt('2025/regencies/35.10/policy.jsonl', 1, row);
+      expect(failure()).toMatchObject({
+        file: '2025/regencies/35.10/policy.jsonl',
+        line: 1,
+        reason: expect.stringMatching(/books/),
+      });
+    });
+
     it('a monitoring row naming an unknown field', () => {
       corrupt('2025/regencies/35.10/policy.jsonl', 1, '{"parameter":"monitoring","photoStep":[0]}');
       expect(failure()).toMatchObject({

@@ -19,15 +19,15 @@ describe('kasdesa import-siskeudes', () => {
   it('imports the fixture once, writes nothing the second time, and refuses a broken file with exit 1', async () => {
     const args = ['--village', '35.10.01.2001', '--year', '2025', '--json'];
     const firstRun = await kasdesa(FIXTURE, ...args);
-    expect(firstRun.stderr).toContain('35/35 perintah diperiksa / commands decided');
+    expect(firstRun.stderr).toContain('41/41 perintah diperiksa / commands decided');
     const first = JSON.parse(firstRun.stdout);
     expect(first).toMatchObject({
       status: 'imported',
-      eventCount: 35,
+      eventCount: 41,
       reconciliation: { reconciled: true, differences: [] },
     });
     const second = JSON.parse((await kasdesa(FIXTURE, ...args)).stdout);
-    expect(second).toMatchObject({ status: 'alreadyImported', eventCount: 35 });
+    expect(second).toMatchObject({ status: 'alreadyImported', eventCount: 41 });
     const broken = join(data.dir, 'broken.zip');
     writeFileSync(broken, 'bukan zip / not a zip');
     await expect(kasdesa(broken, ...args.slice(0, 4))).rejects.toMatchObject({

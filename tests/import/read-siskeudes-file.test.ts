@@ -19,7 +19,7 @@ describe('reading a Siskeudes CSV zip', () => {
     expect(parsed.tables.Ta_TBP[1]?.Uraian).toBe('Setoran hasil usaha, "BUM Desa"');
     expect(parsed.tables.Ta_SaldoAwal[1]?.Debet.toFixed(2)).toBe('4000000.00');
     expect(parsed.tables.Ta_TBP[0]?.Tgl_Bukti).toBe('2025-01-15');
-    expect(parsed.tables.Ta_RABRinci).toHaveLength(9);
+    expect(parsed.tables.Ta_RABRinci).toHaveLength(11);
   });
 
   it('matches table and column names whatever their case', async () => {

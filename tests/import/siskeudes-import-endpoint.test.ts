@@ -21,8 +21,8 @@ describe('POST …/villages/{code}/years/{year}/imports', () => {
     expect(first.body).toMatchObject({
       status: 'imported',
       streamId: 'village-35.10.01.2001-2025',
-      eventCount: 35,
-      totals: { received: '102500000.00' },
+      eventCount: 41,
+      totals: { received: '102650000.00' },
       reconciliation: { reconciled: true, differences: [], uncounted: [] },
     });
     const before = await dumpAll(store);

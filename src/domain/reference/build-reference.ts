@@ -272,5 +272,11 @@ function buildPolicy(
     reportPaper: atMostOne('reportPaper')?.paper ?? 'A4',
     regencySignatoryTitle: atMostOne('regencySignatory')?.title ?? null,
     monitoring,
+    siskeudesMutations: [
+      ...indexUnique(
+        of('siskeudesMutation').map((at) => ({ ...at, row: { ...at.row, code: at.row.kdMutasi } })),
+        ({ kdMutasi, books, basis }) => ({ kdMutasi, books, basis }),
+      ).values(),
+    ],
   };
 }

@@ -100,6 +100,27 @@ export interface Policy {
   regencySignatoryTitle: string | null;
   /** Project monitoring: photo steps, payment gates, duplicate thresholds (policy row `monitoring`; defaults when absent). */
   monitoring: MonitoringPolicy;
+  /** What each Siskeudes Ta_Mutasi code books (policy rows `siskeudesMutation`; none when absent). */
+  siskeudesMutations: SiskeudesMutation[];
+}
+
+/**
+ * The Kasdesa command a Siskeudes mutation books: RecordCashMutation cash
+ * to bank or bank to cash, RecordBankInterest, RecordBankFee.
+ */
+export const SISKEUDES_MUTATION_KINDS = [
+  'cashToBank',
+  'bankToCash',
+  'bankInterest',
+  'bankFee',
+] as const;
+export type SiskeudesMutationKind = (typeof SISKEUDES_MUTATION_KINDS)[number];
+
+export interface SiskeudesMutation {
+  kdMutasi: string;
+  books: SiskeudesMutationKind;
+  /** Where the regency learned the code's meaning (its Siskeudes, BPKP's guidance). */
+  basis: string;
 }
 
 export const PAPER_SIZES = ['A4', 'F4'] as const;

@@ -3,6 +3,7 @@ import { TIME_ZONES } from '../shared/local-date';
 import { AMOUNT_PATTERN, decimalText, sum } from '../shared/money';
 import { regionCodeSchema } from '../shared/region-codes';
 import { monitoringPolicySchema } from '../projects/policy';
+import { SISKEUDES_MUTATION_KINDS } from './reference-data';
 import { PAPER_SIZES } from './reference-data';
 
 /** One zod schema per reference file row; unknown keys are refused so typos surface. */
@@ -157,6 +158,17 @@ export const policyRow = z.discriminatedUnion('parameter', [
   z.strictObject({ parameter: z.literal('regencySignatory'), title: name }),
   /** The regency's project monitoring policy for the year; a field left out keeps its default. */
   z.strictObject({ parameter: z.literal('monitoring'), ...monitoringPolicySchema.shape }),
+  /**
+   * What one Siskeudes Ta_Mutasi code books, as the regency learned it from
+   * its own Siskeudes: no public source says, so nothing is assumed and an
+   * unconfigured code refuses the import. `basis` says where it was learned.
+   */
+  z.strictObject({
+    parameter: z.literal('siskeudesMutation'),
+    kdMutasi: z.string().trim().min(1).max(30),
+    books: z.enum(SISKEUDES_MUTATION_KINDS),
+    basis: name,
+  }),
 ]);
 
 export type AccountRow = z.infer<typeof accountRow>;

@@ -70,6 +70,10 @@ export const IMPORT_RULES = {
     id: 'Nilai rincian SPJ tidak sama dengan jumlah buktinya',
     en: 'The SPJ line’s amount is not the total of its evidence',
   },
+  MUTATION_CODE_CONFIGURED: {
+    id: 'Kode Kd_Mutasi tidak dikonfigurasi di kebijakan kabupaten (baris siskeudesMutation di policy.jsonl)',
+    en: 'The Kd_Mutasi code is not configured in the regency’s policy (a siskeudesMutation row of policy.jsonl)',
+  },
 } as const satisfies Record<string, BilingualText>;
 
 export type ImportRuleId = keyof typeof IMPORT_RULES;

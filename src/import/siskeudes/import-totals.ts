@@ -16,6 +16,9 @@ export interface ImportTotals {
   cashDeposited: string;
   /** What the panjar SPJs account for: spent on evidence, taxes withheld on it, handed back. */
   panjarAccounted: { spent: string; withheld: string; returned: string };
+  /** Mutations (Ta_Mutasi) between the cash and the bank, each way; bank interest is in `received`. */
+  cashMutated: { toBank: string; toCash: string };
+  bankFees: string;
 }
 
 export function importTotals(events: readonly EventData[]): ImportTotals {
@@ -52,6 +55,11 @@ export function importTotals(events: readonly EventData[]): ImportTotals {
       withheld: amounts('PanjarAccounted', (data) => amountOf(data.withholdings, 'amount')),
       returned: amounts('PanjarAccounted', (data) => data.returned),
     },
+    cashMutated: {
+      toBank: amounts('CashMutated', (data) => (data.to === 'bank' ? data.amount : '0')),
+      toCash: amounts('CashMutated', (data) => (data.to === 'cashOnHand' ? data.amount : '0')),
+    },
+    bankFees: amounts('BankFeeCharged', (data) => data.amount),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { importProblem, type ImportProblem, type ImportRuleId } from './import-rules';
+import { IMPORT_RULES, importProblem, type ImportProblem, type ImportRuleId } from './import-rules';
 import {
   REQUIRED_TABLES,
   TABLE_SCHEMAS,
@@ -46,7 +46,9 @@ export function parseTables(
   return problems.length > 0 ? { problems } : { tables: tables as unknown as SiskeudesTables };
 }
 
+/** The rule a schema check names: in its params, or (zod drops params inside a pipe) as its message. */
 function ruleOf(issue: z.core.$ZodIssue): ImportRuleId {
   const rule = (issue as { params?: { rule?: ImportRuleId } }).params?.rule;
-  return rule ?? 'VALUE_PRESENT';
+  const named = issue.message in IMPORT_RULES ? (issue.message as ImportRuleId) : undefined;
+  return rule ?? named ?? 'VALUE_PRESENT';
 }

@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../../domain/reference/reference-data';
 import { exactProduct, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
 import { importProblem, type ImportProblem } from './import-rules';
+import { mutationKinds, planMutations, type MutationPlanner } from './plan-mutations';
 import { planPanjarAccounts, type SpjPlanner } from './plan-panjar';
 import { clip, evidenceOf, groupBy, NOT_IN_SISKEUDES, sameLine, TEXT_MAX } from './siskeudes-rows';
 import {
@@ -83,6 +84,7 @@ export function planImport(
       ...planner.paymentRequests(rows, desa),
       ...planPanjarAccounts(rows, planner),
       ...planner.taxDeposits(rows),
+      ...planMutations(rows.Ta_Mutasi, mutationKinds(target.reference), planner),
     ]),
   ];
   if (problems.length > 0) return { problems };
@@ -134,7 +136,7 @@ type Deduction = Placed<'Ta_SPPPot'> | Placed<'Ta_SPJPot'>;
 
 const cashAccountOf = (kdBayar: string | undefined) => (kdBayar === '1' ? 'cashOnHand' : 'bank');
 
-class Planner implements SpjPlanner {
+class Planner implements SpjPlanner, MutationPlanner {
   private readonly lineIds = new Set<string>();
 
   constructor(
@@ -526,19 +528,11 @@ class Planner implements SpjPlanner {
 
   /**
    * Rows Kasdesa cannot book as Siskeudes has them, each refused by name
-   * rather than left out: a mutation (Ta_Mutasi), whose Kd_Mutasi codes no
-   * public source explains, so its direction would be a guess; a general
-   * journal (Ta_JurnalUmum), which Kasdesa has no command for: a correction
-   * there is the reversal of the entry it corrects.
+   * rather than left out: a general journal (Ta_JurnalUmum), which Kasdesa
+   * has no command for: a correction there is the reversal of the entry it
+   * corrects.
    */
   refuseUnbookable(rows: SiskeudesTables) {
-    for (const row of rows.Ta_Mutasi)
-      this.problems.push(
-        importProblem('NOT_YET_SUPPORTED', 'Ta_Mutasi', row.row, 'Kd_Mutasi', row.Kd_Mutasi ?? '', {
-          id: `mutasi kas ${row.No_Bukti ?? ''}: arti kode Kd_Mutasi belum terverifikasi`,
-          en: `cash mutation ${row.No_Bukti ?? ''}: the meaning of the Kd_Mutasi codes is not verified`,
-        }),
-      );
     for (const table of ['Ta_JurnalUmum', 'Ta_JurnalUmumRinci'] as const)
       for (const row of rows[table])
         this.problems.push(
@@ -570,8 +564,8 @@ class Planner implements SpjPlanner {
 
   /** The Kasdesa budget line a realisation row falls on; a problem when the budget has none. */
   spendingLineId(
-    table: 'Ta_SPPRinci' | 'Ta_SPJRinci',
-    line: Placed<'Ta_SPPRinci'> | Placed<'Ta_SPJRinci'>,
+    table: 'Ta_SPPRinci' | 'Ta_SPJRinci' | 'Ta_Mutasi',
+    line: { row: number; Kd_Keg: string; Kd_Rincian: string; Sumberdana: string },
     kegiatanCode = this.kegiatanCode(table, line.row, line.Kd_Keg),
   ): string {
     const lineId = lineIdOf({

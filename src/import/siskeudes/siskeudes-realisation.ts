@@ -7,6 +7,7 @@ import {
   OPENING_CASH_ACCOUNT,
   villageYearRows,
 } from './plan-import';
+import { mutationKinds } from './plan-mutations';
 import type { SiskeudesTables } from './siskeudes-tables';
 
 /**
@@ -94,5 +95,14 @@ export function siskeudesRealisation(
   // A panjar is realised by what its SPJ accounts for (Ta_SPJRinci), not by the advance.
   for (const rinci of rows.Ta_SPJRinci)
     add(placeOf(rinci.Kd_Rincian, rinci.Kd_Keg, kdDesa), 'realised', rinci.Nilai);
+  // Mutations as the regency's policy reads their codes: bank interest is revenue and a bank fee spending,
+  // on the row's own account (and Kd_Keg); money between the bank and the cash realises nothing.
+  const kinds = mutationKinds(target.reference);
+  for (const mutation of rows.Ta_Mutasi) {
+    const books = kinds.get(mutation.Kd_Mutasi);
+    if (books !== 'bankInterest' && books !== 'bankFee') continue;
+    const kdKeg = books === 'bankFee' ? (mutation.Kd_Keg ?? '') : '';
+    add(placeOf(mutation.Kd_Rincian ?? '', kdKeg, kdDesa), 'realised', mutation.Nilai);
+  }
   return figures;
 }

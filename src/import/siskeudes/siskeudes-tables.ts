@@ -31,6 +31,10 @@ const dottedCode = present
 /** Fund source codes (DDS, ADD, PAD, …), kept as written. */
 const sourceCode = present.regex(/^[A-Za-z0-9]{2,10}$/, issue('CODE_FORMAT'));
 
+/** A column a row may leave empty, checked as `schema` when it is not. */
+const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  optionalText.pipe(schema.optional());
+
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
 
@@ -188,8 +192,20 @@ export const TABLE_SCHEMAS = {
     Kd_Rincian: dottedCode,
     Nilai: amount,
   }),
+  /** A mutation: what it books is the regency's policy per Kd_Mutasi (docs/siskeudes.md). */
+  Ta_Mutasi: z.object({
+    ...villageRow,
+    No_Bukti: present,
+    Tgl_Bukti: date,
+    Keterangan: optionalText,
+    Kd_Bank: optionalText,
+    Kd_Rincian: optional(dottedCode),
+    Kd_Keg: optional(dottedCode),
+    Sumberdana: optional(sourceCode),
+    Kd_Mutasi: present,
+    Nilai: amount,
+  }),
   // Refused, row by row (docs/siskeudes.md): read only to name what the import cannot book.
-  Ta_Mutasi: z.object({ ...villageRow, No_Bukti: optionalText, Kd_Mutasi: optionalText }),
   Ta_JurnalUmumRinci: z.object({ ...villageRow, NoBukti: optionalText }),
   Ta_SPJ: z.object({
     ...villageRow,
@@ -244,7 +260,7 @@ export const KEY_COLUMNS: { [T in TableName]: readonly (keyof RowOf<T>)[] } = {
   Ta_Pencairan: ['No_Cek'],
   Ta_Pajak: ['No_SSP'],
   Ta_PajakRinci: ['No_SSP', 'No_Bukti', 'Kd_Rincian'],
-  Ta_Mutasi: [],
+  Ta_Mutasi: ['No_Bukti'],
   Ta_JurnalUmumRinci: [],
   Ta_SPJ: ['No_SPJ'],
   Ta_SPJRinci: ['No_SPJ', 'Kd_Keg', 'Kd_Rincian', 'Sumberdana'],

@@ -36,7 +36,10 @@ const year = { Tahun: '2025' };
  * the PAD cash into the bank (STS), pays one LS SPP with PPN and PPh 22
  * withheld, advances a panjar (UM SPP) of Rp 5,000,000 whose SPJ accounts
  * for Rp 4,400,000 on two receipts (PPN and PPh 22 withheld on one) and
- * hands back Rp 600,000, and deposits every tax withheld.
+ * hands back Rp 600,000, and deposits every tax withheld. Its mutations
+ * (Ta_Mutasi): Rp 2,000,000 drawn from the bank into the cash, Rp 150,000
+ * bank interest, a Rp 15,000 bank fee, Rp 1,000,000 of cash paid back into
+ * the bank.
  */
 export function twoVillageTables(): FixtureTables {
   return {
@@ -145,6 +148,18 @@ export function twoVillageTables(): FixtureTables {
         '1',
         '6000000',
         '6000000',
+      ),
+      rab(VILLAGE_A, '00.00.00.', '4.3.6.01.', '01', 'DLL', 'Bunga bank', '1', '240000', '240000'),
+      rab(
+        VILLAGE_A,
+        '01.01.01.',
+        '5.2.5.90.',
+        '01',
+        'DLL',
+        'Biaya administrasi bank',
+        '12',
+        '20000',
+        '240000',
       ),
       rab(
         VILLAGE_B,
@@ -381,6 +396,20 @@ export function twoVillageTables(): FixtureTables {
         Nilai: '2500000',
       },
     ],
+    Ta_Mutasi: [
+      mutation('MUT/001/2025', '03/03/2025 00:00:00', 'UJI-TARIK', '2000000', 'Tarik tunai'),
+      mutation('MUT/002/2025', '06/30/2025 00:00:00', 'UJI-BUNGA', '150000', 'Bunga bank Juni', {
+        Kd_Rincian: '4.3.6.01.',
+        Sumberdana: 'DLL',
+      }),
+      mutation('MUT/003/2025', '06/30/2025 00:00:00', 'UJI-ADM', '15000', 'Administrasi bank', {
+        Kd_Keg: `${VILLAGE_A}01.01.01.`,
+        Kd_Rincian: '5.2.5.90.',
+        Sumberdana: 'DLL',
+      }),
+      mutation('MUT/004/2025', '07/01/2025 00:00:00', 'UJI-SETOR', '1000000', 'Setor kas ke bank'),
+      { ...mutation('MUT/001/2025', '03/04/2025', 'UJI-TARIK', '1'), Kd_Desa: VILLAGE_B },
+    ],
     Ta_Pajak: [
       {
         ...year,
@@ -435,6 +464,31 @@ export function twoVillageTables(): FixtureTables {
         Nilai: '30000',
       },
     ],
+  };
+}
+
+/** A Ta_Mutasi row of village A; its Kd_Mutasi codes are the test codes of 35.10's 2025 policy. */
+function mutation(
+  number: string,
+  date: string,
+  code: string,
+  amount: string,
+  keterangan = '',
+  line: Record<string, string> = {},
+) {
+  return {
+    ...year,
+    Kd_Desa: VILLAGE_A,
+    No_Bukti: number,
+    Tgl_Bukti: date,
+    Keterangan: keterangan,
+    Kd_Bank: 'Bank Jatim',
+    Kd_Rincian: '',
+    Kd_Keg: '',
+    Sumberdana: '',
+    ...line,
+    Kd_Mutasi: code,
+    Nilai: amount,
   };
 }
 
