@@ -23,8 +23,8 @@ const LAG_POLL_MS = 20;
 const TARGETS = { reportP95Ms: 100, lagP99Ms: 250 };
 const REGENCY_REPORTS = ['realisation', 'fund-flow'];
 const VILLAGE_REPORT = 'bku';
-/** The month the writers book their receipts and payments in (the http suite's dates). */
-const BOOK_MONTH = '2025-02';
+/** The month the writers book their receipts and payments in (the http suite's dates: February). */
+const BOOK_MONTH = '2';
 
 /** A command the server answered: its global position and when the answer arrived. */
 interface Answered {
@@ -274,7 +274,7 @@ export async function readloadBench(): Promise<Record<string, unknown>> {
           warmupSeconds: WARMUP_S,
           villages: villages.length,
           writes: 'per writer one village; RecordReceipt and PayPaymentRequest alternating',
-          reads: `in turn: regency ${REGENCY_REPORTS.join(', ')} and a village's ${VILLAGE_REPORT} of ${BOOK_MONTH}, JSON, as regencyFinance`,
+          reads: `in turn: regency ${REGENCY_REPORTS.join(', ')} and a village's ${VILLAGE_REPORT} of month ${BOOK_MONTH}, JSON, as regencyFinance`,
           lag: `/readyz every ${LAG_POLL_MS} ms: events = store head − read-model position; ms = age of the oldest answered command not yet applied`,
           server:
             'real process (as npm start), embedded store, synchronous=FULL, group commit, demo regency',
