@@ -191,3 +191,5 @@ export const SISKEUDES_UNPACKED_MAX_BYTES = 512 * 1024 * 1024;
 export const SISKEUDES_TABLE_ROWS_MAX = 200_000;
 /** Problems listed in one refusal: the first ones show what is wrong; the count says how many more. */
 export const SISKEUDES_PROBLEMS_MAX = 500;
+/** Sets of read-model states whose rendered reports are kept at once (a state replaced by a rebuild starts a new set). */
+export const RENDERED_STATE_SETS_MAX = 16;
