@@ -20,6 +20,7 @@ const suites: Record<string, BenchSuite> = {
   reliability: () => import('./suites/reliability').then((suite) => suite.reliabilityBench()),
   documents: () => import('./suites/documents').then((suite) => suite.documentsBench()),
   ui: () => import('./suites/ui').then((suite) => suite.uiBench()),
+  readload: () => import('./suites/readload').then((suite) => suite.readloadBench()),
 };
 
 async function main(): Promise<void> {

@@ -196,3 +196,5 @@ export const SISKEUDES_PROBLEMS_MAX = 500;
 
 /** Village year streams folded into the command side's state cache at start (newest years first); at most the cache's size. */
 export const STATE_WARM_UP_STREAMS_MAX = 500;
+/** Sets of read-model states whose rendered reports are kept at once (a state replaced by a rebuild starts a new set). */
+export const RENDERED_STATE_SETS_MAX = 16;

@@ -28,7 +28,7 @@ import {
 import { tempDir } from '../../tests/support/temp-dir';
 import { median, printTable, round } from '../stats';
 
-const CONNECTIONS = 50;
+export const CONNECTIONS = 50;
 /** One timed round of each endpoint; the rounds alternate bare and Kasdesa, so noise from other work hits both. */
 const DURATION_S = 6;
 const ROUNDS = 3;
@@ -50,7 +50,7 @@ const TARGETS = {
   firstCommandP50Ms: 200,
 };
 
-interface BenchVillage {
+export interface BenchVillage {
   code: string;
   choice: SpendingChoice;
   sppIds: string[];
@@ -60,7 +60,7 @@ interface BenchVillage {
 }
 
 /** The demo villages with an enacted APBDes, funded, each with approved SPPs waiting for payment. */
-async function prepareVillages(store: EventStore): Promise<Omit<BenchVillage, 'token'>[]> {
+export async function prepareVillages(store: EventStore): Promise<Omit<BenchVillage, 'token'>[]> {
   await seedDemo(store, { villages: VILLAGES, fullYear: 0 });
   const reference = loadReferenceData(DEMO_YEAR, DEMO_REGENCY.code);
   const ledger = createLedger({ store });
@@ -135,8 +135,13 @@ function commandRequest(village: BenchVillage, step: ScenarioStep, key: string) 
  * command with a fresh Idempotency-Key. The per-connection state lives in
  * setupClient's closure: autocannon resets a request's `context` after every
  * pass over the `requests` array, so it cannot carry state across requests.
+ * `onResponse` sees each answer (the readload suite keeps their positions).
  */
-function commandClients(villages: BenchVillage[], keyPrefix: string) {
+export function commandClients(
+  villages: BenchVillage[],
+  keyPrefix: string,
+  onResponse?: (status: number, body: string) => void,
+) {
   let assigned = 0;
   return (client: autocannon.Client) => {
     const village = villages[assigned++ % villages.length]!;
@@ -148,6 +153,7 @@ function commandClients(villages: BenchVillage[], keyPrefix: string) {
           const { step, key } = nextStep(village, sent, keyPrefix);
           return commandRequest(village, step, `${keyPrefix}-${key}`);
         },
+        onResponse,
       },
     ]);
   };
@@ -158,7 +164,7 @@ function commandClients(villages: BenchVillage[], keyPrefix: string) {
  * each village's stream from the store on its first command after a start.
  * Reported apart, so that cold start neither hides nor spills into the timed run.
  */
-async function firstCommands(url: string, villages: BenchVillage[], label: string) {
+export async function firstCommands(url: string, villages: BenchVillage[], label: string) {
   const started = performance.now();
   const latencies = await Promise.all(
     villages.map(async (village) => {

@@ -11,7 +11,8 @@ import {
   updateStream,
   type StreamStates,
 } from '../engine/stream-states';
-import { VillageBooks, type VillageView } from '../folds/village-books';
+import { keptEvents } from '../folds/unfolded-events';
+import { VillageBooks, type UnfoldedEventsOf, type VillageView } from '../folds/village-books';
 
 /**
  * One village fiscal year as the books and realisation reports read it: the
@@ -26,10 +27,13 @@ export interface VillageLedger {
 export type VillageLedgerState = StreamStates<VillageBooks>;
 
 /** The books after one recorded event of their stream (opened by the first that opens the year). */
-function addRecorded(books: VillageBooks | undefined, recorded: RecordedEvent) {
-  // Only type and data are kept: the metadata of a million events is not.
+function addRecorded(
+  books: VillageBooks | undefined,
+  recorded: RecordedEvent,
+  unfoldedOf: UnfoldedEventsOf,
+) {
   const event = decodeVillageEvent(recorded);
-  if (!books) return VillageBooks.open(recorded.streamId, event, recorded.revision);
+  if (!books) return VillageBooks.open(recorded.streamId, event, recorded.revision, unfoldedOf);
   books.add(event, recorded.revision);
   return books;
 }
@@ -45,6 +49,7 @@ interface SavedBooks {
 async function replayedBooks(
   saved: Iterable<[string, unknown]>,
   history: SavedHistory,
+  unfoldedOf: UnfoldedEventsOf,
 ): Promise<VillageLedgerState> {
   const through = new Map(
     [...saved].map(([streamId, data]) => [streamId, BigInt((data as SavedBooks).lastRevision)]),
@@ -57,20 +62,27 @@ async function replayedBooks(
         continue;
       state.streams.set(
         recorded.streamId,
-        addRecorded(state.streams.get(recorded.streamId), recorded),
+        addRecorded(state.streams.get(recorded.streamId), recorded, unfoldedOf),
       );
     }
   return state;
 }
 
-export function villageLedgerProjection(): Projection<VillageLedgerState> {
+/**
+ * The ledger read model. Its books fold on first read the events they have
+ * not folded yet, kept in memory unless `unfoldedOf` reads them back from
+ * the store (the embedded store, read-model-runtime.ts).
+ */
+export function villageLedgerProjection(
+  unfoldedOf: UnfoldedEventsOf = keptEvents,
+): Projection<VillageLedgerState> {
   return {
     name: 'village-ledger',
     version: 3,
     eventTypes: LEDGER_EVENT_TYPES,
     initialState: emptyStreamStates,
     apply: (state, recorded) =>
-      updateStream(state, recorded.streamId, (books) => addRecorded(books, recorded)),
+      updateStream(state, recorded.streamId, (books) => addRecorded(books, recorded, unfoldedOf)),
     // The books fold their money events when first read; a rebuild folds them all now.
     verify: (state) => {
       for (const books of state.streams.values()) books.whole();
@@ -87,7 +99,7 @@ export function villageLedgerProjection(): Projection<VillageLedgerState> {
         takeChangedStreams(state, (books): SavedBooks => ({
           lastRevision: books.lastStreamRevision.toString(),
         })),
-      fromParts: replayedBooks,
+      fromParts: (saved, history) => replayedBooks(saved, history, unfoldedOf),
     },
   };
 }

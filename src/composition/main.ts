@@ -40,15 +40,27 @@ function announceLogin(url: string, login: { username: string; password: string 
   );
 }
 
-/** `/readyz` holds back traffic until every projection has caught up with the store. */
+/**
+ * `/readyz` holds back traffic until every projection has caught up with the
+ * store; it names the position the read models have reached, beside the
+ * store's head, so that how far they lag can be watched.
+ */
 function projectionsCaughtUp(engine: ProjectionEngine): ReadinessCheck {
   return {
     name: 'projections',
     async check() {
-      const behind = (await engine.status()).filter((status) => !status.caughtUp);
+      const statuses = await engine.status();
+      const position = statuses.reduce(
+        (oldest, { checkpoint }) =>
+          checkpoint !== undefined && checkpoint < oldest ? checkpoint : oldest,
+        statuses[0]?.checkpoint ?? 0n,
+      );
+      const behind = statuses.filter((status) => !status.caughtUp);
       if (behind.length > 0)
-        throw new Error(`tertinggal / behind: ${behind.map((s) => s.name).join(', ')}`);
-      return 'caught up';
+        throw new Error(
+          `tertinggal di posisi ${position} / behind at position ${position}: ${behind.map((s) => s.name).join(', ')}`,
+        );
+      return `caught up at position ${position}`;
     },
   };
 }

@@ -5,6 +5,7 @@ import { openProjectionDatabase } from '../../projections/engine/projection-data
 import { ProjectionEngine } from '../../projections/engine/projection-engine';
 import { projectionList, readModelProjections } from '../../projections/read-models/read-models';
 import { referenceLookup } from '../../projections/folds/reference-lookup';
+import { storedEvents } from '../../projections/folds/unfolded-events';
 import {
   DEFAULT_REFERENCE_ROOT,
   loadReferenceData,
@@ -13,6 +14,7 @@ import {
 import type { Config } from './config';
 import type { ReferenceData } from '../domain/reference/reference-data';
 import { FISCAL_YEAR_PATTERN } from '../domain/shared/fiscal-year';
+import { streamRangeReader } from '../eventstore/embedded';
 import type { EventStore } from '../eventstore/port';
 
 /** Every (fiscal year, regency) folder of the reference data, loaded and validated. */
@@ -40,7 +42,11 @@ export function openReadModels(
   const lookup = reference
     ? (fiscalYear: number, regencyCode: string) => reference.get(fiscalYear, regencyCode)
     : referenceLookup(allReferenceData());
-  const projections = readModelProjections(lookup);
+  // The embedded store's file is the projections' database: the ledger's books read back
+  // the events they fold from it, keeping none of their own.
+  const unfoldedOf =
+    config.store === 'embedded' ? storedEvents(streamRangeReader(database)) : undefined;
+  const projections = readModelProjections(lookup, undefined, unfoldedOf);
   const engine = new ProjectionEngine(
     store,
     new CheckpointStore(database),

@@ -60,6 +60,24 @@ function toEvents(flat: unknown[]): RecordedEvent[] {
   return events;
 }
 
+/**
+ * A stream's events after revision `after` through `through`, read at once
+ * from an open connection to an embedded store's file: for a reader that
+ * must not wait (a read model folding what it put off).
+ */
+export function streamRangeReader(
+  db: Database.Database,
+): (streamId: string, after: bigint, through: bigint) => RecordedEvent[] {
+  const range = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? AND revision <= ? ORDER BY revision`,
+    )
+    .safeIntegers(true)
+    .raw(true);
+  return (streamId, after, through) =>
+    (range.all(streamId, after, through) as unknown[][]).map((row) => toRecorded(row));
+}
+
 /** SQL and parameters selecting one page of `$all`. */
 function allQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
   const backwards = options.direction === 'backwards';

@@ -23,4 +23,21 @@ describe('the rendered-report cache', () => {
     expect(JSON.parse(cache.render([state], 'fund-flow', build))).toEqual({ builds: 2 });
     expect(JSON.parse(cache.render([{ revision: 1 }], 'fund-flow', build))).toEqual({ builds: 3 });
   });
+
+  test('reports reading different states, asked in turn, keep their renderings', () => {
+    const cache = new RenderedReportCache();
+    const ledgers = { revision: 5 };
+    const flows = { revision: 2 };
+    let builds = 0;
+    const build = () => ({ builds: (builds += 1) });
+    for (let round = 0; round < 3; round += 1) {
+      cache.render([ledgers], 'realisation', build);
+      cache.render([ledgers, flows], 'fund-flow', build);
+    }
+    expect(builds).toBe(2);
+    flows.revision += 1;
+    cache.render([ledgers], 'realisation', build);
+    cache.render([ledgers, flows], 'fund-flow', build);
+    expect(builds).toBe(3);
+  });
 });
