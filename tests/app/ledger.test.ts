@@ -13,6 +13,7 @@ import {
   VILLAGE,
   villageSpec,
   YEAR,
+  issueFixture,
 } from '../support/village-fixtures';
 import { randomUUID } from 'node:crypto';
 import { toEventData } from '../../src/eventstore/codec/event-codec';
@@ -54,7 +55,7 @@ describe('ledger (command handling against the event store)', () => {
 
   it('enacts a budget checked against the allocation the regency stream holds', async () => {
     await allocateDanaDesa(ledger);
-    for (const raw of enactedSmallBudget()) await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    for (const raw of enactedSmallBudget()) await issueFixture(ledger, VILLAGE, raw);
     const state = await ledger.villageState(VILLAGE, YEAR);
     expect(state.budget.versions.map((version) => version.label)).toEqual(['APBDes awal']);
     const [first] = await store.readStream(STREAM, { maxCount: 1 });
@@ -68,7 +69,7 @@ describe('ledger (command handling against the event store)', () => {
   it('refuses the budget when the regency allocation differs, leaving the store as it was', async () => {
     await allocateDanaDesa(ledger, '90000000');
     const history = enactedSmallBudget();
-    for (const raw of history.slice(0, 9)) await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    for (const raw of history.slice(0, 9)) await issueFixture(ledger, VILLAGE, raw);
     const before = await store.streamRevision(STREAM);
     const error = await refusal(ledger.executeVillageCommand(VILLAGE, YEAR, history[9]));
     expect(error.toJSON()).toMatchObject({

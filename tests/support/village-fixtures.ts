@@ -2,7 +2,7 @@ import { loadReferenceData } from '../../src/app/load-reference-data';
 import { regencyCommandSchemas } from '../../src/domain/regency/commands';
 import type { RegencyContext } from '../../src/domain/regency/context';
 import { regencyDecider } from '../../src/domain/regency/decider';
-import { villageCommandSchemas } from '../../src/domain/village/commands';
+import { villageCommandSchemas, type ApbdesEvaluation } from '../../src/domain/village/commands';
 import type { VillageContext } from '../../src/domain/village/context';
 import { villageDecider } from '../../src/domain/village/decider';
 import type { Actor } from '../../src/domain/shared/envelope';
@@ -29,7 +29,7 @@ import {
   type Payee,
   type PaymentRequestLine,
 } from '../../src/scenario/execution-commands';
-import type { CommandDraft } from '../../src/scenario/scenario-step';
+import { commandDraft, type CommandDraft } from '../../src/scenario/scenario-step';
 import type { Ledger } from '../../src/app/ledger';
 import {
   by,
@@ -55,6 +55,7 @@ export function villageContext(
     reference,
     allocations: new Map(Object.entries(allocations)),
     transfers: new Map(Object.entries(transfers)),
+    evaluations: EVALUATIONS,
   };
 }
 
@@ -154,10 +155,48 @@ export const toBpd = () => fromDraft(submitToBpdCommand('awal', '2024-10-10'));
 export const bpdAgrees = () =>
   fromDraft(bpdAgreementCommand('awal', '2024-10-20', 'BA/07/BPD/2024'));
 export const toEvaluation = () => fromDraft(submitForEvaluationCommand('awal', '2024-10-22'));
-export const evaluation = (
-  outcome = 'approved',
-  remarks: { lineId: string; remark: string }[] = [],
-) => fromDraft(evaluationCommand('awal', '2024-11-12', '900/123/429.501/2024', outcome, remarks));
+/**
+ * The camat's evaluations the tests' village context holds, as the regency
+ * stream would: each `evaluation(…)` records its own under a new reference
+ * and is the village's take-in of it.
+ */
+const EVALUATIONS: ApbdesEvaluation[] = [];
+
+export const CAMAT: Actor = { id: 'u-camat', role: 'districtHead', displayName: 'Camat Glagah' };
+
+export function evaluation(
+  outcome: ApbdesEvaluation['outcome'] = 'approved',
+  remarks: ApbdesEvaluation['remarks'] = [],
+) {
+  const reference = `900/${EVALUATIONS.length + 1}/429.501/2024`;
+  const recorded = { date: '2024-11-12', reference, outcome, remarks };
+  EVALUATIONS.push(recorded);
+  return {
+    ...fromDraft(commandDraft('ReceiveApbdesEvaluation', 'evaluated', { reference })),
+    payload: { reference },
+  };
+}
+
+/** The camat's evaluation a fixture's take-in stands for, as the regency command. */
+export function camatEvaluation(takeIn: { payload: unknown }, villageCode = VILLAGE): RawCommand {
+  const { reference } = takeIn.payload as { reference: string };
+  const recorded = EVALUATIONS.find((found) => found.reference === reference)!;
+  const { date, outcome, remarks } = recorded;
+  const draft = evaluationCommand(villageCode, 'awal', date, reference, outcome, remarks);
+  return by(CAMAT, command(draft.type, draft.payload));
+}
+
+/**
+ * A fixture command through the ledger: a take-in is issued as the camat's
+ * evaluation on the regency stream, which the ledger has the village take in.
+ */
+export async function issueFixture(ledger: Ledger, villageCode: string, raw: RawCommand) {
+  if (raw.type !== 'ReceiveApbdesEvaluation')
+    return ledger.executeVillageCommand(villageCode, YEAR, raw);
+  if (!(await ledger.regencyState(REGENCY, YEAR)).opened)
+    await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
+  return ledger.executeRegencyCommand(REGENCY, YEAR, camatEvaluation(raw, villageCode));
+}
 export const enact = (perdesNumber = '8 Tahun 2024') =>
   fromDraft(enactCommand('awal', perdesNumber, '2024-12-20'));
 export const elaborate = (perkadesNumber = '12 Tahun 2024') =>
@@ -342,5 +381,5 @@ export async function roadFirstTranchePaid(ledger: Ledger, more: RawCommand[] = 
     ...paidSpp('SPP-1', 'LS', 'road', roadLines('2000000')),
     ...more,
   ])
-    await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    await issueFixture(ledger, VILLAGE, raw);
 }

@@ -1,6 +1,14 @@
 import type { BudgetLine } from '../../../domain/village/lines';
 import { accountsOf, activities, budgetLines, draftLines, earmarks, fundSources } from '../choices';
-import type { Choice, CommandForm, FormField, InputField } from '../form-model';
+import type {
+  Choice,
+  CommandForm,
+  FormContext,
+  FormField,
+  InputField,
+  VillageCommandType,
+} from '../form-model';
+import { EVALUATION_TARGET } from '../form-target';
 
 const AREA = 'APBDes';
 
@@ -80,7 +88,11 @@ const EVALUATION_OUTCOMES: Choice[] = [
 ];
 
 /** The APBDes from draft to Perdes and Penjabaran, its amendments and Perkades changes. */
-export const BUDGET_FORMS: CommandForm[] = [
+/** The village's APBDes forms, and the camat's evaluation of it (recorded on the regency's year). */
+export const BUDGET_FORMS: CommandForm<
+  FormContext,
+  VillageCommandType | 'RecordApbdesEvaluation'
+>[] = [
   {
     type: 'StartApbdesDraft',
     area: AREA,
@@ -195,6 +207,7 @@ export const BUDGET_FORMS: CommandForm[] = [
   {
     type: 'RecordApbdesEvaluation',
     area: AREA,
+    target: EVALUATION_TARGET,
     title: 'Hasil evaluasi rancangan APBDes',
     explanation:
       'Camat mencatat hasil evaluasi: bila disetujui, Kepala Desa menetapkan Perdes APBDes; bila perlu perbaikan, rancangan kembali ke Sekretaris Desa.',
