@@ -195,7 +195,7 @@ export function createLedger(options: LedgerOptions) {
       for (const { reference } of evaluationsNotTakenIn(evaluations, budget))
         outcomes.push(
           await ledger.executeVillageCommand(villageCode, fiscalYear, {
-            commandId: `evaluation-taken-in:${hash('sha256', `${villageCode}|${fiscalYear}|${reference}`, 'hex').slice(0, 40)}`,
+            commandId: takeInCommandId(villageCode, fiscalYear, reference),
             type: 'ReceiveApbdesEvaluation',
             actor,
             payload: { reference },
@@ -245,6 +245,12 @@ export function createLedger(options: LedgerOptions) {
 }
 
 export type Ledger = ReturnType<typeof createLedger>;
+
+/** The same on every side and run: the reference is unique per village and year (EVALUATION_REFERENCE_UNIQUE). */
+function takeInCommandId(villageCode: string, fiscalYear: number, reference: string): string {
+  const digest = hash('sha256', `${villageCode}|${fiscalYear}|${reference}`, 'hex');
+  return `evaluation-taken-in:${digest.slice(0, 40)}`;
+}
 
 function parseOrThrow(schemas: Parameters<typeof parseCommand>[0], raw: unknown) {
   const command = parseCommand(schemas, raw);

@@ -7,9 +7,9 @@ import { DomainError } from '../../src/domain/shared/domain-error';
 import { command } from '../support/decider-specification';
 import {
   activity,
+  allocateDanaDesa,
   enactedSmallBudget,
   openYear,
-  REGENCY,
   VILLAGE,
   villageSpec,
   YEAR,
@@ -21,20 +21,6 @@ import { villageDecider } from '../../src/domain/village/decider';
 import type { VillageEvent } from '../../src/domain/village/events';
 
 const STREAM = `village-${VILLAGE}-${YEAR}`;
-
-async function allocateDanaDesa(ledger: Ledger, amount = '100000000') {
-  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SetAllocation', {
-      villageCode: VILLAGE,
-      source: 'DDS',
-      amount,
-      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-    }),
-  );
-}
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(

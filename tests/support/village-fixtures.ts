@@ -354,6 +354,21 @@ export function paidSpp(
   ];
 }
 
+/** Through the ledger: the regency year open with the village's Dana Desa allocation. */
+export async function allocateDanaDesa(ledger: Ledger, amount = '100000000'): Promise<void> {
+  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
+  await ledger.executeRegencyCommand(
+    REGENCY,
+    YEAR,
+    command('SetAllocation', {
+      villageCode: VILLAGE,
+      source: 'DDS',
+      amount,
+      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
+    }),
+  );
+}
+
 /** SPP lines on the road activity's Dana Desa line (`s-road`, kegiatan 02.03.10). */
 export const roadLines = (amount: string) => [
   { lineId: 's-road', source: 'DDS', amount, taxes: [] },
@@ -365,17 +380,7 @@ export const roadLines = (amount: string) => [
  * then `more` of the village's commands.
  */
 export async function roadFirstTranchePaid(ledger: Ledger, more: RawCommand[] = []): Promise<void> {
-  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SetAllocation', {
-      villageCode: VILLAGE,
-      source: 'DDS',
-      amount: '100000000',
-      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-    }),
-  );
+  await allocateDanaDesa(ledger);
   for (const raw of [
     ...enactedExecutionBudget(),
     ...paidSpp('SPP-1', 'LS', 'road', roadLines('2000000')),

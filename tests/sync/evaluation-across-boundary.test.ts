@@ -6,8 +6,9 @@ import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
 import { syncTransportOver } from '../../src/sync/http-transport';
 import { syncNode } from '../../src/sync/node-sync';
-import { command, type RawCommand } from '../support/decider-specification';
+import type { RawCommand } from '../support/decider-specification';
 import {
+  allocateDanaDesa,
   bpdAgrees,
   camatEvaluation,
   enact,
@@ -20,7 +21,6 @@ import {
   bearer,
   expectProblem,
   OTHER_VILLAGE,
-  REGENCY,
   REGENCY_PATH,
   startTestServer,
   VILLAGE,
@@ -30,20 +30,6 @@ import {
 
 const STREAM = villageStreamId(VILLAGE, YEAR);
 const submitted = () => [...smallDraft(), toBpd(), bpdAgrees(), toEvaluation()];
-
-async function allocate(ledger: Ledger) {
-  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SetAllocation', {
-      villageCode: VILLAGE,
-      source: 'DDS',
-      amount: '100000000',
-      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-    }),
-  );
-}
 
 async function run(ledger: Ledger, commands: RawCommand[]) {
   for (const raw of commands) await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
@@ -65,7 +51,7 @@ let ledger: Ledger;
 beforeEach(async () => {
   server = await startTestServer();
   ledger = createLedger({ store: server.store });
-  await allocate(ledger);
+  await allocateDanaDesa(ledger);
 });
 
 describe("the camat's evaluation, books kept on the regency's server", () => {
