@@ -27,7 +27,8 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   SubmitApbdesToBpd: ['villageHead'],
   RecordBpdAgreement: ['secretary'],
   SubmitApbdesForEvaluation: ['villageHead'],
-  // ReceiveApbdesEvaluation has no role: the ledger or the village node takes the camat's evaluation in.
+  // The ledger or the village node takes the camat's evaluation in; the head may by hand.
+  ReceiveApbdesEvaluation: ['villageHead'],
   EnactApbdes: ['villageHead'],
   ElaborateApbdes: ['villageHead'],
   RecordEmergency: ['villageHead'],

@@ -87,8 +87,10 @@ const EVALUATION_OUTCOMES: Choice[] = [
   { value: 'correctionsRequested', label: 'Perlu perbaikan' },
 ];
 
-/** The APBDes from draft to Perdes and Penjabaran, its amendments and Perkades changes. */
-/** The village's APBDes forms, and the camat's evaluation of it (recorded on the regency's year). */
+/**
+ * The APBDes from draft to Perdes and Penjabaran, its amendments and Perkades
+ * changes, with the camat's evaluation of it (recorded on the regency's year).
+ */
 export const BUDGET_FORMS: CommandForm<
   FormContext,
   VillageCommandType | 'RecordApbdesEvaluation'
@@ -230,6 +232,21 @@ export const BUDGET_FORMS: CommandForm<
           { kind: 'choice', name: 'lineId', label: 'Baris', choices: draftLines },
           { kind: 'text', name: 'remark', label: 'Catatan' },
         ],
+      },
+    ],
+  },
+  {
+    type: 'ReceiveApbdesEvaluation',
+    area: AREA,
+    title: 'Terima hasil evaluasi Camat',
+    explanation:
+      'Hasil evaluasi Camat tercatat di server kabupaten dan biasanya diterima desa dengan sendirinya; bila belum, Kepala Desa menerimanya dengan nomor surat Camat.',
+    fields: [
+      {
+        kind: 'text',
+        name: 'reference',
+        label: 'Nomor surat evaluasi Camat',
+        hint: 'Contoh: 900/77/2024',
       },
     ],
   },
