@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { loadReferenceData } from '../../src/app/load-reference-data';
 import { regencyCommandSchemas } from '../../src/domain/regency/commands';
 import type { RegencyContext } from '../../src/domain/regency/context';
@@ -157,20 +158,24 @@ export const bpdAgrees = () =>
 export const toEvaluation = () => fromDraft(submitForEvaluationCommand('awal', '2024-10-22'));
 /**
  * The camat's evaluations the tests' village context holds, as the regency
- * stream would: each `evaluation(…)` records its own under a new reference
- * and is the village's take-in of it.
+ * stream would: each `evaluation(…)` records its own, under a reference drawn
+ * from its content (the same in every run), and is the village's take-in of it.
  */
 const EVALUATIONS: ApbdesEvaluation[] = [];
+
+const contentLetter = (remarks: ApbdesEvaluation['remarks']) =>
+  createHash('sha256').update(JSON.stringify(remarks)).digest('hex').slice(0, 8);
 
 export const CAMAT: Actor = { id: 'u-camat', role: 'districtHead', displayName: 'Camat Glagah' };
 
 export function evaluation(
   outcome: ApbdesEvaluation['outcome'] = 'approved',
   remarks: ApbdesEvaluation['remarks'] = [],
+  letter = outcome === 'approved' ? '123' : contentLetter(remarks),
 ) {
-  const reference = `900/${EVALUATIONS.length + 1}/429.501/2024`;
-  const recorded = { date: '2024-11-12', reference, outcome, remarks };
-  EVALUATIONS.push(recorded);
+  const reference = `900/${letter}/429.501/2024`;
+  if (!EVALUATIONS.some((known) => known.reference === reference))
+    EVALUATIONS.push({ date: '2024-11-12', reference, outcome, remarks });
   return {
     ...fromDraft(commandDraft('ReceiveApbdesEvaluation', 'evaluated', { reference })),
     payload: { reference },
@@ -202,8 +207,9 @@ export const enact = (perdesNumber = '8 Tahun 2024') =>
 export const elaborate = (perkadesNumber = '12 Tahun 2024') =>
   fromDraft(elaborateCommand('awal', perkadesNumber, '2024-12-21'));
 
-export function throughEvaluation(): RawCommand[] {
-  return [toBpd(), bpdAgrees(), toEvaluation(), evaluation()];
+/** Through the camat's approval; a later version of the year needs its own letter. */
+export function throughEvaluation(letter?: string): RawCommand[] {
+  return [toBpd(), bpdAgrees(), toEvaluation(), evaluation('approved', [], letter)];
 }
 
 /** The small budget enacted as "APBDes awal". */
