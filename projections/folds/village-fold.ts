@@ -109,6 +109,8 @@ export function deserializeVillageFold(data: VillageFoldData): VillageFold {
       allocationDifferences: PersistentMap.from(
         data.allocationDifferences.map((d) => [d.source, d]),
       ),
+      // Which evaluations the village took in matters to a decision, never to a report: not kept.
+      evaluationReferences: [],
     },
   };
 }

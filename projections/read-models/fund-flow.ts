@@ -92,6 +92,8 @@ function applyToFlow(flow: RegencyFlow | undefined, event: RegencyEvent): Regenc
       id: 'tahun anggaran kabupaten belum dibuka',
       en: 'the regency fiscal year is not open',
     });
+  // The camat's APBDes evaluations move no money.
+  if (event.type === 'ApbdesEvaluated') return flow;
   const { villageCode, source } = event.data;
   const key = rowKey(villageCode, source);
   const row = flow.rows[key];
@@ -100,7 +102,9 @@ function applyToFlow(flow: RegencyFlow | undefined, event: RegencyEvent): Regenc
   return flow;
 }
 
-function newRow(event: Exclude<RegencyEvent, { type: 'RegencyFiscalYearOpened' }>): FlowRow {
+function newRow(
+  event: Exclude<RegencyEvent, { type: 'RegencyFiscalYearOpened' | 'ApbdesEvaluated' }>,
+): FlowRow {
   if (event.type !== 'AllocationSet')
     throw new ImpossibleEventError(event.type, {
       id: `tidak ada pagu ${event.data.villageCode}/${event.data.source}`,

@@ -27,7 +27,8 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   SubmitApbdesToBpd: ['villageHead'],
   RecordBpdAgreement: ['secretary'],
   SubmitApbdesForEvaluation: ['villageHead'],
-  RecordApbdesEvaluation: ['districtHead'],
+  // The ledger or the village node takes the camat's evaluation in; the head may by hand.
+  ReceiveApbdesEvaluation: ['villageHead'],
   EnactApbdes: ['villageHead'],
   ElaborateApbdes: ['villageHead'],
   RecordEmergency: ['villageHead'],
@@ -61,6 +62,8 @@ export const COMMAND_PERMISSIONS: Partial<Record<CommandType, readonly Role[]>> 
   SetAllocation: ['regencyFinance'],
   PlanDanaDesaStages: ['regencyFinance'],
   SendTransfer: ['regencyFinance'],
+  // The camat, for a village of the district (the endpoint checks the payload's village against the scope).
+  RecordApbdesEvaluation: ['districtHead'],
   // Access stream.
   RegisterUser: ['administrator'],
   AssignUserRole: ['administrator'],

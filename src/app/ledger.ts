@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { EventStore } from '../eventstore/port';
 import { regencyCommandSchemas, type RegencyCommand } from '../domain/regency/commands';
 import { regencyDecider, regencyStreamId } from '../domain/regency/decider';
@@ -7,6 +8,7 @@ import { DomainError } from '../domain/shared/domain-error';
 import { regencyOf } from '../domain/shared/region-codes';
 import type { Actor } from '../domain/shared/envelope';
 import { parseCommand } from '../domain/shared/parse-command';
+import { evaluationsNotTakenIn } from '../domain/village/apbdes-evaluation';
 import { carryOver, type PreviousYear } from '../domain/village/carry-over';
 import { villageCommandSchemas, type VillageCommand } from '../domain/village/commands';
 import { villageDecider, villageStreamId } from '../domain/village/decider';
@@ -109,7 +111,7 @@ export function createLedger(options: LedgerOptions) {
     };
   }
 
-  return {
+  const ledger = {
     async executeVillageCommand(
       villageCode: string,
       fiscalYear: number,
@@ -152,16 +154,54 @@ export function createLedger(options: LedgerOptions) {
     ): Promise<CommandOutcome<RegencyEvent>> {
       const command = parseOrThrow(regencyCommandSchemas, raw) as RegencyCommand;
       const regencyReference = referenceFor(fiscalYear, regencyCode, 'regencyCode', regencyCode);
-      return regencies.handle(
+      const evaluated =
+        command.type === 'RecordApbdesEvaluation' ? command.payload.villageCode : undefined;
+      const outcome = await regencies.handle(
         regencyStreamId(regencyCode, fiscalYear),
         command,
-        () => ({
+        async () => ({
           regencyCode,
           fiscalYear,
           reference: regencyReference,
+          ...(evaluated
+            ? { evaluatedBudget: (await ledger.villageState(evaluated, fiscalYear)).budget }
+            : {}),
         }),
         handleOptions,
       );
+      // Books kept here: the village takes the evaluation in at once, as the camat's form always did.
+      if (evaluated && !(await options.villageNodes?.keepsBooks(evaluated)))
+        await ledger.takeInEvaluations(evaluated, fiscalYear, command.actor);
+      return outcome;
+    },
+
+    /**
+     * The village's side of the camat's evaluations: takes in each one the
+     * regency stream holds for it that it has not. On the regency's server
+     * right after the camat's command; on a village node after each pull. The
+     * command id comes from the evaluation, so a repeat has no second effect.
+     */
+    async takeInEvaluations(
+      villageCode: string,
+      fiscalYear: number,
+      actor: Actor,
+    ): Promise<CommandOutcome<VillageEvent>[]> {
+      const { evaluations } = villageShareOf(
+        await regencyState(regencyOf(villageCode), fiscalYear),
+        villageCode,
+      );
+      const { budget } = await ledger.villageState(villageCode, fiscalYear);
+      const outcomes: CommandOutcome<VillageEvent>[] = [];
+      for (const { reference } of evaluationsNotTakenIn(evaluations, budget))
+        outcomes.push(
+          await ledger.executeVillageCommand(villageCode, fiscalYear, {
+            commandId: takeInCommandId(villageCode, fiscalYear, reference),
+            type: 'ReceiveApbdesEvaluation',
+            actor,
+            payload: { reference },
+          }),
+        );
+      return outcomes;
     },
 
     async villageState(villageCode: string, fiscalYear: number): Promise<VillageState> {
@@ -201,9 +241,16 @@ export function createLedger(options: LedgerOptions) {
       });
     },
   };
+  return ledger;
 }
 
 export type Ledger = ReturnType<typeof createLedger>;
+
+/** The same on every side and run: the reference is unique per village and year (EVALUATION_REFERENCE_UNIQUE). */
+function takeInCommandId(villageCode: string, fiscalYear: number, reference: string): string {
+  const digest = hash('sha256', `${villageCode}|${fiscalYear}|${reference}`, 'hex');
+  return `evaluation-taken-in:${digest.slice(0, 40)}`;
+}
 
 function parseOrThrow(schemas: Parameters<typeof parseCommand>[0], raw: unknown) {
   const command = parseCommand(schemas, raw);

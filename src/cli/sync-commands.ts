@@ -145,6 +145,10 @@ export function registerSyncCommands(program: Command): void {
           console.log(`kirim / push  ${describeAnswer(answer)}`);
         for (const answer of report.pulled.values())
           console.log(`ambil / pull  ${describeAnswer(answer)}`);
+        if (report.evaluationsTakenIn > 0)
+          console.log(
+            `Evaluasi Camat diterima desa / camat's evaluations taken in: ${report.evaluationsTakenIn}`,
+          );
         if (report.pushed.size + report.pulled.size === 0)
           console.log('Tidak ada yang baru di kedua sisi / nothing new on either side');
         for (const divergence of report.quarantined.alerts())

@@ -73,6 +73,12 @@ function spreadVillages(reference: ReferenceData, count: number) {
 /** Runs scenario steps through the ledger's command handlers as the demo user each role names. */
 class DemoWriter {
   commands = 0;
+  /**
+   * The regency stream takes one command at a time: the camat's evaluations
+   * come amid villages' budgets written side by side. At most one waiter per
+   * village worker (the seeding's concurrency).
+   */
+  private regencyTurn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ledger: Ledger,
@@ -87,9 +93,13 @@ class DemoWriter {
         payload,
         actor: this.actorFor(type, villageCode),
       };
-      if (stream === 'regency')
-        await this.ledger.executeRegencyCommand(DEMO_REGENCY.code, DEMO_YEAR, raw);
-      else await this.ledger.executeVillageCommand(villageCode, DEMO_YEAR, raw);
+      if (stream === 'regency') {
+        const turn = this.regencyTurn.then(() =>
+          this.ledger.executeRegencyCommand(DEMO_REGENCY.code, DEMO_YEAR, raw),
+        );
+        this.regencyTurn = turn.catch(() => undefined);
+        await turn;
+      } else await this.ledger.executeVillageCommand(villageCode, DEMO_YEAR, raw);
       this.commands += 1;
     }
   }

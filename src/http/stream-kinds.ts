@@ -20,6 +20,11 @@ export interface StreamKind {
   codeParam: string;
   codePattern: RegExp;
   schemas: Record<string, z.ZodType>;
+  /**
+   * Whether a command is scoped by the village its payload names rather than
+   * by the stream (the camat's evaluation on the regency's year).
+   */
+  villageScoped(type: string): boolean;
   streamId(code: string, fiscalYear: number): string;
   exists(reference: ReferenceCatalog, fiscalYear: number, code: string): boolean;
   load(
@@ -42,6 +47,7 @@ export const villageStream: StreamKind = {
   codeParam: 'villageCode',
   codePattern: REGION_PATTERNS.village,
   schemas: villageCommandSchemas,
+  villageScoped: () => false,
   streamId: villageStreamId,
   exists: (reference, fiscalYear, code) =>
     reference.exists(fiscalYear, regencyOf(code)) &&
@@ -57,6 +63,8 @@ export const regencyStream: StreamKind = {
   codeParam: 'regencyCode',
   codePattern: REGION_PATTERNS.regency,
   schemas: regencyCommandSchemas,
+  villageScoped: (type) =>
+    'villageCode' in regencyCommandSchemas[type as keyof typeof regencyCommandSchemas].shape,
   streamId: regencyStreamId,
   exists: (reference, fiscalYear, code) => reference.exists(fiscalYear, code),
   load: (ledger, code, fiscalYear) => ledger.loadRegency(code, fiscalYear),

@@ -34,13 +34,13 @@ export function resolveStreamTarget(
   user: User,
   code: string,
   year: string,
+  /** The user's scope may lie inside the stream's region: the command is scoped by its village. */
+  byVillage = false,
 ): StreamTarget {
   if (!kind.codePattern.test(code)) throw new HttpProblem('PATH_PARAMETER', kind.codeParam, code);
   if (!FISCAL_YEAR_PATTERN.test(year)) throw new HttpProblem('PATH_PARAMETER', 'fiscalYear', year);
-  if (!scopeCovers(user.scope, code))
-    throw new HttpProblem('OUT_OF_SCOPE', kind.codeParam, code, {
-      detail: { id: `cakupan Anda ${user.scope}`, en: `your scope is ${user.scope}` },
-    });
+  if (!scopeCovers(user.scope, code) && !(byVillage && scopeCovers(code, user.scope)))
+    throw outOfScope(user, kind.codeParam, code);
   const fiscalYear = Number.parseInt(year, 10);
   reference.requireYear(fiscalYear, regencyOf(code));
   if (!kind.exists(reference, fiscalYear, code))
@@ -48,11 +48,17 @@ export function resolveStreamTarget(
   return { code, fiscalYear };
 }
 
+const outOfScope = (user: User, field: string, value: string) =>
+  new HttpProblem('OUT_OF_SCOPE', field, value, {
+    detail: { id: `cakupan Anda ${user.scope}`, en: `your scope is ${user.scope}` },
+  });
+
 function resolveTarget(
   kind: StreamKind,
   reference: ReferenceCatalog,
   req: Request,
   res: Response,
+  byVillage = false,
 ): StreamTarget {
   const code = String(req.params[kind.codeParam]);
   return resolveStreamTarget(
@@ -61,7 +67,16 @@ function resolveTarget(
     currentUser(res),
     code,
     String(req.params.fiscalYear),
+    byVillage,
   );
+}
+
+/** A village-scoped command's village, once the body is read: the user's scope must cover it. */
+function requireVillageInScope(user: User, body: unknown): void {
+  const villageCode = (body as { villageCode?: unknown } | undefined)?.villageCode;
+  // A missing or malformed code is the schema's refusal, not the scope's.
+  if (typeof villageCode === 'string' && !scopeCovers(user.scope, villageCode))
+    throw outOfScope(user, 'villageCode', villageCode);
 }
 
 /** Refuses a command the user's role may not issue (the one role × command table). */
@@ -104,6 +119,7 @@ function commandEndpoint(
   ledger: Ledger,
   reference: ReferenceCatalog,
 ): Endpoint {
+  const byVillage = kind.villageScoped(type);
   return {
     method: 'post',
     path: `${kind.basePath}/commands/${type}`,
@@ -116,13 +132,14 @@ function commandEndpoint(
     concurrency: 'write',
     guard(req, res, next) {
       const user = currentUser(res);
-      targets.set(res, resolveTarget(kind, reference, req, res));
+      targets.set(res, resolveTarget(kind, reference, req, res, byVillage));
       requireMayIssue(user, type);
       next();
     },
     async handler(req, res) {
       const { code, fiscalYear } = targets.get(res)!;
       const user = currentUser(res);
+      if (byVillage) requireVillageInScope(user, req.body);
       const commandId = commandIdFor(req, user);
       const raw = { commandId, type, payload: req.body, actor: actorOf(user) };
       const outcome = await kind.execute(ledger, code, fiscalYear, raw, {

@@ -53,19 +53,24 @@ export const bpdAgreementCommand = (version: string, date: string, minutesNumber
 export const submitForEvaluationCommand = (version: string, date: string) =>
   commandDraft('SubmitApbdesForEvaluation', `${version}-to-camat`, { date });
 
+/** The camat's evaluation, on the regency's year; the ledger has the village take it in. */
 export const evaluationCommand = (
+  villageCode: string,
   version: string,
   date: string,
   reference: string,
   outcome = 'approved',
   remarks: { lineId: string; remark: string }[] = [],
-) =>
-  commandDraft('RecordApbdesEvaluation', `${version}-evaluated`, {
+): CommandDraft => ({
+  ...commandDraft('RecordApbdesEvaluation', `${version}-evaluated`, {
+    villageCode,
     date,
     reference,
     outcome,
     remarks,
-  });
+  }),
+  regency: true,
+});
 
 export const enactCommand = (version: string, perdesNumber: string, date: string) =>
   commandDraft('EnactApbdes', `${version}-enacted`, { perdesNumber, date });
@@ -75,14 +80,18 @@ export const elaborateCommand = (version: string, perkadesNumber: string, date: 
   commandDraft('ElaborateApbdes', `${version}-elaborated`, { perkadesNumber, date });
 
 /** BPD agreement, camat's evaluation, Perdes and Perkades: the path every APBDes version takes. */
-export function enactmentCommands(version: string, { dates, numbers }: Enactment): CommandDraft[] {
+export function enactmentCommands(
+  villageCode: string,
+  version: string,
+  { dates, numbers }: Enactment,
+): CommandDraft[] {
   const [toBpd, agreed, toCamat, evaluated, enacted, elaborated] = dates;
   const [minutes, evaluation, perdes, perkades] = numbers;
   return [
     submitToBpdCommand(version, toBpd),
     bpdAgreementCommand(version, agreed, minutes),
     submitForEvaluationCommand(version, toCamat),
-    evaluationCommand(version, evaluated, evaluation),
+    evaluationCommand(villageCode, version, evaluated, evaluation),
     enactCommand(version, perdes, enacted),
     elaborateCommand(version, perkades, elaborated),
   ];
@@ -177,13 +186,17 @@ export function planCommands(
 }
 
 /** The APBDes awal from draft to Penjabaran, in the autumn before the fiscal year. */
-export function originalBudgetCommands(budget: VillageBudget, fiscalYear: number): CommandDraft[] {
+export function originalBudgetCommands(
+  villageCode: string,
+  budget: VillageBudget,
+  fiscalYear: number,
+): CommandDraft[] {
   const before = fiscalYear - 1;
   return [
     startDraftCommand(),
     ...budget.amountLines.map((line) => draftLineCommand(line)),
     ...budget.spending.map(({ line }) => draftLineCommand(line)),
-    ...enactmentCommands('awal', {
+    ...enactmentCommands(villageCode, 'awal', {
       dates: [
         `${before}-10-07`,
         `${before}-10-21`,
@@ -263,7 +276,7 @@ export function amendment(
         { ...spending, unitPrice: toAmountText(rupiah(spending.unitPrice).plus(rise)) },
         'p1-spending',
       ),
-      ...enactmentCommands('p1', amendmentEnactment(fiscalYear)),
+      ...enactmentCommands(villageCode, 'p1', amendmentEnactment(fiscalYear)),
     ],
   };
 }

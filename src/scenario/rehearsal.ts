@@ -8,6 +8,7 @@ import type { Decider } from '../domain/shared/decider';
 import { DomainError } from '../domain/shared/domain-error';
 import type { CommandEnvelope, DomainEvent } from '../domain/shared/envelope';
 import { parseCommand } from '../domain/shared/parse-command';
+import { evaluationsNotTakenIn } from '../domain/village/apbdes-evaluation';
 import { villageCommandSchemas } from '../domain/village/commands';
 import { villageDecider } from '../domain/village/decider';
 import type { VillageState } from '../domain/village/state';
@@ -53,23 +54,42 @@ export class Rehearsal {
       payload: step.payload,
       actor: { id: `rehearsal-${step.role}`, role: step.role, displayName: step.role },
     };
-    if (step.stream === 'regency') {
-      const context = {
-        regencyCode: regencyOf(this.villageCode),
-        fiscalYear: this.fiscalYear,
-        reference: this.reference,
-      };
-      this.regency = decided(regencyDecider, regencyCommandSchemas, raw, this.regency, context);
-    } else {
-      const share = villageShares(this.regency.domain).get(this.villageCode) ?? NO_SHARE;
-      const context = {
-        villageCode: this.villageCode,
-        fiscalYear: this.fiscalYear,
-        reference: this.reference,
-        ...share,
-      };
-      this.village = decided(villageDecider, villageCommandSchemas, raw, this.village, context);
+    if (step.stream === 'village') {
+      this.runVillage(raw);
+      return;
     }
+    const context = {
+      regencyCode: regencyOf(this.villageCode),
+      fiscalYear: this.fiscalYear,
+      reference: this.reference,
+      evaluatedBudget: this.village.domain.budget,
+    };
+    this.regency = decided(regencyDecider, regencyCommandSchemas, raw, this.regency, context);
+    // As the ledger does where the village's books are kept: the village takes the evaluation in.
+    for (const { reference } of evaluationsNotTakenIn(
+      this.share().evaluations,
+      this.villageState.budget,
+    ))
+      this.runVillage({
+        ...raw,
+        commandId: `${raw.commandId}:taken-in`,
+        type: 'ReceiveApbdesEvaluation',
+        payload: { reference },
+      });
+  }
+
+  private share() {
+    return villageShares(this.regency.domain).get(this.villageCode) ?? NO_SHARE;
+  }
+
+  private runVillage(raw: CommandEnvelope<string, unknown>): void {
+    const context = {
+      villageCode: this.villageCode,
+      fiscalYear: this.fiscalYear,
+      reference: this.reference,
+      ...this.share(),
+    };
+    this.village = decided(villageDecider, villageCommandSchemas, raw, this.village, context);
   }
 }
 

@@ -6,6 +6,8 @@ export interface CommandDraft {
   type: string;
   key: string;
   payload: Record<string, unknown>;
+  /** A step on the regency's year amid the village's (the camat's evaluation of its APBDes). */
+  regency?: true;
 }
 
 export const commandDraft = (
@@ -47,8 +49,8 @@ export function scenarioSteps(
   scope: string,
   drafts: readonly CommandDraft[],
 ): ScenarioStep[] {
-  return drafts.map(({ type, key, payload }) => ({
-    stream,
+  return drafts.map(({ type, key, payload, regency }) => ({
+    stream: regency ? 'regency' : stream,
     phase,
     role: roleFor(type),
     type,

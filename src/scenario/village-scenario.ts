@@ -73,7 +73,7 @@ export function villageScenario(options: VillageScenarioOptions): VillageScenari
     planCommands(options.villageName, budget, rupiah(options.cashOnHand ?? '0')),
   );
   if (extent === 'plan') return { budget, steps };
-  add('village', 'budget', originalBudgetCommands(budget, fiscalYear));
+  add('village', 'budget', originalBudgetCommands(villageCode, budget, fiscalYear));
   if (extent === 'budget') return { budget, steps };
 
   const change =

@@ -1,3 +1,7 @@
+import { createLedger } from '../app/ledger';
+import { lastEventOfType } from '../app/last-event-of-type';
+import { regencyStreamId } from '../domain/regency/decider';
+import { regencyOf } from '../domain/shared/region-codes';
 import type { EventStore } from '../eventstore/port';
 import { SYNC_REQUEST_BATCHES_MAX, SYNC_ROUNDS_MAX } from '../limits';
 import { heldHeads, nodeStreams, ownHeads } from './node-streams';
@@ -7,7 +11,7 @@ import { learn, nextBatch, type SyncCursor } from './send-batches';
 import type { BatchAnswer, SyncBatch } from './sync-batch';
 import { syncStreamId } from './sync-events';
 import { noteContact } from './sync-contact';
-import { SyncRecord } from './sync-record';
+import { SYNC_ACTOR, SyncRecord } from './sync-record';
 
 /** How a node reaches the regency: HTTPS today; anything that answers the same three questions. */
 export interface SyncTransport {
@@ -23,6 +27,8 @@ export interface SyncRunReport {
   pushed: Map<string, BatchAnswer>;
   pulled: Map<string, BatchAnswer>;
   quarantined: SyncQuarantine;
+  /** The camat's evaluations the village took in after the pull. */
+  evaluationsTakenIn: number;
 }
 
 /** How far a run's push has come, after each request: the node's streams finished, events sent. */
@@ -130,16 +136,37 @@ async function pull(options: NodeSyncOptions, record: SyncRecord, report: SyncRu
   }
 }
 
-/** One sync run of a village node: push, then pull, each until nothing is left. */
+/**
+ * Cross-boundary effects are commands: the camat's evaluations came down
+ * with the regency's streams, and the village takes in those it has not.
+ */
+async function takeInEvaluations(options: NodeSyncOptions, report: SyncRunReport) {
+  const { store, villageCode } = options;
+  const ledger = createLedger({ store });
+  for (const fiscalYear of options.fiscalYears) {
+    // A year whose regency stream holds no evaluation at all has nothing to take in.
+    const regencyYear = regencyStreamId(regencyOf(villageCode), fiscalYear);
+    const held = (await store.streamRevision(regencyYear)) !== undefined;
+    if (!held || !(await lastEventOfType(store, regencyYear, 'ApbdesEvaluated'))) continue;
+    const outcomes = await ledger.takeInEvaluations(villageCode, fiscalYear, SYNC_ACTOR);
+    report.evaluationsTakenIn += outcomes.length;
+  }
+}
+
+/** One sync run of a village node: push, then pull, each until nothing is left; then the take-ins. */
 export async function syncNode(options: NodeSyncOptions): Promise<SyncRunReport> {
   const record = nodeSyncRecord(options.store, options.villageCode);
   const report: SyncRunReport = {
     pushed: new Map(),
     pulled: new Map(),
     quarantined: new SyncQuarantine((await record.state()).quarantined),
+    evaluationsTakenIn: 0,
   };
   await push(options, record, report);
   await pull(options, record, report);
+  await takeInEvaluations(options, report);
+  // What was taken in goes up in the same run.
+  if (report.evaluationsTakenIn > 0) await push(options, record, report);
   // Only a run that went all the way counts as the node's last sync.
   await noteContact(options.store, options);
   return report;

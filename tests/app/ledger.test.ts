@@ -7,12 +7,13 @@ import { DomainError } from '../../src/domain/shared/domain-error';
 import { command } from '../support/decider-specification';
 import {
   activity,
+  allocateDanaDesa,
   enactedSmallBudget,
   openYear,
-  REGENCY,
   VILLAGE,
   villageSpec,
   YEAR,
+  issueFixture,
 } from '../support/village-fixtures';
 import { randomUUID } from 'node:crypto';
 import { toEventData } from '../../src/eventstore/codec/event-codec';
@@ -20,20 +21,6 @@ import { villageDecider } from '../../src/domain/village/decider';
 import type { VillageEvent } from '../../src/domain/village/events';
 
 const STREAM = `village-${VILLAGE}-${YEAR}`;
-
-async function allocateDanaDesa(ledger: Ledger, amount = '100000000') {
-  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SetAllocation', {
-      villageCode: VILLAGE,
-      source: 'DDS',
-      amount,
-      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-    }),
-  );
-}
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
@@ -54,7 +41,7 @@ describe('ledger (command handling against the event store)', () => {
 
   it('enacts a budget checked against the allocation the regency stream holds', async () => {
     await allocateDanaDesa(ledger);
-    for (const raw of enactedSmallBudget()) await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    for (const raw of enactedSmallBudget()) await issueFixture(ledger, VILLAGE, raw);
     const state = await ledger.villageState(VILLAGE, YEAR);
     expect(state.budget.versions.map((version) => version.label)).toEqual(['APBDes awal']);
     const [first] = await store.readStream(STREAM, { maxCount: 1 });
@@ -68,7 +55,7 @@ describe('ledger (command handling against the event store)', () => {
   it('refuses the budget when the regency allocation differs, leaving the store as it was', async () => {
     await allocateDanaDesa(ledger, '90000000');
     const history = enactedSmallBudget();
-    for (const raw of history.slice(0, 9)) await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    for (const raw of history.slice(0, 9)) await issueFixture(ledger, VILLAGE, raw);
     const before = await store.streamRevision(STREAM);
     const error = await refusal(ledger.executeVillageCommand(VILLAGE, YEAR, history[9]));
     expect(error.toJSON()).toMatchObject({

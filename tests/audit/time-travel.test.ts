@@ -10,7 +10,15 @@ import { renderJson } from '../../src/reports/render/json';
 import { manualClock } from '../projections/support/harness';
 import { by, command } from '../support/decider-specification';
 import { allocate, openRegency, originalApbdes } from '../support/realistic-village';
-import { KAUR, receipt, reference, REGENCY, VILLAGE, YEAR } from '../support/village-fixtures';
+import {
+  KAUR,
+  receipt,
+  reference,
+  REGENCY,
+  VILLAGE,
+  YEAR,
+  issueFixture,
+} from '../support/village-fixtures';
 
 const scope = { regencyCode: REGENCY, villageCode: VILLAGE, fiscalYear: YEAR };
 
@@ -61,7 +69,7 @@ describe('replay and time travel, from the events alone', () => {
       ),
       receipt('TBP-ADD-1B', '69201275', { date: '2025-02-03' }),
     ])
-      await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+      await issueFixture(ledger, VILLAGE, raw);
   });
 
   test('a report as known before a later correction is byte-identical to the report produced then', async () => {

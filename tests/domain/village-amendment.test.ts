@@ -25,7 +25,7 @@ const amendedOnce = () => [
   activity('bpd', '01.01.05', 'PAD'),
   revenue('r-pad', '4.1.2.01', 'PAD', '5000000'),
   spending('s-bpd', 'bpd', '5.1.4.01', 'PAD', '5', '1000000'),
-  ...throughEvaluation(),
+  ...throughEvaluation('124'),
   enact('3 Tahun 2025'),
 ];
 
@@ -125,7 +125,7 @@ describe('StartApbdesAmendment', () => {
       ...amendedOnce(),
       emergency(),
       startAmendment(['specialEvent']),
-      ...throughEvaluation(),
+      ...throughEvaluation('125'),
       enact('5 Tahun 2025'),
     ]).domain;
     expect(state.budget.versions.at(-1)?.label).toBe('Perubahan 2');

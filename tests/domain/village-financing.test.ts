@@ -12,7 +12,7 @@ import {
   spec,
   type Financing,
 } from '../support/financing-budget';
-import { VILLAGE, YEAR } from '../support/village-fixtures';
+import { VILLAGE, YEAR, issueFixture } from '../support/village-fixtures';
 
 const RECEIPTS: [string, Financing][] = [
   [
@@ -215,7 +215,7 @@ describe('financing refusals leave the stream unchanged', () => {
     const ledger = createLedger({ store });
     // PAD has 8 m in; ADD nothing yet, so the reserve cannot be formed from it.
     for (const each of [...budget, income('PAD', '8000000', 'TBP-PAD')])
-      await ledger.executeVillageCommand(VILLAGE, YEAR, each);
+      await issueFixture(ledger, VILLAGE, each);
     const before = await store.readAll({});
     const refused = await ledger.executeVillageCommand(VILLAGE, YEAR, raw()).then(
       () => undefined,

@@ -78,19 +78,32 @@ describe('SubmitApbdesForEvaluation', () => {
   });
 });
 
-describe('RecordApbdesEvaluation', () => {
+describe('ReceiveApbdesEvaluation', () => {
   const evaluating = () => [...smallDraft(), toBpd(), bpdAgrees(), toEvaluation()];
 
   it('records an approval', () => {
+    const approval = evaluation();
     villageSpec()
       .givenCommands(evaluating())
-      .when(evaluation())
+      .when(approval)
       .then([
-        {
-          type: 'ApbdesEvaluationApproved',
-          data: { date: '2024-11-12', reference: '900/123/429.501/2024' },
-        },
+        { type: 'ApbdesEvaluationApproved', data: { date: '2024-11-12', ...approval.payload } },
       ]);
+  });
+
+  it('refuses an evaluation the regency stream does not hold', () => {
+    villageSpec()
+      .givenCommands(evaluating())
+      .when(command('ReceiveApbdesEvaluation', { reference: 'unknown' }))
+      .thenRejects('EVALUATION_KNOWN', 'reference', 'unknown');
+  });
+
+  it('takes in an evaluation once', () => {
+    const corrections = evaluation('correctionsRequested', [{ lineId: 's-road', remark: 'RAB' }]);
+    villageSpec()
+      .givenCommands([...evaluating(), corrections, toEvaluation()])
+      .when(command('ReceiveApbdesEvaluation', corrections.payload))
+      .thenRejects('EVALUATION_REFERENCE_UNIQUE', 'reference', corrections.payload.reference);
   });
 
   it('records corrections with remarks per line, after which lines are editable again', () => {

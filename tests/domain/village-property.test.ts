@@ -5,7 +5,13 @@ import type { VillageEvent } from '../../src/domain/village/events';
 import type { BudgetLines } from '../../src/domain/village/lines';
 import type { VillageState } from '../../src/domain/village/state';
 import { command, type RawCommand } from '../support/decider-specification';
-import { activity, openYear, reference, villageSpec } from '../support/village-fixtures';
+import {
+  activity,
+  evaluation,
+  openYear,
+  reference,
+  villageSpec,
+} from '../support/village-fixtures';
 
 /**
  * Random command sequences against a small world: whatever gets accepted,
@@ -62,12 +68,7 @@ const toEnactment = date.map((d) => [
   command('SubmitApbdesToBpd', { date: d }),
   command('RecordBpdAgreement', { date: d, minutesNumber: 'BA/1' }),
   command('SubmitApbdesForEvaluation', { date: d }),
-  command('RecordApbdesEvaluation', {
-    date: d,
-    reference: 'EV/1',
-    outcome: 'approved',
-    remarks: [],
-  }),
+  evaluation(),
   command('EnactApbdes', { perdesNumber: 'Perdes 1', date: d }),
 ]);
 
@@ -100,14 +101,13 @@ const action: fc.Arbitrary<RawCommand[]> = fc.oneof(
   date.map((d) => [command('SubmitApbdesToBpd', { date: d })]),
   date.map((d) => [command('RecordBpdAgreement', { date: d, minutesNumber: 'BA/1' })]),
   date.map((d) => [command('SubmitApbdesForEvaluation', { date: d })]),
-  fc.tuple(date, fc.boolean(), lineId).map(([d, approved, id]) => [
-    command('RecordApbdesEvaluation', {
-      date: d,
-      reference: 'EV/1',
-      outcome: approved ? 'approved' : 'correctionsRequested',
-      remarks: approved ? [] : [{ lineId: id, remark: 'perbaiki' }],
-    }),
-  ]),
+  fc
+    .tuple(fc.boolean(), lineId)
+    .map(([approved, id]) => [
+      approved
+        ? evaluation()
+        : evaluation('correctionsRequested', [{ lineId: id, remark: 'perbaiki' }]),
+    ]),
   date.map((d) => [command('EnactApbdes', { perdesNumber: 'Perdes 1', date: d })]),
   date.map((d) => [command('ElaborateApbdes', { perkadesNumber: 'Perkades 1', date: d })]),
   date.map((d) => [command('StartApbdesAmendment', { date: d, grounds: ['revenueChange'] })]),

@@ -6,6 +6,7 @@ import { villageRealisation } from '../../src/reports/realisation/village-realis
 import { villageLedger } from '../../projections/read-models/village-ledger';
 import { by, command, type RawCommand } from '../support/decider-specification';
 import {
+  issueFixture,
   enactedExecutionBudget,
   KAUR,
   reference,
@@ -27,7 +28,7 @@ async function allocate(harness: Harness) {
 
 async function run(harness: Harness, commands: RawCommand[]) {
   await allocate(harness);
-  for (const raw of commands) await harness.ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+  for (const raw of commands) await issueFixture(harness.ledger, VILLAGE, raw);
   await harness.settle();
   return villageLedger(harness.engine.state(harness.projections.villageLedger), VILLAGE, YEAR)!;
 }

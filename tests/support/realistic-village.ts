@@ -170,7 +170,7 @@ export async function amendment(ledger: Ledger, villageCode: string): Promise<vo
       'p1-jalan-desa-2',
     ),
     draftLineCommand(emergency, 'p1-tanggap-darurat-1'),
-    ...enactmentCommands('p1', {
+    ...enactmentCommands(villageCode, 'p1', {
       dates: ['2025-10-07', '2025-10-21', '2025-10-23', '2025-11-14', '2025-12-19', '2025-09-29'],
       numbers: ['BA/BPD/2025/11', 'Camat 900/2025/77', '4 Tahun 2025', '22 Tahun 2025'],
     }),

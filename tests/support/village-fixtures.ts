@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { loadReferenceData } from '../../src/app/load-reference-data';
 import { regencyCommandSchemas } from '../../src/domain/regency/commands';
 import type { RegencyContext } from '../../src/domain/regency/context';
 import { regencyDecider } from '../../src/domain/regency/decider';
-import { villageCommandSchemas } from '../../src/domain/village/commands';
+import { villageCommandSchemas, type ApbdesEvaluation } from '../../src/domain/village/commands';
 import type { VillageContext } from '../../src/domain/village/context';
 import { villageDecider } from '../../src/domain/village/decider';
 import type { Actor } from '../../src/domain/shared/envelope';
@@ -29,7 +30,7 @@ import {
   type Payee,
   type PaymentRequestLine,
 } from '../../src/scenario/execution-commands';
-import type { CommandDraft } from '../../src/scenario/scenario-step';
+import { commandDraft, type CommandDraft } from '../../src/scenario/scenario-step';
 import type { Ledger } from '../../src/app/ledger';
 import {
   by,
@@ -55,6 +56,7 @@ export function villageContext(
     reference,
     allocations: new Map(Object.entries(allocations)),
     transfers: new Map(Object.entries(transfers)),
+    evaluations: EVALUATIONS,
   };
 }
 
@@ -154,17 +156,60 @@ export const toBpd = () => fromDraft(submitToBpdCommand('awal', '2024-10-10'));
 export const bpdAgrees = () =>
   fromDraft(bpdAgreementCommand('awal', '2024-10-20', 'BA/07/BPD/2024'));
 export const toEvaluation = () => fromDraft(submitForEvaluationCommand('awal', '2024-10-22'));
-export const evaluation = (
-  outcome = 'approved',
-  remarks: { lineId: string; remark: string }[] = [],
-) => fromDraft(evaluationCommand('awal', '2024-11-12', '900/123/429.501/2024', outcome, remarks));
+/**
+ * The camat's evaluations the tests' village context holds, as the regency
+ * stream would: each `evaluation(…)` records its own, under a reference drawn
+ * from its content (the same in every run), and is the village's take-in of it.
+ */
+const EVALUATIONS: ApbdesEvaluation[] = [];
+
+const contentLetter = (remarks: ApbdesEvaluation['remarks']) =>
+  createHash('sha256').update(JSON.stringify(remarks)).digest('hex').slice(0, 8);
+
+export const CAMAT: Actor = { id: 'u-camat', role: 'districtHead', displayName: 'Camat Glagah' };
+
+export function evaluation(
+  outcome: ApbdesEvaluation['outcome'] = 'approved',
+  remarks: ApbdesEvaluation['remarks'] = [],
+  letter = outcome === 'approved' ? '123' : contentLetter(remarks),
+) {
+  const reference = `900/${letter}/429.501/2024`;
+  if (!EVALUATIONS.some((known) => known.reference === reference))
+    EVALUATIONS.push({ date: '2024-11-12', reference, outcome, remarks });
+  return {
+    ...fromDraft(commandDraft('ReceiveApbdesEvaluation', 'evaluated', { reference })),
+    payload: { reference },
+  };
+}
+
+/** The camat's evaluation a fixture's take-in stands for, as the regency command. */
+export function camatEvaluation(takeIn: { payload: unknown }, villageCode = VILLAGE): RawCommand {
+  const { reference } = takeIn.payload as { reference: string };
+  const recorded = EVALUATIONS.find((found) => found.reference === reference)!;
+  const { date, outcome, remarks } = recorded;
+  const draft = evaluationCommand(villageCode, 'awal', date, reference, outcome, remarks);
+  return by(CAMAT, command(draft.type, draft.payload));
+}
+
+/**
+ * A fixture command through the ledger: a take-in is issued as the camat's
+ * evaluation on the regency stream, which the ledger has the village take in.
+ */
+export async function issueFixture(ledger: Ledger, villageCode: string, raw: RawCommand) {
+  if (raw.type !== 'ReceiveApbdesEvaluation')
+    return ledger.executeVillageCommand(villageCode, YEAR, raw);
+  if (!(await ledger.regencyState(REGENCY, YEAR)).opened)
+    await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
+  return ledger.executeRegencyCommand(REGENCY, YEAR, camatEvaluation(raw, villageCode));
+}
 export const enact = (perdesNumber = '8 Tahun 2024') =>
   fromDraft(enactCommand('awal', perdesNumber, '2024-12-20'));
 export const elaborate = (perkadesNumber = '12 Tahun 2024') =>
   fromDraft(elaborateCommand('awal', perkadesNumber, '2024-12-21'));
 
-export function throughEvaluation(): RawCommand[] {
-  return [toBpd(), bpdAgrees(), toEvaluation(), evaluation()];
+/** Through the camat's approval; a later version of the year needs its own letter. */
+export function throughEvaluation(letter?: string): RawCommand[] {
+  return [toBpd(), bpdAgrees(), toEvaluation(), evaluation('approved', [], letter)];
 }
 
 /** The small budget enacted as "APBDes awal". */
@@ -315,6 +360,21 @@ export function paidSpp(
   ];
 }
 
+/** Through the ledger: the regency year open with the village's Dana Desa allocation. */
+export async function allocateDanaDesa(ledger: Ledger, amount = '100000000'): Promise<void> {
+  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
+  await ledger.executeRegencyCommand(
+    REGENCY,
+    YEAR,
+    command('SetAllocation', {
+      villageCode: VILLAGE,
+      source: 'DDS',
+      amount,
+      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
+    }),
+  );
+}
+
 /** SPP lines on the road activity's Dana Desa line (`s-road`, kegiatan 02.03.10). */
 export const roadLines = (amount: string) => [
   { lineId: 's-road', source: 'DDS', amount, taxes: [] },
@@ -326,21 +386,11 @@ export const roadLines = (amount: string) => [
  * then `more` of the village's commands.
  */
 export async function roadFirstTranchePaid(ledger: Ledger, more: RawCommand[] = []): Promise<void> {
-  await ledger.executeRegencyCommand(REGENCY, YEAR, command('OpenRegencyFiscalYear', {}));
-  await ledger.executeRegencyCommand(
-    REGENCY,
-    YEAR,
-    command('SetAllocation', {
-      villageCode: VILLAGE,
-      source: 'DDS',
-      amount: '100000000',
-      legalReference: { document: 'Perbup', number: '5 Tahun 2025', date: '2025-01-10' },
-    }),
-  );
+  await allocateDanaDesa(ledger);
   for (const raw of [
     ...enactedExecutionBudget(),
     ...paidSpp('SPP-1', 'LS', 'road', roadLines('2000000')),
     ...more,
   ])
-    await ledger.executeVillageCommand(VILLAGE, YEAR, raw);
+    await issueFixture(ledger, VILLAGE, raw);
 }

@@ -20,6 +20,7 @@ import {
   spending,
   toBpd,
   toEvaluation,
+  issueFixture,
 } from '../support/village-fixtures';
 import { formFields, signedInAgent } from './support/web-agent';
 
@@ -89,7 +90,7 @@ describe('the camat evaluates the APBDes drafts of his district', () => {
         bpdAgrees(),
         toEvaluation(),
       ];
-      for (const raw of commands) await ledger.executeVillageCommand(villageCode, YEAR, raw);
+      for (const raw of commands) await issueFixture(ledger, villageCode, raw);
     }
   }, 120_000);
 
@@ -120,7 +121,7 @@ describe('the camat evaluates the APBDes drafts of his district', () => {
       spending('s-bankfee', 'office', '5.2.5.90', 'ADD', '32', '50000'),
       toEvaluation(),
     ])
-      await ledger.executeVillageCommand(EVALUATED, YEAR, raw);
+      await issueFixture(ledger, EVALUATED, raw);
 
     const page = await head.get(`/kecamatan/evaluasi/${EVALUATED}?tahun=${YEAR}`).expect(200);
     expect(page.text).toContain('Pengajuan ke-1 yang dikembalikan untuk perbaikan');

@@ -21,6 +21,7 @@ import {
   enactedExecutionBudget,
   toBpd,
   toEvaluation,
+  issueFixture,
 } from '../support/village-fixtures';
 import { signedInAgent } from './support/web-agent';
 
@@ -92,7 +93,7 @@ describe('regency monitoring pages', () => {
       toEvaluation(),
     ];
     for (const command of commands)
-      position = String((await ledger!.executeVillageCommand(EVALUATED, YEAR, command)).position);
+      position = String((await issueFixture(ledger!, EVALUATED, command)).position);
   }, 180_000);
   afterAll(() => close());
 

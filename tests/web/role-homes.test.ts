@@ -16,6 +16,7 @@ import {
 } from '../http/support';
 import {
   bpdAgrees,
+  camatEvaluation,
   draftSpp,
   elaborate,
   enact,
@@ -67,7 +68,13 @@ describe('role homes', () => {
 
   /** A village command through the API, by the first role that may issue it. */
   const issue = (command: RawCommand, role = rolesFor(command.type)[0]!) =>
-    post(role, `${VILLAGE_PATH}/commands/${command.type}`, command.payload);
+    command.type === 'ReceiveApbdesEvaluation'
+      ? post(
+          'districtHead',
+          `${REGENCY_PATH}/commands/RecordApbdesEvaluation`,
+          camatEvaluation(command).payload,
+        )
+      : post(role, `${VILLAGE_PATH}/commands/${command.type}`, command.payload);
 
   /** The home as the role sees it after logging in through the form. */
   async function homeOf(role: Role): Promise<string> {

@@ -8,6 +8,7 @@ import {
   text,
 } from '../shared/fields';
 import type { CommandsOf } from '../shared/schema-types';
+import { apbdesEvaluation } from '../village/commands';
 
 /** Payload schema of every regency fiscal-year command. */
 export const regencyCommandSchemas = {
@@ -38,6 +39,8 @@ export const regencyCommandSchemas = {
     /** SP2D number or the KPPN reference. */
     reference: documentNumber,
   }),
+  /** The camat's evaluation of a village's submitted APBDes draft; the village takes it in. */
+  RecordApbdesEvaluation: apbdesEvaluation.extend({ villageCode: code }),
 };
 
 export type RegencyCommand = CommandsOf<typeof regencyCommandSchemas>;

@@ -31,6 +31,7 @@ export const regencyEventSchemas = {
     }),
   },
   TransferSent: { version: 1, data: commands.SendTransfer },
+  ApbdesEvaluated: { version: 1, data: commands.RecordApbdesEvaluation },
 };
 
 export type RegencyEvent = EventsOf<typeof regencyEventSchemas>;

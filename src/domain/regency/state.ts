@@ -4,6 +4,7 @@ import type { RegencyEventOf } from './events';
 
 export type Allocation = RegencyEventOf<'AllocationSet'>['data'];
 export type StagePlan = RegencyEventOf<'DanaDesaStagesPlanned'>['data'];
+export type RegencyEvaluation = RegencyEventOf<'ApbdesEvaluated'>['data'];
 
 /** The regency fiscal year: allocations, Dana Desa stage plans and transfers per village. */
 export interface RegencyState {
@@ -14,6 +15,8 @@ export interface RegencyState {
   stagePlans: PersistentMap<StagePlan>;
   /** Totals keyed by allocationKey(village, source) and stageKey(village, source, stage). */
   transferred: PersistentMap<Rupiah>;
+  /** The camat's APBDes evaluations per village code, oldest first. */
+  evaluations: PersistentMap<readonly RegencyEvaluation[]>;
 }
 
 export const initialRegencyState: RegencyState = {
@@ -21,6 +24,7 @@ export const initialRegencyState: RegencyState = {
   allocations: PersistentMap.empty(),
   stagePlans: PersistentMap.empty(),
   transferred: PersistentMap.empty(),
+  evaluations: PersistentMap.empty(),
 };
 
 export function allocationKey(villageCode: string, source: string): string {

@@ -546,6 +546,21 @@ export const RULES = {
     en: "This village's books are kept on its village node; the regency's copy is read-only",
     kind: 'conflict',
   },
+  EVALUATION_REFERENCE_UNIQUE: {
+    id: 'Nomor surat evaluasi Camat ini sudah tercatat untuk desa ini pada tahun anggaran ini',
+    en: "This camat's evaluation reference is already recorded for this village in this fiscal year",
+    kind: 'conflict',
+  },
+  EVALUATION_AWAITS_VILLAGE: {
+    id: 'Evaluasi Camat sebelumnya belum diterima desa; evaluasi berikutnya menunggu sampai diterima',
+    en: "The camat's previous evaluation has not been taken in by the village yet; the next one waits until it is",
+    kind: 'conflict',
+  },
+  EVALUATION_KNOWN: {
+    id: 'Evaluasi Camat dengan nomor surat ini tidak ada di aliran kabupaten untuk desa ini',
+    en: "No camat's evaluation with this reference is on the regency stream for this village",
+    kind: 'invalid',
+  },
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof RULES;

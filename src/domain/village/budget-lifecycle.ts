@@ -2,6 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { ImpossibleEventError } from '../shared/impossible-event';
 import { villageFact, whenOpen, type VillageEvolvers, type VillageHandlers } from './area';
 import { requireDraft, updateDraft } from './budget-drafting';
+import { checkEvaluation, evaluationFacts } from './apbdes-evaluation';
 import { checkBudget } from './budget-rules';
 import { latestPerdes, nextVersion, requireStage, stagesBefore } from './budget-stage';
 import type { VillageContext } from './context';
@@ -14,12 +15,16 @@ import type {
   VillageState,
 } from './state';
 
-/** Draft → BPD → agreed → evaluation → approved or corrections → Perdes → Penjabaran (Perkades). */
+/**
+ * Draft → BPD → agreed → evaluation → approved or corrections → Perdes →
+ * Penjabaran (Perkades). The camat's evaluation is recorded on the regency
+ * stream; the village takes it in here.
+ */
 export const lifecycleHandlers: VillageHandlers<
   | 'SubmitApbdesToBpd'
   | 'RecordBpdAgreement'
   | 'SubmitApbdesForEvaluation'
-  | 'RecordApbdesEvaluation'
+  | 'ReceiveApbdesEvaluation'
   | 'EnactApbdes'
   | 'ElaborateApbdes'
 > = {
@@ -48,23 +53,11 @@ export const lifecycleHandlers: VillageHandlers<
     },
   ),
 
-  RecordApbdesEvaluation: whenOpen<'RecordApbdesEvaluation'>((command, state) => {
-    const draft = requireStage(state.budget, stagesBefore('RecordApbdesEvaluation'));
-    if (draft instanceof DomainError) return draft;
-    const { date, reference, outcome, remarks } = command.payload;
-    if (outcome === 'approved') {
-      return [villageFact('ApbdesEvaluationApproved', { date, reference }, date)];
-    }
-    if (remarks.length === 0) return new DomainError('CORRECTION_REMARKS', 'remarks', '[]');
-    const unknown = remarks.findIndex((remark) => !draft.lines.has(remark.lineId));
-    if (unknown >= 0) {
-      return new DomainError(
-        'LINE_KNOWN',
-        `remarks[${unknown}].lineId`,
-        remarks[unknown]?.lineId ?? '',
-      );
-    }
-    return [villageFact('ApbdesCorrectionsRequested', { date, reference, remarks }, date)];
+  ReceiveApbdesEvaluation: whenOpen<'ReceiveApbdesEvaluation'>((command, state, _year, context) => {
+    const { reference } = command.payload;
+    const evaluation = context.evaluations?.find((found) => found.reference === reference);
+    if (!evaluation) return new DomainError('EVALUATION_KNOWN', 'reference', reference);
+    return checkEvaluation(state.budget, evaluation) ?? evaluationFacts(evaluation);
   }),
 
   EnactApbdes: whenOpen<'EnactApbdes'>((command, state, fiscalYear, context) => {
@@ -124,13 +117,17 @@ export const lifecycleEvolvers: VillageEvolvers<
   ApbdesSubmittedToBpd: toStage('submittedToBpd'),
   ApbdesAgreedByBpd: toStage('agreedByBpd'),
   ApbdesSubmittedForEvaluation: toStage('submittedForEvaluation'),
-  ApbdesEvaluationApproved: toStage('evaluationApproved'),
+  ApbdesEvaluationApproved: (state, event) =>
+    takenIn(toStage('evaluationApproved')(state, event), event.data.reference),
   ApbdesCorrectionsRequested: (state, event) =>
-    updateDraft(state, event.type, (draft) => ({
-      ...draft,
-      stage: 'correctionsRequested',
-      remarks: event.data.remarks,
-    })),
+    takenIn(
+      updateDraft(state, event.type, (draft) => ({
+        ...draft,
+        stage: 'correctionsRequested',
+        remarks: event.data.remarks,
+      })),
+      event.data.reference,
+    ),
   ApbdesEnacted: (state, event) => {
     const draft = requireDraft(state, event.type);
     const version: BudgetVersion = {
@@ -155,6 +152,11 @@ export const lifecycleEvolvers: VillageEvolvers<
     return elaborated(state, event.data);
   },
 };
+
+function takenIn(state: VillageState, reference: string): VillageState {
+  const evaluationReferences = [...state.budget.evaluationReferences, reference];
+  return { ...state, budget: { ...state.budget, evaluationReferences } };
+}
 
 function elaborated(
   state: VillageState,

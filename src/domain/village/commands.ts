@@ -34,6 +34,15 @@ const taxPayableEntries = z
     message: 'one entry per tax',
   });
 
+/** The camat's evaluation of a submitted APBDes draft, as the regency records it and the village takes it in. */
+export const apbdesEvaluation = z.strictObject({
+  date: businessDate,
+  reference: documentNumber,
+  outcome: z.enum(['approved', 'correctionsRequested']),
+  remarks: z.array(z.strictObject({ lineId: identifier, remark: text })),
+});
+export type ApbdesEvaluation = z.infer<typeof apbdesEvaluation>;
+
 /** Payload schema of every village fiscal-year command. */
 export const villageCommandSchemas = {
   OpenVillageFiscalYear: z.strictObject({
@@ -71,12 +80,8 @@ export const villageCommandSchemas = {
   SubmitApbdesToBpd: z.strictObject({ date: businessDate }),
   RecordBpdAgreement: z.strictObject({ date: businessDate, minutesNumber: documentNumber }),
   SubmitApbdesForEvaluation: z.strictObject({ date: businessDate }),
-  RecordApbdesEvaluation: z.strictObject({
-    date: businessDate,
-    reference: documentNumber,
-    outcome: z.enum(['approved', 'correctionsRequested']),
-    remarks: z.array(z.strictObject({ lineId: identifier, remark: text })),
-  }),
+  /** The village takes in the camat's evaluation the regency stream recorded (RecordApbdesEvaluation there). */
+  ReceiveApbdesEvaluation: z.strictObject({ reference: documentNumber }),
   EnactApbdes: z.strictObject({ perdesNumber: documentNumber, date: businessDate }),
   ElaborateApbdes: z.strictObject({ perkadesNumber: documentNumber, date: businessDate }),
   RecordEmergency: z.strictObject({

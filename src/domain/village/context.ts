@@ -1,6 +1,7 @@
 import type { ReferenceData } from '../reference/reference-data';
 import type { DomainError } from '../shared/domain-error';
 import type { PreviousYear } from './carry-over';
+import type { ApbdesEvaluation } from './commands';
 import type { ProjectPaymentFacts } from './project-gate';
 
 /** What a village decision needs besides its own state; the app supplies it. */
@@ -12,6 +13,8 @@ export interface VillageContext {
   allocations: ReadonlyMap<string, string>;
   /** What the regency has transferred to this village, keyed `source|stage` (amount text). */
   transfers: ReadonlyMap<string, string>;
+  /** The camat's evaluations of this village's APBDes the regency stream holds, oldest first. */
+  evaluations?: readonly ApbdesEvaluation[];
   /** For an opening: the previous fiscal year when the ledger holds it. */
   previousYear?: PreviousYear;
   /**

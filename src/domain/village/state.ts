@@ -104,6 +104,8 @@ export interface BudgetState {
   versions: readonly BudgetVersion[];
   emergencies: number;
   allocationDifferences: PersistentMap<AllocationDifference>;
+  /** The references of the camat's evaluations the village has taken in this year, in order. */
+  evaluationReferences: readonly string[];
 }
 
 export const initialVillageState: VillageState = {
@@ -114,6 +116,7 @@ export const initialVillageState: VillageState = {
     versions: [],
     emergencies: 0,
     allocationDifferences: PersistentMap.empty(),
+    evaluationReferences: [],
   },
   books: emptyBooks,
   paymentRequests: PersistentMap.empty(),

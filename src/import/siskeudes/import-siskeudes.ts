@@ -171,7 +171,11 @@ async function decideAll(
     const { decision, exceptions } =
       command instanceof DomainError
         ? { decision: command, exceptions: [] }
-        : decideAsHistory(command as VillageCommand, state, context);
+        : decideAsHistory(
+            command as VillageCommand,
+            state,
+            planned.evaluation ? { ...context, evaluations: [planned.evaluation] } : context,
+          );
     if (decision instanceof DomainError) {
       problems.push({
         ...importProblem(

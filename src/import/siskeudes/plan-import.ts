@@ -1,4 +1,5 @@
 import type { ReferenceData } from '../../domain/reference/reference-data';
+import type { ApbdesEvaluation } from '../../domain/village/commands';
 import { exactProduct, sum, toAmountText, ZERO, type Rupiah } from '../../domain/shared/money';
 import { importProblem, type ImportProblem } from './import-rules';
 import { mutationKinds, planMutations, type MutationPlanner } from './plan-mutations';
@@ -35,6 +36,12 @@ export interface PlannedCommand {
    * it the importing user is the actor.
    */
   actedBy?: { role: 'secretary' | 'villageHead'; name: string };
+  /**
+   * The camat's evaluation the file's Perdes stands on. Imported history
+   * writes the village's stream only, so no regency event is made: the import
+   * supplies the evaluation as the context the village takes it in from.
+   */
+  evaluation?: ApbdesEvaluation;
 }
 
 export interface ImportTarget {
@@ -314,12 +321,10 @@ class Planner implements SpjPlanner, MutationPlanner {
       step('bpd', 'SubmitApbdesToBpd', { date }),
       step('agreed', 'RecordBpdAgreement', { date, minutesNumber: NOT_IN_SISKEUDES }),
       step('to-camat', 'SubmitApbdesForEvaluation', { date }),
-      step('evaluated', 'RecordApbdesEvaluation', {
-        date,
-        reference: NOT_IN_SISKEUDES,
-        outcome: 'approved',
-        remarks: [],
-      }),
+      {
+        ...step('evaluated', 'ReceiveApbdesEvaluation', { reference: NOT_IN_SISKEUDES }),
+        evaluation: { date, reference: NOT_IN_SISKEUDES, outcome: 'approved', remarks: [] },
+      },
       step('enacted', 'EnactApbdes', { perdesNumber: perdes, date }),
       step('elaborated', 'ElaborateApbdes', { perkadesNumber: NOT_IN_SISKEUDES, date }),
     ];

@@ -150,7 +150,8 @@ export function formRoutes(services: PageServices): Router {
       const form = requireForm(String(req.params.type));
       requireMayIssue(user, form.type);
       const kind = targetOf(form);
-      if (kind === VILLAGE_TARGET && !text(req.query.desa) && !isRegionCode(user.scope, 'village'))
+      const villageForm = kind.codeField === VILLAGE_TARGET.codeField;
+      if (villageForm && !text(req.query.desa) && !isRegionCode(user.scope, 'village'))
         return send(
           res,
           200,

@@ -7,6 +7,7 @@ import type { PageServices } from '../page-kit';
 import { HOME_PATH } from '../paths';
 import { recordedRegencyPath } from '../regency/regency-paths';
 import { defaultRegencyYear, defaultVillageYear } from '../default-years';
+import type { CommandEnvelope } from '../../domain/shared/envelope';
 import type { AnyCommandForm, FormContext, RegencyFormContext } from './form-model';
 
 /**
@@ -76,4 +77,25 @@ export const REGENCY_TARGET: FormTarget<RegencyFormContext> = {
   },
   where: ({ reference, fiscalYear }) => `${reference.regency.name} · tahun anggaran ${fiscalYear}`,
   recorded: (form, fiscalYear, position) => recordedRegencyPath(form, fiscalYear, position),
+};
+
+/**
+ * The camat's evaluation: chosen and shown over the village's year (its
+ * submitted draft), recorded on the regency's year with the village in the
+ * payload, since a village node may be the only writer of the village's
+ * stream. The form's revision is the village's, not the regency's, so it is
+ * not asked of the regency stream: the evaluation's own rules refuse a stale one.
+ */
+export const EVALUATION_TARGET: FormTarget<FormContext> = {
+  ...VILLAGE_TARGET,
+  kind: {
+    ...villageStream,
+    execute: (ledger, villageCode, fiscalYear, raw) => {
+      const command = raw as CommandEnvelope<string, Record<string, unknown>>;
+      return ledger.executeRegencyCommand(regencyOf(villageCode), fiscalYear, {
+        ...command,
+        payload: { ...command.payload, villageCode },
+      });
+    },
+  },
 };

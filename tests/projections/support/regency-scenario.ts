@@ -134,7 +134,7 @@ export async function generateVillage(
       unitPrice: value,
     });
   const { DDS, ADD, PBH } = plan.allocations;
-  const lifecycle = enactmentCommands('awal', {
+  const lifecycle = enactmentCommands(villageCode, 'awal', {
     dates: ['2024-10-10', '2024-10-20', '2024-10-22', '2024-11-12', plan.enactedOn ?? '', ''],
     numbers: [`BA/${index}`, `EV/${index}`, `${index + 1} Tahun 2024`, ''],
   });

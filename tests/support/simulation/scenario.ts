@@ -3,7 +3,13 @@ import type { Ledger } from '../../../src/app/ledger';
 import type { Actor } from '../../../src/domain/shared/envelope';
 import { allocationCommand, perbup } from '../../../src/scenario/budget-commands';
 import { command, type RawCommand } from '../decider-specification';
-import { enactedExecutionBudget, fromDraft, REGENCY, YEAR } from '../village-fixtures';
+import {
+  camatEvaluation,
+  enactedExecutionBudget,
+  fromDraft,
+  REGENCY,
+  YEAR,
+} from '../village-fixtures';
 
 export { REGENCY, YEAR };
 
@@ -57,12 +63,22 @@ export async function setUpRegency(ledger: Ledger, villages: readonly string[]):
 
 /** Brings one village to an enacted APBDes it can pay from (see enactedExecutionBudget). */
 export async function setUpVillage(ledger: Ledger, village: string): Promise<void> {
-  for (const [index, raw] of enactedExecutionBudget().entries())
-    await ledger.executeVillageCommand(
-      village,
-      YEAR,
-      stamped(raw, `setup-${village}-${index}`, actorFor(village, 'secretary')),
-    );
+  for (const [index, raw] of enactedExecutionBudget().entries()) {
+    const commandId = `setup-${village}-${index}`;
+    // The camat's evaluation goes to the regency's year; the ledger has the village take it in.
+    if (raw.type === 'ReceiveApbdesEvaluation')
+      await ledger.executeRegencyCommand(
+        REGENCY,
+        YEAR,
+        stamped(camatEvaluation(raw, village), commandId, actorFor(village, 'districtHead')),
+      );
+    else
+      await ledger.executeVillageCommand(
+        village,
+        YEAR,
+        stamped(raw, commandId, actorFor(village, 'secretary')),
+      );
+  }
 }
 
 export async function setUpVillages(ledger: Ledger, villages: readonly string[]): Promise<void> {

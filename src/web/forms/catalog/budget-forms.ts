@@ -1,6 +1,14 @@
 import type { BudgetLine } from '../../../domain/village/lines';
 import { accountsOf, activities, budgetLines, draftLines, earmarks, fundSources } from '../choices';
-import type { Choice, CommandForm, FormField, InputField } from '../form-model';
+import type {
+  Choice,
+  CommandForm,
+  FormContext,
+  FormField,
+  InputField,
+  VillageCommandType,
+} from '../form-model';
+import { EVALUATION_TARGET } from '../form-target';
 
 const AREA = 'APBDes';
 
@@ -79,8 +87,14 @@ const EVALUATION_OUTCOMES: Choice[] = [
   { value: 'correctionsRequested', label: 'Perlu perbaikan' },
 ];
 
-/** The APBDes from draft to Perdes and Penjabaran, its amendments and Perkades changes. */
-export const BUDGET_FORMS: CommandForm[] = [
+/**
+ * The APBDes from draft to Perdes and Penjabaran, its amendments and Perkades
+ * changes, with the camat's evaluation of it (recorded on the regency's year).
+ */
+export const BUDGET_FORMS: CommandForm<
+  FormContext,
+  VillageCommandType | 'RecordApbdesEvaluation'
+>[] = [
   {
     type: 'StartApbdesDraft',
     area: AREA,
@@ -195,6 +209,7 @@ export const BUDGET_FORMS: CommandForm[] = [
   {
     type: 'RecordApbdesEvaluation',
     area: AREA,
+    target: EVALUATION_TARGET,
     title: 'Hasil evaluasi rancangan APBDes',
     explanation:
       'Camat mencatat hasil evaluasi: bila disetujui, Kepala Desa menetapkan Perdes APBDes; bila perlu perbaikan, rancangan kembali ke Sekretaris Desa.',
@@ -217,6 +232,21 @@ export const BUDGET_FORMS: CommandForm[] = [
           { kind: 'choice', name: 'lineId', label: 'Baris', choices: draftLines },
           { kind: 'text', name: 'remark', label: 'Catatan' },
         ],
+      },
+    ],
+  },
+  {
+    type: 'ReceiveApbdesEvaluation',
+    area: AREA,
+    title: 'Terima hasil evaluasi Camat',
+    explanation:
+      'Hasil evaluasi Camat tercatat di server kabupaten dan biasanya diterima desa dengan sendirinya; bila belum, Kepala Desa menerimanya dengan nomor surat Camat.',
+    fields: [
+      {
+        kind: 'text',
+        name: 'reference',
+        label: 'Nomor surat evaluasi Camat',
+        hint: 'Contoh: 900/77/2024',
       },
     ],
   },
