@@ -4,7 +4,7 @@ import { villageStreamId } from '../../src/domain/village/decider';
 import { withHashChain } from '../../src/eventstore/chained-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
-import { syncTransportOver } from '../../src/sync/http-transport';
+import { registerNode, transportTo } from './support/node-over-api';
 import { syncNode } from '../../src/sync/node-sync';
 import type { RawCommand } from '../support/decider-specification';
 import {
@@ -75,20 +75,8 @@ describe("the camat's evaluation of a village kept on its node", () => {
   let sync: () => ReturnType<typeof syncNode>;
 
   beforeEach(async () => {
-    const registered = await request(server.app)
-      .post('/api/v1/sync/nodes')
-      .set(bearer(server.tokens.administrator))
-      .send({ villageCode: VILLAGE })
-      .expect(201);
-    const { nodeId, secret } = registered.body as { nodeId: string; secret: string };
-    const transport = syncTransportOver(async (path, body) => {
-      const answer = await request(server.app)
-        .post(`/api/v1${path}`)
-        .set(bearer(secret))
-        .send(body as object)
-        .expect(200);
-      return answer.body;
-    });
+    const { nodeId, secret } = await registerNode(server);
+    const transport = transportTo(server, secret);
     node = withHashChain(createMemoryStore());
     sync = () =>
       syncNode({ store: node, nodeId, villageCode: VILLAGE, fiscalYears: [YEAR], transport });

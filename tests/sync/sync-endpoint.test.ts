@@ -11,7 +11,7 @@ import { createMemoryStore } from '../../src/eventstore/memory';
 import { createApp } from '../../src/http/app';
 import { REQUEST_BODY_MAX_BYTES, SYNC_BODY_MAX_BYTES } from '../../src/limits';
 import type { EventStore } from '../../src/eventstore/port';
-import { syncTransportOver } from '../../src/sync/http-transport';
+import { registerNode, transportTo } from './support/node-over-api';
 import { nodeSyncRecord, syncNode } from '../../src/sync/node-sync';
 import { lastContact } from '../../src/sync/sync-contact';
 import { RegencySync } from '../../src/sync/regency-sync';
@@ -46,14 +46,7 @@ let nodeId: string;
 
 beforeEach(async () => {
   server = await startTestServer();
-  const registered = await request(server.app)
-    .post('/api/v1/sync/nodes')
-    .set(bearer(server.tokens.administrator))
-    .send({ villageCode: VILLAGE })
-    .expect(201);
-  expect(registered.body).toMatchObject({ villageCode: VILLAGE, nodeId: expect.any(String) });
-  secret = registered.body.secret as string;
-  nodeId = registered.body.nodeId as string;
+  ({ nodeId, secret } = await registerNode(server));
 });
 
 const push = (body: unknown, token = secret) =>
@@ -243,15 +236,7 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
     await write(server.store, regencyYear, 7);
     await write(server.store, regionStreamId(REGENCY), 2);
     const posts: string[] = [];
-    const transport = syncTransportOver(async (path, body) => {
-      posts.push(path);
-      const answer = await request(server.app)
-        .post(`/api/v1${path}`)
-        .set(bearer(secret))
-        .send(body as object)
-        .expect(200);
-      return answer.body;
-    });
+    const transport = transportTo(server, secret, posts);
     const run = () =>
       syncNode({ store: node, nodeId, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
     const first = await run();
@@ -290,14 +275,7 @@ describe('a village node syncing over HTTPS: push, then pull, until nothing is l
   test('a node restored from an old backup: its stream is quarantined on the node too, and stays so across runs', async () => {
     const node = nodeStore();
     await write(node, STREAM, 4);
-    const transport = syncTransportOver(async (path, body) => {
-      const answer = await request(server.app)
-        .post(`/api/v1${path}`)
-        .set(bearer(secret))
-        .send(body as object)
-        .expect(200);
-      return answer.body;
-    });
+    const transport = transportTo(server, secret);
     const run = (store: EventStore) =>
       syncNode({ store, nodeId, villageCode: VILLAGE, fiscalYears: [YEAR], transport });
     await run(node);

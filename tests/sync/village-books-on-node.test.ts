@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { registerNode } from './support/node-over-api';
 import {
   bearer,
   dumpAll,
@@ -22,17 +23,8 @@ describe("the regency's copy of a village kept on a node is read-only", () => {
     server = await startTestServer();
   });
 
-  async function registerNode(): Promise<string> {
-    const registered = await request(server.app)
-      .post('/api/v1/sync/nodes')
-      .set(bearer(server.tokens.administrator))
-      .send({ villageCode: VILLAGE })
-      .expect(201);
-    return registered.body.nodeId as string;
-  }
-
   it('refuses a command to the village with 409 naming it, and writes nothing', async () => {
-    await registerNode();
+    await registerNode(server);
     const before = await dumpAll(server.store);
     const refused = await openYear();
     expectProblem(refused, 409, 'VILLAGE_BOOKS_ON_NODE');
@@ -41,7 +33,7 @@ describe("the regency's copy of a village kept on a node is read-only", () => {
   });
 
   it('takes the command again once the node is revoked', async () => {
-    const nodeId = await registerNode();
+    const { nodeId } = await registerNode(server);
     await request(server.app)
       .post(`/api/v1/sync/nodes/${nodeId}/revocation`)
       .set(bearer(server.tokens.administrator))

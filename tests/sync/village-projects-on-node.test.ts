@@ -7,7 +7,7 @@ import {
 import { duplicatesStreamId } from '../../src/domain/projects/duplicate-decider';
 import { villageProjectStreamId } from '../../src/domain/projects/project-decider';
 import type { EventStore } from '../../src/eventstore/port';
-import { syncTransportOver } from '../../src/sync/http-transport';
+import { registerNode, transportTo } from './support/node-over-api';
 import { syncNode } from '../../src/sync/node-sync';
 import { streamOutsideVillage } from '../../src/sync/node-streams';
 import { nodeSyncStatus } from '../../src/sync/node-sync-status';
@@ -42,15 +42,7 @@ const post = (server: TestServer, role: keyof TestServer['tokens'], path: string
 const reportHalfway = (server: TestServer) =>
   postHalfwayReport(server.app, server.tokens.activityExecutor, ROAD.projectId);
 
-const transport = () =>
-  syncTransportOver(async (path, body) => {
-    const answer = await request(regency.app)
-      .post(`/api/v1${path}`)
-      .set(bearer(secret))
-      .send(body as object)
-      .expect(200);
-    return answer.body;
-  });
+const transport = () => transportTo(regency, secret);
 
 const sync = () =>
   syncNode({
@@ -76,11 +68,7 @@ const chain = async (store: EventStore, stream: string) =>
 beforeEach(async () => {
   regency = await startTestServer();
   node = await startTestServer({ villageNode: VILLAGE });
-  const registered = await post(regency, 'administrator', '/api/v1/sync/nodes', {
-    villageCode: VILLAGE,
-  }).expect(201);
-  secret = registered.body.secret as string;
-  nodeId = registered.body.nodeId as string;
+  ({ nodeId, secret } = await registerNode(regency));
 });
 
 describe("a village's projects are written on its node and read at the regency", () => {
