@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLedger, type Ledger } from '../../src/app/ledger';
 import { DEFAULT_REFERENCE_ROOT, ReferenceCatalog } from '../../src/app/load-reference-data';
-import { createProjectService, type ProjectService } from '../../src/app/project-service';
-import { createRegionService } from '../../src/app/region-service';
+import { type ProjectService } from '../../src/app/project-service';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
-import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
-import { villageRoad } from '../support/project-fixtures';
+import { villageRoad, projectServiceOver } from '../support/project-fixtures';
 import {
   draftSpp,
   REGENCY,
@@ -40,11 +38,8 @@ async function villageWithRoad(
   reference = new ReferenceCatalog(),
 ) {
   const store = createMemoryStore();
-  const projects = createProjectService({
-    store,
-    blobs: new MemoryBlobStore(),
+  const projects = projectServiceOver(store, {
     reference,
-    regions: createRegionService({ store, regencyCode: REGENCY, reference }),
     ...(policy ? { policy: monitoringPolicySchema.parse({ photoSteps: [], ...policy }) } : {}),
   });
   const ledger = createLedger({ store, reference, projects });

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { projectOutputsProjection } from '../../projections/read-models/project-outputs';
-import { ReferenceCatalog } from '../../src/app/load-reference-data';
-import { createProjectService } from '../../src/app/project-service';
-import { createRegionService } from '../../src/app/region-service';
 import { duplicatesStreamId } from '../../src/domain/projects/duplicate-decider';
 import { duplicateEvidence } from '../../src/domain/projects/duplicates';
 import { DEFAULT_MONITORING_POLICY } from '../../src/domain/projects/policy';
 import { projectStreamId } from '../../src/domain/projects/project-decider';
-import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
 import { writerOf } from '../../src/sync/stream-writer';
 import { jpegWithExif } from '../support/jpeg-with-exif';
-import { regencyAsphalt, villageRoad } from '../support/project-fixtures';
+import { regencyAsphalt, villageRoad, projectServiceOver } from '../support/project-fixtures';
 import { REGENCY, VILLAGE } from '../support/village-fixtures';
 
 const actor = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
@@ -52,13 +48,7 @@ async function legacyStore(): Promise<EventStore> {
 describe('project streams stored before village projects had their own names', () => {
   it('stay readable: the suspicion on a project stream is shown, decided on the regency stream, and not raised again', async () => {
     const store = await legacyStore();
-    const reference = new ReferenceCatalog();
-    const projects = createProjectService({
-      store,
-      blobs: new MemoryBlobStore(),
-      reference,
-      regions: createRegionService({ store, regencyCode: REGENCY, reference }),
-    });
+    const projects = projectServiceOver(store);
     expect((await projects.get(ROAD.projectId))?.suspicions).toEqual([
       expect.objectContaining({ suspicionId: SUSPICION, status: 'open' }),
     ]);

@@ -1,24 +1,16 @@
 import { ReferenceCatalog } from '../../src/app/load-reference-data';
 import { ProjectReadSide } from '../../src/app/project-read-side';
-import { createProjectService } from '../../src/app/project-service';
-import { createRegionService } from '../../src/app/region-service';
 import { DEFAULT_MONITORING_POLICY } from '../../src/domain/projects/policy';
 import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import { jpegWithExif } from '../support/jpeg-with-exif';
-import { villageRoad } from '../support/project-fixtures';
-import { REGENCY, VILLAGE } from '../support/village-fixtures';
+import { villageRoad, projectServiceOver } from '../support/project-fixtures';
+import { VILLAGE } from '../support/village-fixtures';
 
 describe('the projects service and its read side', () => {
   it('folds each event once when callers catch up at the same moment', async () => {
     const store = createMemoryStore();
-    const reference = new ReferenceCatalog();
-    const projects = createProjectService({
-      store,
-      blobs: new MemoryBlobStore(),
-      reference,
-      regions: createRegionService({ store, regencyCode: REGENCY, reference }),
-    });
+    const projects = projectServiceOver(store);
     const actor = { id: 'tpk', role: 'activityExecutor', displayName: 'TPK' };
     const road = villageRoad({ villageCode: VILLAGE });
     await projects.handle(actor, 'a', 'RegisterVillageProject', road);
@@ -46,12 +38,7 @@ describe('the projects service and its read side', () => {
     const store = createMemoryStore();
     const reference = new ReferenceCatalog();
     const blobs = new MemoryBlobStore();
-    const projects = createProjectService({
-      store,
-      blobs,
-      reference,
-      regions: createRegionService({ store, regencyCode: REGENCY, reference }),
-    });
+    const projects = projectServiceOver(store, { reference, blobs });
     const actor = { id: 'tpk', role: 'activityExecutor', displayName: 'TPK' };
     const road = villageRoad({ villageCode: VILLAGE });
     await projects.handle(actor, 'a', 'RegisterVillageProject', road);

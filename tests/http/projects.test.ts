@@ -1,7 +1,5 @@
 import request from 'supertest';
 import { ReferenceCatalog } from '../../src/app/load-reference-data';
-import { createProjectService } from '../../src/app/project-service';
-import { createRegionService } from '../../src/app/region-service';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
 import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { jpegWithExif } from '../support/jpeg-with-exif';
@@ -11,6 +9,7 @@ import {
   offset,
   regencyAsphalt,
   villageRoad,
+  projectServiceOver,
 } from '../support/project-fixtures';
 import {
   bearer,
@@ -246,11 +245,9 @@ describe('projects over the API', () => {
   it('records on a scan the pairs registration missed, on the later project, once', async () => {
     // Registered under a policy comparing one fiscal year only: the next year's asphalt is not suspect then.
     const reference = new ReferenceCatalog();
-    const narrow = createProjectService({
-      store: server.store,
-      blobs,
+    const narrow = projectServiceOver(server.store, {
       reference,
-      regions: createRegionService({ store: server.store, regencyCode: REGENCY, reference }),
+      blobs,
       policy: monitoringPolicySchema.parse({ duplicates: { yearWindow: 0 } }),
     });
     const actor = { id: 'setup', role: 'regencyFinance', displayName: 'Setup' };

@@ -1,9 +1,6 @@
 import { ReferenceCatalog } from '../../src/app/load-reference-data';
-import { createProjectService } from '../../src/app/project-service';
-import { createRegionService } from '../../src/app/region-service';
 import { monitoringPolicySchema } from '../../src/domain/projects/policy';
 import type { RegisterProjectPayload } from '../../src/domain/projects/project-commands';
-import { MemoryBlobStore } from '../../src/eventstore/blob-store';
 import { createMemoryStore } from '../../src/eventstore/memory';
 import type { EventStore } from '../../src/eventstore/port';
 import { monitoringReport } from '../../src/reports/monitoring/monitoring-report';
@@ -16,8 +13,8 @@ import {
   villageOpenSuspicions,
 } from '../../projections/read-models/project-outputs';
 import { jpegWithExif } from '../support/jpeg-with-exif';
-import { villageRoad } from '../support/project-fixtures';
-import { reference, REGENCY } from '../support/village-fixtures';
+import { villageRoad, projectServiceOver } from '../support/project-fixtures';
+import { reference } from '../support/village-fixtures';
 
 const KANDANGAN = '35.10.01.2001';
 const SAMBIREJO = '35.10.02.2001';
@@ -35,11 +32,8 @@ const ACTOR = { id: 'bpkad', role: 'regencyFinance', displayName: 'BPKAD' };
 async function fourRoads(): Promise<EventStore> {
   const store = createMemoryStore();
   const catalog = new ReferenceCatalog();
-  const projects = createProjectService({
-    store,
-    blobs: new MemoryBlobStore(),
+  const projects = projectServiceOver(store, {
     reference: catalog,
-    regions: createRegionService({ store, regencyCode: REGENCY, reference: catalog }),
     policy: monitoringPolicySchema.parse({ photoSteps: [] }),
   });
   const register = (overrides: Partial<RegisterProjectPayload> & { projectId: string }) =>

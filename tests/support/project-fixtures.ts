@@ -1,8 +1,15 @@
 import type { Express } from 'express';
 import type { Position } from 'geojson';
 import request from 'supertest';
+import { ReferenceCatalog } from '../../src/app/load-reference-data';
+import { createProjectService } from '../../src/app/project-service';
+import { createRegionService } from '../../src/app/region-service';
 import type { RegisterProjectPayload } from '../../src/domain/projects/project-commands';
+import type { MonitoringPolicy } from '../../src/domain/projects/policy';
+import { MemoryBlobStore, type BlobStore } from '../../src/eventstore/blob-store';
+import type { EventStore } from '../../src/eventstore/port';
 import { jpegWithExif } from './jpeg-with-exif';
+import { REGENCY } from './village-fixtures';
 
 /** Kedungasri's centre as the regions stream records it: [latitude, longitude]. */
 export const VILLAGE_CENTRE: [number, number] = [-8.62, 114.31];
@@ -92,4 +99,22 @@ export function postHalfwayReport(app: Express, token: string, projectId: string
       filename: 'foto.jpg',
       contentType: 'image/jpeg',
     });
+}
+
+/** The project service over `store` as the server composes it: the regency's regions, photos in memory unless given. */
+export function projectServiceOver(
+  store: EventStore,
+  {
+    reference = new ReferenceCatalog(),
+    blobs = new MemoryBlobStore(),
+    policy,
+  }: { reference?: ReferenceCatalog; blobs?: BlobStore; policy?: MonitoringPolicy } = {},
+) {
+  return createProjectService({
+    store,
+    blobs,
+    reference,
+    regions: createRegionService({ store, regencyCode: REGENCY, reference }),
+    ...(policy ? { policy } : {}),
+  });
 }
