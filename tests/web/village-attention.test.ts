@@ -82,8 +82,8 @@ describe("the village's year page and the monitoring report: what needs attentio
     await caughtUp();
     const section = attentionOf(await homeOf('treasurer'))!;
     expect(section).toContain('Pengecualian impor Siskeudes');
-    expect(section).toContain('Tabel Ta_SPP, baris 2 (15/05/2025)');
-    expect(section).toContain('Tabel Ta_Pencairan, baris 2 (20/05/2025)');
+    expect(section).toContain('Tabel Ta_SPP, baris 3 (15/05/2025)');
+    expect(section).toContain('Tabel Ta_Pencairan, baris 3 (20/05/2025)');
     expect(section).toContain('[BUDGET_LINE_AVAILABLE]');
     expect(section).not.toContain('Dugaan duplikasi');
     expect(attentionOf(await homeOf('bendahara-lain'))).toBeUndefined();
@@ -92,7 +92,7 @@ describe("the village's year page and the monitoring report: what needs attentio
     const drilled = await regency
       .get(`/laporan/realisation?desa=${VILLAGE}&tahun=2025`)
       .expect(200);
-    expect(attentionOf(drilled.text)).toContain('Tabel Ta_Pencairan, baris 2 (20/05/2025)');
+    expect(attentionOf(drilled.text)).toContain('Tabel Ta_Pencairan, baris 3 (20/05/2025)');
     const own = await (
       await signedInAgent(app, 'treasurer')
     )
