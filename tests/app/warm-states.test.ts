@@ -11,6 +11,10 @@ import { activity, openYear, REGENCY, VILLAGE, YEAR } from '../support/village-f
 
 const STREAM = villageStreamId(VILLAGE, YEAR);
 
+/** The warm-up over the regency's default reference data, as the server starts it. */
+const warm = (ledger: Parameters<typeof warmVillageStates>[0], store: EventStore, limit?: number) =>
+  warmVillageStates(ledger, store, new ReferenceCatalog(), REGENCY, limit);
+
 /** The store, with the revision each read of STREAM started from. */
 function watchedReads(store: EventStore) {
   const readsFrom: bigint[] = [];
@@ -36,12 +40,7 @@ describe('warming the command states at start', () => {
   it('folds each village year stream with events once, so a later command reads only what follows', async () => {
     const { watched, readsFrom } = watchedReads(store);
     const ledger = createLedger({ store: watched });
-    const { progress, finished } = warmVillageStates(
-      ledger,
-      watched,
-      new ReferenceCatalog(),
-      REGENCY,
-    );
+    const { progress, finished } = warm(ledger, watched);
     await finished;
     expect(progress).toEqual({ done: true, streams: 1, failed: 0 });
     expect(readsFrom).toEqual([0n]);
@@ -52,28 +51,15 @@ describe('warming the command states at start', () => {
 
   it('stops at its limit and refuses one the state cache could not hold', async () => {
     const ledger = createLedger({ store });
-    const none = warmVillageStates(ledger, store, new ReferenceCatalog(), REGENCY, 0);
+    const none = warm(ledger, store, 0);
     await none.finished;
     expect(none.progress).toEqual({ done: true, streams: 0, failed: 0 });
-    expect(() =>
-      warmVillageStates(
-        ledger,
-        store,
-        new ReferenceCatalog(),
-        REGENCY,
-        STATE_CACHE_STREAMS_MAX + 1,
-      ),
-    ).toThrow(/would evict/);
+    expect(() => warm(ledger, store, STATE_CACHE_STREAMS_MAX + 1)).toThrow(/would evict/);
   });
 
   it('holds back readiness until it is done, then names what it warmed', async () => {
     const ledger = createLedger({ store });
-    const { progress, finished } = warmVillageStates(
-      ledger,
-      store,
-      new ReferenceCatalog(),
-      REGENCY,
-    );
+    const { progress, finished } = warm(ledger, store);
     const check = statesWarmed(progress);
     await expect(check.check()).rejects.toThrow(/warming/);
     await finished;
@@ -83,12 +69,7 @@ describe('warming the command states at start', () => {
   it('counts a stream that cannot be loaded as failed and goes on', async () => {
     const ledger = createLedger({ store });
     const broken = { ...ledger, loadVillage: () => Promise.reject(new Error('impossible event')) };
-    const { progress, finished } = warmVillageStates(
-      broken,
-      store,
-      new ReferenceCatalog(),
-      REGENCY,
-    );
+    const { progress, finished } = warm(broken, store);
     await finished;
     expect(progress).toEqual({ done: true, streams: 0, failed: 1 });
   });

@@ -93,6 +93,14 @@ const evidenceColumns = {
   Nilai: amount,
 };
 
+/** An SPP's (Ta_SPPRinci) or a panjar SPJ's (Ta_SPJRinci) line: the budget line it spends and how much. */
+const spendingLineColumns = {
+  Kd_Keg: dottedCode,
+  Kd_Rincian: dottedCode,
+  Sumberdana: sourceCode,
+  Nilai: amount,
+};
+
 /** A deduction (tax withheld) on a piece of evidence: Ta_SPPPot, Ta_SPJPot. */
 const deductionColumns = {
   Kd_Keg: dottedCode,
@@ -161,14 +169,7 @@ export const TABLE_SCHEMAS = {
     Jn_SPP: present,
     Keterangan: optionalText,
   }),
-  Ta_SPPRinci: z.object({
-    ...villageRow,
-    No_SPP: present,
-    Kd_Keg: dottedCode,
-    Kd_Rincian: dottedCode,
-    Sumberdana: sourceCode,
-    Nilai: amount,
-  }),
+  Ta_SPPRinci: z.object({ ...villageRow, No_SPP: present, ...spendingLineColumns }),
   Ta_SPPBukti: z.object({ ...villageRow, No_SPP: present, ...evidenceColumns }),
   Ta_SPPPot: z.object({ ...villageRow, No_SPP: present, ...deductionColumns }),
   Ta_Pencairan: z.object({
@@ -214,14 +215,7 @@ export const TABLE_SCHEMAS = {
     No_SPP: present,
     Keterangan: optionalText,
   }),
-  Ta_SPJRinci: z.object({
-    ...villageRow,
-    No_SPJ: present,
-    Kd_Keg: dottedCode,
-    Kd_Rincian: dottedCode,
-    Sumberdana: sourceCode,
-    Nilai: amount,
-  }),
+  Ta_SPJRinci: z.object({ ...villageRow, No_SPJ: present, ...spendingLineColumns }),
   Ta_SPJBukti: z.object({ ...villageRow, No_SPJ: present, ...evidenceColumns }),
   Ta_SPJPot: z.object({ ...villageRow, No_SPJ: present, ...deductionColumns }),
   Ta_STS: z.object({ ...villageRow, No_Bukti: present, Tgl_Bukti: date }),
